@@ -1,0 +1,1 @@
+//! Examples of `tl!`; run them with `cargo run --example NAME`.

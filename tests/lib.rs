@@ -1,0 +1,67 @@
+//! Helpers shared by the integration tests: the path to the shared real schemas, and an
+//! allocator that records the largest allocation a thread makes.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+use std::path::PathBuf;
+
+/// `../shared/schemas` beside the checkout, where the real schemas live; `None` (and a message
+/// saying the test skipped) where it is absent, as on a user's fresh clone.
+pub fn shared_schemas(test: &str) -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/schemas");
+    if dir.join("api.tl").is_file() {
+        Some(dir)
+    } else {
+        eprintln!("skipped {test}: {} is absent", dir.display());
+        None
+    }
+}
+
+thread_local! {
+    static LARGEST: Cell<usize> = const { Cell::new(0) };
+    static TOTAL: Cell<usize> = const { Cell::new(0) };
+}
+
+/// A global allocator that records, per thread, the largest single allocation and the total
+/// bytes requested. Install it with `#[global_allocator]` in a test binary.
+#[derive(Debug)]
+pub struct CountingAlloc;
+
+impl CountingAlloc {
+    /// Resets this thread's counters.
+    pub fn reset() {
+        LARGEST.with(|c| c.set(0));
+        TOTAL.with(|c| c.set(0));
+    }
+
+    /// (largest single allocation, total bytes requested) on this thread since the last reset.
+    pub fn read() -> (usize, usize) {
+        (LARGEST.with(Cell::get), TOTAL.with(Cell::get))
+    }
+
+    fn record(size: usize) {
+        // `try_with`: the thread-local may already be gone while a thread exits.
+        let _ = LARGEST.try_with(|c| c.set(c.get().max(size)));
+        let _ = TOTAL.try_with(|c| c.set(c.get() + size));
+    }
+}
+
+// SAFETY: every method forwards to `System` unchanged; the counters only observe.
+unsafe impl GlobalAlloc for CountingAlloc {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        Self::record(layout.size());
+        // SAFETY: forwarded with the caller's guarantees.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: forwarded with the caller's guarantees.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        Self::record(new_size);
+        // SAFETY: forwarded with the caller's guarantees.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}

@@ -1,0 +1,169 @@
+//! [`Serialize`] and [`Deserialize`] for the Rust types that TL primitives map to.
+
+use crate::wire::{self, BOOL_FALSE_ID, BOOL_TRUE_ID, VECTOR_ID};
+use crate::{Deserialize, Error, ErrorKind, Reader, Serialize};
+use alloc::boxed::Box;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+macro_rules! fixed {
+    ($($ty:ty => $write:ident, $read:ident, $len:expr;)*) => {$(
+        impl Serialize for $ty {
+            #[inline]
+            fn serialize(&self, buf: &mut Vec<u8>) {
+                wire::$write(buf, *self);
+            }
+            #[inline]
+            fn serialized_len(&self) -> usize {
+                $len
+            }
+        }
+
+        impl Deserialize for $ty {
+            const MIN_SERIALIZED_LEN: usize = $len;
+            #[inline]
+            fn deserialize(reader: &mut Reader<'_>) -> Result<Self, Error> {
+                reader.$read()
+            }
+        }
+    )*};
+}
+
+fixed! {
+    u32 => write_u32, read_u32, 4;
+    i32 => write_i32, read_i32, 4;
+    i64 => write_i64, read_i64, 8;
+    f64 => write_f64, read_f64, 8;
+}
+
+/// `int128`, `int256` (and TON's `int512`): the bytes in order, no length.
+impl<const N: usize> Serialize for [u8; N] {
+    #[inline]
+    fn serialize(&self, buf: &mut Vec<u8>) {
+        buf.extend_from_slice(self);
+    }
+    #[inline]
+    fn serialized_len(&self) -> usize {
+        N
+    }
+}
+
+impl<const N: usize> Deserialize for [u8; N] {
+    const MIN_SERIALIZED_LEN: usize = N;
+    #[inline]
+    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, Error> {
+        reader.read_array()
+    }
+}
+
+/// `Bool`: `boolTrue#997275b5` or `boolFalse#bc799737`.
+impl Serialize for bool {
+    #[inline]
+    fn serialize(&self, buf: &mut Vec<u8>) {
+        wire::write_u32(buf, if *self { BOOL_TRUE_ID } else { BOOL_FALSE_ID });
+    }
+    #[inline]
+    fn serialized_len(&self) -> usize {
+        4
+    }
+}
+
+impl Deserialize for bool {
+    const MIN_SERIALIZED_LEN: usize = 4;
+    #[inline]
+    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, Error> {
+        match reader.read_u32()? {
+            BOOL_TRUE_ID => Ok(true),
+            BOOL_FALSE_ID => Ok(false),
+            id => Err(Error::new(
+                ErrorKind::UnexpectedConstructor {
+                    type_name: "Bool",
+                    id,
+                },
+                reader.position() - 4,
+            )),
+        }
+    }
+}
+
+/// `string`: UTF-8, checked on decode.
+impl Serialize for String {
+    #[inline]
+    fn serialize(&self, buf: &mut Vec<u8>) {
+        wire::write_bytes(buf, self.as_bytes());
+    }
+    #[inline]
+    fn serialized_len(&self) -> usize {
+        wire::bytes_len(self.len())
+    }
+}
+
+impl Deserialize for String {
+    const MIN_SERIALIZED_LEN: usize = 4;
+    #[inline]
+    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, Error> {
+        reader.read_str().map(String::from)
+    }
+}
+
+/// `bytes`.
+impl Serialize for Vec<u8> {
+    #[inline]
+    fn serialize(&self, buf: &mut Vec<u8>) {
+        wire::write_bytes(buf, self);
+    }
+    #[inline]
+    fn serialized_len(&self) -> usize {
+        wire::bytes_len(self.len())
+    }
+}
+
+impl Deserialize for Vec<u8> {
+    const MIN_SERIALIZED_LEN: usize = 4;
+    #[inline]
+    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, Error> {
+        reader.read_bytes().map(<[u8]>::to_vec)
+    }
+}
+
+/// Boxed `Vector<T>`: `#1cb5c415`, the count, the elements.
+impl<T: Serialize> Serialize for Vec<T> {
+    #[inline]
+    fn serialize(&self, buf: &mut Vec<u8>) {
+        wire::write_u32(buf, VECTOR_ID);
+        wire::serialize_bare_vec(self, buf);
+    }
+    #[inline]
+    fn serialized_len(&self) -> usize {
+        4 + wire::bare_vec_len(self)
+    }
+}
+
+impl<T: Deserialize> Deserialize for Vec<T> {
+    const MIN_SERIALIZED_LEN: usize = 8;
+    #[inline]
+    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, Error> {
+        reader.expect_id(VECTOR_ID, "Vector")?;
+        wire::deserialize_bare_vec(reader)
+    }
+}
+
+/// A box encodes as its contents; recursive generated types use it.
+impl<T: Serialize + ?Sized> Serialize for Box<T> {
+    #[inline]
+    fn serialize(&self, buf: &mut Vec<u8>) {
+        T::serialize(self, buf);
+    }
+    #[inline]
+    fn serialized_len(&self) -> usize {
+        T::serialized_len(self)
+    }
+}
+
+impl<T: Deserialize> Deserialize for Box<T> {
+    const MIN_SERIALIZED_LEN: usize = T::MIN_SERIALIZED_LEN;
+    #[inline]
+    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, Error> {
+        T::deserialize(reader).map(Box::new)
+    }
+}

@@ -1,0 +1,127 @@
+//! Runtime for [`tl!`]: the TL wire format, exact and safe on hostile input.
+//!
+//! TL (Type Language) is the schema language of Telegram's MTProto API, its secret chats, TDLib
+//! and the TON network. The `tl!` macro turns schema lines into Rust types; this crate holds the
+//! small traits those types implement and the encoding of every primitive.
+//!
+//! # Traits
+//!
+//! - [`Serialize`]: encode to bytes; infallible.
+//! - [`Deserialize`]: decode from bytes, strictly: [`Deserialize::from_bytes`] rejects trailing
+//!   bytes, and whatever it accepts re-encodes to exactly the same bytes.
+//! - [`Identifiable`]: the 32-bit constructor id.
+//! - [`RemoteCall`]: a function and the type it returns.
+//!
+//! # TL to Rust
+//!
+//! | TL | Rust | wire |
+//! |---|---|---|
+//! | `int` | `i32` | 4 bytes, little-endian |
+//! | `long` | `i64` | 8 bytes, little-endian |
+//! | `double` | `f64` | 8 bytes, IEEE 754 little-endian, every bit kept |
+//! | `int128`, `int256` | `[u8; 16]`, `[u8; 32]` | the bytes as they are |
+//! | `#` | `u32` | 4 bytes, little-endian |
+//! | `string` | `String` | length, UTF-8 data, zero padding to 4 |
+//! | `bytes` | `Vec<u8>` | length, data, zero padding to 4 |
+//! | `Bool` | `bool` | `boolTrue#997275b5` or `boolFalse#bc799737` |
+//! | `Vector<T>` | `Vec<T>` | `#1cb5c415`, count, elements |
+//! | `vector<T>` | `Vec<T>` through [`wire`] helpers | count, elements |
+//! | `true` | `bool` of a flag | nothing |
+//!
+//! A `string` or `bytes` shorter than 254 bytes has a one-byte length; a longer one has the byte
+//! `0xfe` and a 3-byte length. A value of 16 MiB or more has no encoding: encoding it panics (see
+//! [`wire::write_bytes`]) rather than silently sending a truncated length.
+//!
+//! # Hostile input
+//!
+//! Decoding never panics. Every length and count is checked against the remaining input before
+//! anything is allocated, so a header that claims 2^24 elements in 8 bytes allocates nothing
+//! large, and nesting is limited by [`Limits::max_depth`] (100 by default), so no input can
+//! overflow the stack. Errors carry the byte offset and the path of fields that led there.
+//!
+//! # Features
+//!
+//! - `std` (default): `From<Error> for std::io::Error`. Without it the crate is `no_std` + `alloc`.
+//! - `macros` (default): re-exports `tl!`.
+#![no_std]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+extern crate alloc;
+#[cfg(feature = "std")]
+extern crate std;
+
+mod error;
+mod impls;
+mod reader;
+pub mod wire;
+
+#[doc(hidden)]
+pub mod __private;
+
+pub use error::{Error, ErrorKind, PathSegment};
+pub use reader::{Limits, Reader};
+
+#[cfg(feature = "macros")]
+pub use tl_macros::tl;
+
+use alloc::vec::Vec;
+
+/// A value that can be TL-encoded.
+///
+/// Constructor types (`types::X`) encode bare (fields only); boxed types (`enums::T`), functions
+/// and `Vec<T>` (TL `Vector<T>`) encode boxed (the constructor id first).
+pub trait Serialize {
+    /// Appends the encoding of `self` to `buf`.
+    fn serialize(&self, buf: &mut Vec<u8>);
+
+    /// The number of bytes [`serialize`](Serialize::serialize) appends.
+    fn serialized_len(&self) -> usize;
+
+    /// The encoding of `self` in a new vector of exactly the right size.
+    fn to_bytes(&self) -> Vec<u8> {
+        let mut buf = Vec::with_capacity(self.serialized_len());
+        self.serialize(&mut buf);
+        buf
+    }
+}
+
+/// A value that can be decoded from TL bytes.
+pub trait Deserialize: Sized {
+    /// The fewest bytes an encoded value takes. Vectors use it to reject counts that the
+    /// remaining input cannot hold; 0, the default, is always safe.
+    const MIN_SERIALIZED_LEN: usize = 0;
+
+    /// Reads one value from `reader`, leaving the rest of the input.
+    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, Error>;
+
+    /// Decodes exactly one value from `bytes` with the default [`Limits`]; bytes left over are
+    /// an [`ErrorKind::TrailingBytes`] error.
+    fn from_bytes(bytes: &[u8]) -> Result<Self, Error> {
+        Self::from_bytes_with_limits(bytes, Limits::DEFAULT)
+    }
+
+    /// [`from_bytes`](Deserialize::from_bytes) with the given limits.
+    fn from_bytes_with_limits(bytes: &[u8], limits: Limits) -> Result<Self, Error> {
+        let mut reader = Reader::with_limits(bytes, limits);
+        let value = Self::deserialize(&mut reader)?;
+        reader.finish()?;
+        Ok(value)
+    }
+}
+
+/// A TL constructor or function with its 32-bit id.
+pub trait Identifiable {
+    /// The constructor id, as written after `#` in the schema.
+    const CONSTRUCTOR_ID: u32;
+}
+
+/// A TL function: what is sent, and the type of the answer.
+pub trait RemoteCall: Serialize {
+    /// The type the function returns.
+    type Return: Deserialize;
+}
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
