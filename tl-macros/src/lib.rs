@@ -1,10 +1,25 @@
-//! The `tl!` procedural macro. Use it through `tl_runtime::tl!`.
+//! The `tl!` procedural macro. Use it through `tl_runtime::tl!`, which passes the runtime's path.
+//!
+//! The pipeline: `input` parses the macro input (the `#[tl(...)]` options with darling and the
+//! string literals), `tl_schema::check` parses and validates the schema text over plain `&str`,
+//! `diag` turns its byte-range diagnostics into spanned compiler errors, and `expand` turns
+//! the valid schema into tokens. Expansion never reports user errors: validation has checked
+//! everything it relies on.
+#![warn(clippy::pedantic)]
+// The macro's own functions are private; documenting their errors repeats their signatures.
+#![allow(clippy::missing_errors_doc)]
+
+mod attr;
+mod diag;
+mod expand;
+mod input;
 
 use proc_macro::TokenStream;
 
-/// Turns TL schema lines into Rust types. See the `tl-runtime` crate documentation.
+/// The implementation of `tl_runtime::tl!`. Its input starts with the runtime's path in
+/// brackets (`[$crate]`), which the `macro_rules!` wrapper in `tl-runtime` supplies.
+#[doc(hidden)]
 #[proc_macro]
-pub fn tl(input: TokenStream) -> TokenStream {
-    let _ = input;
-    TokenStream::new()
+pub fn __tl(input: TokenStream) -> TokenStream {
+    expand::expand(input.into()).into()
 }

@@ -62,7 +62,51 @@ pub use error::{Error, ErrorKind, PathSegment};
 pub use reader::{Limits, Reader};
 
 #[cfg(feature = "macros")]
-pub use tl_macros::tl;
+#[doc(hidden)]
+pub use tl_macros::__tl;
+
+/// Turns TL schema text into checked Rust types.
+///
+/// The input is schema text in string literals, exactly as published (plain or raw, one or
+/// more lines each), optionally preceded by one `#[tl(...)]` attribute:
+///
+/// ```
+/// tl_runtime::tl! {
+///     #[tl(id_rule = "telegram")]
+///     "inputPhoneCall#1e36fded id:long access_hash:long = InputPhoneCall;"
+///     r"
+///     phoneCallDiscardReasonMissed#85e42301 = PhoneCallDiscardReason;
+///     phoneCallDiscardReasonHangup#57adc690 = PhoneCallDiscardReason;
+///     "
+/// }
+/// ```
+///
+/// Literals continue one another: a `"---functions---"` line applies to the literals after
+/// it. Every line is checked at compile time: its id against the CRC32 of its text, every type it
+/// names, every flag condition; all mistakes are reported together, each as `line L, col C:`
+/// within its literal or file.
+///
+/// # Options
+///
+/// - `include = "path"` (repeatable): a `.tl` file, relative to the invoking crate's
+///   `CARGO_MANIFEST_DIR`. Cargo rebuilds the crate when it changes. A file starts in the types
+///   section; included files come before the literals.
+/// - `id_rule = "telegram"` (default) or `id_rule = "tdlib"`: how ids are computed. Telegram's
+///   rule leaves `name:flags.N?true` fields out and reads a `bytes` field as `string`; TDLib's
+///   (also TON's) keeps the text as it is.
+/// - `allow_id_mismatch(name, "ns.name", ...)`: constructors and functions whose written id is
+///   deliberately not the computed one (Telegram's `ipPortSecret`, the `invokeWith…Prefix`
+///   functions, secret chats' layer-suffixed names). An entry that matches nothing, or whose id
+///   is in fact right, is an error, so the list cannot go stale.
+/// - `crate = "path"`: the path of this crate in generated code. Not normally needed: `tl!`
+///   passes its own path, so a renamed dependency works.
+#[cfg(feature = "macros")]
+#[macro_export]
+macro_rules! tl {
+    ($($input:tt)*) => {
+        $crate::__tl! { [$crate] $($input)* }
+    };
+}
 
 use alloc::vec::Vec;
 

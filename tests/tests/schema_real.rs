@@ -1,0 +1,175 @@
+//! The front end on the real schemas in `../shared/schemas`: every one parses and validates with
+//! only its known frozen ids allowed, every written id matches the Telegram rule but those, and
+//! corrupted ids are all caught at their lines.
+
+use rand::rngs::StdRng;
+use rand::seq::index::sample;
+use rand::{Rng, SeedableRng};
+use std::collections::BTreeSet;
+use tl_schema::{Config, IdRule, Source, check, locate, render};
+
+/// Written ids that are deliberately not the CRC of their line.
+const API_FROZEN: &[&str] = &[
+    "ipPortSecret",
+    "accessPointRule",
+    "help.configSimple",
+    "inputPeerPhotoFileLocationLegacy",
+    "inputStickerSetThumbLegacy",
+    "invokeWithBusinessConnectionPrefix",
+    "invokeWithGooglePlayIntegrityPrefix",
+    "invokeWithApnsSecretPrefix",
+    "invokeWithReCaptchaPrefix",
+];
+const MTPROTO_FROZEN: &[&str] = &["ipPortSecret", "accessPointRule", "help.configSimple"];
+/// Secret chats' old-layer constructors carry the id of the un-suffixed name.
+const SECRET_FROZEN: &[&str] = &[
+    "decryptedMessage8",
+    "decryptedMessageService8",
+    "decryptedMessageMediaPhoto8",
+    "decryptedMessageMediaVideo8",
+    "decryptedMessageMediaDocument8",
+    "decryptedMessageMediaAudio8",
+    "decryptedMessage23",
+    "decryptedMessageMediaVideo23",
+    "documentAttributeSticker23",
+    "documentAttributeVideo23",
+    "documentAttributeAudio23",
+    "documentAttributeAudio45",
+    "decryptedMessage46",
+    "decryptedMessageMediaDocument46",
+    "decryptedMessageMediaDocument",
+];
+
+fn schemas() -> Option<Vec<(&'static str, String, &'static [&'static str])>> {
+    let dir = tl_tests::shared_schemas(module_path!())?;
+    let read = |name: &str| std::fs::read_to_string(dir.join(name)).expect("read schema");
+    Some(vec![
+        ("api.tl", read("api.tl"), API_FROZEN),
+        ("mtproto.tl", read("mtproto.tl"), MTPROTO_FROZEN),
+        ("secret_api.tl", read("secret_api.tl"), SECRET_FROZEN),
+        ("e2e_api.tl", read("e2e_api.tl"), &[]),
+    ])
+}
+
+fn config(allow: &[&str]) -> Config {
+    Config {
+        id_rule: IdRule::Telegram,
+        allow_id_mismatch: allow.iter().map(|s| s.to_string()).collect(),
+    }
+}
+
+#[test]
+fn real_schemas_validate_with_only_their_frozen_ids_allowed() {
+    let Some(schemas) = schemas() else { return };
+    for (name, text, frozen) in schemas {
+        let sources = [Source::file(name, text)];
+        let (schema, diagnostics) = check(&sources, &config(frozen));
+        let rendered: Vec<String> = diagnostics.iter().map(|d| render(&sources, d)).collect();
+        assert_eq!(rendered, Vec::<String>::new(), "{name}");
+        assert!(schema.definitions.len() > 40, "{name}");
+    }
+}
+
+#[test]
+fn every_written_id_matches_the_telegram_rule_except_the_frozen_ones() {
+    let Some(schemas) = schemas() else { return };
+    let mut checked = 0;
+    for (name, text, frozen) in schemas {
+        let sources = [Source::file(name, text.as_str())];
+        let (schema, _) = check(&sources, &config(frozen));
+        let mut mismatched = BTreeSet::new();
+        for def in &schema.definitions {
+            if let Some(written) = &def.id {
+                checked += 1;
+                if def.computed_id(IdRule::Telegram) != written.value {
+                    mismatched.insert(def.name.value.as_str());
+                }
+            }
+        }
+        let expected: BTreeSet<&str> = frozen.iter().copied().collect();
+        assert_eq!(mismatched, expected, "{name}");
+        // Cross-check the parser's count with a plain line scan: uncommented lines whose first
+        // word has a `#id`.
+        let scanned = text
+            .lines()
+            .filter(|l| {
+                let word = l.split_whitespace().next().unwrap_or("");
+                !l.trim_start().starts_with("//")
+                    && word.split_once('#').is_some_and(|(n, id)| {
+                        !n.is_empty() && !id.is_empty() && id.bytes().all(|b| b.is_ascii_hexdigit())
+                    })
+            })
+            .count();
+        let parsed = schema.definitions.iter().filter(|d| d.id.is_some()).count();
+        assert_eq!(parsed, scanned, "{name}");
+    }
+    assert_eq!(checked, 2_600, "written ids in the four schemas");
+    eprintln!("checked {checked} written ids");
+}
+
+#[test]
+fn written_ids_are_errors_without_the_allow_list() {
+    let Some(schemas) = schemas() else { return };
+    for (name, text, frozen) in schemas {
+        let sources = [Source::file(name, text)];
+        let (_, diagnostics) = check(&sources, &config(&[]));
+        let named: BTreeSet<&str> = frozen
+            .iter()
+            .copied()
+            .filter(|f| {
+                diagnostics
+                    .iter()
+                    .any(|d| d.message.contains(&format!("`{f}` declares")))
+            })
+            .collect();
+        assert_eq!(named.len(), frozen.len(), "{name}: {diagnostics:?}");
+    }
+}
+
+/// Changes one hex digit of each of 200 randomly chosen ids in `api.tl`: 200 errors, each at
+/// the corrupted line.
+#[test]
+fn seeded_corruption_of_200_ids_gives_200_errors_at_their_lines() {
+    let Some(schemas) = schemas() else { return };
+    let (_, text, frozen) = &schemas[0];
+    let sources = [Source::file("api.tl", text.clone())];
+    let (schema, _) = check(&sources, &config(frozen));
+    let candidates: Vec<_> = schema
+        .definitions
+        .iter()
+        .filter(|d| d.id.is_some() && !frozen.contains(&d.name.value.as_str()))
+        .collect();
+    let mut rng = StdRng::seed_from_u64(0x7e1_5eed);
+    let chosen = sample(&mut rng, candidates.len(), 200);
+    let mut corrupted = text.clone().into_bytes();
+    let mut lines = BTreeSet::new();
+    for index in chosen {
+        let def = candidates[index];
+        let id = def.id.as_ref().unwrap();
+        // A digit of the id (after the `#`), replaced by a different hex digit.
+        let at = id.range.start + 1 + rng.random_range(0..id.range.len() - 1);
+        let old = corrupted[at];
+        let new = loop {
+            let c = b"0123456789abcdef"[rng.random_range(0..16)];
+            if c != old.to_ascii_lowercase() {
+                break c;
+            }
+        };
+        corrupted[at] = new;
+        lines.insert(tl_schema::line_col(text, at).0);
+    }
+    assert_eq!(lines.len(), 200);
+    let sources = [Source::file(
+        "api.tl",
+        String::from_utf8(corrupted).unwrap(),
+    )];
+    let (_, diagnostics) = check(&sources, &config(frozen));
+    let mismatch_lines: BTreeSet<usize> = diagnostics
+        .iter()
+        .filter(|d| d.message.contains("declares #"))
+        .map(|d| locate(&sources, d).unwrap().1)
+        .collect();
+    assert_eq!(mismatch_lines, lines);
+    let rendered = render(&sources, &diagnostics[0]);
+    assert!(rendered.starts_with("api.tl: line "), "{rendered}");
+}

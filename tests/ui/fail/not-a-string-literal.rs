@@ -1,0 +1,5 @@
+tl_runtime::tl! {
+    ipPort ipv4:int port:int = IpPort;
+}
+
+fn main() {}

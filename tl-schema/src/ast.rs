@@ -1,0 +1,177 @@
+//! The schema AST: definitions, fields and types, each with the byte range it came from.
+
+use crate::lexer::Section;
+use core::fmt;
+use core::ops::Range;
+
+/// Which source (literal or file) a definition came from: an index the caller assigns.
+pub type SourceId = usize;
+
+/// A name with the bytes it was read from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Spanned<T> {
+    /// The value.
+    pub value: T,
+    /// Its bytes in the source text.
+    pub range: Range<usize>,
+}
+
+/// One `name#id fields = Result;` line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Definition {
+    /// The full name, namespaces included: `phone.discardCall`.
+    pub name: Spanned<String>,
+    /// The id written after `#`, if any.
+    pub id: Option<Spanned<u32>>,
+    /// `{X:Type}` parameters.
+    pub type_params: Vec<TypeParam>,
+    /// The fields, in order.
+    pub fields: Vec<Field>,
+    /// The type after `=`, with its arguments (`Vector t`).
+    pub result: Type,
+    /// Types or functions section.
+    pub section: Section,
+    /// A builtin line (`int ? = Int;`, `vector … = Vector t;`, `true = True;`, `boolTrue = Bool;`
+    /// …): it defines a primitive that the runtime provides, and no code is generated for it.
+    pub builtin: bool,
+    /// Comment lines directly above the definition (and one after its `;` on the same line),
+    /// without the `//`.
+    pub docs: Vec<String>,
+    /// From the first byte of the name to the `;`.
+    pub range: Range<usize>,
+    /// The source it came from.
+    pub source: SourceId,
+}
+
+/// `{X:Type}`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TypeParam {
+    /// `X`.
+    pub name: Spanned<String>,
+    /// `Type`.
+    pub kind: String,
+}
+
+/// One field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Field {
+    /// The name; `None` for the anonymous parts of builtin lines (`#`, `[ t ]`, `?`).
+    pub name: Option<Spanned<String>>,
+    /// What the field holds.
+    pub kind: FieldKind,
+    /// The whole field.
+    pub range: Range<usize>,
+}
+
+/// What a field holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FieldKind {
+    /// A value of this type, always present.
+    Plain(Type),
+    /// `name:flags.N?T`: present when bit `bit` of the `#` field `flag` is set.
+    Conditional {
+        /// The `#` field holding the bit.
+        flag: Spanned<String>,
+        /// The bit, as written (validation checks that it is at most 31).
+        bit: Spanned<u32>,
+        /// The type when present (`true` for a pure flag).
+        ty: Type,
+    },
+    /// `N*[ fields ]` or `[ fields ]`: a repetition, only in builtin lines.
+    Repeat {
+        /// The multiplier, if written.
+        count: Option<u32>,
+        /// The repeated fields.
+        fields: Vec<Field>,
+    },
+    /// `?`: the opaque body of a builtin (`int ? = Int;`).
+    Opaque,
+}
+
+/// A type expression.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Type {
+    /// The name as written: `Vector`, `int`, `tonNode.blockIdExt`, `X`, or `#`.
+    pub name: String,
+    /// Type arguments: `Vector<T>`, `(vector T)` and the result's `Vector t`.
+    pub args: Vec<Type>,
+    /// Written `%T`: the boxed type's only constructor, bare.
+    pub percent: bool,
+    /// Written `!X`: any function whose result is `X`.
+    pub bang: bool,
+    /// Where it was written.
+    pub range: Range<usize>,
+}
+
+impl Type {
+    /// The natural-number type `#`.
+    pub fn is_nat(&self) -> bool {
+        self.name == "#"
+    }
+
+    /// The name after the last `.`.
+    pub fn base_name(&self) -> &str {
+        base_name(&self.name)
+    }
+
+    /// Whether the name is bare (a constructor, a lowercase primitive) or `%`-prefixed: TL
+    /// tells bare from boxed by the case of the part after the last `.`.
+    pub fn is_bare(&self) -> bool {
+        self.percent || is_bare_name(&self.name)
+    }
+}
+
+/// The part of a TL name after the last `.`.
+pub fn base_name(name: &str) -> &str {
+    name.rsplit('.').next().unwrap_or(name)
+}
+
+/// The namespaces of a TL name: everything before the last `.`.
+pub fn namespaces(name: &str) -> impl Iterator<Item = &str> {
+    let mut parts: Vec<&str> = name.split('.').collect();
+    parts.pop();
+    parts.into_iter()
+}
+
+/// Whether a name is bare: its last part starts with a lowercase letter (or `_`/a digit).
+pub fn is_bare_name(name: &str) -> bool {
+    !base_name(name).starts_with(|c: char| c.is_ascii_uppercase())
+}
+
+impl Definition {
+    /// The id the definition would have under `rule`, whatever was written.
+    pub fn computed_id(&self, rule: crate::IdRule) -> u32 {
+        crate::id::compute(self, rule)
+    }
+
+    /// Whether this is a function (from a `---functions---` section).
+    pub fn is_function(&self) -> bool {
+        self.section == Section::Functions
+    }
+
+    /// The `#` field names, in order.
+    pub fn flag_fields(&self) -> impl Iterator<Item = &str> {
+        self.fields.iter().filter_map(|f| match (&f.name, &f.kind) {
+            (Some(name), FieldKind::Plain(ty)) if ty.is_nat() => Some(name.value.as_str()),
+            _ => None,
+        })
+    }
+}
+
+/// Prints the type in the form the id rules use: arguments after the name, separated by spaces
+/// (so `Vector<Vector<T>>` and `(Vector (Vector T))` both print `Vector Vector T`).
+impl fmt::Display for Type {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.bang {
+            f.write_str("!")?;
+        }
+        if self.percent {
+            f.write_str("%")?;
+        }
+        f.write_str(&self.name)?;
+        for arg in &self.args {
+            write!(f, " {arg}")?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,158 @@
+//! Constructor ids: the CRC32 of a definition's normalized text, by Telegram's or TDLib's rule.
+
+use crate::ast::{Definition, Field, FieldKind, Type};
+use core::fmt::Write;
+
+/// How ids are computed from the text of a definition.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum IdRule {
+    /// Telegram's (`api.tl`, `mtproto.tl`, `secret_api.tl`): `name:flags.N?true` fields are left
+    /// out, and a field of type `bytes` (plain or conditional, not inside `Vector<bytes>`) is
+    /// written `string`.
+    #[default]
+    Telegram,
+    /// TDLib's and TON's (`td_api.tl`, `ton_api.tl`, `lite_api.tl`): the text as it is.
+    Tdlib,
+}
+
+/// The CRC32 (IEEE) of [`normalized`].
+pub fn compute(def: &Definition, rule: IdRule) -> u32 {
+    crc32fast::hash(normalized(def, rule).as_bytes())
+}
+
+/// The text whose CRC32 is the id: the definition without `#id` and `;`, single-spaced, `<` as a
+/// space and `>`, `{`, `}`, `(`, `)` dropped, with the rule's changes to fields.
+pub fn normalized(def: &Definition, rule: IdRule) -> String {
+    let mut out = def.name.value.clone();
+    for param in &def.type_params {
+        let _ = write!(out, " {}:{}", param.name.value, param.kind);
+    }
+    for field in &def.fields {
+        if let Some(text) = field_text(field, rule) {
+            out.push(' ');
+            out.push_str(&text);
+        }
+    }
+    let _ = write!(out, " = {}", def.result);
+    out
+}
+
+fn field_text(field: &Field, rule: IdRule) -> Option<String> {
+    let name = field.name.as_ref().map(|n| n.value.as_str());
+    let mut out = String::new();
+    if let Some(name) = name {
+        let _ = write!(out, "{name}:");
+    }
+    match &field.kind {
+        FieldKind::Plain(ty) => out.push_str(&top_level_type(ty, rule)),
+        FieldKind::Conditional { flag, bit, ty } => {
+            if rule == IdRule::Telegram && is_plain(ty, "true") {
+                return None;
+            }
+            let _ = write!(
+                out,
+                "{}.{}?{}",
+                flag.value,
+                bit.value,
+                top_level_type(ty, rule)
+            );
+        }
+        FieldKind::Repeat { count, fields } => {
+            if let Some(count) = count {
+                let _ = write!(out, "{count}*");
+            }
+            out.push_str("[ ");
+            for inner in fields {
+                if let Some(text) = field_text(inner, rule) {
+                    out.push_str(&text);
+                    out.push(' ');
+                }
+            }
+            out.push(']');
+        }
+        FieldKind::Opaque => out.push('?'),
+    }
+    Some(out)
+}
+
+fn is_plain(ty: &Type, name: &str) -> bool {
+    ty.name == name && ty.args.is_empty() && !ty.bang && !ty.percent
+}
+
+fn top_level_type(ty: &Type, rule: IdRule) -> String {
+    if rule == IdRule::Telegram && is_plain(ty, "bytes") {
+        "string".to_string()
+    } else {
+        ty.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexer::Section;
+
+    fn id(line: &str, rule: IdRule) -> u32 {
+        let parsed = crate::parser::parse(line, 0, Section::Types);
+        assert_eq!(parsed.diagnostics, [], "{line}");
+        compute(&parsed.definitions[0], rule)
+    }
+
+    /// Real lines whose written ids are known to be right.
+    #[test]
+    fn telegram_rule_on_real_lines() {
+        let lines = [
+            "phone.discardCall#b2cbc1c0 flags:# video:flags.0?true peer:InputPhoneCall duration:int reason:PhoneCallDiscardReason connection_id:long = Updates;",
+            "vector#1cb5c415 {t:Type} # [ t ] = Vector t;",
+            "invokeWithLayer#da9b0d0d {X:Type} layer:int query:!X = X;",
+            "boolTrue#997275b5 = Bool;",
+            "true#3fedd339 = True;",
+            "resPQ#05162463 nonce:int128 server_nonce:int128 pq:string server_public_key_fingerprints:Vector<long> = ResPQ;",
+            "ipPort#d433ad73 ipv4:int port:int = IpPort;",
+            "future_salts#ae500895 req_msg_id:long now:int salts:vector<future_salt> = FutureSalts;",
+            "inputPhoneCall#1e36fded id:long access_hash:long = InputPhoneCall;",
+            "decryptedMessageActionReadMessages#c4f40be random_ids:Vector<long> = DecryptedMessageAction;",
+        ];
+        for line in lines {
+            let parsed = crate::parser::parse(line, 0, Section::Types);
+            let def = &parsed.definitions[0];
+            assert_eq!(
+                Some(compute(def, IdRule::Telegram)),
+                def.id.as_ref().map(|i| i.value),
+                "{line}: {}",
+                normalized(def, IdRule::Telegram)
+            );
+        }
+    }
+
+    #[test]
+    fn normalization_drops_true_flags_and_renames_bytes() {
+        let parsed = crate::parser::parse(
+            "a flags:# b:flags.0?true c:bytes d:flags.1?bytes e:Vector<bytes> = A;",
+            0,
+            Section::Types,
+        );
+        let def = &parsed.definitions[0];
+        assert_eq!(
+            normalized(def, IdRule::Telegram),
+            "a flags:# c:string d:flags.1?string e:Vector bytes = A"
+        );
+        assert_eq!(
+            normalized(def, IdRule::Tdlib),
+            "a flags:# b:flags.0?true c:bytes d:flags.1?bytes e:Vector bytes = A"
+        );
+    }
+
+    #[test]
+    fn tdlib_rule_on_ton() {
+        assert_eq!(
+            id(
+                "liteServer.getMasterchainInfo = liteServer.MasterchainInfo;",
+                IdRule::Tdlib
+            ),
+            0x89b5e62e
+        );
+        // TDLib's `ok = Ok;` is #d4edbe69.
+        assert_eq!(id("ok = Ok;", IdRule::Tdlib), 0xd4edbe69);
+    }
+}

@@ -1,0 +1,270 @@
+//! TL text to tokens with byte ranges. Never fails: text it cannot read becomes an
+//! [`TokenKind::Unknown`] token that the parser reports where it finds it.
+
+use core::ops::Range;
+
+/// A section marker: `---types---` or `---functions---` (spaces inside allowed).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Section {
+    /// Constructors of types.
+    Types,
+    /// Functions (RPC methods).
+    Functions,
+}
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// A name: letters, digits, `_` and `.`, starting with a letter or `_`
+    /// (`phone.discardCall`, `flags.0`, `Vector`, `int128`).
+    Ident,
+    /// A constructor id written right after `#`: `#b2cbc1c0`.
+    Id,
+    /// Decimal digits, as in `4*[ int ]`.
+    Number,
+    /// `#` on its own: the natural-number type of flag fields.
+    Hash,
+    /// `:`
+    Colon,
+    /// `?`
+    Question,
+    /// `=`
+    Eq,
+    /// `;`
+    Semi,
+    /// `<`
+    Lt,
+    /// `>`
+    Gt,
+    /// `,`
+    Comma,
+    /// `{`
+    LBrace,
+    /// `}`
+    RBrace,
+    /// `(`
+    LParen,
+    /// `)`
+    RParen,
+    /// `[`
+    LBracket,
+    /// `]`
+    RBracket,
+    /// `*`
+    Star,
+    /// `%`
+    Percent,
+    /// `!`
+    Bang,
+    /// A section marker.
+    Section(Section),
+    /// A `//` line comment (its range covers the text after `//`, to the end of the line).
+    LineComment,
+    /// A `/* */` comment.
+    BlockComment,
+    /// Something that is not TL: a stray character, an unterminated comment, a bad section marker.
+    Unknown(&'static str),
+}
+
+/// A token: its kind and where it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// What it is.
+    pub kind: TokenKind,
+    /// Its bytes in the source text.
+    pub range: Range<usize>,
+}
+
+fn is_ident_start(b: u8) -> bool {
+    b.is_ascii_alphabetic() || b == b'_'
+}
+
+fn is_ident_continue(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'.'
+}
+
+/// Splits `text` into tokens, comments included, whitespace dropped.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let start = i;
+        let kind = match b {
+            b' ' | b'\t' | b'\r' | b'\n' | 0x0b | 0x0c => {
+                i += 1;
+                continue;
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                i += 2;
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+                tokens.push(Token {
+                    kind: TokenKind::LineComment,
+                    range: start + 2..i,
+                });
+                continue;
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => match text[i + 2..].find("*/") {
+                Some(end) => {
+                    i += 2 + end + 2;
+                    TokenKind::BlockComment
+                }
+                None => {
+                    i = bytes.len();
+                    TokenKind::Unknown("unterminated `/*` comment")
+                }
+            },
+            b'-' if text[i..].starts_with("---") => {
+                let (kind, end) = section(text, i);
+                i = end;
+                kind
+            }
+            b'#' => {
+                i += 1;
+                if i < bytes.len() && bytes[i].is_ascii_hexdigit() {
+                    while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                        i += 1;
+                    }
+                    TokenKind::Id
+                } else {
+                    TokenKind::Hash
+                }
+            }
+            b if is_ident_start(b) => {
+                while i < bytes.len() && is_ident_continue(bytes[i]) {
+                    i += 1;
+                }
+                TokenKind::Ident
+            }
+            b if b.is_ascii_digit() => {
+                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                TokenKind::Number
+            }
+            _ => {
+                let kind = match b {
+                    b':' => TokenKind::Colon,
+                    b'?' => TokenKind::Question,
+                    b'=' => TokenKind::Eq,
+                    b';' => TokenKind::Semi,
+                    b'<' => TokenKind::Lt,
+                    b'>' => TokenKind::Gt,
+                    b',' => TokenKind::Comma,
+                    b'{' => TokenKind::LBrace,
+                    b'}' => TokenKind::RBrace,
+                    b'(' => TokenKind::LParen,
+                    b')' => TokenKind::RParen,
+                    b'[' => TokenKind::LBracket,
+                    b']' => TokenKind::RBracket,
+                    b'*' => TokenKind::Star,
+                    b'%' => TokenKind::Percent,
+                    b'!' => TokenKind::Bang,
+                    _ => TokenKind::Unknown("unexpected character"),
+                };
+                // Step over a whole UTF-8 character so ranges stay on char boundaries.
+                i += text[i..].chars().next().map_or(1, char::len_utf8);
+                kind
+            }
+        };
+        tokens.push(Token {
+            kind,
+            range: start..i,
+        });
+    }
+    tokens
+}
+
+/// Reads a section marker starting at `start` (which begins with `---`).
+fn section(text: &str, start: usize) -> (TokenKind, usize) {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    while i < bytes.len() && bytes[i] == b'-' {
+        i += 1;
+    }
+    while i < bytes.len() && (bytes[i] == b' ' || bytes[i] == b'\t') {
+        i += 1;
+    }
+    let word_start = i;
+    while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+        i += 1;
+    }
+    let word = &text[word_start..i];
+    while i < bytes.len() && (bytes[i] == b' ' || bytes[i] == b'\t') {
+        i += 1;
+    }
+    let dashes = i;
+    while i < bytes.len() && bytes[i] == b'-' {
+        i += 1;
+    }
+    let kind = match word {
+        _ if i - dashes < 3 => TokenKind::Unknown("expected `---types---` or `---functions---`"),
+        "types" => TokenKind::Section(Section::Types),
+        "functions" => TokenKind::Section(Section::Functions),
+        _ => TokenKind::Unknown("expected `---types---` or `---functions---`"),
+    };
+    (kind, i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<TokenKind> {
+        tokenize(text).into_iter().map(|t| t.kind).collect()
+    }
+
+    #[test]
+    fn definition_tokens() {
+        use TokenKind::*;
+        assert_eq!(
+            kinds("a.b#1f x:flags.0?true = T; // c"),
+            [
+                Ident,
+                Id,
+                Ident,
+                Colon,
+                Ident,
+                Question,
+                Ident,
+                Eq,
+                Ident,
+                Semi,
+                LineComment
+            ]
+        );
+        assert_eq!(
+            kinds("vector {t:Type} # [ t ] = Vector t;"),
+            [
+                Ident, LBrace, Ident, Colon, Ident, RBrace, Hash, LBracket, Ident, RBracket, Eq,
+                Ident, Ident, Semi
+            ]
+        );
+    }
+
+    #[test]
+    fn sections_with_and_without_spaces() {
+        assert_eq!(
+            kinds("---functions--- --- types ---"),
+            [
+                TokenKind::Section(Section::Functions),
+                TokenKind::Section(Section::Types)
+            ]
+        );
+        assert!(matches!(kinds("---nope---")[0], TokenKind::Unknown(_)));
+    }
+
+    #[test]
+    fn non_ascii_is_one_unknown_token_and_comments_keep_it() {
+        let tokens = tokenize("é // ünïcode\n/* ж */");
+        assert_eq!(tokens.len(), 3);
+        assert_eq!(tokens[0].range, 0..2);
+        assert!(matches!(tokens[0].kind, TokenKind::Unknown(_)));
+        assert_eq!(tokens[1].kind, TokenKind::LineComment);
+        assert_eq!(tokens[2].kind, TokenKind::BlockComment);
+        assert!(matches!(kinds("/* open")[0], TokenKind::Unknown(_)));
+    }
+}

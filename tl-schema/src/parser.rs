@@ -1,0 +1,743 @@
+//! Tokens to [`Definition`]s, with local checks only (syntax, id digits). A malformed definition
+//! becomes a [`Diagnostic`] and parsing goes on after its `;`, so every mistake is reported.
+
+use crate::ast::{Definition, Field, FieldKind, SourceId, Spanned, Type, TypeParam};
+use crate::diag::Diagnostic;
+use crate::lexer::{Section, Token, TokenKind, tokenize};
+use core::ops::Range;
+
+/// Names whose definitions describe primitives the runtime provides.
+const BUILTIN_NAMES: &[&str] = &[
+    "int",
+    "long",
+    "double",
+    "string",
+    "bytes",
+    "int32",
+    "int53",
+    "int64",
+    "int128",
+    "int256",
+    "int512",
+    "true",
+    "boolTrue",
+    "boolFalse",
+    "vector",
+    "object",
+    "function",
+    "secureString",
+    "secureBytes",
+];
+
+/// What parsing one source gives.
+#[derive(Clone, Debug, Default)]
+pub struct Parsed {
+    /// The definitions that parsed.
+    pub definitions: Vec<Definition>,
+    /// Everything that did not.
+    pub diagnostics: Vec<Diagnostic>,
+    /// TDLib's `//@class Name @description …` comments: (class name, description).
+    pub class_docs: Vec<(String, String)>,
+    /// The section in force at the end, for a following source that continues this one.
+    pub end_section: Option<Section>,
+}
+
+/// Parses `text`, which starts in section `section`; `source` is stored in every definition and
+/// diagnostic.
+pub fn parse(text: &str, source: SourceId, section: Section) -> Parsed {
+    let mut significant = Vec::new();
+    let mut comments = Vec::new();
+    for token in tokenize(text) {
+        match token.kind {
+            TokenKind::LineComment | TokenKind::BlockComment => comments.push(token),
+            _ => significant.push(token),
+        }
+    }
+    let mut parser = Parser {
+        text,
+        tokens: significant,
+        pos: 0,
+        source,
+        section,
+        comments,
+        next_comment: 0,
+        out: Parsed::default(),
+        depth: 0,
+    };
+    parser.run();
+    parser.out.end_section = Some(parser.section);
+    parser.out
+}
+
+type PResult<T> = Result<T, Diagnostic>;
+
+struct Parser<'a> {
+    text: &'a str,
+    tokens: Vec<Token>,
+    pos: usize,
+    source: SourceId,
+    section: Section,
+    comments: Vec<Token>,
+    next_comment: usize,
+    out: Parsed,
+    /// How deeply types and repetitions are nested right now; see [`MAX_NESTING`].
+    depth: u32,
+}
+
+/// Types and repetitions nest at most this deep (real schemas use 3), so that no text can
+/// overflow the stack of the recursive descent.
+const MAX_NESTING: u32 = 32;
+
+impl Parser<'_> {
+    fn run(&mut self) {
+        while let Some(token) = self.tokens.get(self.pos).cloned() {
+            match token.kind {
+                TokenKind::Section(section) => {
+                    self.section = section;
+                    self.pos += 1;
+                }
+                TokenKind::Ident => {
+                    let start = self.pos;
+                    match self.definition() {
+                        Ok(def) => self.out.definitions.push(def),
+                        Err(diag) => {
+                            self.out.diagnostics.push(diag);
+                            self.recover(start);
+                        }
+                    }
+                }
+                _ => {
+                    let diag = self
+                        .unexpected(&token, "a definition such as `name#id field:type = Type;`");
+                    self.out.diagnostics.push(diag);
+                    self.pos += 1;
+                    self.recover(self.pos);
+                }
+            }
+        }
+        // Comments after the last definition document nothing, but `@class` lines still count.
+        self.docs_before(self.text.len());
+    }
+
+    /// Skips to just after the next `;`, or to a section marker, whichever comes first.
+    fn recover(&mut self, from: usize) {
+        self.pos = self.pos.max(from);
+        while let Some(token) = self.tokens.get(self.pos) {
+            match token.kind {
+                TokenKind::Semi => {
+                    self.pos += 1;
+                    return;
+                }
+                TokenKind::Section(_) => return,
+                _ => self.pos += 1,
+            }
+        }
+    }
+
+    fn slice(&self, range: &Range<usize>) -> &str {
+        &self.text[range.clone()]
+    }
+
+    fn peek(&self) -> Option<&Token> {
+        self.tokens.get(self.pos)
+    }
+
+    fn peek_kind(&self) -> Option<TokenKind> {
+        self.peek().map(|t| t.kind)
+    }
+
+    fn peek_kind_at(&self, ahead: usize) -> Option<TokenKind> {
+        self.tokens.get(self.pos + ahead).map(|t| t.kind)
+    }
+
+    fn error(&self, range: Range<usize>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(self.source, range, message)
+    }
+
+    /// "expected X, found `y`" at `token`.
+    fn unexpected(&self, token: &Token, expected: &str) -> Diagnostic {
+        let found = match token.kind {
+            TokenKind::Unknown(what) => {
+                return self.error(
+                    token.range.clone(),
+                    format!("{what} `{}`, expected {expected}", self.slice(&token.range)),
+                );
+            }
+            TokenKind::Section(_) => "a section marker".to_string(),
+            _ => format!("`{}`", self.slice(&token.range)),
+        };
+        self.error(
+            token.range.clone(),
+            format!("expected {expected}, found {found}"),
+        )
+    }
+
+    /// "expected X" at the next token, or at the end of the text.
+    fn expected(&self, expected: &str) -> Diagnostic {
+        match self.peek() {
+            Some(token) => self.unexpected(&token.clone(), expected),
+            None => {
+                let end = self.text.len();
+                let last = self.tokens.last().map_or(end..end, |t| t.range.clone());
+                self.error(
+                    last,
+                    format!("expected {expected}, found the end of the text"),
+                )
+            }
+        }
+    }
+
+    fn expect(&mut self, kind: TokenKind, what: &str) -> PResult<Token> {
+        match self.peek() {
+            Some(token) if token.kind == kind => {
+                let token = token.clone();
+                self.pos += 1;
+                Ok(token)
+            }
+            _ => Err(self.expected(what)),
+        }
+    }
+
+    fn ident(&mut self, what: &str) -> PResult<Spanned<String>> {
+        let token = self.expect(TokenKind::Ident, what)?;
+        Ok(Spanned {
+            value: self.slice(&token.range).to_string(),
+            range: token.range,
+        })
+    }
+
+    fn definition(&mut self) -> PResult<Definition> {
+        let name = self.ident("a definition name")?;
+        let docs = self.docs_before(name.range.start);
+        let id = match self.peek().cloned() {
+            Some(token) if token.kind == TokenKind::Id => {
+                self.pos += 1;
+                Some(self.written_id(&token)?)
+            }
+            _ => None,
+        };
+        let mut type_params = Vec::new();
+        while self.peek_kind() == Some(TokenKind::LBrace) {
+            self.pos += 1;
+            let param = self.ident("a type parameter name, as in `{X:Type}`")?;
+            self.expect(TokenKind::Colon, "`:` in `{X:Type}`")?;
+            let kind = self.ident("a kind, as in `{X:Type}`")?;
+            self.expect(TokenKind::RBrace, "`}` closing `{X:Type}`")?;
+            type_params.push(TypeParam {
+                name: param,
+                kind: kind.value,
+            });
+        }
+        let mut fields = Vec::new();
+        loop {
+            match self.peek_kind() {
+                Some(TokenKind::Eq) => {
+                    self.pos += 1;
+                    break;
+                }
+                Some(TokenKind::LBrace) => {
+                    let token = self.peek().cloned().unwrap_or_else(|| unreachable!());
+                    return Err(self.error(
+                        token.range,
+                        "type parameters `{X:Type}` must come before the fields",
+                    ));
+                }
+                Some(TokenKind::Semi) | None => {
+                    return Err(self.expected("a field or `=` before the result type"));
+                }
+                _ => fields.push(self.field(false)?),
+            }
+        }
+        let result = self.result_type()?;
+        let semi = self.expect(TokenKind::Semi, "`;` at the end of the definition")?;
+        let mut docs = docs;
+        docs.extend(self.trailing_comment(semi.range.end));
+        let builtin = BUILTIN_NAMES.contains(&name.value.as_str())
+            || fields.iter().any(|f| {
+                matches!(f.kind, FieldKind::Opaque | FieldKind::Repeat { .. }) || f.name.is_none()
+            });
+        Ok(Definition {
+            range: name.range.start..semi.range.end,
+            name,
+            id,
+            type_params,
+            fields,
+            result,
+            section: self.section,
+            builtin,
+            docs,
+            source: self.source,
+        })
+    }
+
+    fn written_id(&self, token: &Token) -> PResult<Spanned<u32>> {
+        let digits = &self.text[token.range.start + 1..token.range.end];
+        let ok = (1..=8).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_hexdigit());
+        match u32::from_str_radix(digits, 16) {
+            Ok(value) if ok => Ok(Spanned {
+                value,
+                range: token.range.clone(),
+            }),
+            _ => Err(self.error(
+                token.range.clone(),
+                format!("invalid constructor id `#{digits}`: expected 1 to 8 hex digits"),
+            )),
+        }
+    }
+
+    /// One field. Inside `[ … ]` (`repeated`), a bare type is an anonymous field.
+    fn field(&mut self, repeated: bool) -> PResult<Field> {
+        let Some(token) = self.peek().cloned() else {
+            return Err(self.expected("a field"));
+        };
+        let start = token.range.start;
+        let (name, kind) = match token.kind {
+            TokenKind::Hash => {
+                self.pos += 1;
+                (None, FieldKind::Plain(self.simple_type(&token, "#")))
+            }
+            TokenKind::Question => {
+                self.pos += 1;
+                (None, FieldKind::Opaque)
+            }
+            TokenKind::Number | TokenKind::LBracket => {
+                let count = if token.kind == TokenKind::Number {
+                    self.pos += 1;
+                    let count = self.slice(&token.range).parse().map_err(|_| {
+                        self.error(
+                            token.range.clone(),
+                            "expected a repetition count such as `4*[ int ]`",
+                        )
+                    })?;
+                    self.expect(TokenKind::Star, "`*` after a repetition count")?;
+                    Some(count)
+                } else {
+                    None
+                };
+                self.expect(TokenKind::LBracket, "`[` starting a repetition")?;
+                let mut fields = Vec::new();
+                while self.peek_kind() != Some(TokenKind::RBracket) {
+                    if matches!(
+                        self.peek_kind(),
+                        None | Some(TokenKind::Semi | TokenKind::Eq)
+                    ) {
+                        return Err(self.expected("`]` closing the repetition"));
+                    }
+                    fields.push(self.nested(|p| p.field(true))?);
+                }
+                self.pos += 1;
+                (None, FieldKind::Repeat { count, fields })
+            }
+            TokenKind::Ident if self.peek_kind_at(1) == Some(TokenKind::Colon) => {
+                let name = self.ident("a field name")?;
+                self.pos += 1; // the colon
+                let kind = self.field_type()?;
+                (Some(name), kind)
+            }
+            TokenKind::Ident | TokenKind::Bang | TokenKind::Percent | TokenKind::LParen
+                if repeated =>
+            {
+                (None, FieldKind::Plain(self.type_expr()?))
+            }
+            TokenKind::Ident => {
+                return Err(self.error(
+                    token.range.clone(),
+                    format!(
+                        "expected a field `name:type`, found `{}` without a type",
+                        self.slice(&token.range)
+                    ),
+                ));
+            }
+            _ => return Err(self.unexpected(&token, "a field `name:type` or `=`")),
+        };
+        let end = self.tokens[self.pos - 1].range.end;
+        Ok(Field {
+            name,
+            kind,
+            range: start..end,
+        })
+    }
+
+    /// After `name:`: a type, or a condition `flags.N?type`.
+    fn field_type(&mut self) -> PResult<FieldKind> {
+        let conditional = self.peek_kind() == Some(TokenKind::Ident)
+            && self.peek_kind_at(1) == Some(TokenKind::Question);
+        if !conditional {
+            return Ok(FieldKind::Plain(self.type_expr()?));
+        }
+        let token = self.tokens[self.pos].clone();
+        let text = self.slice(&token.range);
+        let Some((flag, bit)) = text.rsplit_once('.') else {
+            return Err(self.error(
+                token.range.clone(),
+                format!("expected a flag condition such as `flags.0?`, found `{text}?`"),
+            ));
+        };
+        if flag.is_empty() || bit.is_empty() || !bit.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(self.error(
+                token.range.clone(),
+                format!("expected a flag condition such as `flags.0?`, found `{text}?`"),
+            ));
+        }
+        // A bit too large for u32 is kept as u32::MAX: validation reports every bit above 31.
+        let bit_value = bit.parse::<u32>().unwrap_or(u32::MAX);
+        let flag_range = token.range.start..token.range.start + flag.len();
+        let bit_range = flag_range.end + 1..token.range.end;
+        let flag = flag.to_string();
+        self.pos += 2; // the condition and `?`
+        let ty = self.type_expr()?;
+        Ok(FieldKind::Conditional {
+            flag: Spanned {
+                value: flag,
+                range: flag_range,
+            },
+            bit: Spanned {
+                value: bit_value,
+                range: bit_range,
+            },
+            ty,
+        })
+    }
+
+    fn simple_type(&self, token: &Token, name: &str) -> Type {
+        Type {
+            name: name.to_string(),
+            args: Vec::new(),
+            percent: false,
+            bang: false,
+            range: token.range.clone(),
+        }
+    }
+
+    /// Runs `f` one nesting level deeper, or fails past [`MAX_NESTING`].
+    fn nested<T>(&mut self, f: impl FnOnce(&mut Self) -> PResult<T>) -> PResult<T> {
+        if self.depth >= MAX_NESTING {
+            return Err(self.expected(&format!("at most {MAX_NESTING} levels of nested types")));
+        }
+        self.depth += 1;
+        let out = f(self);
+        self.depth -= 1;
+        out
+    }
+
+    /// A field's type: `int`, `Vector<T>`, `(vector T)`, `%T`, `!X`, `#`.
+    fn type_expr(&mut self) -> PResult<Type> {
+        self.nested(Self::type_expr_inner)
+    }
+
+    fn type_expr_inner(&mut self) -> PResult<Type> {
+        let Some(token) = self.peek().cloned() else {
+            return Err(self.expected("a type"));
+        };
+        match token.kind {
+            TokenKind::Hash => {
+                self.pos += 1;
+                Ok(self.simple_type(&token, "#"))
+            }
+            TokenKind::Bang | TokenKind::Percent => {
+                self.pos += 1;
+                let mut ty = self.type_expr()?;
+                if ty.bang || ty.percent {
+                    return Err(self.error(
+                        token.range.start..ty.range.end,
+                        "`!` and `%` may not be combined or repeated",
+                    ));
+                }
+                ty.bang = token.kind == TokenKind::Bang;
+                ty.percent = token.kind == TokenKind::Percent;
+                ty.range.start = token.range.start;
+                Ok(ty)
+            }
+            TokenKind::LParen => {
+                self.pos += 1;
+                let name = self.ident("a type name after `(`")?;
+                let mut args = Vec::new();
+                while self.peek_kind() != Some(TokenKind::RParen) {
+                    if matches!(
+                        self.peek_kind(),
+                        None | Some(TokenKind::Semi | TokenKind::Eq)
+                    ) {
+                        return Err(self.expected("`)` closing the type"));
+                    }
+                    args.push(self.type_expr()?);
+                }
+                let close = self.expect(TokenKind::RParen, "`)`")?;
+                Ok(Type {
+                    name: name.value,
+                    args,
+                    percent: false,
+                    bang: false,
+                    range: token.range.start..close.range.end,
+                })
+            }
+            TokenKind::Ident => {
+                self.pos += 1;
+                let mut ty = Type {
+                    name: self.slice(&token.range).to_string(),
+                    args: Vec::new(),
+                    percent: false,
+                    bang: false,
+                    range: token.range.clone(),
+                };
+                if self.peek_kind() == Some(TokenKind::Lt) {
+                    self.pos += 1;
+                    loop {
+                        ty.args.push(self.type_expr()?);
+                        match self.peek_kind() {
+                            Some(TokenKind::Comma) => self.pos += 1,
+                            Some(TokenKind::Gt) => break,
+                            _ => return Err(self.expected("`>` closing the type arguments")),
+                        }
+                    }
+                    let close = self.expect(TokenKind::Gt, "`>`")?;
+                    ty.range.end = close.range.end;
+                }
+                Ok(ty)
+            }
+            _ => Err(self.unexpected(&token, "a type")),
+        }
+    }
+
+    /// After `=`: a boxed type name with optional arguments, as in `Vector t` or `Vector<t>`.
+    fn result_type(&mut self) -> PResult<Type> {
+        let Some(token) = self.peek().cloned() else {
+            return Err(self.expected("the result type after `=`"));
+        };
+        if token.kind != TokenKind::Ident {
+            return Err(self.unexpected(&token, "the result type after `=`"));
+        }
+        let mut ty = self.type_expr()?;
+        while !matches!(self.peek_kind(), None | Some(TokenKind::Semi)) {
+            if self.peek_kind() == Some(TokenKind::Eq)
+                || matches!(self.peek_kind(), Some(TokenKind::Section(_)))
+            {
+                break;
+            }
+            let arg = self.type_expr()?;
+            ty.range.end = arg.range.end;
+            ty.args.push(arg);
+        }
+        Ok(ty)
+    }
+
+    /// The comment lines directly above `start` (no blank line between), consuming every comment
+    /// before it. `@class` lines go to [`Parsed::class_docs`] instead.
+    fn docs_before(&mut self, start: usize) -> Vec<String> {
+        let mut block: Vec<(Range<usize>, String)> = Vec::new();
+        while let Some(comment) = self.comments.get(self.next_comment) {
+            if comment.range.start >= start {
+                break;
+            }
+            self.next_comment += 1;
+            let body = self.comment_body(comment);
+            if let Some(class) = body.trim_start().strip_prefix("@class") {
+                let class = class.trim();
+                let (name, rest) = class.split_once(char::is_whitespace).unwrap_or((class, ""));
+                let description = rest
+                    .trim()
+                    .strip_prefix("@description")
+                    .unwrap_or(rest)
+                    .trim();
+                self.out
+                    .class_docs
+                    .push((name.to_string(), description.to_string()));
+                block.clear();
+                continue;
+            }
+            let separated = block
+                .last()
+                .is_some_and(|(prev, _)| self.blank_line_between(prev.end, comment.range.start));
+            if separated {
+                block.clear();
+            }
+            block.push((comment.range.clone(), body));
+        }
+        match block.last() {
+            Some((last, _)) if self.blank_line_between(last.end, start) => Vec::new(),
+            _ => block.into_iter().map(|(_, body)| body).collect(),
+        }
+    }
+
+    /// A comment that starts on the line where a definition ended documents that definition.
+    fn trailing_comment(&mut self, end: usize) -> Option<String> {
+        let comment = self.comments.get(self.next_comment)?.clone();
+        if comment.range.start < end || self.text[end..comment.range.start].contains('\n') {
+            return None;
+        }
+        self.next_comment += 1;
+        Some(self.comment_body(&comment))
+    }
+
+    fn comment_body(&self, comment: &Token) -> String {
+        let text = self.slice(&comment.range);
+        match comment.kind {
+            TokenKind::BlockComment => text
+                .strip_prefix("/*")
+                .and_then(|t| t.strip_suffix("*/"))
+                .unwrap_or(text)
+                .trim()
+                .to_string(),
+            _ => text.trim_end().to_string(),
+        }
+    }
+
+    fn blank_line_between(&self, from: usize, to: usize) -> bool {
+        // The line comment's range ends before its newline, so two newlines mean a blank line.
+        self.text
+            .get(from..to)
+            .is_some_and(|gap| gap.matches('\n').count() >= 2)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Definition {
+        let parsed = parse(text, 0, Section::Types);
+        assert_eq!(parsed.diagnostics, [], "{text}");
+        assert_eq!(parsed.definitions.len(), 1, "{text}");
+        parsed.definitions.into_iter().next().unwrap()
+    }
+
+    fn error(text: &str) -> String {
+        let parsed = parse(text, 0, Section::Types);
+        assert_eq!(
+            parsed.diagnostics.len(),
+            1,
+            "{text}: {:?}",
+            parsed.diagnostics
+        );
+        parsed.diagnostics[0].message.clone()
+    }
+
+    #[test]
+    fn flags_and_conditions() {
+        let def = one(
+            "phone.discardCall#b2cbc1c0 flags:# video:flags.0?true peer:InputPhoneCall = Updates;",
+        );
+        assert_eq!(def.name.value, "phone.discardCall");
+        assert_eq!(def.id.as_ref().map(|i| i.value), Some(0xb2cbc1c0));
+        assert_eq!(def.fields.len(), 3);
+        match &def.fields[1].kind {
+            FieldKind::Conditional { flag, bit, ty } => {
+                assert_eq!(flag.value, "flags");
+                assert_eq!(bit.value, 0);
+                assert_eq!(ty.name, "true");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(!def.builtin);
+    }
+
+    #[test]
+    fn type_forms() {
+        let def = one("a x:Vector<Vector<T>> y:(vector T) z:%T w:!X v:tonNode.blockIdExt = B;");
+        let printed: Vec<String> = def
+            .fields
+            .iter()
+            .map(|f| match &f.kind {
+                FieldKind::Plain(ty) => ty.to_string(),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            printed,
+            [
+                "Vector Vector T",
+                "vector T",
+                "%T",
+                "!X",
+                "tonNode.blockIdExt"
+            ]
+        );
+    }
+
+    #[test]
+    fn builtin_lines() {
+        for text in [
+            "int ? = Int;",
+            "vector {t:Type} # [ t ] = Vector t;",
+            "vector#1cb5c415 {t:Type} # [ t ] = Vector t;",
+            "int128 4*[ int ] = Int128;",
+            "int256 8*[ int32 ] = Int256;",
+            "bytes = Bytes;",
+            "bytes data:string = Bytes;",
+            "true = True;",
+            "boolTrue = Bool;",
+            "object ? = Object;",
+        ] {
+            assert!(one(text).builtin, "{text}");
+        }
+        assert!(!one("ok = Ok;").builtin);
+        assert_eq!(
+            one("vector {t:Type} # [ t ] = Vector t;")
+                .result
+                .to_string(),
+            "Vector t"
+        );
+    }
+
+    #[test]
+    fn short_ids_and_bad_ids() {
+        assert_eq!(one("a#7efe0e = A;").id.map(|i| i.value), Some(0x7efe0e));
+        assert_eq!(one("a#0dae54f8 = A;").id.map(|i| i.value), Some(0x0dae54f8));
+        assert!(error("a#123456789 = A;").contains("1 to 8 hex digits"));
+        assert!(error("a#12g4 = A;").contains("invalid constructor id `#12g4`"));
+    }
+
+    #[test]
+    fn sections_switch() {
+        let parsed = parse(
+            "a = A;\n---functions---\nf = A;\n--- types ---\nb = A;\n---functions---\ng = A;",
+            0,
+            Section::Types,
+        );
+        let sections: Vec<Section> = parsed.definitions.iter().map(|d| d.section).collect();
+        use Section::*;
+        assert_eq!(sections, [Types, Functions, Types, Functions]);
+        assert_eq!(parsed.end_section, Some(Functions));
+    }
+
+    #[test]
+    fn errors_recover_at_the_next_semicolon() {
+        let parsed = parse(
+            "a x = A;\nb y:int = B;\nc#zz = C;\nd = D;\n= E;",
+            0,
+            Section::Types,
+        );
+        let names: Vec<&str> = parsed
+            .definitions
+            .iter()
+            .map(|d| d.name.value.as_str())
+            .collect();
+        assert_eq!(names, ["b", "d"]);
+        assert_eq!(parsed.diagnostics.len(), 3, "{:?}", parsed.diagnostics);
+    }
+
+    #[test]
+    fn missing_semicolon_and_equals() {
+        assert!(error("a x:int = A").contains("expected `;`"));
+        assert!(error("a x:int;").contains("`=`"));
+        assert!(error("a x:flags?int = A;").contains("flag condition"));
+    }
+
+    #[test]
+    fn docs_attach_to_the_next_definition() {
+        let parsed = parse(
+            "// unrelated\n\n//@class Thing @description A thing\n\n//@description First\n//@x The x\nfirst x:int = Thing; // trailing\n/* block */\nsecond = Thing;\n",
+            0,
+            Section::Types,
+        );
+        let defs = &parsed.definitions;
+        assert_eq!(
+            defs[0].docs,
+            ["@description First", "@x The x", " trailing"]
+        );
+        assert_eq!(defs[1].docs, ["block"]);
+        assert_eq!(
+            parsed.class_docs,
+            [("Thing".to_string(), "A thing".to_string())]
+        );
+    }
+}

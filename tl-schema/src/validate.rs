@@ -1,0 +1,425 @@
+//! Checks that need the whole schema: ids, duplicates, unknown types, flag references, type
+//! parameters and `%T`. Parsing did the local checks; code generation may assume all of these.
+
+use crate::ast::{Definition, FieldKind, Type, is_bare_name};
+use crate::diag::{Diagnostic, Origin};
+use crate::id::{IdRule, compute};
+use crate::lexer::Section;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Boxed type names that the runtime provides.
+pub const BUILTIN_BOXED: &[&str] = &[
+    "Int",
+    "Long",
+    "Double",
+    "String",
+    "Bytes",
+    "Int32",
+    "Int53",
+    "Int64",
+    "Int128",
+    "Int256",
+    "Int512",
+    "Bool",
+    "True",
+    "Vector",
+    "Object",
+    "SecureString",
+    "SecureBytes",
+];
+
+/// Bare type names that the runtime provides.
+pub const BUILTIN_BARE: &[&str] = &[
+    "int",
+    "long",
+    "double",
+    "string",
+    "bytes",
+    "int32",
+    "int53",
+    "int64",
+    "int128",
+    "int256",
+    "int512",
+    "true",
+    "vector",
+    "secureString",
+    "secureBytes",
+];
+
+/// What validation needs besides the definitions.
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    /// How ids are computed.
+    pub id_rule: IdRule,
+    /// Constructors and functions whose written id is deliberately not the computed one.
+    pub allow_id_mismatch: Vec<String>,
+}
+
+/// Where a definition is, for messages that point back to it ("first defined at line 12").
+pub trait Locate {
+    /// A short description of where `def` is, such as `line 12` or `line 12 of schema/api.tl`.
+    fn describe(&self, def: &Definition) -> String;
+}
+
+/// Validates `defs` and returns every problem found.
+pub fn validate(defs: &[Definition], config: &Config, locate: &dyn Locate) -> Vec<Diagnostic> {
+    let mut v = Validator {
+        defs,
+        config,
+        locate,
+        diagnostics: Vec::new(),
+        boxed: BTreeMap::new(),
+        bare: HashMap::new(),
+        missing: BTreeMap::new(),
+    };
+    v.index();
+    v.duplicate_names();
+    v.ids();
+    for def in defs {
+        v.definition(def);
+    }
+    v.missing_summary();
+    v.diagnostics
+}
+
+struct Validator<'a> {
+    defs: &'a [Definition],
+    config: &'a Config,
+    locate: &'a dyn Locate,
+    diagnostics: Vec<Diagnostic>,
+    /// Boxed type name to its constructors (types section only).
+    boxed: BTreeMap<&'a str, Vec<&'a Definition>>,
+    /// Constructor names (types section only).
+    bare: HashMap<&'a str, &'a Definition>,
+    /// Boxed types used but never defined, with the first use and the number of uses.
+    missing: BTreeMap<String, (Origin, usize)>,
+}
+
+impl<'a> Validator<'a> {
+    fn push(&mut self, def: &Definition, range: core::ops::Range<usize>, message: String) {
+        self.diagnostics
+            .push(Diagnostic::new(def.source, range, message));
+    }
+
+    fn index(&mut self) {
+        for def in self.defs.iter().filter(|d| d.section == Section::Types) {
+            self.bare.entry(def.name.value.as_str()).or_insert(def);
+            if !def.builtin {
+                self.boxed
+                    .entry(def.result.name.as_str())
+                    .or_default()
+                    .push(def);
+            }
+        }
+    }
+
+    fn duplicate_names(&mut self) {
+        let mut seen: HashMap<(Section, &str), &Definition> = HashMap::new();
+        for def in self.defs {
+            let key = (def.section, def.name.value.as_str());
+            if let Some(first) = seen.get(&key) {
+                let what = kind_of(def);
+                let message = format!(
+                    "duplicate {what} `{}`: first defined at {}",
+                    def.name.value,
+                    self.locate.describe(first)
+                );
+                self.push(def, def.name.range.clone(), message);
+            } else {
+                seen.insert(key, def);
+            }
+        }
+    }
+
+    fn allowed(&self, name: &str) -> bool {
+        self.config.allow_id_mismatch.iter().any(|a| a == name)
+    }
+
+    fn ids(&mut self) {
+        let rule = self.config.id_rule;
+        // Written ids against the rule.
+        for def in self.defs {
+            let Some(written) = &def.id else { continue };
+            let computed = compute(def, rule);
+            if written.value != computed && !self.allowed(&def.name.value) {
+                let message = format!(
+                    "{} `{}` declares #{:0width$x} but its id is #{computed:08x}",
+                    kind_of(def),
+                    def.name.value,
+                    written.value,
+                    // As the user wrote it: `#7efe0e` stays six digits.
+                    width = written.range.len().saturating_sub(1),
+                );
+                self.push(def, written.range.clone(), message);
+            }
+        }
+        // The allow list: every entry must name a definition whose written id really differs.
+        for (index, name) in self.config.allow_id_mismatch.iter().enumerate() {
+            let matching: Vec<&Definition> =
+                self.defs.iter().filter(|d| &d.name.value == name).collect();
+            let message = if matching.is_empty() {
+                Some(format!(
+                    "`{name}` in allow_id_mismatch matches no constructor or function"
+                ))
+            } else if matching.iter().all(|d| match &d.id {
+                Some(written) => written.value == compute(d, rule),
+                None => true,
+            }) {
+                let id = matching[0]
+                    .id
+                    .as_ref()
+                    .map_or_else(|| compute(matching[0], rule), |i| i.value);
+                Some(format!(
+                    "`{name}` in allow_id_mismatch already has the computed id #{id:08x}: remove it from the list"
+                ))
+            } else {
+                None
+            };
+            if let Some(message) = message {
+                self.diagnostics.push(Diagnostic {
+                    origin: Origin::AllowList(index),
+                    message,
+                });
+            }
+        }
+        // Ids must be unique among types and among functions.
+        let mut seen: HashMap<(Section, u32), &Definition> = HashMap::new();
+        for def in self.defs {
+            let id = def
+                .id
+                .as_ref()
+                .map_or_else(|| compute(def, rule), |i| i.value);
+            match seen.get(&(def.section, id)) {
+                // A repeated name is reported once, as a duplicate name.
+                Some(first)
+                    if first.name.value != def.name.value
+                        && !self.allowed(&def.name.value)
+                        && !self.allowed(&first.name.value) =>
+                {
+                    let range = def
+                        .id
+                        .as_ref()
+                        .map_or(def.name.range.clone(), |i| i.range.clone());
+                    let message = format!(
+                        "{} `{}` has id #{id:08x}, already used by `{}` at {}",
+                        kind_of(def),
+                        def.name.value,
+                        first.name.value,
+                        self.locate.describe(first)
+                    );
+                    self.push(def, range, message);
+                }
+                Some(_) => {}
+                None => {
+                    seen.insert((def.section, id), def);
+                }
+            }
+        }
+    }
+
+    fn definition(&mut self, def: &'a Definition) {
+        if def.builtin {
+            // Builtin lines describe the runtime's primitives; their fields are not Rust fields.
+            return;
+        }
+        if def.section == Section::Types {
+            let result = &def.result;
+            if is_bare_name(&result.name) || result.bang || result.percent {
+                let message = format!(
+                    "the result of constructor `{}` must be a boxed type (capitalized), found `{result}`",
+                    def.name.value
+                );
+                self.push(def, result.range.clone(), message);
+            } else if BUILTIN_BOXED.contains(&result.name.as_str()) && result.name != "Object" {
+                let message = format!(
+                    "constructor `{}` cannot add a constructor to the builtin type `{result}`",
+                    def.name.value
+                );
+                self.push(def, result.range.clone(), message);
+            }
+            if !result.args.is_empty() {
+                let message = format!(
+                    "constructor `{}` has a generic result `{result}`, which only builtins may have",
+                    def.name.value
+                );
+                self.push(def, result.range.clone(), message);
+            }
+        } else {
+            self.type_ref(def, &def.result);
+        }
+        let mut nat_fields: Vec<&str> = Vec::new();
+        let mut field_names: Vec<&str> = Vec::new();
+        for field in &def.fields {
+            if let Some(name) = &field.name {
+                if field_names.contains(&name.value.as_str()) {
+                    let message =
+                        format!("duplicate field `{}` in `{}`", name.value, def.name.value);
+                    self.push(def, name.range.clone(), message);
+                }
+                field_names.push(&name.value);
+            }
+            match &field.kind {
+                FieldKind::Plain(ty) => {
+                    if ty.is_nat() {
+                        if let Some(name) = &field.name {
+                            nat_fields.push(&name.value);
+                        }
+                    } else {
+                        self.type_ref(def, ty);
+                    }
+                }
+                FieldKind::Conditional { flag, bit, ty } => {
+                    if !nat_fields.contains(&flag.value.as_str()) {
+                        let message = if def.fields.iter().any(|f| {
+                            f.name.as_ref().is_some_and(|n| n.value == flag.value)
+                                && matches!(&f.kind, FieldKind::Plain(t) if t.is_nat())
+                        }) {
+                            format!(
+                                "flag condition `{}.{}` names the `#` field `{}`, which is declared after it",
+                                flag.value, bit.value, flag.value
+                            )
+                        } else {
+                            format!(
+                                "flag condition `{}.{}` names no `#` field declared before it in `{}`",
+                                flag.value, bit.value, def.name.value
+                            )
+                        };
+                        self.push(def, flag.range.clone(), message);
+                    }
+                    if bit.value > 31 {
+                        let message = format!(
+                            "flag bit {} of `{}` is above 31: a `#` field has 32 bits",
+                            if bit.value == u32::MAX {
+                                "(too large)".to_string()
+                            } else {
+                                bit.value.to_string()
+                            },
+                            flag.value
+                        );
+                        self.push(def, bit.range.clone(), message);
+                    }
+                    if ty.is_nat() {
+                        let message = "a flag condition cannot guard a `#` field".to_string();
+                        self.push(def, ty.range.clone(), message);
+                    } else {
+                        self.type_ref(def, ty);
+                    }
+                }
+                FieldKind::Repeat { .. } | FieldKind::Opaque => {}
+            }
+        }
+    }
+
+    /// Checks that a type used in `def` exists.
+    fn type_ref(&mut self, def: &Definition, ty: &Type) {
+        let is_param = def.type_params.iter().any(|p| p.name.value == ty.name);
+        if ty.bang {
+            if !is_param {
+                let message = format!(
+                    "`!{}` needs a type parameter `{{{}:Type}}` before the fields of `{}`",
+                    ty.name, ty.name, def.name.value
+                );
+                self.push(def, ty.range.clone(), message);
+            }
+            return;
+        }
+        if is_param {
+            return;
+        }
+        if ty.is_nat() {
+            let message = "`#` may only be the type of a whole field".to_string();
+            self.push(def, ty.range.clone(), message);
+            return;
+        }
+        let name = ty.name.as_str();
+        let generic = matches!(name, "Vector" | "vector");
+        match (generic, ty.args.len()) {
+            (true, 1) => {}
+            (true, n) => {
+                let message = format!("`{name}` takes one type argument, found {n}");
+                self.push(def, ty.range.clone(), message);
+            }
+            (false, 0) => {}
+            (false, _) => {
+                let message = format!("type `{name}` takes no type arguments");
+                self.push(def, ty.range.clone(), message);
+            }
+        }
+        for arg in &ty.args {
+            self.type_ref(def, arg);
+        }
+        if ty.percent {
+            let count = self.boxed.get(name).map_or(0, Vec::len);
+            if is_bare_name(name) || count != 1 && !BUILTIN_BOXED.contains(&name) {
+                let message = if is_bare_name(name) {
+                    format!("`%{name}` needs a boxed type name after `%`")
+                } else if count == 0 {
+                    format!("unknown type `{name}` in `%{name}`")
+                } else {
+                    format!(
+                        "`%{name}` needs a type with exactly one constructor, but `{name}` has {count}"
+                    )
+                };
+                self.push(def, ty.range.clone(), message);
+            }
+            return;
+        }
+        if is_bare_name(name) {
+            if !BUILTIN_BARE.contains(&name) && !self.bare.contains_key(name) {
+                let message = format!("unknown constructor `{name}` used as a bare type");
+                self.push(def, ty.range.clone(), message);
+            }
+        } else if !BUILTIN_BOXED.contains(&name) && !self.boxed.contains_key(name) {
+            let origin = Origin::Text {
+                source: def.source,
+                range: ty.range.clone(),
+            };
+            let entry = self.missing.entry(name.to_string()).or_insert((origin, 0));
+            entry.1 += 1;
+        }
+    }
+
+    /// One error per undefined type at its first use, and one list of them all.
+    fn missing_summary(&mut self) {
+        if self.missing.is_empty() {
+            return;
+        }
+        let names: BTreeSet<&str> = self.missing.keys().map(String::as_str).collect();
+        let list = names
+            .iter()
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut first_origin = None;
+        for (name, (origin, uses)) in &self.missing {
+            let more = match uses {
+                1 => String::new(),
+                n => format!(" (used {n} times)"),
+            };
+            first_origin.get_or_insert_with(|| origin.clone());
+            self.diagnostics.push(Diagnostic {
+                origin: origin.clone(),
+                message: format!(
+                    "unknown type `{name}`{more}: no constructor has it as its result"
+                ),
+            });
+        }
+        if let (true, Some(origin)) = (names.len() > 1, first_origin) {
+            self.diagnostics.push(Diagnostic {
+                origin,
+                message: format!(
+                    "the schema uses {} types it does not define: {list}; add their constructors or remove the fields that use them",
+                    names.len()
+                ),
+            });
+        }
+    }
+}
+
+fn kind_of(def: &Definition) -> &'static str {
+    match def.section {
+        Section::Types => "constructor",
+        Section::Functions => "function",
+    }
+}
