@@ -7,6 +7,52 @@ use core::ops::Range;
 /// Which source (literal or file) a definition came from: an index the caller assigns.
 pub type SourceId = usize;
 
+/// Boxed type names that the runtime provides.
+pub const BUILTIN_BOXED: &[&str] = &[
+    "Int",
+    "Long",
+    "Double",
+    "String",
+    "Bytes",
+    "Int32",
+    "Int53",
+    "Int64",
+    "Int128",
+    "Int256",
+    "Int512",
+    "Bool",
+    "True",
+    "Vector",
+    "Object",
+    "SecureString",
+    "SecureBytes",
+];
+
+/// Bare type names that the runtime provides.
+pub const BUILTIN_BARE: &[&str] = &[
+    "int",
+    "long",
+    "double",
+    "string",
+    "bytes",
+    "int32",
+    "int53",
+    "int64",
+    "int128",
+    "int256",
+    "int512",
+    "true",
+    "vector",
+    "secureString",
+    "secureBytes",
+];
+
+/// Whether a definition named `name` describes a primitive the runtime provides (its boxed
+/// type is one of [`BUILTIN_BOXED`]), so that no code is generated for it.
+pub fn is_builtin_definition(name: &str) -> bool {
+    BUILTIN_BARE.contains(&name) || matches!(name, "boolTrue" | "boolFalse" | "object" | "function")
+}
+
 /// A name with the bytes it was read from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Spanned<T> {

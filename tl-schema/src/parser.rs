@@ -6,29 +6,6 @@ use crate::diag::Diagnostic;
 use crate::lexer::{Section, Token, TokenKind, tokenize};
 use core::ops::Range;
 
-/// Names whose definitions describe primitives the runtime provides.
-const BUILTIN_NAMES: &[&str] = &[
-    "int",
-    "long",
-    "double",
-    "string",
-    "bytes",
-    "int32",
-    "int53",
-    "int64",
-    "int128",
-    "int256",
-    "int512",
-    "true",
-    "boolTrue",
-    "boolFalse",
-    "vector",
-    "object",
-    "function",
-    "secureString",
-    "secureBytes",
-];
-
 /// What parsing one source gives.
 #[derive(Clone, Debug, Default)]
 pub struct Parsed {
@@ -252,7 +229,7 @@ impl Parser<'_> {
         let semi = self.expect(TokenKind::Semi, "`;` at the end of the definition")?;
         let mut docs = docs;
         docs.extend(self.trailing_comment(semi.range.end));
-        let builtin = BUILTIN_NAMES.contains(&name.value.as_str())
+        let builtin = crate::ast::is_builtin_definition(&name.value)
             || fields.iter().any(|f| {
                 matches!(f.kind, FieldKind::Opaque | FieldKind::Repeat { .. }) || f.name.is_none()
             });

@@ -1,51 +1,11 @@
 //! Checks that need the whole schema: ids, duplicates, unknown types, flag references, type
 //! parameters and `%T`. Parsing did the local checks; code generation may assume all of these.
 
-use crate::ast::{Definition, FieldKind, Type, is_bare_name};
+use crate::ast::{BUILTIN_BARE, BUILTIN_BOXED, Definition, FieldKind, Type, is_bare_name};
 use crate::diag::{Diagnostic, Origin};
 use crate::id::{IdRule, compute};
 use crate::lexer::Section;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-
-/// Boxed type names that the runtime provides.
-pub const BUILTIN_BOXED: &[&str] = &[
-    "Int",
-    "Long",
-    "Double",
-    "String",
-    "Bytes",
-    "Int32",
-    "Int53",
-    "Int64",
-    "Int128",
-    "Int256",
-    "Int512",
-    "Bool",
-    "True",
-    "Vector",
-    "Object",
-    "SecureString",
-    "SecureBytes",
-];
-
-/// Bare type names that the runtime provides.
-pub const BUILTIN_BARE: &[&str] = &[
-    "int",
-    "long",
-    "double",
-    "string",
-    "bytes",
-    "int32",
-    "int53",
-    "int64",
-    "int128",
-    "int256",
-    "int512",
-    "true",
-    "vector",
-    "secureString",
-    "secureBytes",
-];
 
 /// What validation needs besides the definitions.
 #[derive(Clone, Debug, Default)]
