@@ -1,5 +1,45 @@
 //! Helpers shared by the integration tests: the path to the shared real schemas, and an
 //! allocator that records the largest allocation a thread makes.
+#![deny(missing_docs)]
+
+pub mod generate;
+
+/// The written ids of the shared schemas that are deliberately not the CRC of their line: the
+/// lists the real schemas need in `allow_id_mismatch` (and must not need more).
+pub mod frozen {
+    /// `api.tl`: TDLib's header block.
+    pub const API: &[&str] = &[
+        "ipPortSecret",
+        "accessPointRule",
+        "help.configSimple",
+        "inputPeerPhotoFileLocationLegacy",
+        "inputStickerSetThumbLegacy",
+        "invokeWithBusinessConnectionPrefix",
+        "invokeWithGooglePlayIntegrityPrefix",
+        "invokeWithApnsSecretPrefix",
+        "invokeWithReCaptchaPrefix",
+    ];
+    /// `mtproto.tl`.
+    pub const MTPROTO: &[&str] = &["ipPortSecret", "accessPointRule", "help.configSimple"];
+    /// `secret_api.tl`: old-layer constructors carry the id of the un-suffixed name.
+    pub const SECRET: &[&str] = &[
+        "decryptedMessage8",
+        "decryptedMessageService8",
+        "decryptedMessageMediaPhoto8",
+        "decryptedMessageMediaVideo8",
+        "decryptedMessageMediaDocument8",
+        "decryptedMessageMediaAudio8",
+        "decryptedMessage23",
+        "decryptedMessageMediaVideo23",
+        "documentAttributeSticker23",
+        "documentAttributeVideo23",
+        "documentAttributeAudio23",
+        "documentAttributeAudio45",
+        "decryptedMessage46",
+        "decryptedMessageMediaDocument46",
+        "decryptedMessageMediaDocument",
+    ];
+}
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
@@ -63,5 +103,74 @@ unsafe impl GlobalAlloc for CountingAlloc {
         Self::record(new_size);
         // SAFETY: forwarded with the caller's guarantees.
         unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+/// The real schemas of `../shared/schemas`, compiled through `tl!` once for every test that
+/// uses them.
+#[cfg(tl_shared_schemas)]
+pub mod real {
+    /// Telegram's API, layer 228 (TDLib's `telegram_api.tl`).
+    pub mod api {
+        tl_runtime::tl! {
+            #[tl(
+                include = "../../shared/schemas/api.tl",
+                allow_id_mismatch(
+                    ipPortSecret,
+                    accessPointRule,
+                    "help.configSimple",
+                    inputPeerPhotoFileLocationLegacy,
+                    inputStickerSetThumbLegacy,
+                    invokeWithBusinessConnectionPrefix,
+                    invokeWithGooglePlayIntegrityPrefix,
+                    invokeWithApnsSecretPrefix,
+                    invokeWithReCaptchaPrefix,
+                )
+            )]
+        }
+    }
+
+    /// The MTProto service schema (tdesktop's `mtproto.tl`).
+    pub mod mtproto {
+        tl_runtime::tl! {
+            #[tl(
+                include = "../../shared/schemas/mtproto.tl",
+                allow_id_mismatch(ipPortSecret, accessPointRule, "help.configSimple")
+            )]
+        }
+    }
+
+    /// Secret chats, layer 144 (TDLib's `secret_api.tl`): old-layer constructors carry the id of
+    /// their un-suffixed name.
+    pub mod secret {
+        tl_runtime::tl! {
+            #[tl(
+                include = "../../shared/schemas/secret_api.tl",
+                allow_id_mismatch(
+                    decryptedMessage8,
+                    decryptedMessageService8,
+                    decryptedMessageMediaPhoto8,
+                    decryptedMessageMediaVideo8,
+                    decryptedMessageMediaDocument8,
+                    decryptedMessageMediaAudio8,
+                    decryptedMessage23,
+                    decryptedMessageMediaVideo23,
+                    documentAttributeSticker23,
+                    documentAttributeVideo23,
+                    documentAttributeAudio23,
+                    documentAttributeAudio45,
+                    decryptedMessage46,
+                    decryptedMessageMediaDocument46,
+                    decryptedMessageMediaDocument,
+                )
+            )]
+        }
+    }
+
+    /// Group-call end-to-end encryption (TDLib's `e2e_api.tl`).
+    pub mod e2e {
+        tl_runtime::tl! {
+            #[tl(include = "../../shared/schemas/e2e_api.tl")]
+        }
     }
 }

@@ -8,37 +8,7 @@ use rand::{Rng, SeedableRng};
 use std::collections::BTreeSet;
 use tl_schema::{Config, IdRule, Source, check, locate, render};
 
-/// Written ids that are deliberately not the CRC of their line.
-const API_FROZEN: &[&str] = &[
-    "ipPortSecret",
-    "accessPointRule",
-    "help.configSimple",
-    "inputPeerPhotoFileLocationLegacy",
-    "inputStickerSetThumbLegacy",
-    "invokeWithBusinessConnectionPrefix",
-    "invokeWithGooglePlayIntegrityPrefix",
-    "invokeWithApnsSecretPrefix",
-    "invokeWithReCaptchaPrefix",
-];
-const MTPROTO_FROZEN: &[&str] = &["ipPortSecret", "accessPointRule", "help.configSimple"];
-/// Secret chats' old-layer constructors carry the id of the un-suffixed name.
-const SECRET_FROZEN: &[&str] = &[
-    "decryptedMessage8",
-    "decryptedMessageService8",
-    "decryptedMessageMediaPhoto8",
-    "decryptedMessageMediaVideo8",
-    "decryptedMessageMediaDocument8",
-    "decryptedMessageMediaAudio8",
-    "decryptedMessage23",
-    "decryptedMessageMediaVideo23",
-    "documentAttributeSticker23",
-    "documentAttributeVideo23",
-    "documentAttributeAudio23",
-    "documentAttributeAudio45",
-    "decryptedMessage46",
-    "decryptedMessageMediaDocument46",
-    "decryptedMessageMediaDocument",
-];
+use tl_tests::frozen::{API as API_FROZEN, MTPROTO as MTPROTO_FROZEN, SECRET as SECRET_FROZEN};
 
 fn schemas() -> Option<Vec<(&'static str, String, &'static [&'static str])>> {
     let dir = tl_tests::shared_schemas(module_path!())?;

@@ -32,7 +32,7 @@ fn spec_bytes(data: &[u8]) -> Vec<u8> {
         vec![0xfe, len as u8, (len >> 8) as u8, (len >> 16) as u8]
     };
     out.extend_from_slice(data);
-    while out.len() % 4 != 0 {
+    while !out.len().is_multiple_of(4) {
         out.push(0);
     }
     out

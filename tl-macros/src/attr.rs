@@ -19,9 +19,12 @@ pub struct Options {
     #[darling(default)]
     pub allow_id_mismatch: NameList,
     /// `crate = "path"`: where the runtime is, when the `tl!` wrapper's own path is not wanted.
-    #[allow(dead_code)] // read by code generation, which lands next
     #[darling(default, rename = "crate")]
     pub krate: Option<syn::Path>,
+    /// `derive(Trait, ...)`: more derives for every generated struct and enum, after
+    /// `Debug`, `Clone` and `PartialEq`.
+    #[darling(default)]
+    pub derive: darling::util::PathList,
 }
 
 /// `id_rule = "..."`.

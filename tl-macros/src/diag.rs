@@ -23,6 +23,10 @@ impl Errors {
         self.darling = Some(error);
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.errors.is_empty() && self.darling.is_none()
+    }
+
     /// Converts schema diagnostics, pointing each at the span of its source or allow-list entry.
     pub fn push_schema(
         &mut self,

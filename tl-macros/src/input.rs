@@ -11,7 +11,6 @@ use syn::{Attribute, LitStr, Token, bracketed};
 /// Everything between the braces of `tl! { ... }`.
 pub struct Input {
     /// The runtime crate's path, from the `macro_rules!` wrapper (`$crate`).
-    #[allow(dead_code)] // read by code generation, which lands next
     pub runtime: TokenStream,
     /// Options, with every option error collected.
     pub options: Options,

@@ -8,11 +8,18 @@
 #![warn(clippy::pedantic)]
 // The macro's own functions are private; documenting their errors repeats their signatures.
 #![allow(clippy::missing_errors_doc)]
+// Each emitter is one `quote!` template per kind of item; splitting a template over several
+// functions makes the generated code harder to read as a whole.
+#![allow(clippy::too_many_lines)]
+// Prose names such as TDLib, UpperCamelCase and snake_case are not code.
+#![allow(clippy::doc_markdown)]
 
 mod attr;
 mod diag;
 mod expand;
+mod ident;
 mod input;
+mod paths;
 
 use proc_macro::TokenStream;
 

@@ -53,6 +53,7 @@ extern crate std;
 mod error;
 mod impls;
 mod reader;
+mod types;
 pub mod wire;
 
 #[doc(hidden)]
@@ -60,6 +61,7 @@ pub mod __private;
 
 pub use error::{Error, ErrorKind, PathSegment};
 pub use reader::{Limits, Reader};
+pub use types::{Object, UnknownFlags};
 
 #[cfg(feature = "macros")]
 #[doc(hidden)]
@@ -71,26 +73,87 @@ pub use tl_macros::__tl;
 /// more lines each), optionally preceded by one `#[tl(...)]` attribute:
 ///
 /// ```
+/// use tl_runtime::{Deserialize, Serialize};
+///
 /// tl_runtime::tl! {
-///     #[tl(id_rule = "telegram")]
 ///     "inputPhoneCall#1e36fded id:long access_hash:long = InputPhoneCall;"
 ///     r"
 ///     phoneCallDiscardReasonMissed#85e42301 = PhoneCallDiscardReason;
 ///     phoneCallDiscardReasonHangup#57adc690 = PhoneCallDiscardReason;
 ///     "
+///     "---functions---"
+///     "phone.receivedCall#17d54f61 peer:InputPhoneCall = Bool;"
+/// }
+///
+/// fn main() {
+///     let call = functions::phone::ReceivedCall {
+///         peer: types::InputPhoneCall { id: 1, access_hash: 2 }.into(),
+///     };
+///     let bytes = call.to_bytes();
+///     assert_eq!(&bytes[..4], &0x17d54f61u32.to_le_bytes());
+///     assert_eq!(functions::phone::ReceivedCall::from_bytes(&bytes).unwrap(), call);
 /// }
 /// ```
 ///
-/// Literals continue one another: a `"---functions---"` line applies to the literals after
-/// it. Every line is checked at compile time: its id against the CRC32 of its text, every type it
+/// Every line is checked at compile time: its id against the CRC32 of its text, every type it
 /// names, every flag condition; all mistakes are reported together, each as `line L, col C:`
-/// within its literal or file.
+/// within its literal or file (the error points at the literal, so one literal per line points
+/// at the line). A schema that uses types it does not define gets an error naming each of them.
+///
+/// Literals continue one another: a `"---functions---"` line applies to the literals after it.
+/// Invoke `tl!` where items may go, at module level (not inside a function body), usually in a
+/// module of its own.
+///
+/// # What it generates
+///
+/// In the invoking module:
+/// - `types::X`: a struct per constructor, encoded bare (fields only); `Identifiable`.
+/// - `enums::T`: an enum per boxed type, a variant per constructor, encoded boxed (id, then
+///   fields), with `From<types::X>` and `TryFrom<enums::T>` for each variant's struct.
+/// - `functions::F`: a struct per function, encoded boxed, with `RemoteCall<Return = …>`.
+///   `{X:Type}` functions such as `invokeWithLayer` are generic, and return `X::Return`.
+/// - `Any`: an enum over every boxed type and function, decoded by the constructor id that comes
+///   first (for servers, proxies, `Object` payloads and logging).
+///
+/// TL namespaces become modules: `phone.discardCall` is `functions::phone::DiscardCall`.
+/// Everything derives `Debug`, `Clone` and `PartialEq`, and carries its TL line in its docs, with
+/// the comments above it (TDLib's `//@description` and `//@field` tags go to the item and its
+/// fields).
+///
+/// # Fields
+///
+/// | TL | Rust |
+/// |---|---|
+/// | `x:flags.N?T` | `x: Option<T>` |
+/// | `x:flags.N?true` | `x: bool` |
+/// | `flags:#` used by conditions | `flags: UnknownFlags`: only the bits the schema does not know, kept from decoding; the known bits are computed on write |
+/// | `n:#` used by no condition | `n: u32` |
+/// | `a:f.N?A b:f.N?B` (one bit) | `a_and_b: Option<(A, B)>`: both or neither, so they cannot disagree |
+/// | `t:f.N?true v:f.N?V` (one bit) | `v: Option<V>`, and a method `t()` that is `v.is_some()` |
+/// | `Object` | [`Object`]: the encoded bytes |
+///
+/// Variants whose constructor is large or recursive are boxed, so that every enum stays small
+/// (the whole of Telegram's API: 128 bytes at most) and every type has a finite size.
+///
+/// # Names
+///
+/// - Types and variants are UpperCamelCase, fields and modules snake_case. Keywords become raw
+///   identifiers (`r#type`); `self`, `Self`, `super` and `crate` get a trailing `_`.
+/// - A variant drops its enum's name from its front when the rest starts with a capital
+///   (`updatesTooLong` in `enums::Updates` is `TooLong`); if that makes two variants equal, the
+///   enum uses the full names.
+/// - Two constructors or functions whose Rust names are equal in one module: the later one gets
+///   its id in hex appended (`InputPeer5f3a1b2c`). Two fields: the later one gets its position
+///   appended (`a_1`).
+/// - Generated code names everything by absolute paths, so TL types named `Result`, `Option`,
+///   `Vec`, `Box` or `Ok` are fine, and so are user items with those names.
 ///
 /// # Options
 ///
 /// - `include = "path"` (repeatable): a `.tl` file, relative to the invoking crate's
-///   `CARGO_MANIFEST_DIR`. Cargo rebuilds the crate when it changes. A file starts in the types
-///   section; included files come before the literals.
+///   `CARGO_MANIFEST_DIR`; `${VAR}` in the path is the environment variable `VAR` at compile
+///   time (such as `OUT_DIR`). Cargo rebuilds the crate when the file changes. A file starts in
+///   the types section; included files come before the literals.
 /// - `id_rule = "telegram"` (default) or `id_rule = "tdlib"`: how ids are computed. Telegram's
 ///   rule leaves `name:flags.N?true` fields out and reads a `bytes` field as `string`; TDLib's
 ///   (also TON's) keeps the text as it is.
@@ -98,8 +161,9 @@ pub use tl_macros::__tl;
 ///   deliberately not the computed one (Telegram's `ipPortSecret`, the `invokeWith…Prefix`
 ///   functions, secret chats' layer-suffixed names). An entry that matches nothing, or whose id
 ///   is in fact right, is an error, so the list cannot go stale.
-/// - `crate = "path"`: the path of this crate in generated code. Not normally needed: `tl!`
-///   passes its own path, so a renamed dependency works.
+/// - `derive(Trait, ...)`: more derives for every generated struct and enum.
+/// - `crate = "path"`: the absolute path of this crate in generated code. Not normally needed:
+///   `tl!` passes its own path, so a renamed dependency works.
 #[cfg(feature = "macros")]
 #[macro_export]
 macro_rules! tl {

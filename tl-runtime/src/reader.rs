@@ -124,6 +124,18 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The next 32-bit word without consuming it: the constructor id of what follows.
+    #[inline]
+    pub fn peek_u32(&self) -> Result<u32, Error> {
+        match self.data[self.pos..].first_chunk::<4>() {
+            Some(word) => Ok(u32::from_le_bytes(*word)),
+            None => Err(self.error(ErrorKind::UnexpectedEof {
+                needed: 4,
+                available: self.remaining_len(),
+            })),
+        }
+    }
+
     /// Reads a little-endian 32-bit word: a constructor id, a `#` or a count.
     #[inline]
     pub fn read_u32(&mut self) -> Result<u32, Error> {

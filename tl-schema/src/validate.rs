@@ -358,10 +358,31 @@ impl<'a> Validator<'a> {
                 n => format!(" (used {n} times)"),
             };
             first_origin.get_or_insert_with(|| origin.clone());
+            // A constructor pasted after `---functions---` is a common slip: say so.
+            let hint = self
+                .defs
+                .iter()
+                .find(|d| {
+                    // Named like a constructor of the type: `dataJSON` for `DataJSON`.
+                    let mut lowered = crate::ast::base_name(name).to_string();
+                    if let Some(first) = lowered.get_mut(..1) {
+                        first.make_ascii_lowercase();
+                    }
+                    d.section == Section::Functions
+                        && d.result.name == *name
+                        && crate::ast::base_name(&d.name.value).starts_with(&lowered)
+                })
+                .map(|d| {
+                    format!(
+                        " (`{}` has it as its result, but is in a `---functions---` section)",
+                        d.name.value
+                    )
+                })
+                .unwrap_or_default();
             self.diagnostics.push(Diagnostic {
                 origin: origin.clone(),
                 message: format!(
-                    "unknown type `{name}`{more}: no constructor has it as its result"
+                    "unknown type `{name}`{more}: no constructor has it as its result{hint}"
                 ),
             });
         }

@@ -1,11 +1,104 @@
 //! Macro input to output: read the sources, check the schema, then generate code (or errors).
+//! Generation assumes a valid schema: `tl_schema::check` has reported everything it relies on.
+
+mod any;
+mod docs;
+mod enums;
+mod functions;
+mod model;
+mod structs;
 
 use crate::diag::Errors;
 use crate::input::Input;
+use crate::paths::Paths;
+use model::Model;
 use proc_macro2::{Span, TokenStream};
-use quote::quote;
+use quote::{ToTokens, quote};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
+use structs::Kind;
 use tl_schema::{Config, Source};
+
+/// What the emitters share.
+pub struct Ctx<'a> {
+    pub model: &'a Model<'a>,
+    pub paths: Paths,
+    pub derives: Vec<TokenStream>,
+    pub sources: &'a [Source],
+}
+
+/// Items grouped by module path below one root (`types`, `enums`, `functions`).
+#[derive(Default)]
+struct Tree {
+    items: TokenStream,
+    children: BTreeMap<String, Tree>,
+}
+
+impl Tree {
+    fn add(&mut self, modules: &[String], tokens: TokenStream) {
+        let mut node = self;
+        for m in modules {
+            node = node.children.entry(m.clone()).or_default();
+        }
+        node.items.extend(tokens);
+    }
+
+    fn render(self, what: &str, path: &str) -> TokenStream {
+        let items = self.items;
+        let children = self.children.into_iter().map(|(name, child)| {
+            let doc = format!(" {what} of the TL namespace `{path}{name}`.");
+            let ident = crate::ident::ident(&name);
+            let inner = child.render(what, &format!("{path}{name}."));
+            quote! {
+                #[doc = #doc]
+                pub mod #ident {
+                    #inner
+                }
+            }
+        });
+        quote!(#items #(#children)*)
+    }
+}
+
+/// Generates the three module trees for a valid schema.
+fn generate(ctx: &Ctx<'_>) -> TokenStream {
+    let mut types = Tree::default();
+    let mut enums = Tree::default();
+    let mut functions = Tree::default();
+    for s in &ctx.model.types {
+        let mut tokens = structs::emit(ctx, Kind::Type, s);
+        tokens.extend(structs::bare_impls(ctx, s));
+        types.add(&s.modules, tokens);
+    }
+    for e in &ctx.model.enums {
+        enums.add(&e.modules, enums::emit(ctx, e));
+    }
+    for s in &ctx.model.functions {
+        let mut tokens = structs::emit(ctx, Kind::Function, s);
+        tokens.extend(functions::impls(ctx, s));
+        functions.add(&s.modules, tokens);
+    }
+    let any = any::emit(ctx);
+    let types = types.render("Constructors", "");
+    let enums = enums.render("Boxed types", "");
+    let functions = functions.render("Functions", "");
+    quote! {
+        /// TL constructors, one struct each, encoded bare (fields only).
+        pub mod types {
+            #types
+        }
+        /// TL boxed types, one enum each with a variant per constructor, encoded boxed
+        /// (constructor id, then fields).
+        pub mod enums {
+            #enums
+        }
+        /// TL functions, one struct each, encoded boxed; `RemoteCall::Return` is the result.
+        pub mod functions {
+            #functions
+        }
+        #any
+    }
+}
 
 /// The whole macro: input tokens to output tokens. Never panics; every problem becomes a
 /// `compile_error!`.
@@ -29,9 +122,16 @@ pub fn expand(input: TokenStream) -> TokenStream {
     for include in &input.options.include {
         let span = include.span();
         let written: &str = include.as_str();
+        let expanded = match expand_env(written) {
+            Ok(expanded) => expanded,
+            Err(message) => {
+                errors.push(syn::Error::new(span, message));
+                continue;
+            }
+        };
         let path = match &manifest_dir {
-            Some(dir) => dir.join(written),
-            None => PathBuf::from(written),
+            Some(dir) => dir.join(&expanded),
+            None => PathBuf::from(&expanded),
         };
         match std::fs::read_to_string(&path) {
             Ok(text) => {
@@ -60,12 +160,62 @@ pub fn expand(input: TokenStream) -> TokenStream {
         allow_id_mismatch: allow.iter().map(|(name, _)| name.clone()).collect(),
     };
     let allow_spans: Vec<Span> = allow.iter().map(|(_, span)| *span).collect();
-    let (_schema, diagnostics) = tl_schema::check(&sources, &config);
+    let (schema, diagnostics) = tl_schema::check(&sources, &config);
     errors.push_schema(&sources, &source_spans, &allow_spans, &diagnostics);
 
+    let generated = if errors.is_empty() {
+        let runtime = match &input.options.krate {
+            Some(path) => path.to_token_stream(),
+            None => input.runtime.clone(),
+        };
+        let paths = Paths::new(&runtime);
+        let mut derives = vec![
+            paths.get("Debug"),
+            paths.get("Clone"),
+            paths.get("PartialEq"),
+        ];
+        derives.extend(input.options.derive.iter().map(ToTokens::to_token_stream));
+        let model = Model::new(&schema, config.id_rule);
+        let ctx = Ctx {
+            model: &model,
+            paths,
+            derives,
+            sources: &sources,
+        };
+        generate(&ctx)
+    } else {
+        TokenStream::new()
+    };
     let errors = errors.into_tokens();
     quote! {
         #tracking
         #errors
+        #generated
     }
+}
+
+/// Replaces `${NAME}` in an include path with the environment variable `NAME` at compile time
+/// (such as `OUT_DIR`, or one a build script sets with `cargo::rustc-env`).
+fn expand_env(path: &str) -> Result<String, String> {
+    let mut out = String::new();
+    let mut rest = path;
+    while let Some(start) = rest.find("${") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        let Some(end) = after.find('}') else {
+            return Err(format!("unclosed `${{` in include path `{path}`"));
+        };
+        let name = &after[..end];
+        match std::env::var(name) {
+            Ok(value) => out.push_str(&value),
+            Err(_) => {
+                return Err(format!(
+                    "environment variable `{name}` in include path `{path}` is not set"
+                ));
+            }
+        }
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
 }

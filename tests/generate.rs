@@ -1,0 +1,253 @@
+//! Valid TL bytes for any definition of a schema, built from the schema's AST with seeded
+//! randomness: every flag field present, absent, or at random, with unknown flag bits, long and
+//! short strings, nested vectors and constructors. Tests decode these bytes with generated code
+//! and check that re-encoding gives them back.
+
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+use std::collections::HashMap;
+use tl_schema::{Definition, FieldKind, Schema, Section, Type};
+
+/// Which conditional fields to include at the top level.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Presence {
+    /// Every conditional field present.
+    All,
+    /// None present.
+    None,
+    /// Each at random, and unknown flag bits set at random.
+    Random,
+    /// Each at random, with no unknown flag bits (for peers that drop them).
+    RandomKnown,
+}
+
+/// A generator over one schema.
+pub struct Gen<'a> {
+    rng: StdRng,
+    constructors: HashMap<&'a str, &'a Definition>,
+    by_type: HashMap<&'a str, Vec<&'a Definition>>,
+    /// A function without fields, used for `!X`.
+    simple_function: Option<&'a Definition>,
+    id_rule: tl_schema::IdRule,
+}
+
+fn id_of(def: &Definition, rule: tl_schema::IdRule) -> u32 {
+    def.id
+        .as_ref()
+        .map_or_else(|| def.computed_id(rule), |id| id.value)
+}
+
+impl<'a> Gen<'a> {
+    /// A generator for `schema`, seeded so that every run builds the same bytes.
+    pub fn new(schema: &'a Schema, seed: u64, id_rule: tl_schema::IdRule) -> Self {
+        let types = schema
+            .definitions
+            .iter()
+            .filter(|d| d.section == Section::Types && !d.builtin);
+        let mut by_type: HashMap<&str, Vec<&Definition>> = HashMap::new();
+        for def in types.clone() {
+            by_type
+                .entry(def.result.name.as_str())
+                .or_default()
+                .push(def);
+        }
+        Gen {
+            rng: StdRng::seed_from_u64(seed),
+            constructors: types.map(|d| (d.name.value.as_str(), d)).collect(),
+            by_type,
+            simple_function: schema
+                .definitions
+                .iter()
+                .find(|d| d.section == Section::Functions && d.fields.is_empty() && !d.builtin),
+            id_rule,
+        }
+    }
+
+    /// The boxed encoding of `def`: its id, then its fields.
+    pub fn boxed(&mut self, def: &Definition, presence: Presence) -> Vec<u8> {
+        let mut out = id_of(def, self.id_rule).to_le_bytes().to_vec();
+        self.fields(def, presence, 0, &mut out);
+        out
+    }
+
+    fn fields(&mut self, def: &Definition, presence: Presence, depth: usize, out: &mut Vec<u8>) {
+        // Decide which (flag field, bit) pairs are set, all members of a bit together.
+        let mut set: HashMap<(&str, u32), bool> = HashMap::new();
+        for f in &def.fields {
+            if let FieldKind::Conditional { flag, bit, .. } = &f.kind {
+                let on = match presence {
+                    Presence::All => true,
+                    Presence::None => false,
+                    Presence::Random | Presence::RandomKnown => self.rng.random_bool(0.5),
+                };
+                set.entry((flag.value.as_str(), bit.value)).or_insert(on);
+            }
+        }
+        let nested = match presence {
+            _ if depth >= 2 => Presence::None,
+            Presence::Random => Presence::Random,
+            _ => Presence::RandomKnown,
+        };
+        for f in &def.fields {
+            let name = f.name.as_ref().map_or("", |n| n.value.as_str());
+            match &f.kind {
+                FieldKind::Plain(ty) if ty.is_nat() => {
+                    let used: Vec<u32> = set
+                        .keys()
+                        .filter(|(flag, _)| *flag == name)
+                        .map(|(_, b)| *b)
+                        .collect();
+                    // A `#` that no condition uses has only bits this schema does not know:
+                    // random where unknown bits are wanted, zero otherwise.
+                    let mut word = if used.is_empty() {
+                        if presence == Presence::Random {
+                            self.rng.random::<u32>()
+                        } else {
+                            0
+                        }
+                    } else {
+                        used.iter()
+                            .filter(|b| set[&(name, **b)])
+                            .fold(0u32, |w, b| w | 1 << b)
+                    };
+                    if presence == Presence::Random && !used.is_empty() {
+                        let known = used.iter().fold(0u32, |w, b| w | 1 << b);
+                        word |= self.rng.random::<u32>() & !known & 0x8000_0f00;
+                    }
+                    out.extend_from_slice(&word.to_le_bytes());
+                }
+                FieldKind::Plain(ty) => self.value(ty, nested, depth, out),
+                FieldKind::Conditional { flag, bit, ty } => {
+                    if set[&(flag.value.as_str(), bit.value)] && ty.name != "true" {
+                        self.value(ty, nested, depth, out);
+                    }
+                }
+                FieldKind::Repeat { .. } | FieldKind::Opaque => {}
+            }
+        }
+    }
+
+    fn string(&mut self) -> String {
+        let len = if self.rng.random_bool(0.1) {
+            self.rng.random_range(254..300)
+        } else {
+            self.rng.random_range(0..12)
+        };
+        (0..len)
+            .map(|_| match self.rng.random_range(0..10) {
+                0 => 'é',
+                1 => '🦀',
+                _ => char::from(self.rng.random_range(b'a'..=b'z')),
+            })
+            .collect()
+    }
+
+    fn bytes(data: &[u8], out: &mut Vec<u8>) {
+        let len = data.len();
+        if len < 254 {
+            out.push(len as u8);
+        } else {
+            out.extend_from_slice(&[0xfe, len as u8, (len >> 8) as u8, (len >> 16) as u8]);
+        }
+        out.extend_from_slice(data);
+        while !out.len().is_multiple_of(4) {
+            out.push(0);
+        }
+    }
+
+    fn value(&mut self, ty: &Type, presence: Presence, depth: usize, out: &mut Vec<u8>) {
+        if ty.bang {
+            let function = self
+                .simple_function
+                .expect("a function without fields for `!X`");
+            let id = id_of(function, self.id_rule);
+            out.extend_from_slice(&id.to_le_bytes());
+            return;
+        }
+        let name = ty.name.as_str();
+        match name {
+            "int" | "int32" => out.extend_from_slice(&self.rng.random::<i32>().to_le_bytes()),
+            "long" | "int53" | "int64" => {
+                out.extend_from_slice(&self.rng.random::<i64>().to_le_bytes())
+            }
+            "double" => {
+                let v: f64 = self.rng.random_range(-1e9..1e9);
+                out.extend_from_slice(&v.to_le_bytes());
+            }
+            "int128" | "int256" | "int512" => {
+                let n = match name {
+                    "int128" => 16,
+                    "int256" => 32,
+                    _ => 64,
+                };
+                out.extend((0..n).map(|_| self.rng.random::<u8>()));
+            }
+            "string" => {
+                let s = self.string();
+                Self::bytes(s.as_bytes(), out);
+            }
+            "bytes" => {
+                let s = self.string();
+                let mut data = s.into_bytes();
+                if let Some(b) = data.first_mut() {
+                    *b = 0xff; // not UTF-8: bytes may be anything
+                }
+                Self::bytes(&data, out);
+            }
+            "Bool" => {
+                let id: u32 = if self.rng.random_bool(0.5) {
+                    0x997275b5
+                } else {
+                    0xbc799737
+                };
+                out.extend_from_slice(&id.to_le_bytes());
+            }
+            "Vector" | "vector" => {
+                if name == "Vector" {
+                    out.extend_from_slice(&0x1cb5c415u32.to_le_bytes());
+                }
+                let count: i32 = if depth >= 2 {
+                    0
+                } else {
+                    self.rng.random_range(0..3)
+                };
+                out.extend_from_slice(&count.to_le_bytes());
+                for _ in 0..count {
+                    self.value(&ty.args[0], presence, depth + 1, out);
+                }
+            }
+            _ if ty.percent => {
+                let ctor = self.by_type[name][0];
+                self.fields(ctor, presence, depth + 1, out);
+            }
+            _ if tl_schema::ast::is_bare_name(name) => {
+                let ctor = self.constructors[name];
+                self.fields(ctor, presence, depth + 1, out);
+            }
+            _ => {
+                let ctors = &self.by_type[name];
+                // Deep down, the constructor with the fewest fields keeps recursion finite.
+                let ctor = if depth >= 2 {
+                    *ctors.iter().min_by_key(|c| c.fields.len()).unwrap()
+                } else {
+                    ctors[self.rng.random_range(0..ctors.len())]
+                };
+                out.extend_from_slice(&id_of(ctor, self.id_rule).to_le_bytes());
+                self.fields(ctor, presence, depth + 1, out);
+            }
+        }
+    }
+}
+
+/// Reads a real schema and checks it with its allow list; `None` where the schemas are absent.
+pub fn load(name: &str, allow: &[&str]) -> Option<Schema> {
+    let dir = crate::shared_schemas(name)?;
+    let text = std::fs::read_to_string(dir.join(name)).expect("read schema");
+    let config = tl_schema::Config {
+        id_rule: tl_schema::IdRule::Telegram,
+        allow_id_mismatch: allow.iter().map(|s| s.to_string()).collect(),
+    };
+    let (schema, diagnostics) = tl_schema::check(&[tl_schema::Source::file(name, text)], &config);
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    Some(schema)
+}

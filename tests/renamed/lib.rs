@@ -1,0 +1,38 @@
+//! `tl!` through a renamed dependency (`telegram_tl` is `tl-runtime`): the generated code names
+//! the runtime through the macro's `$crate`, never as `tl_runtime`.
+
+telegram_tl::tl! {
+    "dataJSON#7d748d04 data:string = DataJSON;"
+    r"
+    inputPhoneCall#1e36fded id:long access_hash:long = InputPhoneCall;
+    ---functions---
+    invokeWithLayer#da9b0d0d {X:Type} layer:int query:!X = X;
+    phone.getCallConfig#55451fa9 = DataJSON;
+    "
+}
+
+#[cfg(test)]
+mod tests {
+    use telegram_tl::{Deserialize, RemoteCall, Serialize};
+
+    #[test]
+    fn renamed_runtime_round_trips() {
+        let call = super::functions::InvokeWithLayer {
+            layer: 228,
+            query: super::functions::phone::GetCallConfig,
+        };
+        let bytes = call.to_bytes();
+        assert_eq!(&bytes[..4], &0xda9b0d0du32.to_le_bytes());
+        assert_eq!(&bytes[8..], &0x55451fa9u32.to_le_bytes());
+        assert_eq!(
+            super::functions::InvokeWithLayer::<super::functions::phone::GetCallConfig>::from_bytes(
+                &bytes
+            )
+            .unwrap(),
+            call
+        );
+        // The generic function returns what its inner call returns.
+        fn returns<C: RemoteCall<Return = super::enums::DataJson>>(_: &C) {}
+        returns(&call);
+    }
+}

@@ -1,0 +1,73 @@
+//! `tl!` output is hygienic: it compiles under `#![no_implicit_prelude]` and beside user items
+//! named like prelude items with every warning denied. (The renamed-dependency case is the
+//! `tl-renamed-test` crate: one crate cannot depend on another under two names.)
+
+/// A schema that exercises every kind of generated item: flags, shared bits, vectors, a generic
+/// function, namespaces, keywords and TL types named like Rust's prelude.
+macro_rules! schema {
+    ($tl:path) => {
+        $tl! {
+            r"
+            result value:int = Result;
+            option flags:# a:flags.0?true b:flags.0?string c:flags.1?int d:flags.1?long = Option;
+            vec items:Vector<Result> raw:vector<int> bytes:bytes = Vec;
+            ok self:int type:Option = Ok;
+            ns.box inner:Vec = ns.Box;
+            ---functions---
+            invokeWithLayer#da9b0d0d {X:Type} layer:int query:!X = X;
+            ns.get keys:Vector<long> = Vector<ns.Box>;
+            "
+        }
+    };
+}
+
+#[no_implicit_prelude]
+mod no_prelude {
+    schema!(::tl_runtime::tl);
+}
+
+#[deny(warnings, missing_docs)]
+#[allow(dead_code)]
+mod shadowed {
+    //! User items named like the prelude items generated code uses.
+    struct Result;
+    struct Option;
+    struct Vec;
+    struct String;
+    struct Box;
+    struct Some;
+    struct None;
+    struct Ok;
+    struct Err;
+    trait Clone {}
+    trait Debug {}
+    trait PartialEq {}
+    trait From {}
+    schema!(tl_runtime::tl);
+}
+
+#[test]
+fn both_generate_the_same_bytes() {
+    use tl_runtime::{Deserialize, Serialize};
+    let value = no_prelude::enums::Option::Option(no_prelude::types::Option {
+        flags: tl_runtime::UnknownFlags::NONE,
+        b: ::std::option::Option::Some("x".into()),
+        c_and_d: ::std::option::Option::Some((1, 2)),
+    });
+    let bytes = value.to_bytes();
+    assert_eq!(
+        shadowed::enums::Option::from_bytes(&bytes)
+            .unwrap()
+            .to_bytes(),
+        bytes
+    );
+    let call = shadowed::functions::InvokeWithLayer {
+        layer: 228,
+        query: shadowed::functions::ns::Get { keys: vec![1, 2] },
+    };
+    let back = shadowed::functions::InvokeWithLayer::<shadowed::functions::ns::Get>::from_bytes(
+        &call.to_bytes(),
+    )
+    .unwrap();
+    assert_eq!(back, call);
+}

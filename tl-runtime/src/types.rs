@@ -1,0 +1,73 @@
+//! Runtime types that generated code uses for TL's `#` flag words and `Object`.
+
+use crate::{Deserialize, Error, Reader, Serialize};
+use alloc::vec::Vec;
+
+/// The bits of a `#` flag field that the schema does not describe.
+///
+/// A newer layer can add `name:flags.N?true` fields without changing a constructor's id, so a
+/// message may carry bits this schema does not know. Decoding keeps them here, so that re-encoding
+/// gives the very same bytes; the bits the schema does describe are computed from the other
+/// fields on every write and never read from here. Build new values with
+/// `UnknownFlags::NONE` (also the [`Default`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct UnknownFlags(pub u32);
+
+impl UnknownFlags {
+    /// No unknown bits.
+    pub const NONE: UnknownFlags = UnknownFlags(0);
+
+    /// The unknown bits of `word`, given the mask of bits the schema knows.
+    #[inline]
+    #[must_use]
+    pub const fn from_word(word: u32, known: u32) -> Self {
+        UnknownFlags(word & !known)
+    }
+
+    /// These bits with the schema's `known` bits cleared.
+    #[inline]
+    #[must_use]
+    pub const fn bits(self, known: u32) -> u32 {
+        self.0 & !known
+    }
+}
+
+/// A TL `Object`: an encoded boxed value of a type the schema does not name, such as the result
+/// of MTProto's `rpc_result#f35c6d01 req_msg_id:long result:Object`.
+///
+/// It holds the value's bytes, constructor id first. TL does not record an `Object`'s length,
+/// so decoding one takes **all the remaining input**: an `Object` can only be the last field
+/// of what is decoded (as in `rpc_result`). Decode the bytes once the type is known, for example
+/// with `Deserialize::from_bytes(&object.0)`, and read the id with [`Object::constructor_id`].
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Object(pub Vec<u8>);
+
+impl Object {
+    /// The constructor id at the start of the bytes, if there are four of them.
+    pub fn constructor_id(&self) -> Option<u32> {
+        self.0.first_chunk().map(|id| u32::from_le_bytes(*id))
+    }
+
+    /// Encodes `value` as an `Object`.
+    pub fn new<T: Serialize + ?Sized>(value: &T) -> Self {
+        Object(value.to_bytes())
+    }
+}
+
+impl Serialize for Object {
+    #[inline]
+    fn serialize(&self, buf: &mut Vec<u8>) {
+        buf.extend_from_slice(&self.0);
+    }
+    #[inline]
+    fn serialized_len(&self) -> usize {
+        self.0.len()
+    }
+}
+
+impl Deserialize for Object {
+    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, Error> {
+        let rest = reader.remaining_len();
+        reader.read_raw(rest).map(|bytes| Object(bytes.to_vec()))
+    }
+}
