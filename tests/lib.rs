@@ -3,6 +3,7 @@
 #![deny(missing_docs)]
 
 pub mod generate;
+pub mod payload;
 
 /// The written ids of the shared schemas that are deliberately not the CRC of their line: the
 /// lists the real schemas need in `allow_id_mismatch` (and must not need more).
@@ -57,9 +58,34 @@ pub fn shared_schemas(test: &str) -> Option<PathBuf> {
     }
 }
 
+/// A test, compiled only where `../shared/schemas` is absent, that says the binary's real-schema
+/// tests were skipped.
+#[macro_export]
+macro_rules! skipped_without_shared_schemas {
+    () => {
+        #[cfg(not(tl_shared_schemas))]
+        #[test]
+        fn skipped() {
+            eprintln!("skipped: ../shared/schemas is absent");
+        }
+    };
+}
+
+/// Runs `f` on a thread with a 256 KiB stack, where unbounded recursion would overflow.
+pub fn on_small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(f)
+        .expect("spawn a thread")
+        .join()
+        .expect("the thread returns")
+}
+
 thread_local! {
     static LARGEST: Cell<usize> = const { Cell::new(0) };
     static TOTAL: Cell<usize> = const { Cell::new(0) };
+    static LIVE: Cell<isize> = const { Cell::new(0) };
+    static PEAK: Cell<isize> = const { Cell::new(0) };
 }
 
 /// A global allocator that records, per thread, the largest single allocation and the total
@@ -72,6 +98,14 @@ impl CountingAlloc {
     pub fn reset() {
         LARGEST.with(|c| c.set(0));
         TOTAL.with(|c| c.set(0));
+        LIVE.with(|c| c.set(0));
+        PEAK.with(|c| c.set(0));
+    }
+
+    /// The most bytes this thread held allocated at once since the last reset (counting only
+    /// what it allocated since then).
+    pub fn peak() -> usize {
+        PEAK.with(Cell::get).max(0).unsigned_abs()
     }
 
     /// (largest single allocation, total bytes requested) on this thread since the last reset.
@@ -83,6 +117,14 @@ impl CountingAlloc {
         // `try_with`: the thread-local may already be gone while a thread exits.
         let _ = LARGEST.try_with(|c| c.set(c.get().max(size)));
         let _ = TOTAL.try_with(|c| c.set(c.get() + size));
+        Self::live(size.cast_signed());
+    }
+
+    fn live(delta: isize) {
+        let _ = LIVE.try_with(|live| {
+            live.set(live.get() + delta);
+            let _ = PEAK.try_with(|peak| peak.set(peak.get().max(live.get())));
+        });
     }
 }
 
@@ -95,11 +137,13 @@ unsafe impl GlobalAlloc for CountingAlloc {
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        Self::live(-layout.size().cast_signed());
         // SAFETY: forwarded with the caller's guarantees.
         unsafe { System.dealloc(ptr, layout) }
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        Self::live(-layout.size().cast_signed());
         Self::record(new_size);
         // SAFETY: forwarded with the caller's guarantees.
         unsafe { System.realloc(ptr, layout, new_size) }

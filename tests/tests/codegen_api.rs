@@ -2,11 +2,7 @@
 //! their flags against bytes assembled by hand, shared flag bits, unknown flag bits, generic
 //! functions, and the size of the generated enums.
 
-#[cfg(not(tl_shared_schemas))]
-#[test]
-fn skipped() {
-    eprintln!("skipped: ../shared/schemas is absent");
-}
+tl_tests::skipped_without_shared_schemas!();
 
 #[cfg(tl_shared_schemas)]
 mod checks {

@@ -2,11 +2,7 @@
 //! valid bytes built from the schema (each flag field set, unset, and at random with unknown
 //! bits) decode through `Any`, re-encode byte for byte, and decode again to an equal value.
 
-#[cfg(not(tl_shared_schemas))]
-#[test]
-fn skipped() {
-    eprintln!("skipped: ../shared/schemas is absent");
-}
+tl_tests::skipped_without_shared_schemas!();
 
 #[cfg(tl_shared_schemas)]
 mod checks {

@@ -2,7 +2,7 @@
 //! an `Err` naming the offset, with no allocation larger than the input and no stack overflow.
 
 use tl_runtime::{Deserialize, Error, ErrorKind, Limits, PathSegment, Reader, Serialize};
-use tl_tests::CountingAlloc;
+use tl_tests::{CountingAlloc, on_small_stack};
 
 #[global_allocator]
 static ALLOC: CountingAlloc = CountingAlloc;
@@ -220,16 +220,6 @@ fn vector_bomb(depth: usize) -> Vec<u8> {
     bytes.extend_from_slice(&0x1cb5c415u32.to_le_bytes());
     bytes.extend_from_slice(&0i32.to_le_bytes());
     bytes
-}
-
-/// Runs `f` on a thread with a 256 KiB stack, where unbounded recursion would overflow.
-fn on_small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
-    std::thread::Builder::new()
-        .stack_size(256 * 1024)
-        .spawn(f)
-        .unwrap()
-        .join()
-        .unwrap()
 }
 
 #[test]

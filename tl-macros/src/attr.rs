@@ -21,6 +21,10 @@ pub struct Options {
     /// `crate = "path"`: where the runtime is, when the `tl!` wrapper's own path is not wanted.
     #[darling(default, rename = "crate")]
     pub krate: Option<syn::Path>,
+    /// `only(name, "ns.name", Type, ...)`: generate only these constructors, functions and
+    /// boxed types, and what they need.
+    #[darling(default)]
+    pub only: NameList,
     /// `derive(Trait, ...)`: more derives for every generated struct and enum, after
     /// `Debug`, `Clone` and `PartialEq`.
     #[darling(default)]

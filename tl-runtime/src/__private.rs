@@ -43,3 +43,43 @@ pub fn unknown_constructor(reader: &Reader<'_>, what: &'static str, id: u32) -> 
         reader.position(),
     )
 }
+
+/// Decodes one enum variant's fields with `read` and wraps them with `wrap`.
+///
+/// Generated enums call this from each `match` arm instead of decoding in the arm, so that the
+/// arm is one call writing straight into the result: an unoptimized build would otherwise give
+/// the decoding function a stack slot for every arm's temporaries, which multiplies the stack
+/// each nesting level takes (a 100-level depth bomb must fit in a 256 KiB stack).
+#[inline]
+pub fn read_variant<X, E>(
+    reader: &mut Reader<'_>,
+    read: fn(&mut Reader<'_>) -> Result<X, Error>,
+    wrap: fn(X) -> E,
+) -> Result<E, Error> {
+    read(reader).map(wrap)
+}
+
+/// [`read_variant`] for a variant that holds its fields in a `Box`.
+#[inline]
+pub fn read_boxed_variant<X, E>(
+    reader: &mut Reader<'_>,
+    read: fn(&mut Reader<'_>) -> Result<X, Error>,
+    wrap: fn(Box<X>) -> E,
+) -> Result<E, Error> {
+    read(reader).map(|x| wrap(Box::new(x)))
+}
+
+/// Decodes a `T` and wraps it, for the arms of `Any` (see [`read_variant`]).
+#[inline]
+pub fn read_any<T: Deserialize, E>(reader: &mut Reader<'_>, wrap: fn(T) -> E) -> Result<E, Error> {
+    T::deserialize(reader).map(wrap)
+}
+
+/// [`read_any`] for a boxed `T`.
+#[inline]
+pub fn read_any_boxed<T: Deserialize, E>(
+    reader: &mut Reader<'_>,
+    wrap: fn(Box<T>) -> E,
+) -> Result<E, Error> {
+    T::deserialize(reader).map(|x| wrap(Box::new(x)))
+}

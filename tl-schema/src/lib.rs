@@ -11,6 +11,7 @@ pub mod diag;
 pub mod id;
 pub mod lexer;
 pub mod parser;
+pub mod select;
 pub mod validate;
 
 pub use ast::{Definition, Field, FieldKind, SourceId, Spanned, Type, TypeParam};

@@ -22,7 +22,6 @@ pub fn emit(ctx: &Ctx<'_>) -> TokenStream {
     let reader = p.get("Reader");
     let result = p.get("Result");
     let error = p.get("Error");
-    let ok = p.get("Ok");
     let err = p.get("Err");
     let unknown = p.get("unknown_constructor");
     let derives = &ctx.derives;
@@ -105,12 +104,12 @@ pub fn emit(ctx: &Ctx<'_>) -> TokenStream {
         .map(|(i, ids)| {
             let name = &variant_idents[i];
             let ids = ids.iter().map(|id| Literal::u32_suffixed(*id));
-            let value = if i < enum_count {
-                quote!(<_ as #de>::deserialize(r)?)
+            let read = if i < enum_count {
+                p.get("read_any")
             } else {
-                quote!(#boxed::new(<_ as #de>::deserialize(r)?))
+                p.get("read_any_boxed")
             };
-            quote!(#(#ids)|* => #ok(Any::#name(#value)),)
+            quote!(#(#ids)|* => #read(r, Any::#name),)
         });
     let writes: Vec<TokenStream> = variant_idents
         .iter()

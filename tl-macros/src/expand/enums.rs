@@ -80,13 +80,15 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum<'_>) -> TokenStream {
         }));
         lens.push(quote!(Self::#variant(x) => 4 + #path::__tl_len(x),));
         let read = if s.boxed_in_enum {
-            quote!(#boxed::new(#path::__tl_read(r)?))
+            let f = p.get("read_boxed_variant");
+            quote!(#f(r, #path::__tl_read, Self::#variant))
         } else {
-            quote!(#path::__tl_read(r)?)
+            let f = p.get("read_variant");
+            quote!(#f(r, #path::__tl_read, Self::#variant))
         };
         // A frozen id shared by two constructors decodes as the first.
         if seen_ids.insert(s.id(ctx.model.id_rule)) {
-            reads.push(quote!(#id => #ok(Self::#variant(#read)),));
+            reads.push(quote!(#id => #read,));
         }
         conversions.push(quote! {
             #[automatically_derived]

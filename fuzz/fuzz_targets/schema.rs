@@ -1,0 +1,22 @@
+//! Any text through the schema front end (lexer, parser, validator, by both id rules, as a
+//! literal and as a file) and the `only` selection: never a panic, and every diagnostic renders.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use tl_schema::{Config, IdRule, Source, check, render};
+
+fuzz_target!(|text: &str| {
+    let sources = [Source::literal(text), Source::file("f.tl", text)];
+    for id_rule in [IdRule::Telegram, IdRule::Tdlib] {
+        let config = Config {
+            id_rule,
+            allow_id_mismatch: vec!["a".into(), "b.c".into()],
+        };
+        let (schema, diagnostics) = check(&sources, &config);
+        for d in &diagnostics {
+            let _ = render(&sources, d);
+        }
+        let roots: Vec<String> = schema.definitions.iter().take(3).map(|d| d.name.value.clone()).collect();
+        let _ = tl_schema::select::select(&schema.definitions, &roots);
+    }
+});

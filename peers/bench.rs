@@ -1,0 +1,163 @@
+//! Encode and decode a realistic `messages.messagesSlice` with `tl!`'s code and with
+//! grammers-tl-types 0.11.0, side by side in one run, against a memcpy of the same bytes.
+//!
+//! `cargo run --release -p tl-peers --bin bench` (add `-- --quick` for a short run).
+//!
+//! The payload (100 messages with entities, forwards and replies, 20 users, 5 channels) is
+//! assembled as bytes, decoded by both crates, and both must re-encode it byte for byte. Then
+//! rounds interleave the measurements (each round times every contender in turn), so that the
+//! machine's noise hits all of them alike; the report gives medians and ratios, and the
+//! allocations one decode makes.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::hint::black_box;
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+use std::time::Instant;
+
+struct Counting;
+static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+static BYTES: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: forwards to the system allocator; the counters only observe.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Relaxed);
+        BYTES.fetch_add(layout.size(), Relaxed);
+        // SAFETY: forwarded with the caller's guarantees.
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: forwarded with the caller's guarantees.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Relaxed);
+        BYTES.fetch_add(new_size, Relaxed);
+        // SAFETY: forwarded with the caller's guarantees.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+fn median(v: &mut [f64]) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+/// Nanoseconds per call of `f`, over `iters` calls.
+fn time(iters: u32, mut f: impl FnMut()) -> f64 {
+    let start = Instant::now();
+    for _ in 0..iters {
+        f();
+    }
+    start.elapsed().as_nanos() as f64 / f64::from(iters)
+}
+
+fn allocations(f: impl FnOnce()) -> (usize, usize) {
+    let (a, b) = (ALLOCATIONS.load(Relaxed), BYTES.load(Relaxed));
+    f();
+    (ALLOCATIONS.load(Relaxed) - a, BYTES.load(Relaxed) - b)
+}
+
+fn main() {
+    use grammers_tl_types::{Deserializable, Serializable};
+    use tl_peers::layer230::enums;
+    use tl_runtime::{Deserialize, Serialize};
+
+    let quick = std::env::args().any(|a| a == "--quick");
+    let bytes = tl_tests::payload::messages_slice(None);
+    let ours = enums::messages::Messages::from_bytes(&bytes).expect("ours decodes");
+    let theirs =
+        grammers_tl_types::enums::messages::Messages::from_bytes(&bytes).expect("grammers decodes");
+    assert_eq!(ours.to_bytes(), bytes, "ours re-encodes the payload");
+    assert_eq!(theirs.to_bytes(), bytes, "grammers re-encodes the payload");
+    println!(
+        "payload: messages.messagesSlice, {} bytes; both crates encode it identically",
+        bytes.len()
+    );
+
+    let (ours_allocs, ours_alloc_bytes) = allocations(|| {
+        black_box(enums::messages::Messages::from_bytes(black_box(&bytes)).unwrap());
+    });
+    let (theirs_allocs, theirs_alloc_bytes) = allocations(|| {
+        black_box(
+            grammers_tl_types::enums::messages::Messages::from_bytes(black_box(&bytes)).unwrap(),
+        );
+    });
+
+    let rounds = if quick { 15 } else { 61 };
+    let iters = if quick { 200 } else { 1_000 };
+    let names = [
+        "memcpy",
+        "encode: tl",
+        "encode: grammers",
+        "decode: tl",
+        "decode: grammers",
+        "tl serialized_len only",
+        "tl serialize, reused buffer",
+    ];
+    let mut reused = Vec::with_capacity(bytes.len());
+    let mut samples: Vec<Vec<f64>> = vec![Vec::new(); names.len()];
+    let mut sink = Vec::with_capacity(bytes.len());
+    for round in 0..rounds + 2 {
+        let results = [
+            time(iters, || {
+                sink.clear();
+                sink.extend_from_slice(black_box(&bytes));
+                black_box(&sink);
+            }),
+            time(iters, || {
+                black_box(black_box(&ours).to_bytes());
+            }),
+            time(iters, || {
+                black_box(black_box(&theirs).to_bytes());
+            }),
+            time(iters, || {
+                black_box(enums::messages::Messages::from_bytes(black_box(&bytes)).unwrap());
+            }),
+            time(iters, || {
+                black_box(
+                    grammers_tl_types::enums::messages::Messages::from_bytes(black_box(&bytes))
+                        .unwrap(),
+                );
+            }),
+            time(iters, || {
+                black_box(black_box(&ours).serialized_len());
+            }),
+            time(iters, || {
+                reused.clear();
+                black_box(&ours).serialize(&mut reused);
+                black_box(&reused);
+            }),
+        ];
+        // The first two rounds warm caches and the allocator.
+        if round >= 2 {
+            for (s, r) in samples.iter_mut().zip(results) {
+                s.push(r);
+            }
+        }
+    }
+    let medians: Vec<f64> = samples.iter_mut().map(|s| median(s)).collect();
+    let memcpy = medians[0];
+    println!("{rounds} interleaved rounds of {iters} calls; medians:");
+    println!("| what | median | × memcpy |");
+    println!("|---|---:|---:|");
+    for (name, m) in names.iter().zip(&medians) {
+        println!("| {name} | {:.2} µs | {:.1} |", m / 1_000.0, m / memcpy);
+    }
+    println!();
+    println!("| ratio (tl / grammers) | value | target |");
+    println!("|---|---:|---:|");
+    println!("| encode | {:.2} | ≤ 0.50 |", medians[1] / medians[2]);
+    println!(
+        "| decode (owned) | {:.2} | ≤ 0.40 |",
+        medians[3] / medians[4]
+    );
+    println!();
+    println!("| allocations in one decode | count | bytes requested |");
+    println!("|---|---:|---:|");
+    println!("| tl | {ours_allocs} | {ours_alloc_bytes} |");
+    println!("| grammers | {theirs_allocs} | {theirs_alloc_bytes} |");
+}

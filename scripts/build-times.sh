@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Times clean builds of two crates side by side: one holding grammers-tl-types' layer-230
+# api.tl through `tl!`, and one depending on grammers-tl-types 0.11.0 (default features).
+# For each: `cargo check`, debug and release builds from an empty target directory (all
+# dependencies included), the crate's own rebuild, and the peak memory of the build (GNU time's
+# maximum resident set size, the largest rustc). Prints a Markdown table.
+#
+#   scripts/build-times.sh [rounds]      (default 1 round; rounds alternate the two crates)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+rounds=${1:-1}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+api=$(ls "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/grammers-tl-types-0.11.0/tl/api.tl 2>/dev/null | head -1 || true)
+if [ -z "$api" ]; then
+  cargo fetch --manifest-path peers/Cargo.toml >/dev/null
+  api=$(ls "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/grammers-tl-types-0.11.0/tl/api.tl | head -1)
+fi
+
+mkdir -p "$work/with-tl/src" "$work/with-grammers/src" "$work/with-tl-only20/src"
+cp "$api" "$work/with-tl/api.tl"
+cat > "$work/with-tl/Cargo.toml" <<TOML
+[package]
+name = "with-tl"
+version = "0.0.0"
+edition = "2024"
+[dependencies]
+tl-runtime = { path = "$root/tl-runtime" }
+[workspace]
+TOML
+cat > "$work/with-tl/src/lib.rs" <<'RS'
+tl_runtime::tl! {
+    #[tl(include = "api.tl")]
+}
+RS
+# The same schema, but only 20 common functions and what they need (`only`).
+cp "$api" "$work/with-tl-only20/api.tl"
+sed 's/name = "with-tl"/name = "with-tl-only20"/' "$work/with-tl/Cargo.toml" > "$work/with-tl-only20/Cargo.toml"
+cat > "$work/with-tl-only20/src/lib.rs" <<'RS'
+tl_runtime::tl! {
+    #[tl(
+        include = "api.tl",
+        only(
+            "messages.sendMessage", "messages.getHistory", "messages.getDialogs",
+            "messages.readHistory", "messages.deleteMessages", "messages.editMessage",
+            "messages.forwardMessages", "users.getUsers", "users.getFullUser",
+            "contacts.resolveUsername", "channels.getMessages", "channels.getParticipants",
+            "updates.getState", "updates.getDifference", "help.getConfig", "auth.sendCode",
+            "auth.signIn", "upload.getFile", "photos.getUserPhotos", "account.updateStatus",
+        )
+    )]
+}
+RS
+cat > "$work/with-grammers/Cargo.toml" <<'TOML'
+[package]
+name = "with-grammers"
+version = "0.0.0"
+edition = "2024"
+[dependencies]
+grammers-tl-types = "=0.11.0"
+[workspace]
+TOML
+echo 'pub use grammers_tl_types::*;' > "$work/with-grammers/src/lib.rs"
+
+# Fetch first so that downloads are not timed.
+for c in with-tl with-grammers with-tl-only20; do (cd "$work/$c" && cargo fetch -q); done
+
+# seconds and peak KiB of a command, as "S KIB"
+measure() {
+  /usr/bin/time -o "$work/time" -f "%e %M" "$@" >/dev/null 2>&1
+  tail -1 "$work/time"
+}
+
+declare -A result
+for ((r = 0; r < rounds; r++)); do
+  for c in with-tl with-grammers with-tl-only20; do
+    cd "$work/$c"
+    for mode in check debug release; do
+      rm -rf target
+      case $mode in
+        check) result[$c,$mode,$r]=$(measure cargo check -q) ;;
+        debug) result[$c,$mode,$r]=$(measure cargo build -q) ;;
+        release) result[$c,$mode,$r]=$(measure cargo build -q --release) ;;
+      esac
+    done
+    # The crate holding the schema alone, dependencies already built (debug).
+    if [ $c = with-grammers ]; then cargo clean -q -p grammers-tl-types; else touch src/lib.rs; fi
+    result[$c,own,$r]=$(measure cargo build -q)
+  done
+done
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+echo "| build | tl! (layer 230) | grammers-tl-types 0.11.0 | ratio | tl! with \`only\` (20 functions) |"
+echo "|---|---:|---:|---:|---:|"
+for mode in check debug release own; do
+  t=$(for ((r = 0; r < rounds; r++)); do echo "${result[with-tl,$mode,$r]}" | cut -d' ' -f1; done | median)
+  g=$(for ((r = 0; r < rounds; r++)); do echo "${result[with-grammers,$mode,$r]}" | cut -d' ' -f1; done | median)
+  tm=$(for ((r = 0; r < rounds; r++)); do echo "${result[with-tl,$mode,$r]}" | cut -d' ' -f2; done | median)
+  gm=$(for ((r = 0; r < rounds; r++)); do echo "${result[with-grammers,$mode,$r]}" | cut -d' ' -f2; done | median)
+  o=$(for ((r = 0; r < rounds; r++)); do echo "${result[with-tl-only20,$mode,$r]}" | cut -d' ' -f1; done | median)
+  om=$(for ((r = 0; r < rounds; r++)); do echo "${result[with-tl-only20,$mode,$r]}" | cut -d' ' -f2; done | median)
+  label=$mode
+  [ $mode = own ] && label="the schema crate alone (debug)"
+  printf '| %s: time | %.1f s | %.1f s | %.2f | %.1f s |\n' "$label" "$t" "$g" "$(echo "$t / $g" | bc -l)" "$o"
+  printf '| %s: peak memory | %.0f MiB | %.0f MiB | %.2f | %.0f MiB |\n' "$label" "$(echo "$tm / 1024" | bc -l)" "$(echo "$gm / 1024" | bc -l)" "$(echo "$tm / $gm" | bc -l)" "$(echo "$om / 1024" | bc -l)"
+done

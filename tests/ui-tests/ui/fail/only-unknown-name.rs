@@ -1,0 +1,6 @@
+tl_runtime::tl! {
+    #[tl(only(inputPhoneCall, "phone.hangUp"))]
+    "inputPhoneCall#1e36fded id:long access_hash:long = InputPhoneCall;"
+}
+
+fn main() {}
