@@ -325,3 +325,60 @@ mod checks {
         assert!(any <= 256 + 8, "Any is {any} bytes");
     }
 }
+
+/// Shared and unknown flag bits, as properties: whatever the fields and whatever unknown bits a
+/// newer layer set, the word written has exactly the bits of the present fields plus the
+/// unknown ones, and decoding gives back the same value.
+#[cfg(tl_shared_schemas)]
+mod flag_props {
+    use proptest::prelude::*;
+    use tl_runtime::{Deserialize, Serialize, UnknownFlags};
+    use tl_tests::real::api::{enums, types};
+
+    proptest! {
+        #[test]
+        fn shared_and_unknown_bits(
+            video: Option<(i32, i32)>,
+            days: Option<i32>,
+            sessions: Option<i32>,
+            token: Option<Vec<u8>>,
+            unknown: u32,
+        ) {
+            // inputGroupCallStream: video_channel and video_quality share bit 0.
+            let stream = types::InputGroupCallStream {
+                flags: UnknownFlags(unknown),
+                call: types::InputGroupCall { id: 1, access_hash: 2 }.into(),
+                time_ms: 3,
+                scale: 4,
+                video_channel_and_video_quality: video,
+            };
+            let bytes = stream.to_bytes();
+            let word = u32::from_le_bytes(bytes[..4].try_into().unwrap());
+            prop_assert_eq!(word, unknown & !1 | u32::from(video.is_some()));
+            let back = types::InputGroupCallStream::from_bytes(&bytes).unwrap();
+            prop_assert_eq!(back.video_channel_and_video_quality, video);
+            prop_assert_eq!(back.to_bytes(), bytes);
+
+            // auth.authorization: setup_password_required shares bit 1 with otherwise_relogin_days.
+            let auth: enums::auth::Authorization = types::auth::Authorization {
+                flags: UnknownFlags(unknown),
+                otherwise_relogin_days: days,
+                tmp_sessions: sessions,
+                future_auth_token: token.clone(),
+                user: types::UserEmpty { id: 1 }.into(),
+            }
+            .into();
+            let bytes = auth.to_bytes();
+            let word = u32::from_le_bytes(bytes[4..8].try_into().unwrap());
+            let known = u32::from(sessions.is_some())
+                | u32::from(days.is_some()) << 1
+                | u32::from(token.is_some()) << 2;
+            prop_assert_eq!(word, unknown & !0b111 | known);
+            let back = enums::auth::Authorization::from_bytes(&bytes).unwrap();
+            prop_assert_eq!(back.to_bytes(), bytes);
+            let enums::auth::Authorization::Authorization(inner) = back else { panic!() };
+            prop_assert_eq!(inner.setup_password_required(), days.is_some());
+            prop_assert_eq!(inner.flags, UnknownFlags(unknown & !0b111));
+        }
+    }
+}
