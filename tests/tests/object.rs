@@ -14,7 +14,10 @@ use tl_runtime::{Deserialize, Object, Serialize};
 
 #[test]
 fn rpc_result_keeps_the_result_bytes() {
-    let pong = enums::Pong::from(types::Pong { msg_id: 1, ping_id: 2 });
+    let pong = enums::Pong::from(types::Pong {
+        msg_id: 1,
+        ping_id: 2,
+    });
     let result = enums::RpcResult::from(types::RpcResult {
         req_msg_id: 99,
         result: Object::new(&pong),
