@@ -20,8 +20,6 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum<'_>) -> TokenStream {
     let error = p.get("Error");
     let ok = p.get("Ok");
     let err = p.get("Err");
-    let from = p.get("From");
-    let try_from = p.get("TryFrom");
     let write_u32 = p.get("write_u32");
     let unexpected = p.get("unexpected_constructor");
     let tl_name = e.tl_name;
@@ -45,27 +43,13 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum<'_>) -> TokenStream {
             if seen_ids.insert(s.id(ctx.model.id_rule)) {
                 reads.push(quote!(#id => #ok(Self::#variant),));
             }
-            conversions.push(quote! {
-                #[automatically_derived]
-                impl #from<#path> for #name {
-                    #[inline]
-                    fn from(_: #path) -> Self {
-                        Self::#variant
-                    }
-                }
-                #[automatically_derived]
-                impl #try_from<#name> for #path {
-                    type Error = #name;
-                    #[allow(unreachable_patterns)]
-                    #[inline]
-                    fn try_from(value: #name) -> #result<Self, #name> {
-                        match value {
-                            #name::#variant => #ok(#path),
-                            other => #err(other),
-                        }
-                    }
-                }
-            });
+            conversions.push(conversion(
+                ctx,
+                &quote!(#name),
+                &path,
+                (&quote!(_), &quote!(Self::#variant)),
+                (&quote!(#name::#variant), &quote!(#path)),
+            ));
             continue;
         }
         let (payload, wrap, unwrap) = if s.boxed_in_enum {
@@ -90,27 +74,13 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum<'_>) -> TokenStream {
         if seen_ids.insert(s.id(ctx.model.id_rule)) {
             reads.push(quote!(#id => #read,));
         }
-        conversions.push(quote! {
-            #[automatically_derived]
-            impl #from<#path> for #name {
-                #[inline]
-                fn from(x: #path) -> Self {
-                    Self::#variant(#wrap)
-                }
-            }
-            #[automatically_derived]
-            impl #try_from<#name> for #path {
-                type Error = #name;
-                #[allow(unreachable_patterns)]
-                #[inline]
-                fn try_from(value: #name) -> #result<Self, #name> {
-                    match value {
-                        #name::#variant(x) => #ok(#unwrap),
-                        other => #err(other),
-                    }
-                }
-            }
-        });
+        conversions.push(conversion(
+            ctx,
+            &quote!(#name),
+            &path,
+            (&quote!(x), &quote!(Self::#variant(#wrap))),
+            (&quote!(#name::#variant(x)), &unwrap),
+        ));
     }
     let docs = super::docs::enum_docs(e);
     let serialize = serialize_by_variant(ctx, &quote!(#name), &writes, &lens);
@@ -162,6 +132,48 @@ pub fn serialize_by_variant(
             fn serialized_len(&self) -> usize {
                 match self {
                     #(#lens)*
+                }
+            }
+        }
+    }
+}
+
+/// `From<types::X> for enums::T` and `TryFrom<enums::T> for types::X` for one variant: `from` is
+/// the argument pattern and the enum value built from it, `back` the variant pattern and the
+/// struct taken out of it.
+fn conversion(
+    ctx: &Ctx<'_>,
+    name: &TokenStream,
+    path: &TokenStream,
+    from: (&TokenStream, &TokenStream),
+    back: (&TokenStream, &TokenStream),
+) -> TokenStream {
+    let p = &ctx.paths;
+    let (from_trait, try_from, result, ok, err) = (
+        p.get("From"),
+        p.get("TryFrom"),
+        p.get("Result"),
+        p.get("Ok"),
+        p.get("Err"),
+    );
+    let ((arg, built), (pattern, taken)) = (from, back);
+    quote! {
+        #[automatically_derived]
+        impl #from_trait<#path> for #name {
+            #[inline]
+            fn from(#arg: #path) -> Self {
+                #built
+            }
+        }
+        #[automatically_derived]
+        impl #try_from<#name> for #path {
+            type Error = #name;
+            #[allow(unreachable_patterns)]
+            #[inline]
+            fn try_from(value: #name) -> #result<Self, #name> {
+                match value {
+                    #pattern => #ok(#taken),
+                    other => #err(other),
                 }
             }
         }
