@@ -307,6 +307,13 @@ impl<'a> Validator<'a> {
             }
         }
         for arg in &ty.args {
+            // A bare vector has no Rust type of its own: inside `Vector<…>` it would be encoded
+            // boxed. No real schema nests one; reject it rather than encode it wrong.
+            if arg.name == "vector" && !arg.args.is_empty() {
+                let message =
+                    "a bare `vector<…>` cannot be a type argument; use `Vector<…>`".to_string();
+                self.push(def, arg.range.clone(), message);
+            }
             self.type_ref(def, arg);
         }
         if ty.percent {

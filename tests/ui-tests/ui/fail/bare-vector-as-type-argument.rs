@@ -1,0 +1,5 @@
+tl_runtime::tl! {
+    "matrix rows:Vector<vector<int>> = Matrix;"
+}
+
+fn main() {}
