@@ -58,12 +58,7 @@ pub fn emit(ctx: &Ctx<'_>) -> TokenStream {
         variants.push(quote!(#[doc = #doc] #name(#ty),));
         for &v in &e.variants {
             let s = &model.types[v];
-            let canonical = s
-                .def
-                .id
-                .as_ref()
-                .is_none_or(|id| id.value == s.def.computed_id(rule));
-            claim(s.id(rule), variant_idents.len(), canonical);
+            claim(s.id(rule), variant_idents.len(), s.has_own_id(rule));
         }
         variant_idents.push(name);
     }
@@ -80,12 +75,7 @@ pub fn emit(ctx: &Ctx<'_>) -> TokenStream {
         };
         let doc = format!(" The function `{}`.", f.def.name.value);
         variants.push(quote!(#[doc = #doc] #name(#boxed<#path #args>),));
-        let canonical = f
-            .def
-            .id
-            .as_ref()
-            .is_none_or(|id| id.value == f.def.computed_id(rule));
-        claim(f.id(rule), variant_idents.len(), canonical);
+        claim(f.id(rule), variant_idents.len(), f.has_own_id(rule));
         variant_idents.push(name);
     }
 

@@ -136,6 +136,14 @@ impl Struct<'_> {
             .map_or_else(|| self.def.computed_id(rule), |id| id.value)
     }
 
+    /// Whether its id is the one the rule computes (not a frozen copy of another's).
+    pub fn has_own_id(&self, rule: tl_schema::IdRule) -> bool {
+        self.def
+            .id
+            .as_ref()
+            .is_none_or(|id| id.value == self.def.computed_id(rule))
+    }
+
     pub fn is_unit(&self) -> bool {
         self.fields.is_empty()
     }
