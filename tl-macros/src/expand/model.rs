@@ -120,12 +120,9 @@ pub struct Struct<'a> {
     pub generics: Vec<String>,
     /// The result type (for functions, what `RemoteCall::Return` is).
     pub result: RType,
-    /// For constructors: the enum it belongs to, its variant name, and whether it is boxed there.
-    pub enum_index: Option<usize>,
+    /// For constructors: its variant name in its enum, and whether it is boxed there.
     pub variant: String,
     pub boxed_in_enum: bool,
-    /// Estimated size in bytes.
-    pub size: usize,
 }
 
 impl Struct<'_> {
@@ -157,7 +154,6 @@ pub struct Enum<'a> {
     pub name: String,
     pub variants: Vec<usize>,
     pub docs: Vec<String>,
-    pub size: usize,
 }
 
 /// Everything the emitters need.
@@ -203,7 +199,6 @@ impl<'a> Model<'a> {
                         .get(tl_name)
                         .map(|d| vec![(*d).to_string()])
                         .unwrap_or_default(),
-                    size: 0,
                 });
             }
         }
@@ -235,10 +230,8 @@ impl<'a> Model<'a> {
                 Section::Functions => model.functions.push(built),
             }
         }
-        for (i, ctor) in model.types.iter_mut().enumerate() {
-            let e = enum_index.get(ctor.def.result.name.as_str()).copied();
-            ctor.enum_index = e;
-            if let Some(e) = e {
+        for (i, ctor) in model.types.iter().enumerate() {
+            if let Some(&e) = enum_index.get(ctor.def.result.name.as_str()) {
                 model.enums[e].variants.push(i);
             }
         }
@@ -563,10 +556,8 @@ fn build_struct<'a>(def: &'a Definition, resolver: &Resolver<'_, '_>) -> Struct<
             .map(|p| p.name.value.clone())
             .collect(),
         result: resolver.resolve(def, &def.result),
-        enum_index: None,
         variant: String::new(),
         boxed_in_enum: false,
-        size: 0,
     }
 }
 
@@ -750,9 +741,7 @@ impl<'m, 'a> Boxing<'m, 'a> {
                 for shape in &shapes {
                     total += self.shape_size(shape, sizes);
                 }
-                let size = total.div_ceil(8) * 8;
-                self.model.types[s].size = size;
-                size
+                total.div_ceil(8) * 8
             }
             Node::Enum(e) => {
                 let variants = self.model.enums[e].variants.clone();
@@ -783,9 +772,7 @@ impl<'m, 'a> Boxing<'m, 'a> {
                     })
                     .max()
                     .unwrap_or(0);
-                let size = 8 + largest;
-                self.model.enums[e].size = size;
-                size
+                8 + largest
             }
         };
         sizes.insert(node, size);
