@@ -344,18 +344,14 @@ impl Parser<'_> {
         }
         let token = self.tokens[self.pos].clone();
         let text = self.slice(&token.range);
-        let Some((flag, bit)) = text.rsplit_once('.') else {
+        let Some((flag, bit)) = text.rsplit_once('.').filter(|(flag, bit)| {
+            !flag.is_empty() && !bit.is_empty() && bit.bytes().all(|b| b.is_ascii_digit())
+        }) else {
             return Err(self.error(
                 token.range.clone(),
                 format!("expected a flag condition such as `flags.0?`, found `{text}?`"),
             ));
         };
-        if flag.is_empty() || bit.is_empty() || !bit.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(self.error(
-                token.range.clone(),
-                format!("expected a flag condition such as `flags.0?`, found `{text}?`"),
-            ));
-        }
         // A bit too large for u32 is kept as u32::MAX: validation reports every bit above 31.
         let bit_value = bit.parse::<u32>().unwrap_or(u32::MAX);
         let flag_range = token.range.start..token.range.start + flag.len();
