@@ -44,7 +44,15 @@ pub fn unknown_constructor(reader: &Reader<'_>, what: &'static str, id: u32) -> 
     )
 }
 
-/// Decodes one enum variant's fields with `read` and wraps them with `wrap`.
+/// Decodes a bare struct held in a field, one nesting level deeper (a struct can hold itself
+/// through an optional field).
+#[inline]
+pub fn read_nested<T: Deserialize>(reader: &mut Reader<'_>) -> Result<T, Error> {
+    reader.nest(T::deserialize)
+}
+
+/// Decodes one enum variant's fields with `read`, one nesting level deeper, and wraps them
+/// with `wrap`.
 ///
 /// Generated enums call this from each `match` arm instead of decoding in the arm, so that the
 /// arm is one call writing straight into the result: an unoptimized build would otherwise give
@@ -56,7 +64,7 @@ pub fn read_variant<X, E>(
     read: fn(&mut Reader<'_>) -> Result<X, Error>,
     wrap: fn(X) -> E,
 ) -> Result<E, Error> {
-    read(reader).map(wrap)
+    reader.nest(read).map(wrap)
 }
 
 /// [`read_variant`] for a variant that holds its fields in a `Box`.
@@ -66,13 +74,14 @@ pub fn read_boxed_variant<X, E>(
     read: fn(&mut Reader<'_>) -> Result<X, Error>,
     wrap: fn(Box<X>) -> E,
 ) -> Result<E, Error> {
-    read(reader).map(|x| wrap(Box::new(x)))
+    reader.nest(read).map(|x| wrap(Box::new(x)))
 }
 
-/// Decodes a `T` and wraps it, for the arms of `Any` (see [`read_variant`]).
+/// Decodes a `T` one nesting level deeper and wraps it, for the arms of `Any` (see
+/// [`read_variant`]).
 #[inline]
 pub fn read_any<T: Deserialize, E>(reader: &mut Reader<'_>, wrap: fn(T) -> E) -> Result<E, Error> {
-    T::deserialize(reader).map(wrap)
+    reader.nest(T::deserialize).map(wrap)
 }
 
 /// [`read_any`] for a boxed `T`.
@@ -81,5 +90,5 @@ pub fn read_any_boxed<T: Deserialize, E>(
     reader: &mut Reader<'_>,
     wrap: fn(Box<T>) -> E,
 ) -> Result<E, Error> {
-    T::deserialize(reader).map(|x| wrap(Box::new(x)))
+    reader.nest(T::deserialize).map(|x| wrap(Box::new(x)))
 }

@@ -14,6 +14,7 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum<'_>) -> TokenStream {
     let name = ident::ident(&e.name);
     let derives = &ctx.derives;
     let boxed = p.get("Box");
+    let ser = p.get("Serialize");
     let de = p.get("Deserialize");
     let reader = p.get("Reader");
     let result = p.get("Result");
@@ -60,15 +61,15 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum<'_>) -> TokenStream {
         variants.push(quote!(#[doc = #doc] #variant(#payload),));
         writes.push(quote!(Self::#variant(x) => {
             #write_u32(buf, #id);
-            #path::__tl_write(x, buf)
+            <#path as #ser>::serialize(x, buf)
         }));
-        lens.push(quote!(Self::#variant(x) => 4 + #path::__tl_len(x),));
+        lens.push(quote!(Self::#variant(x) => 4 + <#path as #ser>::serialized_len(x),));
         let read = if s.boxed_in_enum {
             let f = p.get("read_boxed_variant");
-            quote!(#f(r, #path::__tl_read, Self::#variant))
+            quote!(#f(r, <#path as #de>::deserialize, Self::#variant))
         } else {
             let f = p.get("read_variant");
-            quote!(#f(r, #path::__tl_read, Self::#variant))
+            quote!(#f(r, <#path as #de>::deserialize, Self::#variant))
         };
         // A frozen id shared by two constructors decodes as the first.
         if seen_ids.insert(s.id(ctx.model.id_rule)) {
@@ -96,14 +97,12 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum<'_>) -> TokenStream {
         #[automatically_derived]
         impl #de for #name {
             const MIN_SERIALIZED_LEN: usize = 4;
-            fn deserialize(reader: &mut #reader<'_>) -> #result<Self, #error> {
-                reader.nest(|r| {
-                    let id = r.read_u32()?;
-                    match id {
-                        #(#reads)*
-                        _ => #err(#unexpected(r, #tl_name, id)),
-                    }
-                })
+            fn deserialize(r: &mut #reader<'_>) -> #result<Self, #error> {
+                let id = r.read_u32()?;
+                match id {
+                    #(#reads)*
+                    _ => #err(#unexpected(r, #tl_name, id)),
+                }
             }
         }
 

@@ -66,9 +66,7 @@ fn generate(ctx: &Ctx<'_>) -> TokenStream {
     let mut enums = Tree::default();
     let mut functions = Tree::default();
     for s in &ctx.model.types {
-        let mut tokens = structs::emit(ctx, Kind::Type, s);
-        tokens.extend(structs::bare_impls(ctx, s));
-        types.add(&s.modules, tokens);
+        types.add(&s.modules, structs::emit(ctx, Kind::Type, s));
     }
     for e in &ctx.model.enums {
         enums.add(&e.modules, enums::emit(ctx, e));

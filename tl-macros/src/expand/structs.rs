@@ -149,78 +149,134 @@ pub fn emit(ctx: &Ctx<'_>, kind: Kind, s: &Struct<'_>) -> TokenStream {
         }
     });
 
-    let ser = p.get("Serialize");
-    let de = p.get("Deserialize");
-    let write = write_body(ctx, depth, s);
-    let len = len_body(ctx, depth, s);
-    let read = read_body(ctx, depth, s);
-    let vec = p.get("Vec");
-    let reader = p.get("Reader");
-    let result = p.get("Result");
-    let error = p.get("Error");
     let identifiable = p.get("Identifiable");
-    let ser_bounds = bounds(s, &ser);
-    let de_bounds = bounds(s, &de);
-    let min_len = min_len(ctx, depth, s);
+    let aliases = if s.aliases.is_empty() {
+        TokenStream::new()
+    } else {
+        quote! {
+            impl #gen_params #name #gen_params {
+                #(#aliases)*
+            }
+        }
+    };
+    let codec = codec_impls(ctx, kind, s);
 
     quote! {
         #docs
         #[derive(#(#derives),*)]
         pub struct #name #gen_params #body
 
-        impl #gen_params #name #gen_params {
-            #(#aliases)*
-
-            #[doc(hidden)]
-            #[inline]
-            pub fn __tl_write(&self, __tl_buf: &mut #vec<u8>) #ser_bounds {
-                #write
-            }
-
-            #[doc(hidden)]
-            #[inline]
-            pub fn __tl_len(&self) -> usize #ser_bounds {
-                #len
-            }
-
-            #[doc(hidden)]
-            pub const __TL_MIN_LEN: usize = #min_len;
-
-            #[doc(hidden)]
-            #[allow(unused_assignments, unused_mut)]
-            pub fn __tl_read(__tl_r: &mut #reader<'_>) -> #result<Self, #error> #de_bounds {
-                #read
-            }
-        }
+        #aliases
 
         #[automatically_derived]
         impl #gen_params #identifiable for #name #gen_params {
             const CONSTRUCTOR_ID: u32 = #id;
         }
+
+        #codec
+    }
+}
+
+/// `Serialize` and `Deserialize`: a constructor's struct is bare (fields only), a function's is
+/// boxed (its id first).
+fn codec_impls(ctx: &Ctx<'_>, kind: Kind, s: &Struct<'_>) -> TokenStream {
+    let p = &ctx.paths;
+    let depth = 1 + s.modules.len();
+    let name = ident::ident(&s.name);
+    let gen_params = generics(s);
+    let ser = p.get("Serialize");
+    let de = p.get("Deserialize");
+    let vec = p.get("Vec");
+    let reader = p.get("Reader");
+    let result = p.get("Result");
+    let error = p.get("Error");
+    let ser_bounds = bounds(s, &ser);
+    let de_bounds = bounds(s, &de);
+    let write = write_body(ctx, s);
+    let read = read_body(ctx, depth, s);
+    let (write_id, base, read_id) = match kind {
+        Kind::Type => Default::default(),
+        Kind::Function => {
+            let id = Literal::u32_suffixed(s.id(ctx.model.id_rule));
+            let tl_name = &s.def.name.value;
+            let write_u32 = p.get("write_u32");
+            (
+                quote!(#write_u32(buf, #id);),
+                4,
+                quote!(r.expect_id(#id, #tl_name)?;),
+            )
+        }
+    };
+    let len = len_body(ctx, s, base);
+    let min_len = min_len(ctx, depth, s, base);
+    quote! {
+        #[automatically_derived]
+        impl #gen_params #ser for #name #gen_params #ser_bounds {
+            #[inline]
+            fn serialize(&self, buf: &mut #vec<u8>) {
+                #write_id
+                #write
+            }
+            #[inline]
+            fn serialized_len(&self) -> usize {
+                #len
+            }
+        }
+
+        #[automatically_derived]
+        impl #gen_params #de for #name #gen_params #de_bounds {
+            const MIN_SERIALIZED_LEN: usize = #min_len;
+            fn deserialize(r: &mut #reader<'_>) -> #result<Self, #error> {
+                #read_id
+                #read
+            }
+        }
     }
 }
 
 /// A lower bound of the encoded size: the always-present fields' minimums.
-fn min_len(ctx: &Ctx<'_>, depth: usize, s: &Struct<'_>) -> TokenStream {
+fn min_len(ctx: &Ctx<'_>, depth: usize, s: &Struct<'_>, base: usize) -> TokenStream {
     let de = ctx.paths.get("Deserialize");
-    let parts = s.fields.iter().filter_map(|f| match &f.shape {
-        FieldShape::Plain {
-            ty: RType::Vector { bare: true, .. },
-            ..
+    let mut known = base;
+    let mut parts = Vec::new();
+    for f in &s.fields {
+        match &f.shape {
+            FieldShape::Flags { .. } => known += 4,
+            FieldShape::Plain { ty } => {
+                if let Some(n) = fixed_min_len(ty) {
+                    known += n;
+                } else {
+                    let ty = rust_type(ctx, depth, ty);
+                    parts.push(quote!(+ <#ty as #de>::MIN_SERIALIZED_LEN));
+                }
+            }
+            _ => {}
         }
-        | FieldShape::Flags { .. } => Some(quote!(4)),
+    }
+    quote!(#known #(#parts)*)
+}
+
+/// The smallest encoding of a value of `ty`, when it does not depend on another type's
+/// constant: a bare struct's minimum is its own `MIN_SERIALIZED_LEN`.
+fn fixed_min_len(ty: &RType) -> Option<usize> {
+    Some(match ty {
         // A type parameter's own minimum is not known here (no bound on the const).
-        FieldShape::Plain {
-            ty: RType::Param(_),
-            ..
-        } => None,
-        FieldShape::Plain { ty, .. } => {
-            let ty = rust_type(ctx, depth, ty);
-            Some(quote!(<#ty as #de>::MIN_SERIALIZED_LEN))
-        }
-        _ => None,
-    });
-    quote!(0 #(+ #parts)*)
+        RType::Param(_) | RType::Object => 0,
+        // `string` and `bytes`: a 1-byte length and 3 bytes of padding.
+        RType::Int
+        | RType::Bool
+        | RType::Nat
+        | RType::Enum(_)
+        | RType::String
+        | RType::Bytes
+        | RType::Vector { bare: true, .. } => 4,
+        // A boxed vector: its id and the count.
+        RType::Long | RType::Double | RType::Vector { bare: false, .. } => 8,
+        RType::Int128 => 16,
+        RType::Int256 => 32,
+        RType::Int512 => 64,
+        RType::Struct { .. } => return None,
+    })
 }
 
 fn flag_local(tl: usize) -> proc_macro2::Ident {
@@ -236,36 +292,53 @@ fn is_bare_vec(ty: &RType) -> bool {
     matches!(ty, RType::Vector { bare: true, .. })
 }
 
-fn write_value(ctx: &Ctx<'_>, depth: usize, ty: &RType, value: &TokenStream) -> TokenStream {
+fn write_value(ctx: &Ctx<'_>, ty: &RType, value: &TokenStream) -> TokenStream {
     if is_bare_vec(ty) {
         let f = ctx.paths.get("serialize_bare_vec");
-        quote!(#f(#value, __tl_buf);)
+        quote!(#f(#value, buf);)
     } else {
         let ser = ctx.paths.get("Serialize");
-        let ty = rust_type(ctx, depth, ty);
-        quote!(<#ty as #ser>::serialize(#value, __tl_buf);)
+        quote!(#ser::serialize(#value, buf);)
     }
 }
 
-fn len_value(ctx: &Ctx<'_>, depth: usize, ty: &RType, value: &TokenStream) -> TokenStream {
+fn len_value(ctx: &Ctx<'_>, ty: &RType, value: &TokenStream) -> TokenStream {
     if is_bare_vec(ty) {
         let f = ctx.paths.get("bare_vec_len");
         quote!(#f(#value))
     } else {
         let ser = ctx.paths.get("Serialize");
-        let ty = rust_type(ctx, depth, ty);
-        quote!(<#ty as #ser>::serialized_len(#value))
+        quote!(#ser::serialized_len(#value))
     }
 }
 
-fn read_value(ctx: &Ctx<'_>, depth: usize, ty: &RType) -> TokenStream {
-    if is_bare_vec(ty) {
+/// Reads one field's value, or returns the error with the field's place in it.
+fn read_value(ctx: &Ctx<'_>, depth: usize, ty: &RType, ctor: &str, field: &str) -> TokenStream {
+    let read = if is_bare_vec(ty) {
         let f = ctx.paths.get("deserialize_bare_vec");
-        quote!(#f(__tl_r)?)
+        quote!(#f(r))
+    } else if let RType::Struct { .. } = ty {
+        // A bare struct can hold itself through an optional field: one level deeper.
+        let f = ctx.paths.get("read_nested");
+        let ty = rust_type(ctx, depth, ty);
+        quote!(#f::<#ty>(r))
     } else {
         let de = ctx.paths.get("Deserialize");
         let ty = rust_type(ctx, depth, ty);
-        quote!(<#ty as #de>::deserialize(__tl_r)?)
+        quote!(<#ty as #de>::deserialize(r))
+    };
+    checked(ctx, &read, ctor, field)
+}
+
+/// `read`'s value, or a return of its error with the field's place in it.
+fn checked(ctx: &Ctx<'_>, read: &TokenStream, ctor: &str, field: &str) -> TokenStream {
+    let ok = ctx.paths.get("Ok");
+    let err = ctx.paths.get("Err");
+    quote! {
+        match #read {
+            #ok(v) => v,
+            #err(e) => return #err(e.in_field(#ctor, #field)),
+        }
     }
 }
 
@@ -358,22 +431,22 @@ fn accesses<'s>(s: &'s Struct<'_>) -> impl Iterator<Item = Access<'s>> {
     })
 }
 
-fn write_body(ctx: &Ctx<'_>, depth: usize, s: &Struct<'_>) -> TokenStream {
+fn write_body(ctx: &Ctx<'_>, s: &Struct<'_>) -> TokenStream {
     let words = flag_words(s);
     let write_u32 = ctx.paths.get("write_u32");
     let some = ctx.paths.get("Some");
     let steps = accesses(s).map(|access| match access {
-        Access::Always(value, ty) => write_value(ctx, depth, ty, &value),
+        Access::Always(value, ty) => write_value(ctx, ty, &value),
         Access::IfSome {
             field,
             bind,
             value,
             ty,
         } => {
-            let write = write_value(ctx, depth, ty, &value);
+            let write = write_value(ctx, ty, &value);
             quote!(if let #some(#bind) = &self.#field { #write })
         }
-        Access::Word(local) => quote!(#write_u32(__tl_buf, #local);),
+        Access::Word(local) => quote!(#write_u32(buf, #local);),
         Access::Nothing => TokenStream::new(),
     });
     quote! {
@@ -382,36 +455,58 @@ fn write_body(ctx: &Ctx<'_>, depth: usize, s: &Struct<'_>) -> TokenStream {
     }
 }
 
-fn len_body(ctx: &Ctx<'_>, depth: usize, s: &Struct<'_>) -> TokenStream {
+/// The encoded size: `base` plus the fields', constant parts summed here.
+fn len_body(ctx: &Ctx<'_>, s: &Struct<'_>, base: usize) -> TokenStream {
     let some = ctx.paths.get("Some");
     let none = ctx.paths.get("None");
-    let parts = accesses(s).filter_map(|access| match access {
-        Access::Always(value, ty) => Some(len_value(ctx, depth, ty, &value)),
-        Access::IfSome {
-            field,
-            bind,
-            value,
-            ty,
-        } => {
-            let len = len_value(ctx, depth, ty, &value);
-            Some(quote!(match &self.#field { #some(#bind) => #len, #none => 0 }))
+    let mut known = base;
+    let mut parts = Vec::new();
+    for access in accesses(s) {
+        match access {
+            Access::Always(value, ty) => match fixed_len(ty) {
+                Some(n) => known += n,
+                None => parts.push(len_value(ctx, ty, &value)),
+            },
+            Access::IfSome {
+                field,
+                bind,
+                value,
+                ty,
+            } => {
+                let len = match fixed_len(ty) {
+                    Some(n) => quote!(#n),
+                    None => len_value(ctx, ty, &value),
+                };
+                parts.push(quote!(match &self.#field { #some(#bind) => #len, #none => 0 }));
+            }
+            Access::Word(_) => known += 4,
+            Access::Nothing => {}
         }
-        Access::Word(_) => Some(quote!(4)),
-        Access::Nothing => None,
-    });
-    quote!(0 #(+ #parts)*)
+    }
+    quote!(#known #(+ #parts)*)
+}
+
+/// The encoded size of every value of `ty`, when that is one number.
+fn fixed_len(ty: &RType) -> Option<usize> {
+    Some(match ty {
+        RType::Int | RType::Bool | RType::Nat => 4,
+        RType::Long | RType::Double => 8,
+        RType::Int128 => 16,
+        RType::Int256 => 32,
+        RType::Int512 => 64,
+        _ => return None,
+    })
 }
 
 fn read_body(ctx: &Ctx<'_>, depth: usize, s: &Struct<'_>) -> TokenStream {
     let ok = ctx.paths.get("Ok");
     let some = ctx.paths.get("Some");
     let none = ctx.paths.get("None");
-    let result = ctx.paths.get("Result");
-    let error = ctx.paths.get("Error");
     let unknown = ctx.paths.get("UnknownFlags");
     if s.is_unit() {
         return quote!(#ok(Self));
     }
+    let ctor = s.def.name.value.as_str();
     let tl_fields = &s.def.fields;
     let tl_name = |tl: usize| {
         tl_fields[tl]
@@ -423,13 +518,12 @@ fn read_body(ctx: &Ctx<'_>, depth: usize, s: &Struct<'_>) -> TokenStream {
     let mut reads = TokenStream::new();
     for (tl, step) in &s.wire {
         let at = tl_name(*tl);
-        let set_at = quote!(__tl_at = #at;);
         match *step {
             WireStep::Plain(i) => {
                 if let FieldShape::Plain { ty, .. } = &s.fields[i].shape {
                     let local = format_ident!("__tl_v_{i}");
-                    let value = read_value(ctx, depth, ty);
-                    reads.extend(quote!(#set_at let #local = #value;));
+                    let value = read_value(ctx, depth, ty, ctor, &at);
+                    reads.extend(quote!(let #local = #value;));
                 }
             }
             WireStep::Optional(i) => {
@@ -437,9 +531,8 @@ fn read_body(ctx: &Ctx<'_>, depth: usize, s: &Struct<'_>) -> TokenStream {
                     let local = format_ident!("__tl_v_{i}");
                     let word = flag_local(*flag);
                     let mask = bit_mask(*bit);
-                    let value = read_value(ctx, depth, ty);
+                    let value = read_value(ctx, depth, ty, ctor, &at);
                     reads.extend(quote! {
-                        #set_at
                         let #local = if #word & #mask != 0 { #some(#value) } else { #none };
                     });
                 }
@@ -449,9 +542,8 @@ fn read_body(ctx: &Ctx<'_>, depth: usize, s: &Struct<'_>) -> TokenStream {
                     let local = format_ident!("__tl_g_{i}_{k}");
                     let word = flag_local(*flag);
                     let mask = bit_mask(*bit);
-                    let value = read_value(ctx, depth, &tys[k]);
+                    let value = read_value(ctx, depth, &tys[k], ctor, &at);
                     reads.extend(quote! {
-                        #set_at
                         let #local = if #word & #mask != 0 { #some(#value) } else { #none };
                     });
                 }
@@ -459,7 +551,8 @@ fn read_body(ctx: &Ctx<'_>, depth: usize, s: &Struct<'_>) -> TokenStream {
             WireStep::Flags(i) => {
                 if let FieldShape::Flags { tl, .. } = s.fields[i].shape {
                     let local = flag_local(tl);
-                    reads.extend(quote!(#set_at let #local: u32 = __tl_r.read_u32()?;));
+                    let value = checked(ctx, &quote!(r.read_u32()), ctor, &at);
+                    reads.extend(quote!(let #local: u32 = #value;));
                 }
             }
             WireStep::Nothing => {}
@@ -497,48 +590,8 @@ fn read_body(ctx: &Ctx<'_>, depth: usize, s: &Struct<'_>) -> TokenStream {
         };
         quote!(#fname: #value,)
     });
-    let ctor_name = &s.def.name.value;
     quote! {
-        let mut __tl_at: &'static str = "";
-        let __tl_out = (|| -> #result<Self, #error> {
-            #reads
-            #ok(Self { #(#inits)* })
-        })();
-        __tl_out.map_err(|__tl_e| __tl_e.in_field(#ctor_name, __tl_at))
-    }
-}
-
-/// `Serialize`/`Deserialize` for a constructor's bare struct, and the `From`/`TryFrom` impls
-/// that connect it to its enum.
-pub fn bare_impls(ctx: &Ctx<'_>, s: &Struct<'_>) -> TokenStream {
-    let p = &ctx.paths;
-    let name = ident::ident(&s.name);
-    let ser = p.get("Serialize");
-    let de = p.get("Deserialize");
-    let vec = p.get("Vec");
-    let reader = p.get("Reader");
-    let result = p.get("Result");
-    let error = p.get("Error");
-    quote! {
-        #[automatically_derived]
-        impl #ser for #name {
-            #[inline]
-            fn serialize(&self, buf: &mut #vec<u8>) {
-                Self::__tl_write(self, buf)
-            }
-            #[inline]
-            fn serialized_len(&self) -> usize {
-                Self::__tl_len(self)
-            }
-        }
-
-        #[automatically_derived]
-        impl #de for #name {
-            const MIN_SERIALIZED_LEN: usize = Self::__TL_MIN_LEN;
-            #[inline]
-            fn deserialize(reader: &mut #reader<'_>) -> #result<Self, #error> {
-                reader.nest(Self::__tl_read)
-            }
-        }
+        #reads
+        #ok(Self { #(#inits)* })
     }
 }
