@@ -6,7 +6,7 @@
 #[cfg(tl_grammers)]
 pub mod layer230 {
     tl_runtime::tl! {
-        #[tl(include = "${TL_GRAMMERS_API}")]
+        #[tl(include = "${TL_GRAMMERS_API}", any)]
     }
 }
 

@@ -159,6 +159,7 @@ pub mod real {
         tl_runtime::tl! {
             #[tl(
                 include = "../../shared/schemas/api.tl",
+                any,
                 allow_id_mismatch(
                     ipPortSecret,
                     accessPointRule,
@@ -179,6 +180,7 @@ pub mod real {
         tl_runtime::tl! {
             #[tl(
                 include = "../../shared/schemas/mtproto.tl",
+                any,
                 allow_id_mismatch(ipPortSecret, accessPointRule, "help.configSimple")
             )]
         }
@@ -190,6 +192,7 @@ pub mod real {
         tl_runtime::tl! {
             #[tl(
                 include = "../../shared/schemas/secret_api.tl",
+                any,
                 allow_id_mismatch(
                     decryptedMessage8,
                     decryptedMessageService8,
@@ -214,7 +217,7 @@ pub mod real {
     /// Group-call end-to-end encryption (TDLib's `e2e_api.tl`).
     pub mod e2e {
         tl_runtime::tl! {
-            #[tl(include = "../../shared/schemas/e2e_api.tl")]
+            #[tl(include = "../../shared/schemas/e2e_api.tl", any)]
         }
     }
 }

@@ -9,6 +9,7 @@ mod api {
     tl_runtime::tl! {
         #[tl(
             include = "../../shared/schemas/api.tl",
+            any,
             allow_id_mismatch(
                 ipPortSecret,
                 accessPointRule,

@@ -9,6 +9,7 @@ mod mtproto {
     tl_runtime::tl! {
         #[tl(
             include = "../../shared/schemas/mtproto.tl",
+            any,
             allow_id_mismatch(ipPortSecret, accessPointRule, "help.configSimple")
         )]
     }

@@ -3,6 +3,7 @@
 //! the known type) decodes them.
 
 tl_runtime::tl! {
+    #[tl(any)]
     r"
     rpc_result#f35c6d01 req_msg_id:long result:Object = RpcResult;
     rpc_error#2144ca19 error_code:int error_message:string = RpcError;

@@ -25,6 +25,10 @@ pub struct Options {
     /// boxed types, and what they need.
     #[darling(default)]
     pub only: NameList,
+    /// `any`: also generate `Any`, one enum over every boxed type and function, decoded by
+    /// its constructor id.
+    #[darling(default)]
+    pub any: darling::util::Flag,
     /// `derive(Trait, ...)`: more derives for every generated struct and enum, after
     /// `Debug`, `Clone` and `PartialEq`.
     #[darling(default)]

@@ -112,8 +112,8 @@ pub use tl_macros::__tl;
 ///   fields), with `From<types::X>` and `TryFrom<enums::T>` for each variant's struct.
 /// - `functions::F`: a struct per function, encoded boxed, with `RemoteCall<Return = …>`.
 ///   `{X:Type}` functions such as `invokeWithLayer` are generic, and return `X::Return`.
-/// - `Any`: an enum over every boxed type and function, decoded by the constructor id that comes
-///   first (for servers, proxies, `Object` payloads and logging).
+/// - `Any`, with `#[tl(any)]`: an enum over every boxed type and function, decoded by the
+///   constructor id that comes first (for servers, proxies, `Object` payloads and logging).
 ///
 /// TL namespaces become modules: `phone.discardCall` is `functions::phone::DiscardCall`.
 /// Everything derives `Debug`, `Clone` and `PartialEq`, and carries its TL line in its docs, with
@@ -161,6 +161,13 @@ pub use tl_macros::__tl;
 ///   deliberately not the computed one (Telegram's `ipPortSecret`, the `invokeWith…Prefix`
 ///   functions, secret chats' layer-suffixed names). An entry that matches nothing, or whose id
 ///   is in fact right, is an error, so the list cannot go stale.
+/// - `only(name, "ns.name", Type, ...)`: generate only these constructors, functions and boxed
+///   types, and everything they refer to (transitively), so that a program using 20 functions
+///   does not build all 2,500 definitions. The whole schema is still checked. A name that is not
+///   in the schema is an error.
+/// - `any`: also generate `Any`. Off by default: a client knows the type of every response
+///   (`RemoteCall::Return`), and `Any` over the whole Telegram API adds about a quarter to the
+///   crate's build time.
 /// - `derive(Trait, ...)`: more derives for every generated struct and enum.
 /// - `crate = "path"`: the absolute path of this crate in generated code. Not normally needed:
 ///   `tl!` passes its own path, so a renamed dependency works.

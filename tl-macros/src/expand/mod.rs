@@ -25,6 +25,8 @@ pub struct Ctx<'a> {
     pub paths: Paths,
     pub derives: Vec<TokenStream>,
     pub sources: &'a [Source],
+    /// Whether to generate `Any` (`#[tl(any)]`).
+    pub any: bool,
 }
 
 /// Items grouped by module path below one root (`types`, `enums`, `functions`).
@@ -76,7 +78,11 @@ fn generate(ctx: &Ctx<'_>) -> TokenStream {
         tokens.extend(functions::impls(ctx, s));
         functions.add(&s.modules, tokens);
     }
-    let any = any::emit(ctx);
+    let any = if ctx.any {
+        any::emit(ctx)
+    } else {
+        TokenStream::new()
+    };
     let types = types.render("Constructors", "");
     let enums = enums.render("Boxed types", "");
     let functions = functions.render("Functions", "");
@@ -201,6 +207,7 @@ pub fn expand(input: TokenStream) -> TokenStream {
             paths,
             derives,
             sources: &sources,
+            any: input.options.any.is_present(),
         };
         generate(&ctx)
     } else {
