@@ -87,6 +87,26 @@ fn main() {
         );
     });
 
+    // `--profile NAME`: run one contender in a loop for a profiler (`perf record`), no timing.
+    if let Some(name) = std::env::args().skip_while(|a| a != "--profile").nth(1) {
+        let mut buf = Vec::with_capacity(bytes.len());
+        for _ in 0..200_000 {
+            match name.as_str() {
+                "encode" => drop(black_box(black_box(&ours).to_bytes())),
+                "write" => {
+                    buf.clear();
+                    black_box(&ours).serialize(&mut buf);
+                }
+                "len" => drop(black_box(black_box(&ours).serialized_len())),
+                "decode" => drop(black_box(
+                    enums::messages::Messages::from_bytes(black_box(&bytes)).unwrap(),
+                )),
+                other => panic!("--profile encode|write|len|decode, not {other}"),
+            }
+        }
+        return;
+    }
+
     let rounds = if quick { 15 } else { 61 };
     let iters = if quick { 200 } else { 1_000 };
     let names = [

@@ -192,9 +192,13 @@ pub trait Serialize {
     /// The number of bytes [`serialize`](Serialize::serialize) appends.
     fn serialized_len(&self) -> usize;
 
-    /// The encoding of `self` in a new vector of exactly the right size.
+    /// The encoding of `self` in a new vector.
+    ///
+    /// The vector grows as it is written, which is faster than walking the value twice; for a
+    /// buffer of exactly the right size, reserve [`serialized_len`](Serialize::serialized_len)
+    /// and call [`serialize`](Serialize::serialize).
     fn to_bytes(&self) -> Vec<u8> {
-        let mut buf = Vec::with_capacity(self.serialized_len());
+        let mut buf = Vec::with_capacity(128);
         self.serialize(&mut buf);
         buf
     }

@@ -60,21 +60,26 @@ pub const fn bytes_len(len: usize) -> usize {
 #[inline]
 pub fn write_bytes(buf: &mut Vec<u8>, data: &[u8]) {
     let len = data.len();
+    let end = buf.len() + bytes_len(len);
     if len < 254 {
+        // Room for the header, the data and the 3-byte write of padding below.
+        buf.reserve(len + 4);
         // `len < 254` so the cast is exact.
         buf.push(len as u8);
-        buf.extend_from_slice(data);
-        buf.extend_from_slice(&[0; 3][..padding(1 + len)]);
     } else {
         assert!(
             len <= MAX_BYTES_LEN,
             "tl: a string or bytes value of {len} bytes cannot be encoded (the TL maximum is {MAX_BYTES_LEN})"
         );
+        buf.reserve(len + 7);
         let [a, b, c, _] = (len as u32).to_le_bytes();
         buf.extend_from_slice(&[254, a, b, c]);
-        buf.extend_from_slice(data);
-        buf.extend_from_slice(&[0; 3][..padding(len)]);
     }
+    buf.extend_from_slice(data);
+    // The padding as one fixed-size write, cut back to its length: cheaper than copying a
+    // slice whose length is only known at run time.
+    buf.extend_from_slice(&[0; 3]);
+    buf.truncate(end);
 }
 
 /// Appends a bare `vector<T>`: the count and the elements, no constructor id.
