@@ -28,5 +28,13 @@ use proc_macro::TokenStream;
 #[doc(hidden)]
 #[proc_macro]
 pub fn __tl(input: TokenStream) -> TokenStream {
-    expand::expand(input.into()).into()
+    let start = std::env::var_os("TL_MACRO_TIMINGS").map(|_| std::time::Instant::now());
+    let output = expand::expand(input.into()).into();
+    if let Some(start) = start {
+        eprintln!(
+            "tl!: expansion took {:.1} ms",
+            start.elapsed().as_secs_f64() * 1e3
+        );
+    }
+    output
 }

@@ -17,6 +17,24 @@ impl Paths {
         }
     }
 
+    /// The paths as seen from inside a generated module, which starts with [`Paths::alias_item`]:
+    /// `__tl::<name>`, a third of the tokens of the full path, which the compiler reads thousands
+    /// of times over.
+    pub fn alias() -> Self {
+        Paths {
+            private: quote!(__tl),
+        }
+    }
+
+    /// The `use` that every generated module starts with, for [`Paths::alias`]. No TL name
+    /// becomes `__tl` (TL identifiers start with a letter).
+    pub fn alias_item(runtime: &TokenStream) -> TokenStream {
+        quote! {
+            #[allow(unused_imports)]
+            use #runtime::__private as __tl;
+        }
+    }
+
     /// `runtime::__private::<name>`.
     pub fn get(&self, name: &str) -> TokenStream {
         let private = &self.private;

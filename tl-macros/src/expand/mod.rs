@@ -25,8 +25,28 @@ pub struct Ctx<'a> {
     pub paths: Paths,
     pub derives: Vec<TokenStream>,
     pub sources: &'a [Source],
-    /// Whether to generate `Any` (`#[tl(any)]`).
-    pub any: bool,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(
+        model: &'a Model<'a>,
+        paths: Paths,
+        user_derives: &[TokenStream],
+        sources: &'a [Source],
+    ) -> Self {
+        let mut derives = vec![
+            paths.get("Debug"),
+            paths.get("Clone"),
+            paths.get("PartialEq"),
+        ];
+        derives.extend(user_derives.iter().cloned());
+        Ctx {
+            model,
+            paths,
+            derives,
+            sources,
+        }
+    }
 }
 
 /// Items grouped by module path below one root (`types`, `enums`, `functions`).
@@ -45,15 +65,17 @@ impl Tree {
         node.items.extend(tokens);
     }
 
-    fn render(self, what: &str, path: &str) -> TokenStream {
+    /// The items and child modules; every module starts with `alias` (see [`Paths::alias`]).
+    fn render(self, what: &str, path: &str, alias: &TokenStream) -> TokenStream {
         let items = self.items;
         let children = self.children.into_iter().map(|(name, child)| {
             let doc = format!(" {what} of the TL namespace `{path}{name}`.");
             let ident = crate::ident::ident(&name);
-            let inner = child.render(what, &format!("{path}{name}."));
+            let inner = child.render(what, &format!("{path}{name}."), alias);
             quote! {
                 #[doc = #doc]
                 pub mod #ident {
+                    #alias
                     #inner
                 }
             }
@@ -62,8 +84,10 @@ impl Tree {
     }
 }
 
-/// Generates the three module trees for a valid schema.
-fn generate(ctx: &Ctx<'_>) -> TokenStream {
+/// Generates the three module trees for a valid schema, and `Any` if asked. Items in the trees
+/// name the runtime through an alias (`ctx`); `Any`, in the invoking module, by its full path
+/// (`root`).
+fn generate(ctx: &Ctx<'_>, root: &Ctx<'_>, runtime: &TokenStream, any: bool) -> TokenStream {
     let mut types = Tree::default();
     let mut enums = Tree::default();
     let mut functions = Tree::default();
@@ -78,26 +102,30 @@ fn generate(ctx: &Ctx<'_>) -> TokenStream {
         tokens.extend(functions::impls(ctx, s));
         functions.add(&s.modules, tokens);
     }
-    let any = if ctx.any {
-        any::emit(ctx)
+    let any = if any {
+        any::emit(root)
     } else {
         TokenStream::new()
     };
-    let types = types.render("Constructors", "");
-    let enums = enums.render("Boxed types", "");
-    let functions = functions.render("Functions", "");
+    let alias = Paths::alias_item(runtime);
+    let types = types.render("Constructors", "", &alias);
+    let enums = enums.render("Boxed types", "", &alias);
+    let functions = functions.render("Functions", "", &alias);
     quote! {
         /// TL constructors, one struct each, encoded bare (fields only).
         pub mod types {
+            #alias
             #types
         }
         /// TL boxed types, one enum each with a variant per constructor, encoded boxed
         /// (constructor id, then fields).
         pub mod enums {
+            #alias
             #enums
         }
         /// TL functions, one struct each, encoded boxed; `RemoteCall::Return` is the result.
         pub mod functions {
+            #alias
             #functions
         }
         #any
@@ -107,6 +135,7 @@ fn generate(ctx: &Ctx<'_>) -> TokenStream {
 /// The whole macro: input tokens to output tokens. Never panics; every problem becomes a
 /// `compile_error!`.
 pub fn expand(input: TokenStream) -> TokenStream {
+    let timings = Timings::start();
     let input: Input = match syn::parse2(input) {
         Ok(input) => input,
         Err(e) => return e.to_compile_error(),
@@ -164,7 +193,9 @@ pub fn expand(input: TokenStream) -> TokenStream {
         allow_id_mismatch: allow.iter().map(|(name, _)| name.clone()).collect(),
     };
     let allow_spans: Vec<Span> = allow.iter().map(|(_, span)| *span).collect();
+    timings.lap("read input and include files");
     let (mut schema, diagnostics) = tl_schema::check(&sources, &config);
+    timings.lap("parse and check the schema");
     errors.push_schema(&sources, &source_spans, &allow_spans, &diagnostics);
     let only = &input.options.only.0;
     if !only.is_empty() {
@@ -194,22 +225,19 @@ pub fn expand(input: TokenStream) -> TokenStream {
             Some(path) => path.to_token_stream(),
             None => input.runtime.clone(),
         };
-        let paths = Paths::new(&runtime);
-        let mut derives = vec![
-            paths.get("Debug"),
-            paths.get("Clone"),
-            paths.get("PartialEq"),
-        ];
-        derives.extend(input.options.derive.iter().map(ToTokens::to_token_stream));
+        let user_derives: Vec<TokenStream> = input
+            .options
+            .derive
+            .iter()
+            .map(ToTokens::to_token_stream)
+            .collect();
         let model = Model::new(&schema, config.id_rule);
-        let ctx = Ctx {
-            model: &model,
-            paths,
-            derives,
-            sources: &sources,
-            any: input.options.any.is_present(),
-        };
-        generate(&ctx)
+        let ctx = Ctx::new(&model, Paths::alias(), &user_derives, &sources);
+        let root = Ctx::new(&model, Paths::new(&runtime), &user_derives, &sources);
+        timings.lap("select and model");
+        let generated = generate(&ctx, &root, &runtime, input.options.any.is_present());
+        timings.lap("generate");
+        generated
     } else {
         TokenStream::new()
     };
@@ -245,6 +273,29 @@ fn expand_env(path: &str) -> Result<String, String> {
     }
     out.push_str(rest);
     Ok(out)
+}
+
+/// With `TL_MACRO_TIMINGS` set in the compiler's environment, `tl!` prints how long each phase
+/// of its own work took (stderr, shown by Cargo for a failing build or with `-vv`).
+struct Timings {
+    start: Option<std::time::Instant>,
+}
+
+impl Timings {
+    fn start() -> Self {
+        Timings {
+            start: std::env::var_os("TL_MACRO_TIMINGS").map(|_| std::time::Instant::now()),
+        }
+    }
+
+    fn lap(&self, what: &str) {
+        if let Some(start) = self.start {
+            eprintln!(
+                "tl!: {what}: done at {:.1} ms",
+                start.elapsed().as_secs_f64() * 1e3
+            );
+        }
+    }
 }
 
 #[cfg(test)]

@@ -193,7 +193,7 @@ fn codec_impls(ctx: &Ctx<'_>, kind: Kind, s: &Struct<'_>) -> TokenStream {
     let ser_bounds = bounds(s, &ser);
     let de_bounds = bounds(s, &de);
     let write = write_body(ctx, s);
-    let read = read_body(ctx, depth, s);
+    let read = read_body(ctx, s);
     let (write_id, base, read_id) = match kind {
         Kind::Type => Default::default(),
         Kind::Function => {
@@ -313,19 +313,20 @@ fn len_value(ctx: &Ctx<'_>, ty: &RType, value: &TokenStream) -> TokenStream {
 }
 
 /// Reads one field's value, or returns the error with the field's place in it.
-fn read_value(ctx: &Ctx<'_>, depth: usize, ty: &RType, ctor: &str, field: &str) -> TokenStream {
+///
+/// The value's type is left to inference (the struct literal fixes it), so the read does not
+/// spell the type's path out again.
+fn read_value(ctx: &Ctx<'_>, ty: &RType, ctor: &str, field: &str) -> TokenStream {
     let read = if is_bare_vec(ty) {
         let f = ctx.paths.get("deserialize_bare_vec");
         quote!(#f(r))
     } else if let RType::Struct { .. } = ty {
         // A bare struct can hold itself through an optional field: one level deeper.
         let f = ctx.paths.get("read_nested");
-        let ty = rust_type(ctx, depth, ty);
-        quote!(#f::<#ty>(r))
+        quote!(#f(r))
     } else {
         let de = ctx.paths.get("Deserialize");
-        let ty = rust_type(ctx, depth, ty);
-        quote!(<#ty as #de>::deserialize(r))
+        quote!(#de::deserialize(r))
     };
     checked(ctx, &read, ctor, field)
 }
@@ -498,7 +499,7 @@ fn fixed_len(ty: &RType) -> Option<usize> {
     })
 }
 
-fn read_body(ctx: &Ctx<'_>, depth: usize, s: &Struct<'_>) -> TokenStream {
+fn read_body(ctx: &Ctx<'_>, s: &Struct<'_>) -> TokenStream {
     let ok = ctx.paths.get("Ok");
     let some = ctx.paths.get("Some");
     let none = ctx.paths.get("None");
@@ -522,7 +523,7 @@ fn read_body(ctx: &Ctx<'_>, depth: usize, s: &Struct<'_>) -> TokenStream {
             WireStep::Plain(i) => {
                 if let FieldShape::Plain { ty, .. } = &s.fields[i].shape {
                     let local = format_ident!("__tl_v_{i}");
-                    let value = read_value(ctx, depth, ty, ctor, &at);
+                    let value = read_value(ctx, ty, ctor, &at);
                     reads.extend(quote!(let #local = #value;));
                 }
             }
@@ -531,7 +532,7 @@ fn read_body(ctx: &Ctx<'_>, depth: usize, s: &Struct<'_>) -> TokenStream {
                     let local = format_ident!("__tl_v_{i}");
                     let word = flag_local(*flag);
                     let mask = bit_mask(*bit);
-                    let value = read_value(ctx, depth, ty, ctor, &at);
+                    let value = read_value(ctx, ty, ctor, &at);
                     reads.extend(quote! {
                         let #local = if #word & #mask != 0 { #some(#value) } else { #none };
                     });
@@ -542,7 +543,7 @@ fn read_body(ctx: &Ctx<'_>, depth: usize, s: &Struct<'_>) -> TokenStream {
                     let local = format_ident!("__tl_g_{i}_{k}");
                     let word = flag_local(*flag);
                     let mask = bit_mask(*bit);
-                    let value = read_value(ctx, depth, &tys[k], ctor, &at);
+                    let value = read_value(ctx, &tys[k], ctor, &at);
                     reads.extend(quote! {
                         let #local = if #word & #mask != 0 { #some(#value) } else { #none };
                     });
