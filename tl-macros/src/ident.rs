@@ -3,7 +3,6 @@
 //! trailing `_`. Every function returns a valid identifier for any input.
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
-use proc_macro2::{Ident, Span};
 
 /// Rust keywords (all editions, reserved ones included), which become raw identifiers.
 const KEYWORDS: &[&str] = &[
@@ -36,15 +35,16 @@ fn sanitize(name: &str) -> String {
     out
 }
 
-/// An identifier for `name`: raw for keywords, `name_` for the ones that cannot be raw.
-pub fn ident(name: &str) -> Ident {
+/// The identifier for `name`, as source text: raw for keywords (`r#type`), `name_` for the ones
+/// that cannot be raw.
+pub fn text(name: &str) -> String {
     let name = sanitize(name);
     if NOT_RAW.contains(&name.as_str()) {
-        Ident::new(&format!("{name}_"), Span::call_site())
+        format!("{name}_")
     } else if KEYWORDS.contains(&name.as_str()) {
-        Ident::new_raw(&name, Span::call_site())
+        format!("r#{name}")
     } else {
-        Ident::new(&name, Span::call_site())
+        name
     }
 }
 
@@ -92,14 +92,14 @@ mod tests {
 
     #[test]
     fn keywords_and_odd_names_are_valid_idents() {
-        assert_eq!(ident("type").to_string(), "r#type");
-        assert_eq!(ident("self").to_string(), "self_");
-        assert_eq!(ident("Self").to_string(), "Self_");
-        assert_eq!(ident("crate").to_string(), "crate_");
-        assert_eq!(ident("_").to_string(), "__");
-        assert_eq!(ident("").to_string(), "__");
-        assert_eq!(ident("0x").to_string(), "_0x");
-        assert_eq!(ident("true").to_string(), "r#true");
-        assert_eq!(ident(&type_name("_")).to_string(), "__");
+        assert_eq!(text("type"), "r#type");
+        assert_eq!(text("self"), "self_");
+        assert_eq!(text("Self"), "Self_");
+        assert_eq!(text("crate"), "crate_");
+        assert_eq!(text("_"), "__");
+        assert_eq!(text(""), "__");
+        assert_eq!(text("0x"), "_0x");
+        assert_eq!(text("true"), "r#true");
+        assert_eq!(text(&type_name("_")), "__");
     }
 }

@@ -29,7 +29,19 @@ use proc_macro::TokenStream;
 #[proc_macro]
 pub fn __tl(input: TokenStream) -> TokenStream {
     let start = std::env::var_os("TL_MACRO_TIMINGS").map(|_| std::time::Instant::now());
-    let output = expand::expand(input.into()).into();
+    let expansion = expand::expand(input.into());
+    let mut output: TokenStream = expansion.head.into();
+    if !expansion.code.is_empty() {
+        match expansion.code.parse::<TokenStream>() {
+            Ok(code) => output.extend(code),
+            Err(e) => {
+                let message = expand::internal_lex_error(&e);
+                output.extend(TokenStream::from(
+                    quote::quote!(::core::compile_error!(#message);),
+                ));
+            }
+        }
+    }
     if let Some(start) = start {
         eprintln!(
             "tl!: expansion took {:.1} ms",

@@ -5,26 +5,17 @@
 
 use super::Ctx;
 use super::model::RType;
-use super::structs::rust_type;
+use super::structs::{rust_type, str_lit, u32_lit};
 use crate::ident;
-use crate::paths::relative;
-use proc_macro2::{Literal, TokenStream};
-use quote::{format_ident, quote};
+use crate::paths::{relative, rt};
 use std::collections::{HashMap, HashSet};
 
-pub fn emit(ctx: &Ctx<'_>) -> TokenStream {
-    let p = &ctx.paths;
+/// `Any`, in the invoking module (which has the runtime alias when this is emitted).
+pub fn emit(ctx: &Ctx<'_>, out: &mut String) {
     let model = ctx.model;
     let rule = model.id_rule;
-    let boxed = p.get("Box");
-    let ser = p.get("Serialize");
-    let de = p.get("Deserialize");
-    let reader = p.get("Reader");
-    let result = p.get("Result");
-    let error = p.get("Error");
-    let err = p.get("Err");
-    let unknown = p.get("unknown_constructor");
-    let derives = &ctx.derives;
+    let boxed = rt("Box");
+    let ser = rt("Serialize");
 
     let mut names: HashSet<String> = HashSet::new();
     let mut unique = |base: String| {
@@ -47,15 +38,15 @@ pub fn emit(ctx: &Ctx<'_>) -> TokenStream {
         }
     };
 
-    let mut variants = Vec::new();
+    let mut variants = String::new();
     let mut variant_idents = Vec::new();
     for (e_index, e) in model.enums.iter().enumerate() {
         let mut base: String = e.modules.iter().map(|m| ident::type_name(m)).collect();
         base.push_str(&e.name);
-        let name = ident::ident(&unique(base));
+        let name = ident::text(&unique(base));
         let ty = rust_type(ctx, 0, &RType::Enum(e_index));
-        let doc = format!(" The boxed type `{}`.", e.tl_name);
-        variants.push(quote!(#[doc = #doc] #name(#ty),));
+        let doc = str_lit(&format!(" The boxed type `{}`.", e.tl_name));
+        emit!(variants, "#[doc = {doc}] {name}({ty}),\n");
         for &v in &e.variants {
             let s = &model.types[v];
             claim(s.id(rule), variant_idents.len(), s.has_own_id(rule));
@@ -65,16 +56,15 @@ pub fn emit(ctx: &Ctx<'_>) -> TokenStream {
     for f in &model.functions {
         let mut base: String = f.modules.iter().map(|m| ident::type_name(m)).collect();
         base.push_str(&f.name);
-        let name = ident::ident(&unique(base));
-        let path = relative(0, "functions", &f.modules, &ident::ident(&f.name));
+        let name = ident::text(&unique(base));
+        let path = relative(0, "functions", &f.modules, &f.name);
         let args = if f.generics.is_empty() {
-            TokenStream::new()
+            String::new()
         } else {
-            let anys = f.generics.iter().map(|_| format_ident!("Any"));
-            quote!(<#(#anys),*>)
+            format!("<{}>", vec!["Any"; f.generics.len()].join(", "))
         };
-        let doc = format!(" The function `{}`.", f.def.name.value);
-        variants.push(quote!(#[doc = #doc] #name(#boxed<#path #args>),));
+        let doc = str_lit(&format!(" The function `{}`.", f.def.name.value));
+        emit!(variants, "#[doc = {doc}] {name}({boxed}<{path}{args}>),\n");
         claim(f.id(rule), variant_idents.len(), f.has_own_id(rule));
         variant_idents.push(name);
     }
@@ -87,51 +77,49 @@ pub fn emit(ctx: &Ctx<'_>) -> TokenStream {
         by_variant[*variant].push(*id);
     }
     let enum_count = model.enums.len();
-    let reads = by_variant
-        .iter()
-        .enumerate()
-        .filter(|(_, ids)| !ids.is_empty())
-        .map(|(i, ids)| {
-            let name = &variant_idents[i];
-            let ids = ids.iter().map(|id| Literal::u32_suffixed(*id));
-            let read = if i < enum_count {
-                p.get("read_any")
-            } else {
-                p.get("read_any_boxed")
-            };
-            quote!(#(#ids)|* => #read(r, Any::#name),)
-        });
-    let writes: Vec<TokenStream> = variant_idents
-        .iter()
-        .map(|name| quote!(Any::#name(x) => #ser::serialize(x, buf),))
-        .collect();
-    let lens: Vec<TokenStream> = variant_idents
-        .iter()
-        .map(|name| quote!(Any::#name(x) => #ser::serialized_len(x),))
-        .collect();
-    let serialize = super::enums::serialize_by_variant(ctx, &quote!(Any), &writes, &lens);
-
-    quote! {
-        /// Any value of this schema: a boxed type or a function, decoded by its constructor id.
-        ///
-        /// Functions are boxed; generic functions (`invokeWithLayer`) hold an `Any` inside.
-        #[derive(#(#derives),*)]
-        pub enum Any {
-            #(#variants)*
+    let mut reads = String::new();
+    for (i, ids) in by_variant.iter().enumerate() {
+        if ids.is_empty() {
+            continue;
         }
-
-        #serialize
-
-        #[automatically_derived]
-        impl #de for Any {
-            const MIN_SERIALIZED_LEN: usize = 4;
-            fn deserialize(r: &mut #reader<'_>) -> #result<Self, #error> {
-                let id = r.peek_u32()?;
-                match id {
-                    #(#reads)*
-                    _ => #err(#unknown(r, "any type or function of this schema", id)),
-                }
-            }
-        }
+        let name = &variant_idents[i];
+        let ids: Vec<String> = ids.iter().map(|id| u32_lit(*id)).collect();
+        let read = if i < enum_count {
+            rt("read_any")
+        } else {
+            rt("read_any_boxed")
+        };
+        emit!(reads, "{} => {read}(r, Any::{name}),\n", ids.join(" | "));
     }
+    let mut writes = String::new();
+    let mut lens = String::new();
+    for name in &variant_idents {
+        emit!(writes, "Any::{name}(x) => {ser}::serialize(x, buf),\n");
+        emit!(lens, "Any::{name}(x) => {ser}::serialized_len(x),\n");
+    }
+
+    emit!(
+        out,
+        "/// Any value of this schema: a boxed type or a function, decoded by its constructor id.\n\
+         ///\n\
+         /// Functions are boxed; generic functions (`invokeWithLayer`) hold an `Any` inside.\n\
+         #[derive({})] pub enum Any {{\n{variants}}}\n",
+        ctx.derives
+    );
+    super::enums::serialize_by_variant("Any", &writes, &lens, out);
+    emit!(
+        out,
+        "#[automatically_derived] impl {} for Any {{\n\
+         const MIN_SERIALIZED_LEN: usize = 4;\n\
+         fn deserialize(r: &mut {}<'_>) -> {}<Self, {}> {{\n\
+         let id = r.peek_u32()?;\n\
+         match id {{\n{reads}_ => {}({}(r, {}, id)),\n}}\n}}\n}}\n",
+        rt("Deserialize"),
+        rt("Reader"),
+        rt("Result"),
+        rt("Error"),
+        rt("Err"),
+        rt("unknown_constructor"),
+        str_lit("any type or function of this schema"),
+    );
 }

@@ -3,21 +3,17 @@
 
 use super::Ctx;
 use super::model::{Enum, RField};
-use proc_macro2::TokenStream;
-use quote::quote;
+use super::structs::str_lit;
 use tl_schema::Definition;
 
-fn lines(docs: impl IntoIterator<Item = String>) -> TokenStream {
-    docs.into_iter()
-        .map(|line| {
-            let line = format!(" {line}");
-            quote!(#[doc = #line])
-        })
-        .collect()
+fn lines(docs: impl IntoIterator<Item = String>, out: &mut String) {
+    for line in docs {
+        emit!(out, "#[doc = {}]\n", str_lit(&format!(" {line}")));
+    }
 }
 
 /// The docs of a constructor or function: its comments, then its TL line.
-pub fn item(ctx: &Ctx<'_>, def: &Definition, what: &str) -> TokenStream {
+pub fn item(ctx: &Ctx<'_>, def: &Definition, what: &str, out: &mut String) {
     let (mut docs, _) = super::model::split_docs(&def.docs);
     let text = ctx
         .sources
@@ -32,19 +28,19 @@ pub fn item(ctx: &Ctx<'_>, def: &Definition, what: &str) -> TokenStream {
     docs.push("```text".to_string());
     docs.push(text);
     docs.push("```".to_string());
-    lines(docs)
+    lines(docs, out);
 }
 
-pub fn field(f: &RField) -> TokenStream {
+pub fn field(f: &RField, out: &mut String) {
     let mut docs = f.docs.clone();
     if !docs.is_empty() {
         docs.push(String::new());
     }
     docs.push(format!("`{}`", f.tl_text));
-    lines(docs)
+    lines(docs, out);
 }
 
-pub fn enum_docs(e: &Enum<'_>) -> TokenStream {
+pub fn enum_docs(e: &Enum<'_>, out: &mut String) {
     let mut docs = e.docs.clone();
     if !docs.is_empty() {
         docs.push(String::new());
@@ -53,5 +49,5 @@ pub fn enum_docs(e: &Enum<'_>) -> TokenStream {
         "The TL type `{}`: one variant per constructor.",
         e.tl_name
     ));
-    lines(docs)
+    lines(docs, out);
 }

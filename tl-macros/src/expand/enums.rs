@@ -3,178 +3,135 @@
 
 use super::Ctx;
 use super::model::Enum;
+use super::structs::{str_lit, u32_lit};
 use crate::ident;
-use crate::paths::relative;
-use proc_macro2::{Literal, TokenStream};
-use quote::quote;
+use crate::paths::{relative, rt};
 
-pub fn emit(ctx: &Ctx<'_>, e: &Enum<'_>) -> TokenStream {
-    let p = &ctx.paths;
+pub fn emit(ctx: &Ctx<'_>, e: &Enum<'_>, out: &mut String) {
     let depth = 1 + e.modules.len();
-    let name = ident::ident(&e.name);
-    let derives = &ctx.derives;
-    let boxed = p.get("Box");
-    let ser = p.get("Serialize");
-    let de = p.get("Deserialize");
-    let reader = p.get("Reader");
-    let result = p.get("Result");
-    let error = p.get("Error");
-    let ok = p.get("Ok");
-    let err = p.get("Err");
-    let write_u32 = p.get("write_u32");
-    let unexpected = p.get("unexpected_constructor");
-    let tl_name = e.tl_name;
+    let name = ident::text(&e.name);
+    let boxed = rt("Box");
+    let ser = rt("Serialize");
+    let de = rt("Deserialize");
+    let write_u32 = rt("write_u32");
 
-    let mut variants = Vec::new();
-    let mut writes = Vec::new();
-    let mut lens = Vec::new();
-    let mut reads = Vec::new();
-    let mut conversions = Vec::new();
+    let mut variants = String::new();
+    let mut writes = String::new();
+    let mut lens = String::new();
+    let mut reads = String::new();
+    let mut conversions = String::new();
     let mut seen_ids = std::collections::HashSet::new();
     for &v in &e.variants {
         let s = &ctx.model.types[v];
-        let variant = ident::ident(&s.variant);
-        let id = Literal::u32_suffixed(s.id(ctx.model.id_rule));
-        let path = relative(depth, "types", &s.modules, &ident::ident(&s.name));
-        let doc = format!("`{}`", s.def.name.value);
+        let variant = ident::text(&s.variant);
+        let id = u32_lit(s.id(ctx.model.id_rule));
+        let path = relative(depth, "types", &s.modules, &s.name);
+        let doc = str_lit(&format!("`{}`", s.def.name.value));
+        // A frozen id shared by two constructors decodes as the first.
+        let first = seen_ids.insert(s.id(ctx.model.id_rule));
         if s.is_unit() {
-            variants.push(quote!(#[doc = #doc] #variant,));
-            writes.push(quote!(Self::#variant => #write_u32(buf, #id),));
-            lens.push(quote!(Self::#variant => 4,));
-            if seen_ids.insert(s.id(ctx.model.id_rule)) {
-                reads.push(quote!(#id => #ok(Self::#variant),));
+            emit!(variants, "#[doc = {doc}] {variant},\n");
+            emit!(writes, "Self::{variant} => {write_u32}(buf, {id}),\n");
+            emit!(lens, "Self::{variant} => 4,\n");
+            if first {
+                emit!(reads, "{id} => {}(Self::{variant}),\n", rt("Ok"));
             }
-            conversions.push(conversion(
-                ctx,
-                &quote!(#name),
+            conversion(
+                &name,
                 &path,
-                (&quote!(_), &quote!(Self::#variant)),
-                (&quote!(#name::#variant), &quote!(#path)),
-            ));
+                ("_", &format!("Self::{variant}")),
+                (&format!("{name}::{variant}"), &path),
+                &mut conversions,
+            );
             continue;
         }
-        let (payload, wrap, unwrap) = if s.boxed_in_enum {
-            (quote!(#boxed<#path>), quote!(#boxed::new(x)), quote!(*x))
+        let (payload, wrap, unwrap, read) = if s.boxed_in_enum {
+            (
+                format!("{boxed}<{path}>"),
+                format!("{boxed}::new(x)"),
+                "*x",
+                rt("read_boxed_variant"),
+            )
         } else {
-            (quote!(#path), quote!(x), quote!(x))
+            (path.clone(), "x".to_string(), "x", rt("read_variant"))
         };
-        variants.push(quote!(#[doc = #doc] #variant(#payload),));
-        writes.push(quote!(Self::#variant(x) => {
-            #write_u32(buf, #id);
-            <#path as #ser>::serialize(x, buf)
-        }));
-        lens.push(quote!(Self::#variant(x) => 4 + <#path as #ser>::serialized_len(x),));
-        let read = if s.boxed_in_enum {
-            let f = p.get("read_boxed_variant");
-            quote!(#f(r, <#path as #de>::deserialize, Self::#variant))
-        } else {
-            let f = p.get("read_variant");
-            quote!(#f(r, <#path as #de>::deserialize, Self::#variant))
-        };
-        // A frozen id shared by two constructors decodes as the first.
-        if seen_ids.insert(s.id(ctx.model.id_rule)) {
-            reads.push(quote!(#id => #read,));
+        emit!(variants, "#[doc = {doc}] {variant}({payload}),\n");
+        emit!(
+            writes,
+            "Self::{variant}(x) => {{ {write_u32}(buf, {id}); <{path} as {ser}>::serialize(x, buf) }}\n"
+        );
+        emit!(
+            lens,
+            "Self::{variant}(x) => 4 + <{path} as {ser}>::serialized_len(x),\n"
+        );
+        if first {
+            emit!(
+                reads,
+                "{id} => {read}(r, <{path} as {de}>::deserialize, Self::{variant}),\n"
+            );
         }
-        conversions.push(conversion(
-            ctx,
-            &quote!(#name),
+        conversion(
+            &name,
             &path,
-            (&quote!(x), &quote!(Self::#variant(#wrap))),
-            (&quote!(#name::#variant(x)), &unwrap),
-        ));
+            ("x", &format!("Self::{variant}({wrap})")),
+            (&format!("{name}::{variant}(x)"), unwrap),
+            &mut conversions,
+        );
     }
-    let docs = super::docs::enum_docs(e);
-    let serialize = serialize_by_variant(ctx, &quote!(#name), &writes, &lens);
-    quote! {
-        #docs
-        #[derive(#(#derives),*)]
-        pub enum #name {
-            #(#variants)*
-        }
-
-        #serialize
-
-        #[automatically_derived]
-        impl #de for #name {
-            const MIN_SERIALIZED_LEN: usize = 4;
-            fn deserialize(r: &mut #reader<'_>) -> #result<Self, #error> {
-                let id = r.read_u32()?;
-                match id {
-                    #(#reads)*
-                    _ => #err(#unexpected(r, #tl_name, id)),
-                }
-            }
-        }
-
-        #(#conversions)*
-    }
+    super::docs::enum_docs(e, out);
+    emit!(
+        out,
+        "#[derive({})] pub enum {name} {{\n{variants}}}\n",
+        ctx.derives
+    );
+    serialize_by_variant(&name, &writes, &lens, out);
+    emit!(
+        out,
+        "#[automatically_derived] impl {de} for {name} {{\n\
+         const MIN_SERIALIZED_LEN: usize = 4;\n\
+         fn deserialize(r: &mut {}<'_>) -> {}<Self, {}> {{\n\
+         let id = r.read_u32()?;\n\
+         match id {{\n{reads}_ => {}({}(r, {}, id)),\n}}\n}}\n}}\n{conversions}",
+        rt("Reader"),
+        rt("Result"),
+        rt("Error"),
+        rt("Err"),
+        rt("unexpected_constructor"),
+        str_lit(e.tl_name),
+    );
 }
 
 /// `Serialize` for an enum whose every variant writes itself: `writes` and `lens` are the match
 /// arms (`Self::V(x) => ...`).
-pub fn serialize_by_variant(
-    ctx: &Ctx<'_>,
-    name: &TokenStream,
-    writes: &[TokenStream],
-    lens: &[TokenStream],
-) -> TokenStream {
-    let ser = ctx.paths.get("Serialize");
-    let vec = ctx.paths.get("Vec");
-    quote! {
-        #[automatically_derived]
-        impl #ser for #name {
-            fn serialize(&self, buf: &mut #vec<u8>) {
-                match self {
-                    #(#writes)*
-                }
-            }
-            fn serialized_len(&self) -> usize {
-                match self {
-                    #(#lens)*
-                }
-            }
-        }
-    }
+pub fn serialize_by_variant(name: &str, writes: &str, lens: &str, out: &mut String) {
+    emit!(
+        out,
+        "#[automatically_derived] impl {} for {name} {{\n\
+         fn serialize(&self, buf: &mut {}<u8>) {{ match self {{\n{writes}}} }}\n\
+         fn serialized_len(&self) -> usize {{ match self {{\n{lens}}} }}\n}}\n",
+        rt("Serialize"),
+        rt("Vec"),
+    );
 }
 
 /// `From<types::X> for enums::T` and `TryFrom<enums::T> for types::X` for one variant: `from` is
 /// the argument pattern and the enum value built from it, `back` the variant pattern and the
 /// struct taken out of it.
-fn conversion(
-    ctx: &Ctx<'_>,
-    name: &TokenStream,
-    path: &TokenStream,
-    from: (&TokenStream, &TokenStream),
-    back: (&TokenStream, &TokenStream),
-) -> TokenStream {
-    let p = &ctx.paths;
-    let (from_trait, try_from, result, ok, err) = (
-        p.get("From"),
-        p.get("TryFrom"),
-        p.get("Result"),
-        p.get("Ok"),
-        p.get("Err"),
-    );
+fn conversion(name: &str, path: &str, from: (&str, &str), back: (&str, &str), out: &mut String) {
     let ((arg, built), (pattern, taken)) = (from, back);
-    quote! {
-        #[automatically_derived]
-        impl #from_trait<#path> for #name {
-            #[inline]
-            fn from(#arg: #path) -> Self {
-                #built
-            }
-        }
-        #[automatically_derived]
-        impl #try_from<#name> for #path {
-            type Error = #name;
-            #[allow(unreachable_patterns)]
-            #[inline]
-            fn try_from(value: #name) -> #result<Self, #name> {
-                match value {
-                    #pattern => #ok(#taken),
-                    other => #err(other),
-                }
-            }
-        }
-    }
+    emit!(
+        out,
+        "#[automatically_derived] impl {}<{path}> for {name} {{\n\
+         #[inline] fn from({arg}: {path}) -> Self {{ {built} }}\n}}\n\
+         #[automatically_derived] impl {}<{name}> for {path} {{\n\
+         type Error = {name};\n\
+         #[allow(unreachable_patterns)] #[inline]\n\
+         fn try_from(value: {name}) -> {}<Self, {name}> {{\n\
+         match value {{ {pattern} => {}({taken}), other => {}(other) }}\n}}\n}}\n",
+        rt("From"),
+        rt("TryFrom"),
+        rt("Result"),
+        rt("Ok"),
+        rt("Err"),
+    );
 }

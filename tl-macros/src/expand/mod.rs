@@ -1,6 +1,14 @@
 //! Macro input to output: read the sources, check the schema, then generate code (or errors).
 //! Generation assumes a valid schema: `tl_schema::check` has reported everything it relies on.
 
+/// Appends formatted text to a `String` (which cannot fail).
+macro_rules! emit {
+    ($out:expr, $($fmt:tt)*) => {{
+        use ::std::fmt::Write as _;
+        let _ = ::std::write!($out, $($fmt)*);
+    }};
+}
+
 mod any;
 mod docs;
 mod enums;
@@ -10,7 +18,6 @@ mod structs;
 
 use crate::diag::Errors;
 use crate::input::Input;
-use crate::paths::Paths;
 use model::Model;
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, quote};
@@ -22,123 +29,142 @@ use tl_schema::{Config, Source};
 /// What the emitters share.
 pub struct Ctx<'a> {
     pub model: &'a Model<'a>,
-    pub paths: Paths,
-    pub derives: Vec<TokenStream>,
+    /// The derives of every struct and enum: `__tl::Debug, __tl::Clone, __tl::PartialEq`, then
+    /// the user's.
+    pub derives: String,
     pub sources: &'a [Source],
-}
-
-impl<'a> Ctx<'a> {
-    fn new(
-        model: &'a Model<'a>,
-        paths: Paths,
-        user_derives: &[TokenStream],
-        sources: &'a [Source],
-    ) -> Self {
-        let mut derives = vec![
-            paths.get("Debug"),
-            paths.get("Clone"),
-            paths.get("PartialEq"),
-        ];
-        derives.extend(user_derives.iter().cloned());
-        Ctx {
-            model,
-            paths,
-            derives,
-            sources,
-        }
-    }
 }
 
 /// Items grouped by module path below one root (`types`, `enums`, `functions`).
 #[derive(Default)]
 struct Tree {
-    items: TokenStream,
+    items: String,
     children: BTreeMap<String, Tree>,
 }
 
 impl Tree {
-    fn add(&mut self, modules: &[String], tokens: TokenStream) {
+    fn node(&mut self, modules: &[String]) -> &mut String {
         let mut node = self;
         for m in modules {
             node = node.children.entry(m.clone()).or_default();
         }
-        node.items.extend(tokens);
+        &mut node.items
     }
 
-    /// The items and child modules; every module starts with `alias` (see [`Paths::alias`]).
-    fn render(self, what: &str, path: &str, alias: &TokenStream) -> TokenStream {
-        let items = self.items;
-        let children = self.children.into_iter().map(|(name, child)| {
+    /// The module `name` with the items and child modules; every module imports the runtime
+    /// alias from its parent (see [`crate::paths::rt`]).
+    fn render(self, doc: &str, name: &str, what: &str, path: &str, out: &mut String) {
+        emit!(
+            out,
+            "#[doc = {}] pub mod {} {{\n#[allow(unused_imports)] use super::__tl;\n",
+            structs::str_lit(doc),
+            crate::ident::text(name)
+        );
+        out.push_str(&self.items);
+        for (name, child) in self.children {
             let doc = format!(" {what} of the TL namespace `{path}{name}`.");
-            let ident = crate::ident::ident(&name);
-            let inner = child.render(what, &format!("{path}{name}."), alias);
-            quote! {
-                #[doc = #doc]
-                pub mod #ident {
-                    #alias
-                    #inner
-                }
-            }
-        });
-        quote!(#items #(#children)*)
+            child.render(&doc, &name, what, &format!("{path}{name}."), out);
+        }
+        out.push_str("}\n");
     }
 }
 
-/// Generates the three module trees for a valid schema, and `Any` if asked. Items in the trees
-/// name the runtime through an alias (`ctx`); `Any`, in the invoking module, by its full path
-/// (`root`).
-fn generate(ctx: &Ctx<'_>, root: &Ctx<'_>, runtime: &TokenStream, any: bool) -> TokenStream {
+/// Generates the three module trees for a valid schema, and `Any` if asked, as source text.
+///
+/// Text, parsed once by the compiler, rather than tokens built one by one: a proc macro's every
+/// token is a call into the compiler, and the whole Telegram API is 1.7 million tokens, so
+/// building them took a second (the macro built unoptimized, as Cargo builds it for `check` and
+/// debug builds), while writing the text takes a fraction of that. Everything in the text names
+/// the runtime through the alias `__tl`, which each generated module imports from its parent.
+fn generate(ctx: &Ctx<'_>, any: bool) -> String {
     let mut types = Tree::default();
     let mut enums = Tree::default();
     let mut functions = Tree::default();
     for s in &ctx.model.types {
-        types.add(&s.modules, structs::emit(ctx, Kind::Type, s));
+        structs::emit(ctx, Kind::Type, s, types.node(&s.modules));
     }
     for e in &ctx.model.enums {
-        enums.add(&e.modules, enums::emit(ctx, e));
+        enums::emit(ctx, e, enums.node(&e.modules));
     }
     for s in &ctx.model.functions {
-        let mut tokens = structs::emit(ctx, Kind::Function, s);
-        tokens.extend(functions::impls(ctx, s));
-        functions.add(&s.modules, tokens);
+        let out = functions.node(&s.modules);
+        structs::emit(ctx, Kind::Function, s, out);
+        functions::impls(ctx, s, out);
     }
-    let any = if any {
-        any::emit(root)
-    } else {
-        TokenStream::new()
-    };
-    let alias = Paths::alias_item(runtime);
-    let types = types.render("Constructors", "", &alias);
-    let enums = enums.render("Boxed types", "", &alias);
-    let functions = functions.render("Functions", "", &alias);
-    quote! {
-        /// TL constructors, one struct each, encoded bare (fields only).
-        pub mod types {
-            #alias
-            #types
+    let mut out = String::new();
+    types.render(
+        " TL constructors, one struct each, encoded bare (fields only).",
+        "types",
+        "Constructors",
+        "",
+        &mut out,
+    );
+    enums.render(
+        " TL boxed types, one enum each with a variant per constructor, encoded boxed \
+         (constructor id, then fields).",
+        "enums",
+        "Boxed types",
+        "",
+        &mut out,
+    );
+    functions.render(
+        " TL functions, one struct each, encoded boxed; `RemoteCall::Return` is the result.",
+        "functions",
+        "Functions",
+        "",
+        &mut out,
+    );
+    if any {
+        any::emit(ctx, &mut out);
+    }
+    out
+}
+
+/// What the macro outputs: `head` (include tracking, errors, the runtime alias) as tokens,
+/// then the generated `code` as text (see [`generate`]).
+pub struct Expansion {
+    pub head: TokenStream,
+    pub code: String,
+}
+
+impl Expansion {
+    fn tokens(head: TokenStream) -> Self {
+        Expansion {
+            head,
+            code: String::new(),
         }
-        /// TL boxed types, one enum each with a variant per constructor, encoded boxed
-        /// (constructor id, then fields).
-        pub mod enums {
-            #alias
-            #enums
+    }
+
+    /// The whole output as `proc_macro2` tokens, the code lexed by `proc_macro2` (which checks
+    /// it first, then hands it to the compiler inside a macro). The macro itself hands the text
+    /// to the compiler directly: the check is a second lexer pass over megabytes of text.
+    #[cfg(test)]
+    pub fn into_tokens(self) -> TokenStream {
+        let head = self.head;
+        match self.code.parse::<TokenStream>() {
+            Ok(code) => quote!(#head #code),
+            Err(e) => {
+                let message = internal_lex_error(&e);
+                quote!(#head ::core::compile_error!(#message);)
+            }
         }
-        /// TL functions, one struct each, encoded boxed; `RemoteCall::Return` is the result.
-        pub mod functions {
-            #alias
-            #functions
-        }
-        #any
     }
 }
 
-/// The whole macro: input tokens to output tokens. Never panics; every problem becomes a
+/// The message for generated text that does not lex. It always lexes (names are sanitized,
+/// strings escaped, and the tests lex every expansion of the real schemas and their
+/// truncations); if it did not, that would be a bug in `tl!`, reported rather than panicking.
+pub fn internal_lex_error(e: &dyn std::fmt::Display) -> String {
+    format!("tl: internal error, generated code does not lex: {e}")
+}
+
+/// The whole macro: input tokens to output. Never panics; every problem becomes a
 /// `compile_error!`.
-pub fn expand(input: TokenStream) -> TokenStream {
+pub fn expand(input: TokenStream) -> Expansion {
     let timings = Timings::start();
     let input: Input = match syn::parse2(input) {
         Ok(input) => input,
-        Err(e) => return e.to_compile_error(),
+        Err(e) => return Expansion::tokens(e.to_compile_error()),
     };
     let mut errors = Errors::default();
     for e in input.errors {
@@ -220,32 +246,39 @@ pub fn expand(input: TokenStream) -> TokenStream {
         });
     }
 
-    let generated = if errors.is_empty() {
+    let (alias, code) = if errors.is_empty() {
         let runtime = match &input.options.krate {
             Some(path) => path.to_token_stream(),
             None => input.runtime.clone(),
         };
-        let user_derives: Vec<TokenStream> = input
-            .options
-            .derive
-            .iter()
-            .map(ToTokens::to_token_stream)
-            .collect();
+        let mut derives = ["Debug", "Clone", "PartialEq"]
+            .map(crate::paths::rt)
+            .join(", ");
+        for path in input.options.derive.iter() {
+            derives.push_str(", ");
+            derives.push_str(&path.to_token_stream().to_string());
+        }
         let model = Model::new(&schema, config.id_rule);
-        let ctx = Ctx::new(&model, Paths::alias(), &user_derives, &sources);
-        let root = Ctx::new(&model, Paths::new(&runtime), &user_derives, &sources);
+        let ctx = Ctx {
+            model: &model,
+            derives,
+            sources: &sources,
+        };
         timings.lap("select and model");
-        let generated = generate(&ctx, &root, &runtime, input.options.any.is_present());
+        let code = generate(&ctx, input.options.any.is_present());
         timings.lap("generate");
-        generated
+        (crate::paths::alias_item(&runtime), code)
     } else {
-        TokenStream::new()
+        (TokenStream::new(), String::new())
     };
     let errors = errors.into_tokens();
-    quote! {
-        #tracking
-        #errors
-        #generated
+    Expansion {
+        head: quote! {
+            #tracking
+            #errors
+            #alias
+        },
+        code,
     }
 }
 
@@ -320,7 +353,9 @@ mod tests {
                 let cuts = line.char_indices().map(|(i, _)| i).chain([line.len()]);
                 for cut in cuts {
                     let prefix = &line[..cut];
-                    let output = super::expand(quote!([::tl_runtime] #prefix)).to_string();
+                    let output = super::expand(quote!([::tl_runtime] #prefix))
+                        .into_tokens()
+                        .to_string();
                     expansions += 1;
                     if output.contains("pub mod types") {
                         generated += 1;
