@@ -64,6 +64,7 @@ fn allocations(f: impl FnOnce()) -> (usize, usize) {
 fn main() {
     use grammers_tl_types::{Deserializable, Serializable};
     use tl_peers::layer230::enums;
+    use tl_peers::layer230_borrowed::enums as borrowed;
     use tl_runtime::{Deserialize, Serialize};
 
     let quick = std::env::args().any(|a| a == "--quick");
@@ -72,6 +73,13 @@ fn main() {
     let theirs =
         grammers_tl_types::enums::messages::Messages::from_bytes(&bytes).expect("grammers decodes");
     assert_eq!(ours.to_bytes(), bytes, "ours re-encodes the payload");
+    assert_eq!(
+        borrowed::messages::Messages::from_bytes(&bytes)
+            .expect("ours, borrowed, decodes")
+            .to_bytes(),
+        bytes,
+        "ours, borrowed, re-encodes the payload"
+    );
     assert_eq!(theirs.to_bytes(), bytes, "grammers re-encodes the payload");
     println!(
         "payload: messages.messagesSlice, {} bytes; both crates encode it identically",
@@ -80,6 +88,9 @@ fn main() {
 
     let (ours_allocs, ours_alloc_bytes) = allocations(|| {
         black_box(enums::messages::Messages::from_bytes(black_box(&bytes)).unwrap());
+    });
+    let (borrowed_allocs, borrowed_alloc_bytes) = allocations(|| {
+        black_box(borrowed::messages::Messages::from_bytes(black_box(&bytes)).unwrap());
     });
     let (theirs_allocs, theirs_alloc_bytes) = allocations(|| {
         black_box(
@@ -101,7 +112,10 @@ fn main() {
                 "decode" => drop(black_box(
                     enums::messages::Messages::from_bytes(black_box(&bytes)).unwrap(),
                 )),
-                other => panic!("--profile encode|write|len|decode, not {other}"),
+                "borrowed" => drop(black_box(
+                    borrowed::messages::Messages::from_bytes(black_box(&bytes)).unwrap(),
+                )),
+                other => panic!("--profile encode|write|len|decode|borrowed, not {other}"),
             }
         }
         return;
@@ -117,6 +131,7 @@ fn main() {
         "decode: grammers",
         "tl serialized_len only",
         "tl serialize, reused buffer",
+        "decode: tl borrowed",
     ];
     let mut reused = Vec::with_capacity(bytes.len());
     let mut samples: Vec<Vec<f64>> = vec![Vec::new(); names.len()];
@@ -151,6 +166,9 @@ fn main() {
                 black_box(&ours).serialize(&mut reused);
                 black_box(&reused);
             }),
+            time(iters, || {
+                black_box(borrowed::messages::Messages::from_bytes(black_box(&bytes)).unwrap());
+            }),
         ];
         // The first two rounds warm caches and the allocator.
         if round >= 2 {
@@ -175,9 +193,14 @@ fn main() {
         "| decode (owned) | {:.2} | ≤ 0.40 |",
         medians[3] / medians[4]
     );
+    println!(
+        "| decode (borrowed) | {:.2} | ≤ 0.15 |",
+        medians[7] / medians[4]
+    );
     println!();
     println!("| allocations in one decode | count | bytes requested |");
     println!("|---|---:|---:|");
     println!("| tl | {ours_allocs} | {ours_alloc_bytes} |");
+    println!("| tl borrowed | {borrowed_allocs} | {borrowed_alloc_bytes} |");
     println!("| grammers | {theirs_allocs} | {theirs_alloc_bytes} |");
 }

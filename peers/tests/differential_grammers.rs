@@ -12,7 +12,7 @@ fn skipped() {
 #[cfg(tl_grammers)]
 #[test]
 fn every_layer_230_definition_agrees_with_grammers() {
-    use tl_peers::{grammers, layer230 as ours};
+    use tl_peers::{grammers, layer230 as ours, layer230_borrowed as borrowed};
     use tl_runtime::{Deserialize, Serialize};
     use tl_tests::generate::{Gen, Presence};
 
@@ -43,6 +43,22 @@ fn every_layer_230_definition_agrees_with_grammers() {
                     "{name} ({presence:?}): ours re-encoded differently"
                 ));
                 agreed = false;
+            }
+            // Ours, borrowed: decode, re-encode.
+            match borrowed::Any::from_bytes(&bytes) {
+                Ok(value) if value.to_bytes() == bytes => {}
+                Ok(_) => {
+                    failures.push(format!(
+                        "{name} ({presence:?}): borrowed re-encoded differently"
+                    ));
+                    agreed = false;
+                }
+                Err(e) => {
+                    failures.push(format!(
+                        "{name} ({presence:?}): borrowed failed to decode: {e}"
+                    ));
+                    agreed = false;
+                }
             }
             // grammers: decode our bytes, re-encode.
             let theirs = match grammers::grammers_round_trip(name, &bytes) {
@@ -88,4 +104,39 @@ fn every_layer_230_definition_agrees_with_grammers() {
     );
     assert_eq!(failures, Vec::<String>::new());
     assert_eq!(compared, definitions.len());
+}
+
+/// Borrowed mode decodes a real payload without copying its strings: every message's text is a
+/// slice of the input, and the value re-encodes to the same bytes and equals the owned decoding
+/// in every string.
+#[cfg(tl_grammers)]
+#[test]
+fn borrowed_strings_are_slices_of_the_input() {
+    use tl_peers::{layer230 as owned, layer230_borrowed as borrowed};
+    use tl_runtime::{Deserialize, Serialize};
+
+    let bytes = tl_tests::payload::messages_slice(None);
+    let value = borrowed::enums::messages::Messages::from_bytes(&bytes).unwrap();
+    assert_eq!(value.to_bytes(), bytes);
+    let owned = owned::enums::messages::Messages::from_bytes(&bytes).unwrap();
+
+    let borrowed::enums::messages::Messages::Slice(slice) = &value else {
+        panic!("the payload is a messagesSlice");
+    };
+    let owned::enums::messages::Messages::Slice(owned_slice) = &owned else {
+        panic!("the payload is a messagesSlice");
+    };
+    let input = bytes.as_ptr_range();
+    let mut texts = 0;
+    for (message, owned_message) in slice.messages.iter().zip(&owned_slice.messages) {
+        let (borrowed::enums::Message::Message(m), owned::enums::Message::Message(o)) =
+            (message, owned_message)
+        else {
+            continue;
+        };
+        assert!(input.contains(&m.message.as_ptr()), "a text was copied");
+        assert_eq!(m.message, o.message);
+        texts += 1;
+    }
+    assert_eq!(texts, 100);
 }

@@ -6,7 +6,9 @@ tl_tests::skipped_without_shared_schemas!();
 
 #[cfg(tl_shared_schemas)]
 mod checks {
-    use tl_runtime::{Deserialize, Identifiable, RemoteCall, Serialize, UnknownFlags};
+    use tl_runtime::{
+        Deserialize, DeserializeOwned, Identifiable, RemoteCall, Serialize, UnknownFlags,
+    };
     use tl_tests::real::api::{Any, enums, functions, types};
 
     /// Hand-assembled TL bytes.
@@ -36,7 +38,7 @@ mod checks {
         }
     }
 
-    fn round_trip<T: Serialize + Deserialize + PartialEq + std::fmt::Debug>(
+    fn round_trip<T: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug>(
         value: &T,
         expected: &[u8],
     ) {

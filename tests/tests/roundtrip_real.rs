@@ -6,7 +6,7 @@ tl_tests::skipped_without_shared_schemas!();
 
 #[cfg(tl_shared_schemas)]
 mod checks {
-    use tl_runtime::{Deserialize, Serialize};
+    use tl_runtime::{Deserialize, DeserializeOwned, Serialize};
     use tl_schema::{Definition, IdRule, Schema, Section};
     use tl_tests::generate::{Gen, Presence, load};
     use tl_tests::real;
@@ -31,7 +31,7 @@ mod checks {
 
     fn check_all<A>(schema: &Schema, seed: u64) -> usize
     where
-        A: Serialize + Deserialize + PartialEq + std::fmt::Debug,
+        A: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug,
     {
         let mut generator = Gen::new(schema, seed, IdRule::Telegram);
         let mut checked = 0;

@@ -162,9 +162,9 @@ impl Serialize for RichText {
     }
 }
 
-impl Deserialize for RichText {
+impl<'a> Deserialize<'a> for RichText {
     const MIN_SERIALIZED_LEN: usize = 8;
-    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, Error> {
+    fn deserialize(reader: &mut Reader<'a>) -> Result<Self, Error> {
         reader.nest(|reader| match reader.read_u32()? {
             0x744694e0 => String::deserialize(reader).map(RichText::Plain),
             0x6724abc4 => RichText::deserialize(reader)
@@ -194,9 +194,9 @@ impl Serialize for Nested {
     }
 }
 
-impl Deserialize for Nested {
+impl<'a> Deserialize<'a> for Nested {
     const MIN_SERIALIZED_LEN: usize = 8;
-    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, Error> {
+    fn deserialize(reader: &mut Reader<'a>) -> Result<Self, Error> {
         Vec::deserialize(reader).map(Nested)
     }
 }

@@ -2,10 +2,10 @@
 //! type/Bool): exact bytes out, the same value back, and strict rejection of every
 //! non-canonical form.
 
-use tl_runtime::{Deserialize, ErrorKind, Serialize};
+use tl_runtime::{Deserialize, DeserializeOwned, ErrorKind, Serialize};
 
 /// Encodes `value`, compares with `expected`, checks `serialized_len`, and decodes it back.
-fn check<T: Serialize + Deserialize + PartialEq + std::fmt::Debug>(value: T, expected: &[u8]) {
+fn check<T: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug>(value: T, expected: &[u8]) {
     let bytes = value.to_bytes();
     assert_eq!(bytes, expected, "encoding of {value:?}");
     assert_eq!(
@@ -184,7 +184,10 @@ fn trailing_bytes_are_rejected_but_reader_leaves_them() {
     assert_eq!(err.kind(), &ErrorKind::TrailingBytes { count: 1 });
     assert_eq!(err.offset(), 4);
     let mut reader = tl_runtime::Reader::new(&[1, 0, 0, 0, 9]);
-    assert_eq!(<i32 as Deserialize>::deserialize(&mut reader).unwrap(), 1);
+    assert_eq!(
+        <i32 as Deserialize<'_>>::deserialize(&mut reader).unwrap(),
+        1
+    );
     assert_eq!(reader.remaining(), &[9]);
 }
 

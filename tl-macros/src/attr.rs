@@ -29,6 +29,10 @@ pub struct Options {
     /// its constructor id.
     #[darling(default)]
     pub any: darling::util::Flag,
+    /// `borrowed`: strings, bytes and `Object` borrow from the decoded input (`&'a str`,
+    /// `&'a [u8]`, `ObjectRef<'a>`), and the types that hold them get a lifetime.
+    #[darling(default)]
+    pub borrowed: darling::util::Flag,
     /// `derive(Trait, ...)`: more derives for every generated struct and enum, after
     /// `Debug`, `Clone` and `PartialEq`.
     #[darling(default)]

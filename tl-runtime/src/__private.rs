@@ -17,7 +17,7 @@ pub use ::core::result::Result::{self, Err, Ok};
 
 pub use crate::wire::{bare_vec_len, deserialize_bare_vec, serialize_bare_vec, write_u32};
 pub use crate::{
-    Deserialize, Error, ErrorKind, Identifiable, Object, Reader, RemoteCall, Serialize,
+    Deserialize, Error, ErrorKind, Identifiable, Object, ObjectRef, Reader, RemoteCall, Serialize,
     UnknownFlags,
 };
 
@@ -47,7 +47,7 @@ pub fn unknown_constructor(reader: &Reader<'_>, what: &'static str, id: u32) -> 
 /// Decodes a bare struct held in a field, one nesting level deeper (a struct can hold itself
 /// through an optional field).
 #[inline]
-pub fn read_nested<T: Deserialize>(reader: &mut Reader<'_>) -> Result<T, Error> {
+pub fn read_nested<'a, T: Deserialize<'a>>(reader: &mut Reader<'a>) -> Result<T, Error> {
     reader.nest(T::deserialize)
 }
 
@@ -59,9 +59,9 @@ pub fn read_nested<T: Deserialize>(reader: &mut Reader<'_>) -> Result<T, Error> 
 /// the decoding function a stack slot for every arm's temporaries, which multiplies the stack
 /// each nesting level takes (a 100-level depth bomb must fit in a 256 KiB stack).
 #[inline]
-pub fn read_variant<X, E>(
-    reader: &mut Reader<'_>,
-    read: fn(&mut Reader<'_>) -> Result<X, Error>,
+pub fn read_variant<'a, X, E>(
+    reader: &mut Reader<'a>,
+    read: fn(&mut Reader<'a>) -> Result<X, Error>,
     wrap: fn(X) -> E,
 ) -> Result<E, Error> {
     reader.nest(read).map(wrap)
@@ -69,9 +69,9 @@ pub fn read_variant<X, E>(
 
 /// [`read_variant`] for a variant that holds its fields in a `Box`.
 #[inline]
-pub fn read_boxed_variant<X, E>(
-    reader: &mut Reader<'_>,
-    read: fn(&mut Reader<'_>) -> Result<X, Error>,
+pub fn read_boxed_variant<'a, X, E>(
+    reader: &mut Reader<'a>,
+    read: fn(&mut Reader<'a>) -> Result<X, Error>,
     wrap: fn(Box<X>) -> E,
 ) -> Result<E, Error> {
     reader.nest(read).map(|x| wrap(Box::new(x)))
@@ -80,14 +80,17 @@ pub fn read_boxed_variant<X, E>(
 /// Decodes a `T` one nesting level deeper and wraps it, for the arms of `Any` (see
 /// [`read_variant`]).
 #[inline]
-pub fn read_any<T: Deserialize, E>(reader: &mut Reader<'_>, wrap: fn(T) -> E) -> Result<E, Error> {
+pub fn read_any<'a, T: Deserialize<'a>, E>(
+    reader: &mut Reader<'a>,
+    wrap: fn(T) -> E,
+) -> Result<E, Error> {
     reader.nest(T::deserialize).map(wrap)
 }
 
 /// [`read_any`] for a boxed `T`.
 #[inline]
-pub fn read_any_boxed<T: Deserialize, E>(
-    reader: &mut Reader<'_>,
+pub fn read_any_boxed<'a, T: Deserialize<'a>, E>(
+    reader: &mut Reader<'a>,
     wrap: fn(Box<T>) -> E,
 ) -> Result<E, Error> {
     reader.nest(T::deserialize).map(|x| wrap(Box::new(x)))

@@ -19,10 +19,10 @@ macro_rules! fixed {
             }
         }
 
-        impl Deserialize for $ty {
+        impl<'a> Deserialize<'a> for $ty {
             const MIN_SERIALIZED_LEN: usize = $len;
             #[inline]
-            fn deserialize(reader: &mut Reader<'_>) -> Result<Self, Error> {
+            fn deserialize(reader: &mut Reader<'a>) -> Result<Self, Error> {
                 reader.$read()
             }
         }
@@ -48,10 +48,10 @@ impl<const N: usize> Serialize for [u8; N] {
     }
 }
 
-impl<const N: usize> Deserialize for [u8; N] {
+impl<'a, const N: usize> Deserialize<'a> for [u8; N] {
     const MIN_SERIALIZED_LEN: usize = N;
     #[inline]
-    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, Error> {
+    fn deserialize(reader: &mut Reader<'a>) -> Result<Self, Error> {
         reader.read_array()
     }
 }
@@ -68,10 +68,10 @@ impl Serialize for bool {
     }
 }
 
-impl Deserialize for bool {
+impl<'a> Deserialize<'a> for bool {
     const MIN_SERIALIZED_LEN: usize = 4;
     #[inline]
-    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, Error> {
+    fn deserialize(reader: &mut Reader<'a>) -> Result<Self, Error> {
         match reader.read_u32()? {
             BOOL_TRUE_ID => Ok(true),
             BOOL_FALSE_ID => Ok(false),
@@ -98,11 +98,51 @@ impl Serialize for String {
     }
 }
 
-impl Deserialize for String {
+impl<'a> Deserialize<'a> for String {
     const MIN_SERIALIZED_LEN: usize = 4;
     #[inline]
-    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, Error> {
+    fn deserialize(reader: &mut Reader<'a>) -> Result<Self, Error> {
         reader.read_str().map(String::from)
+    }
+}
+
+/// `string`, borrowed from the input (`#[tl(borrowed)]`).
+impl Serialize for &str {
+    #[inline]
+    fn serialize(&self, buf: &mut Vec<u8>) {
+        wire::write_bytes(buf, self.as_bytes());
+    }
+    #[inline]
+    fn serialized_len(&self) -> usize {
+        wire::bytes_len(self.len())
+    }
+}
+
+impl<'a> Deserialize<'a> for &'a str {
+    const MIN_SERIALIZED_LEN: usize = 4;
+    #[inline]
+    fn deserialize(reader: &mut Reader<'a>) -> Result<Self, Error> {
+        reader.read_str()
+    }
+}
+
+/// `bytes`, borrowed from the input (`#[tl(borrowed)]`).
+impl Serialize for &[u8] {
+    #[inline]
+    fn serialize(&self, buf: &mut Vec<u8>) {
+        wire::write_bytes(buf, self);
+    }
+    #[inline]
+    fn serialized_len(&self) -> usize {
+        wire::bytes_len(self.len())
+    }
+}
+
+impl<'a> Deserialize<'a> for &'a [u8] {
+    const MIN_SERIALIZED_LEN: usize = 4;
+    #[inline]
+    fn deserialize(reader: &mut Reader<'a>) -> Result<Self, Error> {
+        reader.read_bytes()
     }
 }
 
@@ -118,10 +158,10 @@ impl Serialize for Vec<u8> {
     }
 }
 
-impl Deserialize for Vec<u8> {
+impl<'a> Deserialize<'a> for Vec<u8> {
     const MIN_SERIALIZED_LEN: usize = 4;
     #[inline]
-    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, Error> {
+    fn deserialize(reader: &mut Reader<'a>) -> Result<Self, Error> {
         reader.read_bytes().map(<[u8]>::to_vec)
     }
 }
@@ -139,10 +179,10 @@ impl<T: Serialize> Serialize for Vec<T> {
     }
 }
 
-impl<T: Deserialize> Deserialize for Vec<T> {
+impl<'a, T: Deserialize<'a>> Deserialize<'a> for Vec<T> {
     const MIN_SERIALIZED_LEN: usize = 8;
     #[inline]
-    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, Error> {
+    fn deserialize(reader: &mut Reader<'a>) -> Result<Self, Error> {
         reader.expect_id(VECTOR_ID, "Vector")?;
         wire::deserialize_bare_vec(reader)
     }
@@ -160,10 +200,10 @@ impl<T: Serialize + ?Sized> Serialize for Box<T> {
     }
 }
 
-impl<T: Deserialize> Deserialize for Box<T> {
+impl<'a, T: Deserialize<'a>> Deserialize<'a> for Box<T> {
     const MIN_SERIALIZED_LEN: usize = T::MIN_SERIALIZED_LEN;
     #[inline]
-    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, Error> {
+    fn deserialize(reader: &mut Reader<'a>) -> Result<Self, Error> {
         T::deserialize(reader).map(Box::new)
     }
 }

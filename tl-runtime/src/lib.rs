@@ -7,8 +7,10 @@
 //! # Traits
 //!
 //! - [`Serialize`]: encode to bytes; infallible.
-//! - [`Deserialize`]: decode from bytes, strictly: [`Deserialize::from_bytes`] rejects trailing
-//!   bytes, and whatever it accepts re-encodes to exactly the same bytes.
+//! - [`Deserialize<'a>`](Deserialize): decode from bytes, strictly: [`Deserialize::from_bytes`]
+//!   rejects trailing bytes, and whatever it accepts re-encodes to exactly the same bytes. `'a` is
+//!   the input's lifetime, for values that borrow from it; owned values implement it for every
+//!   `'a` ([`DeserializeOwned`]).
 //! - [`Identifiable`]: the 32-bit constructor id.
 //! - [`RemoteCall`]: a function and the type it returns.
 //!
@@ -21,8 +23,8 @@
 //! | `double` | `f64` | 8 bytes, IEEE 754 little-endian, every bit kept |
 //! | `int128`, `int256` | `[u8; 16]`, `[u8; 32]` | the bytes as they are |
 //! | `#` | `u32` | 4 bytes, little-endian |
-//! | `string` | `String` | length, UTF-8 data, zero padding to 4 |
-//! | `bytes` | `Vec<u8>` | length, data, zero padding to 4 |
+//! | `string` | `String` (or `&'a str`) | length, UTF-8 data, zero padding to 4 |
+//! | `bytes` | `Vec<u8>` (or `&'a [u8]`) | length, data, zero padding to 4 |
 //! | `Bool` | `bool` | `boolTrue#997275b5` or `boolFalse#bc799737` |
 //! | `Vector<T>` | `Vec<T>` | `#1cb5c415`, count, elements |
 //! | `vector<T>` | `Vec<T>` through [`wire`] helpers | count, elements |
@@ -61,7 +63,7 @@ pub mod __private;
 
 pub use error::{Error, ErrorKind, PathSegment};
 pub use reader::{Limits, Reader};
-pub use types::{Object, UnknownFlags};
+pub use types::{Object, ObjectRef, UnknownFlags};
 
 #[cfg(feature = "macros")]
 #[doc(hidden)]
@@ -165,6 +167,12 @@ pub use tl_macros::__tl;
 ///   types, and everything they refer to (transitively), so that a program using 20 functions
 ///   does not build all 2,500 definitions. The whole schema is still checked. A name that is not
 ///   in the schema is an error.
+/// - `borrowed`: decode without copying: `string` is `&'a str`, `bytes` is `&'a [u8]` and
+///   `Object` is [`ObjectRef<'a>`](ObjectRef), all borrowed from the input, and every type that
+///   holds one (directly or through its fields) has a lifetime parameter `'a`. Vectors and boxed
+///   variants still allocate. Functions do not implement `RemoteCall` in this mode (an answer
+///   is decoded from other bytes than the request's); use an owned `tl!` of the same schema
+///   for that, in another module.
 /// - `any`: also generate `Any`. Off by default: a client knows the type of every response
 ///   (`RemoteCall::Return`), and `Any` over the whole Telegram API adds about a quarter to the
 ///   crate's build time.
@@ -204,29 +212,39 @@ pub trait Serialize {
     }
 }
 
-/// A value that can be decoded from TL bytes.
-pub trait Deserialize: Sized {
+/// A value that can be decoded from TL bytes that live for `'a`.
+///
+/// Owned values (everything `tl!` generates by default, `String`, `Vec<u8>`) implement it for
+/// every `'a` ([`DeserializeOwned`]); values that borrow from the input (`&'a str`, `&'a [u8]`,
+/// and the types of `#[tl(borrowed)]`) only for the input's lifetime.
+pub trait Deserialize<'a>: Sized {
     /// The fewest bytes an encoded value takes. Vectors use it to reject counts that the
     /// remaining input cannot hold; 0, the default, is always safe.
     const MIN_SERIALIZED_LEN: usize = 0;
 
     /// Reads one value from `reader`, leaving the rest of the input.
-    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, Error>;
+    fn deserialize(reader: &mut Reader<'a>) -> Result<Self, Error>;
 
     /// Decodes exactly one value from `bytes` with the default [`Limits`]; bytes left over are
     /// an [`ErrorKind::TrailingBytes`] error.
-    fn from_bytes(bytes: &[u8]) -> Result<Self, Error> {
+    fn from_bytes(bytes: &'a [u8]) -> Result<Self, Error> {
         Self::from_bytes_with_limits(bytes, Limits::DEFAULT)
     }
 
     /// [`from_bytes`](Deserialize::from_bytes) with the given limits.
-    fn from_bytes_with_limits(bytes: &[u8], limits: Limits) -> Result<Self, Error> {
+    fn from_bytes_with_limits(bytes: &'a [u8], limits: Limits) -> Result<Self, Error> {
         let mut reader = Reader::with_limits(bytes, limits);
         let value = Self::deserialize(&mut reader)?;
         reader.finish()?;
         Ok(value)
     }
 }
+
+/// A value that decodes from bytes of any lifetime, keeping nothing borrowed: what generic code
+/// over owned values asks for (`T: DeserializeOwned`).
+pub trait DeserializeOwned: for<'a> Deserialize<'a> {}
+
+impl<T: for<'a> Deserialize<'a>> DeserializeOwned for T {}
 
 /// A TL constructor or function with its 32-bit id.
 pub trait Identifiable {
@@ -237,7 +255,7 @@ pub trait Identifiable {
 /// A TL function: what is sent, and the type of the answer.
 pub trait RemoteCall: Serialize {
     /// The type the function returns.
-    type Return: Deserialize;
+    type Return: DeserializeOwned;
 }
 
 /// The README's examples, compiled and run as doctests.

@@ -45,7 +45,7 @@ pub struct Object(pub Vec<u8>);
 impl Object {
     /// The constructor id at the start of the bytes, if there are four of them.
     pub fn constructor_id(&self) -> Option<u32> {
-        self.0.first_chunk().map(|id| u32::from_le_bytes(*id))
+        ObjectRef(&self.0).constructor_id()
     }
 
     /// Encodes `value` as an `Object`.
@@ -65,9 +65,38 @@ impl Serialize for Object {
     }
 }
 
-impl Deserialize for Object {
-    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, Error> {
+impl<'a> Deserialize<'a> for Object {
+    fn deserialize(reader: &mut Reader<'a>) -> Result<Self, Error> {
+        ObjectRef::deserialize(reader).map(|object| Object(object.0.to_vec()))
+    }
+}
+
+/// [`Object`] borrowed from the input, for `#[tl(borrowed)]`: the value's bytes, constructor id
+/// first, and like [`Object`] it takes all the remaining input.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct ObjectRef<'a>(pub &'a [u8]);
+
+impl ObjectRef<'_> {
+    /// The constructor id at the start of the bytes, if there are four of them.
+    pub fn constructor_id(&self) -> Option<u32> {
+        self.0.first_chunk().map(|id| u32::from_le_bytes(*id))
+    }
+}
+
+impl Serialize for ObjectRef<'_> {
+    #[inline]
+    fn serialize(&self, buf: &mut Vec<u8>) {
+        buf.extend_from_slice(self.0);
+    }
+    #[inline]
+    fn serialized_len(&self) -> usize {
+        self.0.len()
+    }
+}
+
+impl<'a> Deserialize<'a> for ObjectRef<'a> {
+    fn deserialize(reader: &mut Reader<'a>) -> Result<Self, Error> {
         let rest = reader.remaining_len();
-        reader.read_raw(rest).map(|bytes| Object(bytes.to_vec()))
+        reader.read_raw(rest).map(ObjectRef)
     }
 }

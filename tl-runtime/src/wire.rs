@@ -105,7 +105,9 @@ pub fn bare_vec_len<T: Serialize>(items: &[T]) -> usize {
 
 /// Reads a bare `vector<T>`: the count, checked against the remaining input, then the elements,
 /// one nesting level deeper. Errors name the index of the failing element.
-pub fn deserialize_bare_vec<T: Deserialize>(reader: &mut Reader<'_>) -> Result<Vec<T>, Error> {
+pub fn deserialize_bare_vec<'a, T: Deserialize<'a>>(
+    reader: &mut Reader<'a>,
+) -> Result<Vec<T>, Error> {
     let count = reader.read_count(T::MIN_SERIALIZED_LEN)?;
     reader.nest(|reader| {
         let mut items = Vec::with_capacity(reader.capacity_for(count, core::mem::size_of::<T>()));

@@ -5,7 +5,7 @@
 
 use super::Ctx;
 use super::model::RType;
-use super::structs::{rust_type, str_lit, u32_lit};
+use super::structs::{de, lifetime, rust_type, str_lit, u32_lit};
 use crate::ident;
 use crate::paths::{relative, rt};
 use std::collections::{HashMap, HashSet};
@@ -15,6 +15,11 @@ pub fn emit(ctx: &Ctx<'_>, out: &mut String) {
     let model = ctx.model;
     let rule = model.id_rule;
     let boxed = rt("Box");
+    // With `#[tl(borrowed)]`, `Any<'a>` when anything borrows.
+    let lt = lifetime(
+        model.enums.iter().any(|e| e.borrows) || model.functions.iter().any(|f| f.borrows),
+    );
+    let ty = format!("Any{lt}");
     let ser = rt("Serialize");
 
     let mut names: HashSet<String> = HashSet::new();
@@ -58,10 +63,15 @@ pub fn emit(ctx: &Ctx<'_>, out: &mut String) {
         base.push_str(&f.name);
         let name = ident::text(&unique(base));
         let path = relative(0, "functions", &f.modules, &f.name);
-        let args = if f.generics.is_empty() {
+        let mut args: Vec<&str> = Vec::new();
+        if f.borrows {
+            args.push("'a");
+        }
+        args.extend(f.generics.iter().map(|_| ty.as_str()));
+        let args = if args.is_empty() {
             String::new()
         } else {
-            format!("<{}>", vec!["Any"; f.generics.len()].join(", "))
+            format!("<{}>", args.join(", "))
         };
         let doc = str_lit(&format!(" The function `{}`.", f.def.name.value));
         emit!(variants, "#[doc = {doc}] {name}({boxed}<{path}{args}>),\n");
@@ -103,18 +113,18 @@ pub fn emit(ctx: &Ctx<'_>, out: &mut String) {
         "/// Any value of this schema: a boxed type or a function, decoded by its constructor id.\n\
          ///\n\
          /// Functions are boxed; generic functions (`invokeWithLayer`) hold an `Any` inside.\n\
-         #[derive({})] pub enum Any {{\n{variants}}}\n",
+         #[derive({})] pub enum {ty} {{\n{variants}}}\n",
         ctx.derives
     );
-    super::enums::serialize_by_variant("Any", &writes, &lens, out);
+    super::enums::serialize_by_variant((lt, &ty), &writes, &lens, out);
     emit!(
         out,
-        "#[automatically_derived] impl {} for Any {{\n\
+        "#[automatically_derived] impl<'a> {} for {ty} {{\n\
          const MIN_SERIALIZED_LEN: usize = 4;\n\
-         fn deserialize(r: &mut {}<'_>) -> {}<Self, {}> {{\n\
+         fn deserialize(r: &mut {}<'a>) -> {}<Self, {}> {{\n\
          let id = r.peek_u32()?;\n\
          match id {{\n{reads}_ => {}({}(r, {}, id)),\n}}\n}}\n}}\n",
-        rt("Deserialize"),
+        de(),
         rt("Reader"),
         rt("Result"),
         rt("Error"),

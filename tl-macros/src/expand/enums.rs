@@ -3,16 +3,19 @@
 
 use super::Ctx;
 use super::model::Enum;
-use super::structs::{str_lit, u32_lit};
+use super::structs::{de, lifetime, str_lit, u32_lit};
 use crate::ident;
 use crate::paths::{relative, rt};
 
 pub fn emit(ctx: &Ctx<'_>, e: &Enum<'_>, out: &mut String) {
     let depth = 1 + e.modules.len();
     let name = ident::text(&e.name);
+    // The enum's lifetime, when it borrows: its impls' generics and its type arguments.
+    let lt = lifetime(e.borrows);
+    let ty = format!("{name}{lt}");
     let boxed = rt("Box");
     let ser = rt("Serialize");
-    let de = rt("Deserialize");
+    let de = de();
     let write_u32 = rt("write_u32");
 
     let mut variants = String::new();
@@ -25,7 +28,7 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum<'_>, out: &mut String) {
         let s = &ctx.model.types[v];
         let variant = ident::text(&s.variant);
         let id = u32_lit(s.id(ctx.model.id_rule));
-        let path = relative(depth, "types", &s.modules, &s.name);
+        let path = relative(depth, "types", &s.modules, &s.name) + lifetime(s.borrows);
         let doc = str_lit(&format!("`{}`", s.def.name.value));
         // A frozen id shared by two constructors decodes as the first.
         let first = seen_ids.insert(s.id(ctx.model.id_rule));
@@ -37,7 +40,7 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum<'_>, out: &mut String) {
                 emit!(reads, "{id} => {}(Self::{variant}),\n", rt("Ok"));
             }
             conversion(
-                &name,
+                (lt, &ty),
                 &path,
                 ("_", &format!("Self::{variant}")),
                 (&format!("{name}::{variant}"), &path),
@@ -71,7 +74,7 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum<'_>, out: &mut String) {
             );
         }
         conversion(
-            &name,
+            (lt, &ty),
             &path,
             ("x", &format!("Self::{variant}({wrap})")),
             (&format!("{name}::{variant}(x)"), unwrap),
@@ -81,15 +84,15 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum<'_>, out: &mut String) {
     super::docs::enum_docs(e, out);
     emit!(
         out,
-        "#[derive({})] pub enum {name} {{\n{variants}}}\n",
+        "#[derive({})] pub enum {ty} {{\n{variants}}}\n",
         ctx.derives
     );
-    serialize_by_variant(&name, &writes, &lens, out);
+    serialize_by_variant((lt, &ty), &writes, &lens, out);
     emit!(
         out,
-        "#[automatically_derived] impl {de} for {name} {{\n\
+        "#[automatically_derived] impl<'a> {de} for {ty} {{\n\
          const MIN_SERIALIZED_LEN: usize = 4;\n\
-         fn deserialize(r: &mut {}<'_>) -> {}<Self, {}> {{\n\
+         fn deserialize(r: &mut {}<'a>) -> {}<Self, {}> {{\n\
          let id = r.read_u32()?;\n\
          match id {{\n{reads}_ => {}({}(r, {}, id)),\n}}\n}}\n}}\n{conversions}",
         rt("Reader"),
@@ -101,12 +104,17 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum<'_>, out: &mut String) {
     );
 }
 
-/// `Serialize` for an enum whose every variant writes itself: `writes` and `lens` are the match
-/// arms (`Self::V(x) => ...`).
-pub fn serialize_by_variant(name: &str, writes: &str, lens: &str, out: &mut String) {
+/// `Serialize` for an enum whose every variant writes itself: `generics` and `ty` are the impl's
+/// generics and the enum's type, `writes` and `lens` the match arms (`Self::V(x) => ...`).
+pub fn serialize_by_variant(
+    (generics, ty): (&str, &str),
+    writes: &str,
+    lens: &str,
+    out: &mut String,
+) {
     emit!(
         out,
-        "#[automatically_derived] impl {} for {name} {{\n\
+        "#[automatically_derived] impl{generics} {} for {ty} {{\n\
          fn serialize(&self, buf: &mut {}<u8>) {{ match self {{\n{writes}}} }}\n\
          fn serialized_len(&self) -> usize {{ match self {{\n{lens}}} }}\n}}\n",
         rt("Serialize"),
@@ -114,16 +122,22 @@ pub fn serialize_by_variant(name: &str, writes: &str, lens: &str, out: &mut Stri
     );
 }
 
-/// `From<types::X> for enums::T` and `TryFrom<enums::T> for types::X` for one variant: `from` is
-/// the argument pattern and the enum value built from it, `back` the variant pattern and the
-/// struct taken out of it.
-fn conversion(name: &str, path: &str, from: (&str, &str), back: (&str, &str), out: &mut String) {
+/// `From<types::X> for enums::T` and `TryFrom<enums::T> for types::X` for one variant: `generics`
+/// and `name` are the impls' generics and the enum's type, `from` is the argument pattern and the
+/// enum value built from it, `back` the variant pattern and the struct taken out of it.
+fn conversion(
+    (generics, name): (&str, &str),
+    path: &str,
+    from: (&str, &str),
+    back: (&str, &str),
+    out: &mut String,
+) {
     let ((arg, built), (pattern, taken)) = (from, back);
     emit!(
         out,
-        "#[automatically_derived] impl {}<{path}> for {name} {{\n\
+        "#[automatically_derived] impl{generics} {}<{path}> for {name} {{\n\
          #[inline] fn from({arg}: {path}) -> Self {{ {built} }}\n}}\n\
-         #[automatically_derived] impl {}<{name}> for {path} {{\n\
+         #[automatically_derived] impl{generics} {}<{name}> for {path} {{\n\
          type Error = {name};\n\
          #[allow(unreachable_patterns)] #[inline]\n\
          fn try_from(value: {name}) -> {}<Self, {name}> {{\n\

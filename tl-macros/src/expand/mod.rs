@@ -89,7 +89,11 @@ fn generate(ctx: &Ctx<'_>, any: bool) -> String {
     for s in &ctx.model.functions {
         let out = functions.node(&s.modules);
         structs::emit(ctx, Kind::Function, s, out);
-        functions::impls(ctx, s, out);
+        // `RemoteCall::Return` is owned: a borrowed answer would borrow from the request's
+        // lifetime, not from the bytes it is decoded from.
+        if !ctx.model.borrowed {
+            functions::impls(ctx, s, out);
+        }
     }
     let mut out = String::new();
     types.render(
@@ -258,7 +262,7 @@ pub fn expand(input: TokenStream) -> Expansion {
             derives.push_str(", ");
             derives.push_str(&path.to_token_stream().to_string());
         }
-        let model = Model::new(&schema, config.id_rule);
+        let model = Model::new(&schema, config.id_rule, input.options.borrowed.is_present());
         let ctx = Ctx {
             model: &model,
             derives,

@@ -123,6 +123,9 @@ pub struct Struct<'a> {
     /// For constructors: its variant name in its enum, and whether it is boxed there.
     pub variant: String,
     pub boxed_in_enum: bool,
+    /// With `#[tl(borrowed)]`: whether it holds data borrowed from the input, directly or
+    /// through its fields' types (so it has a lifetime parameter).
+    pub borrows: bool,
 }
 
 impl Struct<'_> {
@@ -154,6 +157,8 @@ pub struct Enum<'a> {
     pub name: String,
     pub variants: Vec<usize>,
     pub docs: Vec<String>,
+    /// With `#[tl(borrowed)]`: whether a variant borrows from the input.
+    pub borrows: bool,
 }
 
 /// Everything the emitters need.
@@ -164,6 +169,8 @@ pub struct Model<'a> {
     pub functions: Vec<Struct<'a>>,
     pub enums: Vec<Enum<'a>>,
     pub id_rule: tl_schema::IdRule,
+    /// `#[tl(borrowed)]`: strings, bytes and `Object` borrow from the input.
+    pub borrowed: bool,
 }
 
 /// Splits a TL name into its Rust modules and its last part.
@@ -174,7 +181,7 @@ fn modules_of(name: &str) -> (Vec<String>, &str) {
 }
 
 impl<'a> Model<'a> {
-    pub fn new(schema: &'a tl_schema::Schema, id_rule: tl_schema::IdRule) -> Self {
+    pub fn new(schema: &'a tl_schema::Schema, id_rule: tl_schema::IdRule, borrowed: bool) -> Self {
         let defs: Vec<&Definition> = schema.definitions.iter().filter(|d| !d.builtin).collect();
         let class_docs: HashMap<&str, &str> = schema
             .class_docs
@@ -199,6 +206,7 @@ impl<'a> Model<'a> {
                         .get(tl_name)
                         .map(|d| vec![(*d).to_string()])
                         .unwrap_or_default(),
+                    borrows: false,
                 });
             }
         }
@@ -207,6 +215,7 @@ impl<'a> Model<'a> {
             functions: Vec::new(),
             enums,
             id_rule,
+            borrowed,
         };
         let ctor_index: HashMap<&str, usize> = defs
             .iter()
@@ -242,7 +251,59 @@ impl<'a> Model<'a> {
             name_variants(&mut model, e);
         }
         Boxing::new(&mut model).run();
+        if borrowed {
+            model.find_borrowing();
+        }
         model
+    }
+
+    /// Marks every struct and enum that holds borrowed data, through any chain of fields and
+    /// variants (a fixed point: types refer to each other in cycles).
+    fn find_borrowing(&mut self) {
+        loop {
+            let mut changed = false;
+            for i in 0..self.types.len() {
+                if !self.types[i].borrows && self.fields_borrow(&self.types[i]) {
+                    self.types[i].borrows = true;
+                    changed = true;
+                }
+            }
+            for e in 0..self.enums.len() {
+                let borrows = self.enums[e]
+                    .variants
+                    .iter()
+                    .any(|&v| self.types[v].borrows);
+                if borrows && !self.enums[e].borrows {
+                    self.enums[e].borrows = true;
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        for i in 0..self.functions.len() {
+            self.functions[i].borrows = self.fields_borrow(&self.functions[i]);
+        }
+    }
+
+    fn fields_borrow(&self, s: &Struct<'_>) -> bool {
+        s.fields.iter().any(|f| match &f.shape {
+            FieldShape::Plain { ty } | FieldShape::Optional { ty, .. } => self.type_borrows(ty),
+            FieldShape::Group { tys, .. } => tys.iter().any(|t| self.type_borrows(t)),
+            FieldShape::Flag { .. } | FieldShape::Flags { .. } => false,
+        })
+    }
+
+    /// Whether a value of `ty` borrows from the input (with `#[tl(borrowed)]`).
+    pub fn type_borrows(&self, ty: &RType) -> bool {
+        match ty {
+            RType::String | RType::Bytes | RType::Object => self.borrowed,
+            RType::Vector { elem, .. } => self.type_borrows(elem),
+            RType::Enum(e) => self.enums[*e].borrows,
+            RType::Struct { index, .. } => self.types[*index].borrows,
+            _ => false,
+        }
     }
 }
 
@@ -558,6 +619,7 @@ fn build_struct<'a>(def: &'a Definition, resolver: &Resolver<'_, '_>) -> Struct<
         result: resolver.resolve(def, &def.result),
         variant: String::new(),
         boxed_in_enum: false,
+        borrows: false,
     }
 }
 

@@ -22,6 +22,9 @@ pub fn rust_type(ctx: &Ctx<'_>, depth: usize, ty: &RType) -> String {
         RType::Double => "f64".to_string(),
         RType::Bool => "bool".to_string(),
         RType::Nat => "u32".to_string(),
+        RType::String if ctx.model.borrowed => "&'a str".to_string(),
+        RType::Bytes if ctx.model.borrowed => "&'a [u8]".to_string(),
+        RType::Object if ctx.model.borrowed => format!("{}<'a>", rt("ObjectRef")),
         RType::String => rt("String"),
         RType::Bytes => format!("{}<u8>", rt("Vec")),
         RType::Int128 => "[u8; 16]".to_string(),
@@ -33,11 +36,11 @@ pub fn rust_type(ctx: &Ctx<'_>, depth: usize, ty: &RType) -> String {
         }
         RType::Enum(e) => {
             let e = &ctx.model.enums[*e];
-            relative(depth, "enums", &e.modules, &e.name)
+            relative(depth, "enums", &e.modules, &e.name) + lifetime(e.borrows)
         }
         RType::Struct { index, boxed } => {
             let s = &ctx.model.types[*index];
-            let path = relative(depth, "types", &s.modules, &s.name);
+            let path = relative(depth, "types", &s.modules, &s.name) + lifetime(s.borrows);
             if *boxed {
                 format!("{}<{path}>", rt("Box"))
             } else {
@@ -69,13 +72,38 @@ fn field_type(ctx: &Ctx<'_>, depth: usize, shape: &FieldShape) -> String {
     }
 }
 
-/// `<X, ..>`: the generics of the impl and the type arguments of the type.
+/// `<'a>` after the name of a type that borrows from the input.
+pub fn lifetime(borrows: bool) -> &'static str {
+    if borrows { "<'a>" } else { "" }
+}
+
+/// The trait path `Deserialize<'a>`, `'a` being the input's lifetime in every impl.
+pub fn de() -> String {
+    format!("{}<'a>", rt("Deserialize"))
+}
+
+/// `<'a, X, ..>`: the generics of the type (a lifetime when it borrows, then its type
+/// parameters), and so of its impls and its type arguments.
 pub fn generics(s: &Struct<'_>) -> String {
-    if s.generics.is_empty() {
-        return String::new();
+    generics_with(s, s.borrows)
+}
+
+/// The generics of `Deserialize<'a>` impls, which always have the lifetime.
+pub fn de_generics(s: &Struct<'_>) -> String {
+    generics_with(s, true)
+}
+
+fn generics_with(s: &Struct<'_>, lifetime: bool) -> String {
+    let mut names: Vec<String> = Vec::new();
+    if lifetime {
+        names.push("'a".to_string());
     }
-    let names: Vec<String> = s.generics.iter().map(|g| ident::text(g)).collect();
-    format!("<{}>", names.join(", "))
+    names.extend(s.generics.iter().map(|g| ident::text(g)));
+    if names.is_empty() {
+        String::new()
+    } else {
+        format!("<{}>", names.join(", "))
+    }
 }
 
 /// `where X: Trait, ..` for every type parameter.
@@ -168,7 +196,8 @@ fn codec_impls(ctx: &Ctx<'_>, kind: Kind, s: &Struct<'_>, out: &mut String) {
     let name = ident::text(&s.name);
     let gen_params = generics(s);
     let ser = rt("Serialize");
-    let de = rt("Deserialize");
+    let de = de();
+    let de_params = de_generics(s);
     let (write_id, base, read_id) = match kind {
         Kind::Type => Default::default(),
         Kind::Function => {
@@ -195,14 +224,14 @@ fn codec_impls(ctx: &Ctx<'_>, kind: Kind, s: &Struct<'_>, out: &mut String) {
 
     emit!(
         out,
-        "#[automatically_derived] impl{gen_params} {de} for {name}{gen_params} {} {{\n\
+        "#[automatically_derived] impl{de_params} {de} for {name}{gen_params} {} {{\n\
          const MIN_SERIALIZED_LEN: usize = ",
         bounds(s, &de),
     );
     min_len(ctx, depth, s, base, out);
     emit!(
         out,
-        ";\nfn deserialize(r: &mut {}<'_>) -> {}<Self, {}> {{ {read_id}\n",
+        ";\nfn deserialize(r: &mut {}<'a>) -> {}<Self, {}> {{ {read_id}\n",
         rt("Reader"),
         rt("Result"),
         rt("Error"),
@@ -223,11 +252,7 @@ fn min_len(ctx: &Ctx<'_>, depth: usize, s: &Struct<'_>, base: usize, out: &mut S
                     known += n;
                 } else {
                     let ty = rust_type(ctx, depth, ty);
-                    emit!(
-                        parts,
-                        " + <{ty} as {}>::MIN_SERIALIZED_LEN",
-                        rt("Deserialize")
-                    );
+                    emit!(parts, " + <{ty} as {}>::MIN_SERIALIZED_LEN", de());
                 }
             }
             _ => {}
