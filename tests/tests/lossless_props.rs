@@ -9,7 +9,7 @@ tl_tests::skipped_without_shared_schemas!();
 mod checks {
     use proptest::prelude::*;
     use std::sync::OnceLock;
-    use tl_runtime::{Deserialize, DeserializeOwned, Serialize};
+    use tl_runtime::{DeserializeOwned, Serialize};
     use tl_schema::{IdRule, Schema};
     use tl_tests::generate::{Gen, Presence, load};
     use tl_tests::real::{api, mtproto};

@@ -1,62 +1,38 @@
-//! The `#[tl(...)]` options, parsed with darling.
+//! The `#[tl(...)]` options, parsed with syn's `parse_nested_meta`. Every mistake becomes an
+//! error at its own span, and parsing goes on after it, so all of them are reported at once.
 
-use darling::FromMeta;
-use darling::ast::NestedMeta;
-use darling::util::SpannedValue;
 use proc_macro2::Span;
-use syn::spanned::Spanned;
+use syn::ext::IdentExt;
+use syn::meta::ParseNestedMeta;
+use syn::{Ident, LitStr, Token};
+
+/// The options, in the order the docs list them.
+const OPTIONS: &str = "include, id_rule, allow_id_mismatch, only, borrowed, any, derive, crate";
 
 /// `#[tl(...)]`.
-#[derive(Debug, Default, FromMeta)]
+#[derive(Default)]
 pub struct Options {
-    /// `include = "path"`: a `.tl` file relative to the invoking crate's `CARGO_MANIFEST_DIR`.
-    #[darling(multiple)]
-    pub include: Vec<SpannedValue<String>>,
+    /// `include = "path"`: a `.tl` file relative to the invoking crate's `CARGO_MANIFEST_DIR`,
+    /// with the span of its literal.
+    pub include: Vec<(String, Span)>,
     /// `id_rule = "telegram"` (the default) or `"tdlib"`.
-    #[darling(default)]
-    pub id_rule: Option<IdRule>,
+    pub id_rule: Option<tl_schema::IdRule>,
     /// `allow_id_mismatch(name, "ns.name", ...)`.
-    #[darling(default)]
     pub allow_id_mismatch: NameList,
     /// `crate = "path"`: where the runtime is, when the `tl!` wrapper's own path is not wanted.
-    #[darling(default, rename = "crate")]
     pub krate: Option<syn::Path>,
     /// `only(name, "ns.name", Type, ...)`: generate only these constructors, functions and
     /// boxed types, and what they need.
-    #[darling(default)]
     pub only: NameList,
-    /// `any`: also generate `Any`, one enum over every boxed type and function, decoded by
-    /// its constructor id.
-    #[darling(default)]
-    pub any: darling::util::Flag,
     /// `borrowed`: strings, bytes and `Object` borrow from the decoded input (`&'a str`,
     /// `&'a [u8]`, `ObjectRef<'a>`), and the types that hold them get a lifetime.
-    #[darling(default)]
-    pub borrowed: darling::util::Flag,
+    pub borrowed: bool,
+    /// `any`: also generate `Any`, one enum over every boxed type and function, decoded by
+    /// its constructor id.
+    pub any: bool,
     /// `derive(Trait, ...)`: more derives for every generated struct and enum, after
-    /// `Debug`, `Clone` and `PartialEq`.
-    #[darling(default)]
-    pub derive: darling::util::PathList,
-}
-
-/// `id_rule = "..."`.
-#[derive(Clone, Copy, Debug, FromMeta)]
-pub enum IdRule {
-    /// Telegram's rule.
-    #[darling(rename = "telegram")]
-    Telegram,
-    /// `TDLib`'s and TON's rule.
-    #[darling(rename = "tdlib")]
-    Tdlib,
-}
-
-impl From<IdRule> for tl_schema::IdRule {
-    fn from(rule: IdRule) -> Self {
-        match rule {
-            IdRule::Telegram => tl_schema::IdRule::Telegram,
-            IdRule::Tdlib => tl_schema::IdRule::Tdlib,
-        }
-    }
+    /// `Debug`, `Clone` and `PartialEq`, as source text.
+    pub derive: Vec<String>,
 }
 
 /// A list of TL names, each an identifier or a string literal (for namespaced names such as
@@ -64,25 +40,101 @@ impl From<IdRule> for tl_schema::IdRule {
 #[derive(Debug, Default)]
 pub struct NameList(pub Vec<(String, Span)>);
 
-impl FromMeta for NameList {
-    fn from_list(items: &[NestedMeta]) -> darling::Result<Self> {
-        let mut errors = darling::Error::accumulator();
-        let mut names = Vec::new();
-        for item in items {
-            match item {
-                NestedMeta::Meta(syn::Meta::Path(path)) if path.get_ident().is_some() => {
-                    let ident = path.get_ident().map(ToString::to_string).unwrap_or_default();
-                    names.push((ident.trim_start_matches("r#").to_string(), path.span()));
+impl Options {
+    /// Reads one option of `#[tl(...)]`. An error in its value is pushed to `errors` and the
+    /// rest of the option skipped, so that the options after it are still read.
+    pub fn parse_option(&mut self, meta: &ParseNestedMeta<'_>, errors: &mut Vec<syn::Error>) {
+        if let Err(e) = self.parse_known(meta) {
+            errors.push(e);
+            // Skip to the comma before the next option.
+            while !meta.input.is_empty() && !meta.input.peek(Token![,]) {
+                if meta.input.parse::<proc_macro2::TokenTree>().is_err() {
+                    break;
                 }
-                NestedMeta::Lit(syn::Lit::Str(lit)) => names.push((lit.value(), lit.span())),
-                other => errors.push(
-                    darling::Error::custom(
-                        "expected a constructor or function name, or a string literal such as \"help.configSimple\"",
-                    )
-                    .with_span(other),
-                ),
             }
         }
-        errors.finish_with(NameList(names))
     }
+
+    fn parse_known(&mut self, meta: &ParseNestedMeta<'_>) -> syn::Result<()> {
+        let name = meta
+            .path
+            .get_ident()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        match name.as_str() {
+            "include" => {
+                let lit: LitStr = meta.value()?.parse()?;
+                self.include.push((lit.value(), lit.span()));
+            }
+            "id_rule" => {
+                let lit: LitStr = meta.value()?.parse()?;
+                self.id_rule = Some(match lit.value().as_str() {
+                    "telegram" => tl_schema::IdRule::Telegram,
+                    "tdlib" => tl_schema::IdRule::Tdlib,
+                    other => {
+                        return Err(syn::Error::new(
+                            lit.span(),
+                            format!(
+                                "unknown id_rule `{other}`: expected \"telegram\" or \"tdlib\""
+                            ),
+                        ));
+                    }
+                });
+            }
+            "allow_id_mismatch" => names(meta, &mut self.allow_id_mismatch)?,
+            "only" => names(meta, &mut self.only)?,
+            "crate" => {
+                let lit: LitStr = meta.value()?.parse()?;
+                self.krate = Some(lit.parse()?);
+            }
+            "borrowed" => self.borrowed = flag(meta)?,
+            "any" => self.any = flag(meta)?,
+            "derive" => meta.parse_nested_meta(|inner| {
+                self.derive
+                    .push(quote::ToTokens::to_token_stream(&inner.path).to_string());
+                Ok(())
+            })?,
+            _ => {
+                let written = quote::ToTokens::to_token_stream(&meta.path).to_string();
+                return Err(meta.error(format!(
+                    "unknown option `{written}`; the options are {OPTIONS}"
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A flag option: its name alone.
+fn flag(meta: &ParseNestedMeta<'_>) -> syn::Result<bool> {
+    if meta.input.is_empty() || meta.input.peek(Token![,]) {
+        Ok(true)
+    } else {
+        Err(meta.error("this option takes no value: write it alone, as in `#[tl(any)]`"))
+    }
+}
+
+/// `(name, "ns.name", ...)` after a list option's name.
+fn names(meta: &ParseNestedMeta<'_>, out: &mut NameList) -> syn::Result<()> {
+    let content;
+    syn::parenthesized!(content in meta.input);
+    while !content.is_empty() {
+        if content.peek(LitStr) {
+            let lit: LitStr = content.parse()?;
+            out.0.push((lit.value(), lit.span()));
+        } else if content.peek(Ident::peek_any) {
+            let ident = Ident::parse_any(&content)?;
+            let name = ident.to_string();
+            out.0
+                .push((name.trim_start_matches("r#").to_string(), ident.span()));
+        } else {
+            return Err(content.error(
+                "expected a constructor or function name, or a string literal such as \"help.configSimple\"",
+            ));
+        }
+        if !content.is_empty() {
+            content.parse::<Token![,]>()?;
+        }
+    }
+    Ok(())
 }

@@ -11,7 +11,6 @@ use tl_schema::{Diagnostic, Origin, Source};
 #[derive(Default)]
 pub struct Errors {
     errors: Vec<syn::Error>,
-    darling: Option<darling::Error>,
 }
 
 impl Errors {
@@ -19,12 +18,8 @@ impl Errors {
         self.errors.push(error);
     }
 
-    pub fn push_darling(&mut self, error: darling::Error) {
-        self.darling = Some(error);
-    }
-
     pub fn is_empty(&self) -> bool {
-        self.errors.is_empty() && self.darling.is_none()
+        self.errors.is_empty()
     }
 
     /// Converts schema diagnostics, pointing each at the span of its source or allow-list entry.
@@ -50,14 +45,9 @@ impl Errors {
     }
 
     pub fn into_tokens(self) -> TokenStream {
-        let mut tokens: TokenStream = self
-            .errors
+        self.errors
             .iter()
             .map(syn::Error::to_compile_error)
-            .collect();
-        if let Some(darling) = self.darling {
-            tokens.extend(darling.write_errors());
-        }
-        tokens
+            .collect()
     }
 }

@@ -2,8 +2,6 @@
 //! string literals.
 
 use crate::attr::Options;
-use darling::FromMeta;
-use darling::ast::NestedMeta;
 use proc_macro2::TokenStream;
 use syn::parse::{Parse, ParseStream};
 use syn::{Attribute, LitStr, Token, bracketed};
@@ -16,10 +14,9 @@ pub struct Input {
     pub options: Options,
     /// The schema literals, in order.
     pub literals: Vec<LitStr>,
-    /// Errors found while reading the input; expansion goes on with what was read.
+    /// Errors found while reading the input, the options' included; expansion goes on with
+    /// what was read.
     pub errors: Vec<syn::Error>,
-    /// Errors in the options, kept as darling errors so none is lost or flattened.
-    pub option_errors: Option<darling::Error>,
 }
 
 impl Parse for Input {
@@ -29,7 +26,6 @@ impl Parse for Input {
         let runtime: TokenStream = content.parse()?;
         let attrs = input.call(Attribute::parse_outer)?;
         let mut errors = Vec::new();
-        let mut option_errors = None;
         let mut options = Options::default();
         let mut seen = false;
         for attr in attrs {
@@ -48,17 +44,14 @@ impl Parse for Input {
                 continue;
             }
             seen = true;
-            let parsed = attr
-                .meta
-                .require_list()
-                .map_err(darling::Error::from)
-                .and_then(|list| {
-                    NestedMeta::parse_meta_list(list.tokens.clone()).map_err(Into::into)
-                })
-                .and_then(|items| Options::from_list(&items));
-            match parsed {
-                Ok(parsed) => options = parsed,
-                Err(e) => option_errors = Some(e.with_span(&attr)),
+            let mut option_errors = Vec::new();
+            let parsed = attr.parse_nested_meta(|meta| {
+                options.parse_option(&meta, &mut option_errors);
+                Ok(())
+            });
+            errors.extend(option_errors);
+            if let Err(e) = parsed {
+                errors.push(e);
             }
         }
         let mut literals = Vec::new();
@@ -87,7 +80,6 @@ impl Parse for Input {
             options,
             literals,
             errors,
-            option_errors,
         })
     }
 }

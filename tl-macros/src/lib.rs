@@ -1,10 +1,10 @@
 //! The `tl!` procedural macro. Use it through `tl_runtime::tl!`, which passes the runtime's path.
 //!
-//! The pipeline: `input` parses the macro input (the `#[tl(...)]` options with darling and the
-//! string literals), `tl_schema::check` parses and validates the schema text over plain `&str`,
-//! `diag` turns its byte-range diagnostics into spanned compiler errors, and `expand` turns
-//! the valid schema into tokens. Expansion never reports user errors: validation has checked
-//! everything it relies on.
+//! The pipeline: `input` parses the macro input (the `#[tl(...)]` options with syn's
+//! `parse_nested_meta`, and the string literals), `tl_schema::check` parses and validates the
+//! schema text over plain `&str`, `diag` turns its byte-range diagnostics into spanned compiler
+//! errors, and `expand` turns the valid schema into source text, which the compiler lexes once.
+//! Expansion never reports user errors: validation has checked everything it relies on.
 #![warn(clippy::pedantic)]
 // The macro's own functions are private; documenting their errors repeats their signatures.
 #![allow(clippy::missing_errors_doc)]

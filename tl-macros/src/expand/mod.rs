@@ -174,17 +174,14 @@ pub fn expand(input: TokenStream) -> Expansion {
     for e in input.errors {
         errors.push(e);
     }
-    if let Some(e) = input.option_errors {
-        errors.push_darling(e);
-    }
 
     let mut sources = Vec::new();
     let mut source_spans = Vec::new();
     let mut tracking = TokenStream::new();
     let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from);
-    for include in &input.options.include {
-        let span = include.span();
-        let written: &str = include.as_str();
+    for (written, span) in &input.options.include {
+        let span = *span;
+        let written = written.as_str();
         let expanded = match expand_env(written) {
             Ok(expanded) => expanded,
             Err(message) => {
@@ -219,7 +216,7 @@ pub fn expand(input: TokenStream) -> Expansion {
 
     let allow = &input.options.allow_id_mismatch.0;
     let config = Config {
-        id_rule: input.options.id_rule.map(Into::into).unwrap_or_default(),
+        id_rule: input.options.id_rule.unwrap_or_default(),
         allow_id_mismatch: allow.iter().map(|(name, _)| name.clone()).collect(),
     };
     let allow_spans: Vec<Span> = allow.iter().map(|(_, span)| *span).collect();
@@ -258,18 +255,18 @@ pub fn expand(input: TokenStream) -> Expansion {
         let mut derives = ["Debug", "Clone", "PartialEq"]
             .map(crate::paths::rt)
             .join(", ");
-        for path in input.options.derive.iter() {
+        for path in &input.options.derive {
             derives.push_str(", ");
-            derives.push_str(&path.to_token_stream().to_string());
+            derives.push_str(path);
         }
-        let model = Model::new(&schema, config.id_rule, input.options.borrowed.is_present());
+        let model = Model::new(&schema, config.id_rule, input.options.borrowed);
         let ctx = Ctx {
             model: &model,
             derives,
             sources: &sources,
         };
         timings.lap("select and model");
-        let code = generate(&ctx, input.options.any.is_present());
+        let code = generate(&ctx, input.options.any);
         timings.lap("generate");
         (crate::paths::alias_item(&runtime), code)
     } else {
