@@ -5,32 +5,13 @@
 use tl_runtime::{Deserialize, Serialize, UnknownFlags};
 
 tl_runtime::tl! {
-    #[tl(borrowed, any)]
-    r"
-    textEmpty#dc3d824f = RichText;
-    textPlain#744694e0 text:string = RichText;
-    textBold#6724abc4 text:RichText = RichText;
-    textConcat#7e6260d7 texts:Vector<RichText> = RichText;
-    point#e3fe70f4 x:int y:int = Point;
-    blob#e1d76d32 flags:# data:bytes points:Vector<Point> note:flags.0?string = Blob;
-    rpc_result#f35c6d01 req_msg_id:long result:Object = RpcResult;
-    ---functions---
-    invokeWithLayer#da9b0d0d {X:Type} layer:int query:!X = X;
-    echo#62c11db7 text:RichText = RichText;
-    "
+    #[tl(include = "tests/borrowed.tl", borrowed, any)]
 }
 
 /// The same schema, owned, to compare with.
 mod owned {
     tl_runtime::tl! {
-        r"
-        textEmpty#dc3d824f = RichText;
-        textPlain#744694e0 text:string = RichText;
-        textBold#6724abc4 text:RichText = RichText;
-        textConcat#7e6260d7 texts:Vector<RichText> = RichText;
-        point#e3fe70f4 x:int y:int = Point;
-        blob#e1d76d32 flags:# data:bytes points:Vector<Point> note:flags.0?string = Blob;
-        "
+        #[tl(include = "tests/borrowed.tl")]
     }
 }
 

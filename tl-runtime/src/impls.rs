@@ -86,15 +86,51 @@ impl<'a> Deserialize<'a> for bool {
     }
 }
 
-/// `string`: UTF-8, checked on decode.
-impl Serialize for String {
+/// `string`: UTF-8, checked on decode. `String` and `&str` encode through this.
+impl Serialize for str {
     #[inline]
     fn serialize(&self, buf: &mut Vec<u8>) {
-        wire::write_bytes(buf, self.as_bytes());
+        self.as_bytes().serialize(buf);
+    }
+    #[inline]
+    fn serialized_len(&self) -> usize {
+        self.as_bytes().serialized_len()
+    }
+}
+
+/// `bytes`. `Vec<u8>` and `&[u8]` encode through this.
+impl Serialize for [u8] {
+    #[inline]
+    fn serialize(&self, buf: &mut Vec<u8>) {
+        wire::write_bytes(buf, self);
     }
     #[inline]
     fn serialized_len(&self) -> usize {
         wire::bytes_len(self.len())
+    }
+}
+
+/// A reference encodes as what it points to (`&str`, `&[u8]` of `#[tl(borrowed)]`).
+impl<T: Serialize + ?Sized> Serialize for &T {
+    #[inline]
+    fn serialize(&self, buf: &mut Vec<u8>) {
+        T::serialize(self, buf);
+    }
+    #[inline]
+    fn serialized_len(&self) -> usize {
+        T::serialized_len(self)
+    }
+}
+
+/// `string`.
+impl Serialize for String {
+    #[inline]
+    fn serialize(&self, buf: &mut Vec<u8>) {
+        self.as_str().serialize(buf);
+    }
+    #[inline]
+    fn serialized_len(&self) -> usize {
+        self.as_str().serialized_len()
     }
 }
 
@@ -107,17 +143,6 @@ impl<'a> Deserialize<'a> for String {
 }
 
 /// `string`, borrowed from the input (`#[tl(borrowed)]`).
-impl Serialize for &str {
-    #[inline]
-    fn serialize(&self, buf: &mut Vec<u8>) {
-        wire::write_bytes(buf, self.as_bytes());
-    }
-    #[inline]
-    fn serialized_len(&self) -> usize {
-        wire::bytes_len(self.len())
-    }
-}
-
 impl<'a> Deserialize<'a> for &'a str {
     const MIN_SERIALIZED_LEN: usize = 4;
     #[inline]
@@ -127,17 +152,6 @@ impl<'a> Deserialize<'a> for &'a str {
 }
 
 /// `bytes`, borrowed from the input (`#[tl(borrowed)]`).
-impl Serialize for &[u8] {
-    #[inline]
-    fn serialize(&self, buf: &mut Vec<u8>) {
-        wire::write_bytes(buf, self);
-    }
-    #[inline]
-    fn serialized_len(&self) -> usize {
-        wire::bytes_len(self.len())
-    }
-}
-
 impl<'a> Deserialize<'a> for &'a [u8] {
     const MIN_SERIALIZED_LEN: usize = 4;
     #[inline]
@@ -150,11 +164,11 @@ impl<'a> Deserialize<'a> for &'a [u8] {
 impl Serialize for Vec<u8> {
     #[inline]
     fn serialize(&self, buf: &mut Vec<u8>) {
-        wire::write_bytes(buf, self);
+        self.as_slice().serialize(buf);
     }
     #[inline]
     fn serialized_len(&self) -> usize {
-        wire::bytes_len(self.len())
+        self.as_slice().serialized_len()
     }
 }
 
