@@ -8,6 +8,13 @@ tl_runtime::tl! {
     #[tl(include = "tests/borrowed.tl", borrowed, any)]
 }
 
+/// Borrowed with `only`: `echo` and the types it needs, nothing else.
+mod only_echo {
+    tl_runtime::tl! {
+        #[tl(include = "tests/borrowed.tl", borrowed, only(echo))]
+    }
+}
+
 /// The same schema, owned, to compare with.
 mod owned {
     tl_runtime::tl! {
@@ -94,4 +101,19 @@ fn object_borrows_the_rest_of_the_input() {
         enums::Point::from_bytes(result.result.0).unwrap(),
         enums::Point::Point(point)
     );
+}
+
+#[test]
+fn only_and_borrowed_together() {
+    let call = only_echo::functions::Echo {
+        text: only_echo::enums::RichText::TextPlain(only_echo::types::TextPlain { text: "hi" }),
+    };
+    let bytes = call.to_bytes();
+    let back = only_echo::functions::Echo::from_bytes(&bytes).unwrap();
+    assert_eq!(back, call);
+    // The same bytes as the full borrowed schema's `echo`.
+    let full = functions::Echo {
+        text: enums::RichText::TextPlain(types::TextPlain { text: "hi" }),
+    };
+    assert_eq!(full.to_bytes(), bytes);
 }
