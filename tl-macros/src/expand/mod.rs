@@ -336,6 +336,54 @@ impl Timings {
 mod tests {
     use quote::quote;
 
+    /// Schema text reaches the generated code only as escaped string literals (docs) and
+    /// sanitized identifiers, so no comment and no name can make the code fail to lex or change
+    /// its meaning: every expansion here generates code, with the comment intact in the docs.
+    #[test]
+    fn odd_comments_and_names_still_lex() {
+        let nasty = [
+            "\" ] #[doc = \"",
+            "\\",
+            "*/ /* ",
+            "\r",
+            "\u{0}",
+            "é 🚀 \u{301}",
+            "'a",
+            "{}",
+            "\t",
+            "\"quoted\" \\n",
+            "///",
+            "#",
+        ];
+        for comment in nasty {
+            let schema = format!(
+                "//{comment}\n\
+                 //@description {comment} @code {comment}\n\
+                 //@message -{comment}\n\
+                 error#9bdd8f1a code:int32 message:string = Error;\n\
+                 //@self {comment}\n\
+                 odd#86392e96 self:int32 type:string crate:int53 Self:Bool = Odd;\n"
+            );
+            for options in [
+                quote!(#[tl(id_rule = "tdlib")]),
+                quote!(#[tl(id_rule = "tdlib", borrowed, any)]),
+            ] {
+                let output = super::expand(quote!([::tl_runtime] #options #schema))
+                    .into_tokens()
+                    .to_string();
+                assert!(
+                    output.contains("pub mod types") && !output.contains("compile_error"),
+                    "{comment:?}: {output}"
+                );
+                let escaped = format!("{:?}", comment.trim());
+                assert!(
+                    output.contains(&escaped[1..escaped.len() - 1]),
+                    "{comment:?} is not in the docs"
+                );
+            }
+        }
+    }
+
     /// The macro never panics on real text cut anywhere: every line of the shared schemas,
     /// truncated at every character, goes through the whole expansion (parse, check, and code
     /// generation where the prefix is a valid schema on its own), alternately owned and in
