@@ -86,16 +86,30 @@ impl<'a> Deserialize<'a> for bool {
     }
 }
 
-/// `string`: UTF-8, checked on decode. `String` and `&str` encode through this.
-impl Serialize for str {
-    #[inline]
-    fn serialize(&self, buf: &mut Vec<u8>) {
-        self.as_bytes().serialize(buf);
-    }
-    #[inline]
-    fn serialized_len(&self) -> usize {
-        self.as_bytes().serialized_len()
-    }
+/// `Serialize` for a type that encodes as what one of its methods returns.
+macro_rules! encodes_as {
+    ($($(#[$doc:meta])* $ty:ty => $as:ident;)*) => {$(
+        $(#[$doc])*
+        impl Serialize for $ty {
+            #[inline]
+            fn serialize(&self, buf: &mut Vec<u8>) {
+                self.$as().serialize(buf);
+            }
+            #[inline]
+            fn serialized_len(&self) -> usize {
+                self.$as().serialized_len()
+            }
+        }
+    )*};
+}
+
+encodes_as! {
+    /// `string`: UTF-8, checked on decode. `String` and `&str` encode through this.
+    str => as_bytes;
+    /// `string`.
+    String => as_str;
+    /// `bytes`.
+    Vec<u8> => as_slice;
 }
 
 /// `bytes`. `Vec<u8>` and `&[u8]` encode through this.
@@ -122,18 +136,6 @@ impl<T: Serialize + ?Sized> Serialize for &T {
     }
 }
 
-/// `string`.
-impl Serialize for String {
-    #[inline]
-    fn serialize(&self, buf: &mut Vec<u8>) {
-        self.as_str().serialize(buf);
-    }
-    #[inline]
-    fn serialized_len(&self) -> usize {
-        self.as_str().serialized_len()
-    }
-}
-
 impl<'a> Deserialize<'a> for String {
     const MIN_SERIALIZED_LEN: usize = 4;
     #[inline]
@@ -157,18 +159,6 @@ impl<'a> Deserialize<'a> for &'a [u8] {
     #[inline]
     fn deserialize(reader: &mut Reader<'a>) -> Result<Self, Error> {
         reader.read_bytes()
-    }
-}
-
-/// `bytes`.
-impl Serialize for Vec<u8> {
-    #[inline]
-    fn serialize(&self, buf: &mut Vec<u8>) {
-        self.as_slice().serialize(buf);
-    }
-    #[inline]
-    fn serialized_len(&self) -> usize {
-        self.as_slice().serialized_len()
     }
 }
 
