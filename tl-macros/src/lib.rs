@@ -28,7 +28,7 @@ use proc_macro::TokenStream;
 #[doc(hidden)]
 #[proc_macro]
 pub fn __tl(input: TokenStream) -> TokenStream {
-    let start = std::env::var_os("TL_MACRO_TIMINGS").map(|_| std::time::Instant::now());
+    let timings = expand::Timings::start();
     let expansion = expand::expand(input.into());
     let mut output: TokenStream = expansion.head.into();
     if !expansion.code.is_empty() {
@@ -42,11 +42,6 @@ pub fn __tl(input: TokenStream) -> TokenStream {
             }
         }
     }
-    if let Some(start) = start {
-        eprintln!(
-            "tl!: expansion took {:.1} ms",
-            start.elapsed().as_secs_f64() * 1e3
-        );
-    }
+    timings.lap("hand the code to the compiler (the whole expansion)");
     output
 }

@@ -296,7 +296,7 @@ impl<'a> Model<'a> {
     }
 
     /// Whether a value of `ty` borrows from the input (with `#[tl(borrowed)]`).
-    pub fn type_borrows(&self, ty: &RType) -> bool {
+    fn type_borrows(&self, ty: &RType) -> bool {
         match ty {
             RType::String | RType::Bytes | RType::Object => self.borrowed,
             RType::Vector { elem, .. } => self.type_borrows(elem),
