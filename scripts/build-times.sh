@@ -5,6 +5,11 @@
 # dependencies included), the crate's own rebuild, and the peak memory of the build (GNU time's
 # maximum resident set size, the largest rustc). Prints a Markdown table.
 #
+# Also timed: the tl! crate with the profile setting the README recommends for a crate that holds
+# a schema (`incremental = false` for that package: it is rebuilt whole whenever it changes, so
+# incremental compilation only adds its bookkeeping; grammers-tl-types, a registry crate, is
+# never built incrementally), and a crate generating only 20 functions (`only`).
+#
 #   scripts/build-times.sh [rounds]      (default 1 round; rounds alternate the two crates)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,7 +24,7 @@ if [ -z "$api" ]; then
   api=$(ls "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/grammers-tl-types-0.11.0/tl/api.tl | head -1)
 fi
 
-mkdir -p "$work/with-tl/src" "$work/with-grammers/src" "$work/with-tl-only20/src"
+mkdir -p "$work/with-tl/src" "$work/with-grammers/src" "$work/with-tl-only20/src" "$work/with-tl-nonincr/src"
 cp "$api" "$work/with-tl/api.tl"
 cat > "$work/with-tl/Cargo.toml" <<TOML
 [package]
@@ -35,6 +40,14 @@ tl_runtime::tl! {
     #[tl(include = "api.tl")]
 }
 RS
+# The same crate with the recommended profile.
+cp "$api" "$work/with-tl-nonincr/api.tl"
+cp "$work/with-tl/src/lib.rs" "$work/with-tl-nonincr/src/lib.rs"
+sed 's/name = "with-tl"/name = "with-tl-nonincr"/' "$work/with-tl/Cargo.toml" > "$work/with-tl-nonincr/Cargo.toml"
+cat >> "$work/with-tl-nonincr/Cargo.toml" <<'TOML'
+[profile.dev.package.with-tl-nonincr]
+incremental = false
+TOML
 # The same schema, but only 20 common functions and what they need (`only`).
 cp "$api" "$work/with-tl-only20/api.tl"
 sed 's/name = "with-tl"/name = "with-tl-only20"/' "$work/with-tl/Cargo.toml" > "$work/with-tl-only20/Cargo.toml"
@@ -65,7 +78,7 @@ TOML
 echo 'pub use grammers_tl_types::*;' > "$work/with-grammers/src/lib.rs"
 
 # Fetch first so that downloads are not timed.
-for c in with-tl with-grammers with-tl-only20; do (cd "$work/$c" && cargo fetch -q); done
+for c in with-tl with-grammers with-tl-only20 with-tl-nonincr; do (cd "$work/$c" && cargo fetch -q); done
 
 # seconds and peak KiB of a command, as "S KIB"
 measure() {
@@ -75,7 +88,7 @@ measure() {
 
 declare -A result
 for ((r = 0; r < rounds; r++)); do
-  for c in with-tl with-grammers with-tl-only20; do
+  for c in with-tl with-grammers with-tl-only20 with-tl-nonincr; do
     cd "$work/$c"
     for mode in check debug release; do
       rm -rf target
@@ -92,17 +105,17 @@ for ((r = 0; r < rounds; r++)); do
 done
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-echo "| build | tl! (layer 230) | grammers-tl-types 0.11.0 | ratio | tl! with \`only\` (20 functions) |"
-echo "|---|---:|---:|---:|---:|"
+# med CRATE FIELD BUILD: the median over the rounds of the seconds (FIELD 1) or peak KiB (2).
+med() { for ((r = 0; r < rounds; r++)); do echo "${result[$1,$3,$r]}" | cut -d' ' -f"$2"; done | median; }
+echo "| build | tl! (layer 230) | grammers-tl-types 0.11.0 | ratio | tl!, \`incremental = false\` | ratio | tl! with \`only\` (20 functions) |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
 for mode in check debug release own; do
-  t=$(for ((r = 0; r < rounds; r++)); do echo "${result[with-tl,$mode,$r]}" | cut -d' ' -f1; done | median)
-  g=$(for ((r = 0; r < rounds; r++)); do echo "${result[with-grammers,$mode,$r]}" | cut -d' ' -f1; done | median)
-  tm=$(for ((r = 0; r < rounds; r++)); do echo "${result[with-tl,$mode,$r]}" | cut -d' ' -f2; done | median)
-  gm=$(for ((r = 0; r < rounds; r++)); do echo "${result[with-grammers,$mode,$r]}" | cut -d' ' -f2; done | median)
-  o=$(for ((r = 0; r < rounds; r++)); do echo "${result[with-tl-only20,$mode,$r]}" | cut -d' ' -f1; done | median)
-  om=$(for ((r = 0; r < rounds; r++)); do echo "${result[with-tl-only20,$mode,$r]}" | cut -d' ' -f2; done | median)
+  t=$(med with-tl 1 $mode) tm=$(med with-tl 2 $mode)
+  g=$(med with-grammers 1 $mode) gm=$(med with-grammers 2 $mode)
+  n=$(med with-tl-nonincr 1 $mode) nm=$(med with-tl-nonincr 2 $mode)
+  o=$(med with-tl-only20 1 $mode) om=$(med with-tl-only20 2 $mode)
   label=$mode
   [ $mode = own ] && label="the schema crate alone (debug)"
-  printf '| %s: time | %.1f s | %.1f s | %.2f | %.1f s |\n' "$label" "$t" "$g" "$(echo "$t / $g" | bc -l)" "$o"
-  printf '| %s: peak memory | %.0f MiB | %.0f MiB | %.2f | %.0f MiB |\n' "$label" "$(echo "$tm / 1024" | bc -l)" "$(echo "$gm / 1024" | bc -l)" "$(echo "$tm / $gm" | bc -l)" "$(echo "$om / 1024" | bc -l)"
+  printf '| %s: time | %.1f s | %.1f s | %.2f | %.1f s | %.2f | %.1f s |\n' "$label" "$t" "$g" "$(echo "$t / $g" | bc -l)" "$n" "$(echo "$n / $g" | bc -l)" "$o"
+  printf '| %s: peak memory | %.0f MiB | %.0f MiB | %.2f | %.0f MiB | %.2f | %.0f MiB |\n' "$label" "$(echo "$tm / 1024" | bc -l)" "$(echo "$gm / 1024" | bc -l)" "$(echo "$tm / $gm" | bc -l)" "$(echo "$nm / 1024" | bc -l)" "$(echo "$nm / $gm" | bc -l)" "$(echo "$om / 1024" | bc -l)"
 done
