@@ -226,7 +226,9 @@ fn main() {
         medians[7] / medians[4]
     );
     println!();
-    println!("| allocations | one decode | bytes requested | a clone of the result (one per heap value) |");
+    println!(
+        "| allocations | one decode | bytes requested | a clone of the result (one per heap value) |"
+    );
     println!("|---|---:|---:|---:|");
     for (name, (count, bytes), (clone_count, _)) in rows {
         println!("| {name} | {count} | {bytes} | {clone_count} |");
