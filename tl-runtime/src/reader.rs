@@ -39,8 +39,11 @@ impl Default for Limits {
 /// nothing panics. [`nest`](Reader::nest) counts nesting depth against [`Limits::max_depth`].
 #[derive(Clone, Debug)]
 pub struct Reader<'a> {
-    data: &'a [u8],
-    pos: usize,
+    /// The bytes not read yet. Reads take from its front, so each one is a single length check
+    /// and a pointer bump (an index into the whole input would need a second bounds check).
+    rest: &'a [u8],
+    /// The length of the whole input: the offset of `rest` is `len - rest.len()`.
+    len: usize,
     depth_left: u32,
     limits: Limits,
 }
@@ -54,8 +57,8 @@ impl<'a> Reader<'a> {
     /// A reader at the start of `data` with the given limits.
     pub fn with_limits(data: &'a [u8], limits: Limits) -> Self {
         Reader {
-            data,
-            pos: 0,
+            rest: data,
+            len: data.len(),
             depth_left: limits.max_depth,
             limits,
         }
@@ -64,25 +67,34 @@ impl<'a> Reader<'a> {
     /// The offset of the next byte to be read.
     #[inline]
     pub fn position(&self) -> usize {
-        self.pos
+        self.len - self.rest.len()
     }
 
     /// How many bytes are left.
     #[inline]
     pub fn remaining_len(&self) -> usize {
-        self.data.len() - self.pos
+        self.rest.len()
     }
 
     /// The bytes that are left.
     #[inline]
     pub fn remaining(&self) -> &'a [u8] {
-        &self.data[self.pos..]
+        self.rest
     }
 
     /// An error of `kind` at the current offset.
     #[cold]
     pub fn error(&self, kind: ErrorKind) -> Error {
-        Error::new(kind, self.pos)
+        Error::new(kind, self.position())
+    }
+
+    /// The error for a read of `needed` bytes where fewer are left.
+    #[cold]
+    fn eof(&self, needed: usize) -> Error {
+        self.error(ErrorKind::UnexpectedEof {
+            needed,
+            available: self.remaining_len(),
+        })
     }
 
     /// Fails with [`ErrorKind::TrailingBytes`] unless the input is used up.
@@ -96,43 +108,33 @@ impl<'a> Reader<'a> {
     /// Takes the next `n` bytes.
     #[inline]
     pub fn read_raw(&mut self, n: usize) -> Result<&'a [u8], Error> {
-        let available = self.remaining_len();
-        if n > available {
-            return Err(self.error(ErrorKind::UnexpectedEof {
-                needed: n,
-                available,
-            }));
+        match self.rest.split_at_checked(n) {
+            Some((bytes, rest)) => {
+                self.rest = rest;
+                Ok(bytes)
+            }
+            None => Err(self.eof(n)),
         }
-        let bytes = &self.data[self.pos..self.pos + n];
-        self.pos += n;
-        Ok(bytes)
     }
 
     /// Takes the next `N` bytes as an array.
     #[inline]
     pub fn read_array<const N: usize>(&mut self) -> Result<[u8; N], Error> {
-        let available = self.remaining_len();
-        match self.data[self.pos..].first_chunk::<N>() {
-            Some(chunk) => {
-                self.pos += N;
+        match self.rest.split_first_chunk::<N>() {
+            Some((chunk, rest)) => {
+                self.rest = rest;
                 Ok(*chunk)
             }
-            None => Err(self.error(ErrorKind::UnexpectedEof {
-                needed: N,
-                available,
-            })),
+            None => Err(self.eof(N)),
         }
     }
 
     /// The next 32-bit word without consuming it: the constructor id of what follows.
     #[inline]
     pub fn peek_u32(&self) -> Result<u32, Error> {
-        match self.data[self.pos..].first_chunk::<4>() {
+        match self.rest.first_chunk::<4>() {
             Some(word) => Ok(u32::from_le_bytes(*word)),
-            None => Err(self.error(ErrorKind::UnexpectedEof {
-                needed: 4,
-                available: self.remaining_len(),
-            })),
+            None => Err(self.eof(4)),
         }
     }
 
@@ -169,7 +171,7 @@ impl<'a> Reader<'a> {
         } else {
             Err(Error::new(
                 ErrorKind::UnexpectedConstructor { type_name, id },
-                self.pos - 4,
+                self.position() - 4,
             ))
         }
     }
@@ -180,50 +182,44 @@ impl<'a> Reader<'a> {
     /// Only the canonical encoding is accepted, so that re-encoding gives the same bytes: a one-byte
     /// header for lengths below 254, the `0xfe` header otherwise, and zero padding.
     pub fn read_bytes(&mut self) -> Result<&'a [u8], Error> {
-        let start = self.pos;
-        let first = *self.data.get(self.pos).ok_or_else(|| {
-            self.error(ErrorKind::UnexpectedEof {
-                needed: 1,
-                available: 0,
-            })
-        })?;
-        let (header, len) = match first {
-            0..=253 => (1, usize::from(first)),
-            254 => {
-                let [_, a, b, c] = self.read_array::<4>()?;
-                self.pos = start;
+        let rest = self.rest;
+        let (header, len) = match *rest {
+            [] => return Err(self.eof(1)),
+            [first @ 0..=253, ..] => (1, usize::from(first)),
+            [254, a, b, c, ..] => {
                 let len = usize::from(a) | usize::from(b) << 8 | usize::from(c) << 16;
                 if len < 254 {
                     return Err(self.error(ErrorKind::NonCanonicalLength { len }));
                 }
                 (4, len)
             }
-            255 => return Err(self.error(ErrorKind::InvalidLengthPrefix)),
+            [254, ..] => return Err(self.eof(4)),
+            [255, ..] => return Err(self.error(ErrorKind::InvalidLengthPrefix)),
         };
-        let available = self.remaining_len() - header;
+        let available = rest.len() - header;
         if len > available {
             return Err(self.error(ErrorKind::LengthExceedsInput { len, available }));
         }
         let padding = crate::wire::padding(header + len);
-        if len + padding > available {
-            return Err(self.error(ErrorKind::UnexpectedEof {
-                needed: header + len + padding,
-                available: available + header,
-            }));
+        let Some((all, after)) = rest.split_at_checked(header + len + padding) else {
+            return Err(self.eof(header + len + padding));
+        };
+        // `all` is a multiple of 4 bytes long, so its last word holds the padding, in its
+        // high bytes (little-endian): one test for all of them.
+        let last = all.last_chunk::<4>().map_or(0, |w| u32::from_le_bytes(*w));
+        if last & !(u32::MAX >> (8 * padding)) != 0 {
+            return Err(Error::new(
+                ErrorKind::NonZeroPadding,
+                self.position() + header + len,
+            ));
         }
-        let data_start = start + header;
-        let data = &self.data[data_start..data_start + len];
-        let pad = &self.data[data_start + len..data_start + len + padding];
-        if pad.iter().any(|&b| b != 0) {
-            return Err(Error::new(ErrorKind::NonZeroPadding, data_start + len));
-        }
-        self.pos = data_start + len + padding;
-        Ok(data)
+        self.rest = after;
+        Ok(&all[header..header + len])
     }
 
     /// Reads a TL `string` and checks that it is UTF-8.
     pub fn read_str(&mut self) -> Result<&'a str, Error> {
-        let start = self.pos;
+        let start = self.position();
         let bytes = self.read_bytes()?;
         str::from_utf8(bytes).map_err(|e| {
             Error::new(
@@ -241,8 +237,9 @@ impl<'a> Reader<'a> {
     #[inline]
     pub fn read_count(&mut self, min_element_len: usize) -> Result<usize, Error> {
         let raw = self.read_i32()?;
-        let count = usize::try_from(raw)
-            .map_err(|_| Error::new(ErrorKind::NegativeCount { count: raw }, self.pos - 4))?;
+        let count = usize::try_from(raw).map_err(|_| {
+            Error::new(ErrorKind::NegativeCount { count: raw }, self.position() - 4)
+        })?;
         let available = self.remaining_len();
         let min_element_len = min_element_len.max(1);
         if count.saturating_mul(min_element_len) > available {
@@ -252,7 +249,7 @@ impl<'a> Reader<'a> {
                     min_element_len,
                     available,
                 },
-                self.pos - 4,
+                self.position() - 4,
             ));
         }
         Ok(count)
