@@ -126,10 +126,16 @@ fn main() {
         ),
     ];
 
-    // `--profile NAME`: run one contender in a loop for a profiler (`perf record`), no timing.
-    if let Some(name) = std::env::args().skip_while(|a| a != "--profile").nth(1) {
+    // `--profile NAME [CALLS]`: run one contender in a loop for a profiler, no timing: `perf
+    // record` (the default 200,000 calls), or `valgrind --tool=callgrind` (a few hundred), whose
+    // instruction counts do not depend on what else the machine is doing.
+    let mut profile = std::env::args().skip_while(|a| a != "--profile").skip(1);
+    if let Some(name) = profile.next() {
+        let calls: u32 = profile
+            .next()
+            .map_or(200_000, |n| n.parse().expect("CALLS"));
         let mut buf = Vec::with_capacity(bytes.len());
-        for _ in 0..200_000 {
+        for _ in 0..calls {
             match name.as_str() {
                 "encode" => drop(black_box(black_box(&ours).to_bytes())),
                 "write" => {
