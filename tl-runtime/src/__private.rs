@@ -15,7 +15,9 @@ pub use ::core::fmt::Debug;
 pub use ::core::option::Option::{self, None, Some};
 pub use ::core::result::Result::{self, Err, Ok};
 
-pub use crate::wire::{bare_vec_len, deserialize_bare_vec, serialize_bare_vec, write_u32};
+pub use crate::wire::{
+    bare_vec_len, deserialize_bare_vec, patch_u32, serialize_bare_vec, write_u32,
+};
 pub use crate::{
     Deserialize, Error, ErrorKind, Identifiable, Object, ObjectRef, Reader, RemoteCall, Serialize,
     UnknownFlags,

@@ -25,6 +25,15 @@ pub fn write_u32(buf: &mut Vec<u8>, v: u32) {
     buf.extend_from_slice(&v.to_le_bytes());
 }
 
+/// Overwrites the 32-bit word at `at`, which an earlier [`write_u32`] to `buf` appended: a `#`
+/// word written before the fields whose presence sets its bits.
+#[inline]
+pub fn patch_u32(buf: &mut [u8], at: usize, v: u32) {
+    if let Some(word) = buf.get_mut(at..).and_then(<[u8]>::first_chunk_mut) {
+        *word = v.to_le_bytes();
+    }
+}
+
 /// Appends an `int`.
 #[inline]
 pub fn write_i32(buf: &mut Vec<u8>, v: i32) {

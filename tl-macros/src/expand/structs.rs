@@ -352,44 +352,49 @@ fn checked(read: &str, ctor: &str, field: &str) -> String {
     )
 }
 
-/// The `#` words, computed from the fields: the unknown bits kept from decoding, and a bit for
-/// every present conditional field.
+/// The `#` words, computed from the fields: the unknown bits kept from decoding and the bits of
+/// the `?true` fields here; the bit of a present optional field is added as that field is
+/// written (so each `Option` is looked at once), and such a word is patched in afterwards.
 fn flag_words(s: &Struct<'_>, out: &mut String) {
     for f in &s.fields {
         let FieldShape::Flags { tl, known } = f.shape else {
             continue;
         };
         let fname = ident::text(&f.name);
+        let mutable = if patched(s, tl) { "mut " } else { "" };
         emit!(
             out,
-            "let {}: u32 = self.{fname}.bits({})",
+            "let {mutable}{}: u32 = self.{fname}.bits({})",
             flag_local(tl),
             u32_lit(known)
         );
         for g in &s.fields {
-            let gname = ident::text(&g.name);
-            match &g.shape {
-                FieldShape::Flag { flag, bit } if *flag == tl => {
-                    emit!(
-                        out,
-                        " | if self.{gname} {{ {} }} else {{ 0 }}",
-                        bit_mask(*bit)
-                    );
-                }
-                FieldShape::Optional { flag, bit, .. } | FieldShape::Group { flag, bit, .. }
-                    if *flag == tl =>
-                {
-                    emit!(
-                        out,
-                        " | if self.{gname}.is_some() {{ {} }} else {{ 0 }}",
-                        bit_mask(*bit)
-                    );
-                }
-                _ => {}
+            if let FieldShape::Flag { flag, bit } = g.shape
+                && flag == tl
+            {
+                emit!(
+                    out,
+                    " | if self.{} {{ {} }} else {{ 0 }}",
+                    ident::text(&g.name),
+                    bit_mask(bit)
+                );
             }
         }
         out.push_str(";\n");
     }
+}
+
+/// Whether the `#` word of TL field `tl` governs an optional field, and so is only known once
+/// the fields after it are written.
+fn patched(s: &Struct<'_>, tl: usize) -> bool {
+    s.fields.iter().any(|g| match g.shape {
+        FieldShape::Optional { flag, .. } | FieldShape::Group { flag, .. } => flag == tl,
+        _ => false,
+    })
+}
+
+fn flag_at(tl: usize) -> String {
+    format!("__tl_at_{tl}")
 }
 
 /// What one TL field puts on the wire, seen from `&self`.
@@ -402,9 +407,12 @@ enum Access<'s> {
         bind: &'static str,
         value: String,
         ty: &'s RType,
+        /// The TL index of the `#` field and the bit that say it is present.
+        flag: usize,
+        bit: u32,
     },
-    /// The `#` word in this local.
-    Word(String),
+    /// The `#` word of the TL field at this index.
+    Word(usize),
     /// Nothing (a `?true` field).
     Nothing,
 }
@@ -418,25 +426,29 @@ fn accesses<'s>(s: &'s Struct<'_>) -> impl Iterator<Item = Access<'s>> {
             _ => Access::Nothing,
         },
         WireStep::Optional(i) => match &s.fields[i].shape {
-            FieldShape::Optional { ty, .. } => Access::IfSome {
+            FieldShape::Optional { ty, flag, bit } => Access::IfSome {
                 field: ident::text(&s.fields[i].name),
                 bind: "__tl_v",
                 value: "__tl_v".to_string(),
                 ty,
+                flag: *flag,
+                bit: *bit,
             },
             _ => Access::Nothing,
         },
         WireStep::GroupMember(i, k) => match &s.fields[i].shape {
-            FieldShape::Group { tys, .. } => Access::IfSome {
+            FieldShape::Group { tys, flag, bit } => Access::IfSome {
                 field: ident::text(&s.fields[i].name),
                 bind: "__tl_g",
                 value: format!("&__tl_g.{k}"),
                 ty: &tys[k],
+                flag: *flag,
+                bit: *bit,
             },
             _ => Access::Nothing,
         },
         WireStep::Flags(i) => match s.fields[i].shape {
-            FieldShape::Flags { tl, .. } => Access::Word(flag_local(tl)),
+            FieldShape::Flags { tl, .. } => Access::Word(tl),
             _ => Access::Nothing,
         },
         WireStep::Nothing => Access::Nothing,
@@ -445,6 +457,7 @@ fn accesses<'s>(s: &'s Struct<'_>) -> impl Iterator<Item = Access<'s>> {
 
 fn write_body(s: &Struct<'_>, out: &mut String) {
     flag_words(s, out);
+    let mut patches = String::new();
     for access in accesses(s) {
         match access {
             Access::Always(value, ty) => write_value(ty, &value, out),
@@ -453,15 +466,35 @@ fn write_body(s: &Struct<'_>, out: &mut String) {
                 bind,
                 value,
                 ty,
+                flag,
+                bit,
             } => {
-                emit!(out, "if let {}({bind}) = &self.{field} {{ ", rt("Some"));
+                emit!(
+                    out,
+                    "if let {}({bind}) = &self.{field} {{ {} |= {}; ",
+                    rt("Some"),
+                    flag_local(flag),
+                    bit_mask(bit)
+                );
                 write_value(ty, &value, out);
                 out.push_str("}\n");
             }
-            Access::Word(local) => emit!(out, "{}(buf, {local});\n", rt("write_u32")),
+            Access::Word(tl) if patched(s, tl) => {
+                // A placeholder, and the word once the fields after it have set their bits.
+                let at = flag_at(tl);
+                emit!(out, "let {at} = buf.len(); {}(buf, 0);\n", rt("write_u32"));
+                emit!(
+                    patches,
+                    "{}(buf, {at}, {});\n",
+                    rt("patch_u32"),
+                    flag_local(tl)
+                );
+            }
+            Access::Word(tl) => emit!(out, "{}(buf, {});\n", rt("write_u32"), flag_local(tl)),
             Access::Nothing => {}
         }
     }
+    out.push_str(&patches);
 }
 
 /// The encoded size: `base` plus the fields', constant parts summed here.
@@ -482,6 +515,7 @@ fn len_body(s: &Struct<'_>, base: usize, out: &mut String) {
                 bind,
                 value,
                 ty,
+                ..
             } => {
                 let len = match fixed_len(ty) {
                     Some(n) => n.to_string(),
