@@ -128,7 +128,7 @@ fn main() {
 
     // `--profile NAME [CALLS]`: run one contender in a loop for a profiler, no timing: `perf
     // record` (the default 200,000 calls), or `valgrind --tool=callgrind` (a few hundred), whose
-    // instruction counts do not depend on what else the machine is doing.
+    // instruction counts do not depend on what else the machine is doing (scripts/instructions.sh).
     let mut profile = std::env::args().skip_while(|a| a != "--profile").skip(1);
     if let Some(name) = profile.next() {
         let calls: u32 = profile
@@ -149,7 +149,14 @@ fn main() {
                 "borrowed" => drop(black_box(
                     borrowed::messages::Messages::from_bytes(black_box(&bytes)).unwrap(),
                 )),
-                other => panic!("--profile encode|write|len|decode|borrowed, not {other}"),
+                "grammers-encode" => drop(black_box(black_box(&theirs).to_bytes())),
+                "grammers-decode" => drop(black_box(
+                    grammers_tl_types::enums::messages::Messages::from_bytes(black_box(&bytes))
+                        .unwrap(),
+                )),
+                other => panic!(
+                    "--profile encode|write|len|decode|borrowed|grammers-encode|grammers-decode, not {other}"
+                ),
             }
         }
         return;
