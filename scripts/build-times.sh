@@ -80,13 +80,8 @@ echo 'pub use grammers_tl_types::*;' > "$work/with-grammers/src/lib.rs"
 # Fetch first so that downloads are not timed.
 for c in with-tl with-grammers with-tl-only20 with-tl-nonincr; do (cd "$work/$c" && cargo fetch -q); done
 
-# seconds and peak KiB of a command, as "S KIB"
-measure() {
-  /usr/bin/time -o "$work/time" -f "%e %M" "$@" >/dev/null 2>&1
-  tail -1 "$work/time"
-}
-
 declare -A result
+source "$root/scripts/common.sh"
 for ((r = 0; r < rounds; r++)); do
   for c in with-tl with-grammers with-tl-only20 with-tl-nonincr; do
     cd "$work/$c"
@@ -104,9 +99,6 @@ for ((r = 0; r < rounds; r++)); do
   done
 done
 
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-# med CRATE FIELD BUILD: the median over the rounds of the seconds (FIELD 1) or peak KiB (2).
-med() { for ((r = 0; r < rounds; r++)); do echo "${result[$1,$3,$r]}" | cut -d' ' -f"$2"; done | median; }
 echo "| build | tl! (layer 230) | grammers-tl-types 0.11.0 | ratio | tl!, \`incremental = false\` | ratio | tl! with \`only\` (20 functions) |"
 echo "|---|---:|---:|---:|---:|---:|---:|"
 for mode in check debug release own; do

@@ -425,3 +425,78 @@ mod tests {
         assert!(generated.iter().all(|&n| n > 100));
     }
 }
+
+/// Not a test: writes what `tl!` generates for a schema, for `scripts/build-floor.sh`, which
+/// times how much of a schema crate's build is the types and their derives and how much the impls.
+#[cfg(test)]
+mod floor {
+    /// `TL_FLOOR_SCHEMA` (a `.tl` file) expanded into `TL_FLOOR_OUT`: `full.rs` (all of it),
+    /// `derives.rs` (without any `impl` block) and `bare.rs` (without the derives either).
+    #[test]
+    #[ignore = "a tool for scripts/build-floor.sh, run with --ignored and TL_FLOOR_* set"]
+    fn write_expansions() {
+        let (Some(schema), Some(out)) = (
+            std::env::var_os("TL_FLOOR_SCHEMA"),
+            std::env::var_os("TL_FLOOR_OUT"),
+        ) else {
+            panic!("set TL_FLOOR_SCHEMA and TL_FLOOR_OUT");
+        };
+        let text = std::fs::read_to_string(schema).expect("read the schema");
+        let literal = proc_macro2::Literal::string(&text);
+        let code = super::expand(quote::quote!([::tl_runtime] #literal)).code;
+        assert!(!code.is_empty(), "the schema has errors");
+        let out = std::path::Path::new(&out);
+        let derives = without_impls(&code);
+        let bare = without_derives(&derives);
+        for (name, text) in [("full", &code), ("derives", &derives), ("bare", &bare)] {
+            std::fs::write(out.join(format!("{name}.rs")), text).expect("write");
+        }
+    }
+
+    /// `code` without its `#[derive(..)]` attributes.
+    fn without_derives(code: &str) -> String {
+        let mut out = String::new();
+        let mut rest = code;
+        while let Some(at) = rest.find("#[derive(") {
+            out.push_str(&rest[..at]);
+            let end = rest[at..].find(")] ").map_or(rest.len(), |e| at + e + 3);
+            rest = &rest[end..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// `code` without its `impl` blocks: each starts at a line that begins with `impl` or
+    /// `#[automatically_derived] impl`, and ends at its matching brace (braces in string
+    /// literals, the docs, do not count).
+    fn without_impls(code: &str) -> String {
+        let mut out = String::new();
+        let mut lines = code.split_inclusive('\n');
+        while let Some(line) = lines.next() {
+            if !(line.starts_with("impl") || line.starts_with("#[automatically_derived] impl")) {
+                out.push_str(line);
+                continue;
+            }
+            let (mut depth, mut opened, mut in_str, mut escaped) = (0i32, false, false, false);
+            let mut rest = Some(line);
+            while let Some(l) = rest {
+                for c in l.chars() {
+                    match (in_str, escaped, c) {
+                        (true, true, _) => escaped = false,
+                        (true, false, '\\') => escaped = true,
+                        (true, false, '"') | (false, _, '"') => in_str = !in_str,
+                        (false, _, '{') => (depth, opened) = (depth + 1, true),
+                        (false, _, '}') => depth -= 1,
+                        _ => {}
+                    }
+                }
+                rest = if opened && depth == 0 {
+                    None
+                } else {
+                    lines.next()
+                };
+            }
+        }
+        out
+    }
+}
