@@ -11,21 +11,8 @@
 # Prints a Markdown table with ratios against grammers.
 #
 #   scripts/build-floor.sh [rounds]      (default 3; each round times every crate in turn)
-set -euo pipefail
-cd "$(dirname "$0")/.."
-root=$PWD
+source "$(dirname "$0")/common.sh"
 rounds=${1:-3}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-declare -A result
-source "$root/scripts/common.sh"
-
-find_grammers() { ls -d "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/grammers-tl-types-0.11.0 2>/dev/null | head -1; }
-grammers=$(find_grammers || true)
-if [ -z "$grammers" ]; then
-  cargo fetch --manifest-path peers/Cargo.toml >/dev/null
-  grammers=$(find_grammers)
-fi
 
 # tl!'s expansion of the schema, three ways (full.rs, derives.rs, bare.rs).
 TL_FLOOR_SCHEMA="$grammers/tl/api.tl" TL_FLOOR_OUT="$work" \

@@ -11,18 +11,9 @@
 # never built incrementally), and a crate generating only 20 functions (`only`).
 #
 #   scripts/build-times.sh [rounds]      (default 1 round; rounds alternate the two crates)
-set -euo pipefail
-cd "$(dirname "$0")/.."
-root=$PWD
+source "$(dirname "$0")/common.sh"
 rounds=${1:-1}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-api=$(ls "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/grammers-tl-types-0.11.0/tl/api.tl 2>/dev/null | head -1 || true)
-if [ -z "$api" ]; then
-  cargo fetch --manifest-path peers/Cargo.toml >/dev/null
-  api=$(ls "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/grammers-tl-types-0.11.0/tl/api.tl | head -1)
-fi
+api=$grammers/tl/api.tl
 
 mkdir -p "$work/with-tl/src" "$work/with-grammers/src" "$work/with-tl-only20/src" "$work/with-tl-nonincr/src"
 cp "$api" "$work/with-tl/api.tl"
@@ -80,8 +71,6 @@ echo 'pub use grammers_tl_types::*;' > "$work/with-grammers/src/lib.rs"
 # Fetch first so that downloads are not timed.
 for c in with-tl with-grammers with-tl-only20 with-tl-nonincr; do (cd "$work/$c" && cargo fetch -q); done
 
-declare -A result
-source "$root/scripts/common.sh"
 for ((r = 0; r < rounds; r++)); do
   for c in with-tl with-grammers with-tl-only20 with-tl-nonincr; do
     cd "$work/$c"

@@ -1,5 +1,20 @@
-# Helpers shared by the build-timing scripts; source it after setting `work` (a scratch folder),
-# `rounds` and the associative array `result` (`result[CRATE,BUILD,ROUND]="SECONDS PEAK_KIB"`).
+# What the build-timing scripts share. Source it first thing: it enters the repository's root
+# (`root`), makes a scratch folder (`work`, removed on exit), finds the source of
+# grammers-tl-types 0.11.0 in Cargo's registry (`grammers`, fetched if missing), and declares
+# `result` (`result[CRATE,BUILD,ROUND]="SECONDS PEAK_KIB"`). Set `rounds` before calling `med`.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+declare -A result
+
+find_grammers() { ls -d "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/grammers-tl-types-0.11.0 2>/dev/null | head -1; }
+grammers=$(find_grammers || true)
+if [ -z "$grammers" ]; then
+  cargo fetch --manifest-path peers/Cargo.toml >/dev/null
+  grammers=$(find_grammers)
+fi
 
 # seconds and peak KiB of a command, as "S KIB"
 measure() {
