@@ -7,6 +7,10 @@
 use tl_runtime::{Deserialize, Identifiable, RemoteCall, Serialize, UnknownFlags};
 
 tl_runtime::tl! {
+    // A client sends functions and never decodes them; this example decodes its own request
+    // back, as a server would, so it asks for that.
+    #[tl(decode_functions)]
+
     "inputPhoneCall#1e36fded id:long access_hash:long = InputPhoneCall;"
 
     "phoneCallDiscardReasonMissed#85e42301 = PhoneCallDiscardReason;"

@@ -2,6 +2,7 @@
 //! the runtime through the macro's `$crate`, never as `tl_runtime`.
 
 telegram_tl::tl! {
+    #[tl(decode_functions)]
     "dataJSON#7d748d04 data:string = DataJSON;"
     r"
     inputPhoneCall#1e36fded id:long access_hash:long = InputPhoneCall;

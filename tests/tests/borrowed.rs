@@ -11,7 +11,7 @@ tl_runtime::tl! {
 /// Borrowed with `only`: `echo` and the types it needs, nothing else.
 mod only_echo {
     tl_runtime::tl! {
-        #[tl(include = "tests/borrowed.tl", borrowed, only(echo))]
+        #[tl(include = "tests/borrowed.tl", borrowed, only(echo), decode_functions)]
     }
 }
 

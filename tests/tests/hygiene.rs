@@ -7,6 +7,7 @@
 macro_rules! schema {
     ($tl:path) => {
         $tl! {
+            #[tl(decode_functions)]
             r"
             result value:int = Result;
             option flags:# a:flags.0?true b:flags.0?string c:flags.1?int d:flags.1?long = Option;

@@ -7,7 +7,8 @@ use syn::meta::ParseNestedMeta;
 use syn::{Ident, LitStr, Token};
 
 /// The options, in the order the docs list them.
-const OPTIONS: &str = "include, id_rule, allow_id_mismatch, only, borrowed, any, derive, crate";
+const OPTIONS: &str =
+    "include, id_rule, allow_id_mismatch, only, borrowed, any, decode_functions, derive, crate";
 
 /// `#[tl(...)]`.
 #[derive(Default)]
@@ -30,6 +31,8 @@ pub struct Options {
     /// `any`: also generate `Any`, one enum over every boxed type and function, decoded by
     /// its constructor id.
     pub any: bool,
+    /// `decode_functions`: functions implement `Deserialize` too (also implied by `any`).
+    pub decode_functions: bool,
     /// `derive(Trait, ...)`: more derives for every generated struct and enum, after
     /// `Debug`, `Clone` and `PartialEq`, as source text.
     pub derive: Vec<String>,
@@ -89,6 +92,7 @@ impl Options {
             }
             "borrowed" => self.borrowed = flag(meta)?,
             "any" => self.any = flag(meta)?,
+            "decode_functions" => self.decode_functions = flag(meta)?,
             "derive" => meta.parse_nested_meta(|inner| {
                 self.derive
                     .push(quote::ToTokens::to_token_stream(&inner.path).to_string());

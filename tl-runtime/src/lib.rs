@@ -75,7 +75,7 @@ pub use tl_macros::__tl;
 /// more lines each), optionally preceded by one `#[tl(...)]` attribute:
 ///
 /// ```
-/// use tl_runtime::{Deserialize, Serialize};
+/// use tl_runtime::{Deserialize, RemoteCall, Serialize};
 ///
 /// tl_runtime::tl! {
 ///     "inputPhoneCall#1e36fded id:long access_hash:long = InputPhoneCall;"
@@ -93,7 +93,11 @@ pub use tl_macros::__tl;
 ///     };
 ///     let bytes = call.to_bytes();
 ///     assert_eq!(&bytes[..4], &0x17d54f61u32.to_le_bytes());
-///     assert_eq!(functions::phone::ReceivedCall::from_bytes(&bytes).unwrap(), call);
+///     // The answer's type comes from the function: here `Bool`, and `boolTrue` is `true`.
+///     let answer = <functions::phone::ReceivedCall as RemoteCall>::Return::from_bytes(
+///         &0x997275b5u32.to_le_bytes(),
+///     );
+///     assert_eq!(answer, Ok(true));
 /// }
 /// ```
 ///
@@ -117,6 +121,8 @@ pub use tl_macros::__tl;
 ///   fields), with `From<types::X>` and `TryFrom<enums::T>` for each variant's struct.
 /// - `functions::F`: a struct per function, encoded boxed, with `RemoteCall<Return = …>`.
 ///   `{X:Type}` functions such as `invokeWithLayer` are generic, and return `X::Return`.
+///   Functions implement `Deserialize` only with `decode_functions` (or `any`): a client
+///   encodes them and decodes their answers, so it need not compile 800 request decoders.
 /// - `Any`, with `#[tl(any)]`: an enum over every boxed type and function, decoded by the
 ///   constructor id that comes first (for servers, proxies, `Object` payloads and logging).
 ///
@@ -181,6 +187,10 @@ pub use tl_macros::__tl;
 /// - `any`: also generate `Any`. Off by default: a client knows the type of every response
 ///   (`RemoteCall::Return`), and `Any` over the whole Telegram API adds about a quarter to the
 ///   crate's build time.
+/// - `decode_functions`: functions implement `Deserialize` too, for servers, proxies and tests
+///   that decode requests (`any` implies it). Off by default, like grammers-tl-types'
+///   `deserializable-functions`: for the whole Telegram API it takes about a tenth off the
+///   crate's `cargo check` and its peak memory.
 /// - `derive(Trait, ...)`: more derives for every generated struct and enum.
 /// - `crate = "path"`: the absolute path of this crate in generated code. Not normally needed:
 ///   `tl!` passes its own path, so a renamed dependency works.

@@ -32,6 +32,9 @@ pub struct Ctx<'a> {
     /// The derives of every struct and enum: `__tl::Debug, __tl::Clone, __tl::PartialEq`, then
     /// the user's.
     pub derives: String,
+    /// Whether functions implement `Deserialize` (`#[tl(decode_functions)]` or `#[tl(any)]`):
+    /// only servers and proxies decode requests, and a client's build is shorter without it.
+    pub decode_functions: bool,
     pub sources: &'a [Source],
 }
 
@@ -263,6 +266,7 @@ pub fn expand(input: TokenStream) -> Expansion {
         let ctx = Ctx {
             model: &model,
             derives,
+            decode_functions: input.options.decode_functions || input.options.any,
             sources: &sources,
         };
         timings.lap("select and model");

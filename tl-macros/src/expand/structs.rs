@@ -222,6 +222,9 @@ fn codec_impls(ctx: &Ctx<'_>, kind: Kind, s: &Struct<'_>, out: &mut String) {
     len_body(s, base, out);
     out.push_str(" }\n}\n");
 
+    if kind == Kind::Function && !ctx.decode_functions {
+        return;
+    }
     emit!(
         out,
         "#[automatically_derived] impl{de_params} {de} for {name}{gen_params} {} {{\n\
