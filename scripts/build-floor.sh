@@ -71,9 +71,10 @@ done
 
 echo "| crate alone | check | ratio | check peak memory | ratio | debug build | ratio |"
 echo "|---|---:|---:|---:|---:|---:|---:|"
+declare -A label=([grammers]="grammers" [full]="tl full" [derives]="tl types + derives" [bare]="tl types")
 g=$(med grammers 1 check) gm=$(med grammers 2 check) gb=$(med grammers 1 build)
 for c in "${crates[@]}"; do
   t=$(med "$c" 1 check) m=$(med "$c" 2 check) b=$(med "$c" 1 build)
-  printf '| %s | %.1f s | %.2f | %.0f MiB | %.2f | %.1f s | %.2f |\n' "$c" "$t" "$(echo "$t / $g" | bc -l)" \
+  printf '| %s | %.1f s | %.2f | %.0f MiB | %.2f | %.1f s | %.2f |\n' "${label[$c]}" "$t" "$(echo "$t / $g" | bc -l)" \
     "$(echo "$m / 1024" | bc -l)" "$(echo "$m / $gm" | bc -l)" "$b" "$(echo "$b / $gb" | bc -l)"
 done
