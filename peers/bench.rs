@@ -163,6 +163,19 @@ fn main() {
         bytes.len()
     );
 
+    // The three decoders; each drops what it decodes.
+    let decode_tl = || {
+        black_box(enums::messages::Messages::from_bytes(black_box(&bytes)).unwrap());
+    };
+    let decode_borrowed = || {
+        black_box(borrowed::messages::Messages::from_bytes(black_box(&bytes)).unwrap());
+    };
+    let decode_grammers = || {
+        black_box(
+            grammers_tl_types::enums::messages::Messages::from_bytes(black_box(&bytes)).unwrap(),
+        );
+    };
+
     // A clone allocates exactly once per heap value (every non-empty `String`, `Vec` and `Box`,
     // at its exact size), so a decode that allocates no more than the clone of its result makes
     // one allocation per heap value, with no vector grown by reallocation.
@@ -170,26 +183,17 @@ fn main() {
     let rows = [
         (
             "tl",
-            allocations(|| {
-                black_box(enums::messages::Messages::from_bytes(black_box(&bytes)).unwrap());
-            }),
+            allocations(decode_tl),
             allocations(|| drop(black_box(black_box(&ours).clone()))),
         ),
         (
             "tl borrowed",
-            allocations(|| {
-                black_box(borrowed::messages::Messages::from_bytes(black_box(&bytes)).unwrap());
-            }),
+            allocations(decode_borrowed),
             allocations(|| drop(black_box(black_box(&decoded_borrowed).clone()))),
         ),
         (
             "grammers",
-            allocations(|| {
-                black_box(
-                    grammers_tl_types::enums::messages::Messages::from_bytes(black_box(&bytes))
-                        .unwrap(),
-                );
-            }),
+            allocations(decode_grammers),
             allocations(|| drop(black_box(black_box(&theirs).clone()))),
         ),
     ];
@@ -211,17 +215,10 @@ fn main() {
                     black_box(&ours).serialize(&mut buf);
                 }
                 "len" => drop(black_box(black_box(&ours).serialized_len())),
-                "decode" => drop(black_box(
-                    enums::messages::Messages::from_bytes(black_box(&bytes)).unwrap(),
-                )),
-                "borrowed" => drop(black_box(
-                    borrowed::messages::Messages::from_bytes(black_box(&bytes)).unwrap(),
-                )),
+                "decode" => decode_tl(),
+                "borrowed" => decode_borrowed(),
                 "grammers-encode" => drop(black_box(black_box(&theirs).to_bytes())),
-                "grammers-decode" => drop(black_box(
-                    grammers_tl_types::enums::messages::Messages::from_bytes(black_box(&bytes))
-                        .unwrap(),
-                )),
+                "grammers-decode" => decode_grammers(),
                 other => panic!(
                     "--profile encode|write|len|decode|borrowed|grammers-encode|grammers-decode, not {other}"
                 ),
@@ -262,15 +259,8 @@ fn main() {
             time(iters, || {
                 black_box(black_box(&theirs).to_bytes());
             }),
-            time(iters, || {
-                black_box(enums::messages::Messages::from_bytes(black_box(&bytes)).unwrap());
-            }),
-            time(iters, || {
-                black_box(
-                    grammers_tl_types::enums::messages::Messages::from_bytes(black_box(&bytes))
-                        .unwrap(),
-                );
-            }),
+            time(iters, decode_tl),
+            time(iters, decode_grammers),
             time(iters, || {
                 black_box(black_box(&ours).serialized_len());
             }),
@@ -279,36 +269,13 @@ fn main() {
                 black_box(&ours).serialize(&mut reused);
                 black_box(&reused);
             }),
-            time(iters, || {
-                black_box(borrowed::messages::Messages::from_bytes(black_box(&bytes)).unwrap());
-            }),
+            time(iters, decode_borrowed),
         ];
         if free {
             results.extend([
-                time(iters, || {
-                    free_allocation(|| {
-                        black_box(
-                            enums::messages::Messages::from_bytes(black_box(&bytes)).unwrap(),
-                        );
-                    });
-                }),
-                time(iters, || {
-                    free_allocation(|| {
-                        black_box(
-                            borrowed::messages::Messages::from_bytes(black_box(&bytes)).unwrap(),
-                        );
-                    });
-                }),
-                time(iters, || {
-                    free_allocation(|| {
-                        black_box(
-                            grammers_tl_types::enums::messages::Messages::from_bytes(black_box(
-                                &bytes,
-                            ))
-                            .unwrap(),
-                        );
-                    });
-                }),
+                time(iters, || free_allocation(decode_tl)),
+                time(iters, || free_allocation(decode_borrowed)),
+                time(iters, || free_allocation(decode_grammers)),
             ]);
         }
         // The first two rounds warm caches and the allocator.
