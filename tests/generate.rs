@@ -31,12 +31,6 @@ pub struct Gen<'a> {
     id_rule: tl_schema::IdRule,
 }
 
-fn id_of(def: &Definition, rule: tl_schema::IdRule) -> u32 {
-    def.id
-        .as_ref()
-        .map_or_else(|| def.computed_id(rule), |id| id.value)
-}
-
 impl<'a> Gen<'a> {
     /// A generator for `schema`, seeded so that every run builds the same bytes.
     pub fn new(schema: &'a Schema, seed: u64, id_rule: tl_schema::IdRule) -> Self {
@@ -65,7 +59,7 @@ impl<'a> Gen<'a> {
 
     /// The boxed encoding of `def`: its id, then its fields.
     pub fn boxed(&mut self, def: &Definition, presence: Presence) -> Vec<u8> {
-        let mut out = id_of(def, self.id_rule).to_le_bytes().to_vec();
+        let mut out = def.id(self.id_rule).to_le_bytes().to_vec();
         self.fields(def, presence, 0, &mut out);
         out
     }
@@ -160,7 +154,7 @@ impl<'a> Gen<'a> {
             let function = self
                 .simple_function
                 .expect("a function without fields for `!X`");
-            let id = id_of(function, self.id_rule);
+            let id = function.id(self.id_rule);
             out.extend_from_slice(&id.to_le_bytes());
             return;
         }
@@ -232,7 +226,7 @@ impl<'a> Gen<'a> {
                 } else {
                     ctors[self.rng.random_range(0..ctors.len())]
                 };
-                out.extend_from_slice(&id_of(ctor, self.id_rule).to_le_bytes());
+                out.extend_from_slice(&ctor.id(self.id_rule).to_le_bytes());
                 self.fields(ctor, presence, depth + 1, out);
             }
         }

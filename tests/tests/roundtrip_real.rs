@@ -14,15 +14,8 @@ mod checks {
     /// Definitions whose frozen id is a copy of another definition's real id: `Any` decodes that id
     /// as the real one, so these are checked through their own types instead.
     fn shadowed(schema: &Schema, def: &Definition) -> bool {
-        let id = |d: &Definition| {
-            d.id.as_ref()
-                .map_or_else(|| d.computed_id(IdRule::Telegram), |i| i.value)
-        };
-        let canonical = def
-            .id
-            .as_ref()
-            .is_none_or(|i| i.value == def.computed_id(IdRule::Telegram));
-        !canonical
+        let id = |d: &Definition| d.id(IdRule::Telegram);
+        !def.has_own_id(IdRule::Telegram)
             && schema
                 .definitions
                 .iter()

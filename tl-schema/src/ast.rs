@@ -7,52 +7,6 @@ use core::ops::Range;
 /// Which source (literal or file) a definition came from: an index the caller assigns.
 pub type SourceId = usize;
 
-/// Boxed type names that the runtime provides.
-pub const BUILTIN_BOXED: &[&str] = &[
-    "Int",
-    "Long",
-    "Double",
-    "String",
-    "Bytes",
-    "Int32",
-    "Int53",
-    "Int64",
-    "Int128",
-    "Int256",
-    "Int512",
-    "Bool",
-    "True",
-    "Vector",
-    "Object",
-    "SecureString",
-    "SecureBytes",
-];
-
-/// Bare type names that the runtime provides.
-pub const BUILTIN_BARE: &[&str] = &[
-    "int",
-    "long",
-    "double",
-    "string",
-    "bytes",
-    "int32",
-    "int53",
-    "int64",
-    "int128",
-    "int256",
-    "int512",
-    "true",
-    "vector",
-    "secureString",
-    "secureBytes",
-];
-
-/// Whether a definition named `name` describes a primitive the runtime provides (its boxed
-/// type is one of [`BUILTIN_BOXED`]), so that no code is generated for it.
-pub fn is_builtin_definition(name: &str) -> bool {
-    BUILTIN_BARE.contains(&name) || matches!(name, "boolTrue" | "boolFalse" | "object" | "function")
-}
-
 /// A name with the bytes it was read from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Spanned<T> {
@@ -188,6 +142,21 @@ impl Definition {
     /// The id the definition would have under `rule`, whatever was written.
     pub fn computed_id(&self, rule: crate::IdRule) -> u32 {
         crate::id::compute(self, rule)
+    }
+
+    /// Its id on the wire: the one written after `#`, or the one `rule` computes when none is.
+    pub fn id(&self, rule: crate::IdRule) -> u32 {
+        self.id
+            .as_ref()
+            .map_or_else(|| self.computed_id(rule), |id| id.value)
+    }
+
+    /// Whether its id is the one `rule` computes, not a frozen copy of another definition's (as
+    /// TDLib's `invokeWith…Prefix` functions reuse the ids of the real ones).
+    pub fn has_own_id(&self, rule: crate::IdRule) -> bool {
+        self.id
+            .as_ref()
+            .is_none_or(|id| id.value == self.computed_id(rule))
     }
 
     /// Whether this is a function (from a `---functions---` section).

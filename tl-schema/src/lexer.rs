@@ -62,8 +62,10 @@ pub enum TokenKind {
     LineComment,
     /// A `/* */` comment.
     BlockComment,
-    /// Something that is not TL: a stray character, an unterminated comment, a bad section marker.
+    /// Something that is not TL: a stray character, an unterminated comment.
     Unknown(&'static str),
+    /// A line of dashes that is neither `---types---` nor `---functions---`.
+    BadSection,
 }
 
 /// A token: its kind and where it is.
@@ -201,10 +203,10 @@ fn section(text: &str, start: usize) -> (TokenKind, usize) {
         i += 1;
     }
     let kind = match word {
-        _ if i - dashes < 3 => TokenKind::Unknown("expected `---types---` or `---functions---`"),
+        _ if i - dashes < 3 => TokenKind::BadSection,
         "types" => TokenKind::Section(Section::Types),
         "functions" => TokenKind::Section(Section::Functions),
-        _ => TokenKind::Unknown("expected `---types---` or `---functions---`"),
+        _ => TokenKind::BadSection,
     };
     (kind, i)
 }
@@ -254,7 +256,7 @@ mod tests {
                 TokenKind::Section(Section::Types)
             ]
         );
-        assert!(matches!(kinds("---nope---")[0], TokenKind::Unknown(_)));
+        assert!(matches!(kinds("---nope---")[0], TokenKind::BadSection));
     }
 
     #[test]

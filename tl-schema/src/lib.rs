@@ -7,6 +7,7 @@
 //! whatever the text.
 
 pub mod ast;
+pub mod builtin;
 pub mod diag;
 pub mod id;
 pub mod lexer;
@@ -15,6 +16,7 @@ pub mod select;
 pub mod validate;
 
 pub use ast::{Definition, Field, FieldKind, SourceId, Spanned, Type, TypeParam};
+pub use builtin::Builtin;
 pub use diag::{Diagnostic, Origin, line_col};
 pub use id::IdRule;
 pub use lexer::Section;

@@ -135,9 +135,24 @@ impl Parser<'_> {
     fn unexpected(&self, token: &Token, expected: &str) -> Diagnostic {
         let found = match token.kind {
             TokenKind::Unknown(what) => {
+                // An unterminated comment runs to the end of the text: quote its start only.
+                let text = self.slice(&token.range);
+                let quoted = match text.char_indices().nth(24) {
+                    Some((end, _)) => format!("{}…", &text[..end]),
+                    None => text.to_string(),
+                };
                 return self.error(
                     token.range.clone(),
-                    format!("{what} `{}`, expected {expected}", self.slice(&token.range)),
+                    format!("{what} `{quoted}`, expected {expected}"),
+                );
+            }
+            TokenKind::BadSection => {
+                return self.error(
+                    token.range.clone(),
+                    format!(
+                        "unknown section marker `{}`: the markers are `---types---` and `---functions---`",
+                        self.slice(&token.range)
+                    ),
                 );
             }
             TokenKind::Section(_) => "a section marker".to_string(),
@@ -229,7 +244,7 @@ impl Parser<'_> {
         let semi = self.expect(TokenKind::Semi, "`;` at the end of the definition")?;
         let mut docs = docs;
         docs.extend(self.trailing_comment(semi.range.end));
-        let builtin = crate::ast::is_builtin_definition(&name.value)
+        let builtin = crate::builtin::is_builtin_definition(&name.value)
             || fields.iter().any(|f| {
                 matches!(f.kind, FieldKind::Opaque | FieldKind::Repeat { .. }) || f.name.is_none()
             });

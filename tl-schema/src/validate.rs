@@ -1,9 +1,10 @@
 //! Checks that need the whole schema: ids, duplicates, unknown types, flag references, type
 //! parameters and `%T`. Parsing did the local checks; code generation may assume all of these.
 
-use crate::ast::{BUILTIN_BARE, BUILTIN_BOXED, Definition, FieldKind, Type, is_bare_name};
+use crate::ast::{Definition, FieldKind, Type, is_bare_name};
+use crate::builtin::Builtin;
 use crate::diag::{Diagnostic, Origin};
-use crate::id::{IdRule, compute};
+use crate::id::IdRule;
 use crate::lexer::Section;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -101,7 +102,7 @@ impl<'a> Validator<'a> {
         // Written ids against the rule.
         for def in self.defs {
             let Some(written) = &def.id else { continue };
-            let computed = compute(def, rule);
+            let computed = def.computed_id(rule);
             if written.value != computed && !self.allowed(&def.name.value) {
                 let message = format!(
                     "{} `{}` declares #{:0width$x} but its id is #{computed:08x}",
@@ -122,14 +123,8 @@ impl<'a> Validator<'a> {
                 Some(format!(
                     "`{name}` in allow_id_mismatch matches no constructor or function"
                 ))
-            } else if matching.iter().all(|d| match &d.id {
-                Some(written) => written.value == compute(d, rule),
-                None => true,
-            }) {
-                let id = matching[0]
-                    .id
-                    .as_ref()
-                    .map_or_else(|| compute(matching[0], rule), |i| i.value);
+            } else if matching.iter().all(|d| d.has_own_id(rule)) {
+                let id = matching[0].id(rule);
                 Some(format!(
                     "`{name}` in allow_id_mismatch already has the computed id #{id:08x}: remove it from the list"
                 ))
@@ -146,10 +141,7 @@ impl<'a> Validator<'a> {
         // Ids must be unique among types and among functions.
         let mut seen: HashMap<(Section, u32), &Definition> = HashMap::new();
         for def in self.defs {
-            let id = def
-                .id
-                .as_ref()
-                .map_or_else(|| compute(def, rule), |i| i.value);
+            let id = def.id(rule);
             match seen.get(&(def.section, id)) {
                 // A repeated name is reported once, as a duplicate name.
                 Some(first)
@@ -191,7 +183,7 @@ impl<'a> Validator<'a> {
                     def.name.value
                 );
                 self.push(def, result.range.clone(), message);
-            } else if BUILTIN_BOXED.contains(&result.name.as_str()) && result.name != "Object" {
+            } else if Builtin::from_name(&result.name).is_some_and(|b| b != Builtin::Object) {
                 let message = format!(
                     "constructor `{}` cannot add a constructor to the builtin type `{result}`",
                     def.name.value
@@ -293,7 +285,15 @@ impl<'a> Validator<'a> {
             return;
         }
         let name = ty.name.as_str();
-        let generic = matches!(name, "Vector" | "vector");
+        let builtin = Builtin::from_name(name);
+        if builtin == Some(Builtin::True) && name == "True" && !ty.percent {
+            let message =
+                "the boxed type `True` has no Rust type: write a flag as `name:flags.N?true`"
+                    .to_string();
+            self.push(def, ty.range.clone(), message);
+            return;
+        }
+        let generic = builtin.is_some_and(Builtin::is_generic);
         match (generic, ty.args.len()) {
             (true, 1) => {}
             (true, n) => {
@@ -317,10 +317,19 @@ impl<'a> Validator<'a> {
             self.type_ref(def, arg);
         }
         if ty.percent {
-            let count = self.boxed.get(name).map_or(0, Vec::len);
-            if is_bare_name(name) || count != 1 && !BUILTIN_BOXED.contains(&name) {
+            // A builtin with one constructor (`%Int`, `%Vector<T>`) is its bare form; `Bool` has
+            // two constructors and `Object` any number.
+            let count = match builtin {
+                Some(Builtin::Bool) => 2,
+                Some(Builtin::Object) => 0,
+                Some(_) => 1,
+                None => self.boxed.get(name).map_or(0, Vec::len),
+            };
+            if is_bare_name(name) || count != 1 {
                 let message = if is_bare_name(name) {
                     format!("`%{name}` needs a boxed type name after `%`")
+                } else if builtin == Some(Builtin::Object) {
+                    "`%Object` names no constructor: `Object` is any boxed value".to_string()
                 } else if count == 0 {
                     format!("unknown type `{name}` in `%{name}`")
                 } else {
@@ -333,11 +342,11 @@ impl<'a> Validator<'a> {
             return;
         }
         if is_bare_name(name) {
-            if !BUILTIN_BARE.contains(&name) && !self.bare.contains_key(name) {
+            if builtin.is_none() && !self.bare.contains_key(name) {
                 let message = format!("unknown constructor `{name}` used as a bare type");
                 self.push(def, ty.range.clone(), message);
             }
-        } else if !BUILTIN_BOXED.contains(&name) && !self.boxed.contains_key(name) {
+        } else if builtin.is_none() && !self.boxed.contains_key(name) {
             let origin = Origin::Text {
                 source: def.source,
                 range: ty.range.clone(),

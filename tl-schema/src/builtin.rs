@@ -1,0 +1,111 @@
+//! The primitive types the runtime provides, in every spelling real schemas use: the one table
+//! that validation, selection and code generation consult.
+
+/// A primitive type of the runtime.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Builtin {
+    /// `int`, TDLib's `int32`: 4 bytes.
+    Int,
+    /// `long`, TDLib's `int53` and `int64`: 8 bytes.
+    Long,
+    /// `double`: 8 bytes.
+    Double,
+    /// `string` (and TDLib's `secureString`).
+    String,
+    /// `bytes` (and TDLib's `secureBytes`).
+    Bytes,
+    /// `int128`: 16 bytes.
+    Int128,
+    /// `int256`: 32 bytes.
+    Int256,
+    /// `int512`: 64 bytes.
+    Int512,
+    /// `Bool`: `boolTrue` or `boolFalse`.
+    Bool,
+    /// `true`: no bytes; only meaningful as a flag (`x:flags.0?true`).
+    True,
+    /// `Vector<T>` (boxed, with its id) or `vector<T>` (bare): one type argument.
+    Vector,
+    /// `Object`: any boxed value.
+    Object,
+}
+
+/// Every name of a builtin type, bare (lowercase) and boxed (capitalized).
+const NAMES: &[(&str, Builtin)] = &[
+    ("int", Builtin::Int),
+    ("Int", Builtin::Int),
+    ("int32", Builtin::Int),
+    ("Int32", Builtin::Int),
+    ("long", Builtin::Long),
+    ("Long", Builtin::Long),
+    ("int53", Builtin::Long),
+    ("Int53", Builtin::Long),
+    ("int64", Builtin::Long),
+    ("Int64", Builtin::Long),
+    ("double", Builtin::Double),
+    ("Double", Builtin::Double),
+    ("string", Builtin::String),
+    ("String", Builtin::String),
+    ("secureString", Builtin::String),
+    ("SecureString", Builtin::String),
+    ("bytes", Builtin::Bytes),
+    ("Bytes", Builtin::Bytes),
+    ("secureBytes", Builtin::Bytes),
+    ("SecureBytes", Builtin::Bytes),
+    ("int128", Builtin::Int128),
+    ("Int128", Builtin::Int128),
+    ("int256", Builtin::Int256),
+    ("Int256", Builtin::Int256),
+    ("int512", Builtin::Int512),
+    ("Int512", Builtin::Int512),
+    ("Bool", Builtin::Bool),
+    ("true", Builtin::True),
+    ("True", Builtin::True),
+    ("vector", Builtin::Vector),
+    ("Vector", Builtin::Vector),
+    ("Object", Builtin::Object),
+];
+
+/// Constructor names that define a builtin without being spelled like its type: TL declares
+/// `Bool` through `boolTrue`/`boolFalse`, and `Object`/`Function` through `object ? = Object;`.
+const DEFINING_CONSTRUCTORS: &[&str] = &["boolTrue", "boolFalse", "object", "function"];
+
+impl Builtin {
+    /// The builtin type named `name` (bare or boxed spelling), if it is one.
+    pub fn from_name(name: &str) -> Option<Builtin> {
+        NAMES.iter().find(|(n, _)| *n == name).map(|&(_, b)| b)
+    }
+
+    /// Whether it takes a type argument (`Vector<T>`).
+    pub fn is_generic(self) -> bool {
+        self == Builtin::Vector
+    }
+}
+
+/// Whether a definition named `name` describes a primitive the runtime provides (a bare
+/// spelling of a builtin type, or one of the constructors TL declares builtins with), so that no
+/// code is generated for it.
+pub fn is_builtin_definition(name: &str) -> bool {
+    DEFINING_CONSTRUCTORS.contains(&name)
+        || (crate::ast::is_bare_name(name) && Builtin::from_name(name).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings() {
+        assert_eq!(Builtin::from_name("int53"), Some(Builtin::Long));
+        assert_eq!(Builtin::from_name("Vector"), Some(Builtin::Vector));
+        assert_eq!(Builtin::from_name("vector"), Some(Builtin::Vector));
+        assert_eq!(Builtin::from_name("bool"), None);
+        assert_eq!(Builtin::from_name("object"), None);
+        assert!(is_builtin_definition("int128"));
+        assert!(is_builtin_definition("boolTrue"));
+        assert!(is_builtin_definition("vector"));
+        // `Bool` is a boxed name: only its constructors are definitions.
+        assert!(!is_builtin_definition("Bool"));
+        assert!(!is_builtin_definition("inputPeer"));
+    }
+}
