@@ -1,14 +1,23 @@
 //! The `#[tl(...)]` options, parsed with syn's `parse_nested_meta`. Every mistake becomes an
 //! error at its own span, and parsing goes on after it, so all of them are reported at once.
 
-use proc_macro2::Span;
+use proc_macro2::{Span, TokenStream};
 use syn::ext::IdentExt;
 use syn::meta::ParseNestedMeta;
 use syn::{Ident, LitStr, Token};
 
 /// The options, in the order the docs list them.
-const OPTIONS: &str =
-    "include, id_rule, allow_id_mismatch, only, borrowed, any, decode_functions, derive, crate";
+const OPTIONS: &[&str] = &[
+    "include",
+    "id_rule",
+    "allow_id_mismatch",
+    "only",
+    "borrowed",
+    "any",
+    "decode_functions",
+    "derive",
+    "crate",
+];
 
 /// `#[tl(...)]`.
 #[derive(Default)]
@@ -34,8 +43,10 @@ pub struct Options {
     /// `decode_functions`: functions implement `Deserialize` too (also implied by `any`).
     pub decode_functions: bool,
     /// `derive(Trait, ...)`: more derives for every generated struct and enum, after
-    /// `Debug`, `Clone` and `PartialEq`, as source text.
-    pub derive: Vec<String>,
+    /// `Debug`, `Clone` and `PartialEq`, with the spans they were written with.
+    pub derive: Vec<proc_macro2::TokenStream>,
+    /// The options read so far, to report a repeated one.
+    seen: Vec<String>,
 }
 
 /// A list of TL names, each an identifier or a string literal (for namespaced names such as
@@ -64,6 +75,13 @@ impl Options {
             .get_ident()
             .map(ToString::to_string)
             .unwrap_or_default();
+        // `include` may name several files; any other option is given once.
+        if name != "include" && OPTIONS.contains(&name.as_str()) {
+            if self.seen.contains(&name) {
+                return Err(meta.error(format!("duplicate option `{name}`: give each option once")));
+            }
+            self.seen.push(name.clone());
+        }
         match name.as_str() {
             "include" => {
                 let lit: LitStr = meta.value()?.parse()?;
@@ -88,20 +106,37 @@ impl Options {
             "only" => names(meta, &mut self.only)?,
             "crate" => {
                 let lit: LitStr = meta.value()?.parse()?;
-                self.krate = Some(lit.parse()?);
+                let path = lit.parse().map_err(|_| {
+                    syn::Error::new(
+                        lit.span(),
+                        format!(
+                            "`crate = \"{}\"` is not a path: write the runtime's path, such as \"::tl_runtime\"",
+                            lit.value()
+                        ),
+                    )
+                })?;
+                self.krate = Some(path);
             }
             "borrowed" => self.borrowed = flag(meta)?,
             "any" => self.any = flag(meta)?,
             "decode_functions" => self.decode_functions = flag(meta)?,
             "derive" => meta.parse_nested_meta(|inner| {
                 self.derive
-                    .push(quote::ToTokens::to_token_stream(&inner.path).to_string());
+                    .push(quote::ToTokens::to_token_stream(&inner.path));
                 Ok(())
             })?,
             _ => {
                 let written = quote::ToTokens::to_token_stream(&meta.path).to_string();
+                let nearest = OPTIONS
+                    .iter()
+                    .map(|o| (strsim::jaro_winkler(o, &written), o))
+                    .filter(|(score, _)| *score > 0.8)
+                    .max_by(|a, b| a.0.total_cmp(&b.0))
+                    .map(|(_, o)| format!(" (did you mean `{o}`?)"))
+                    .unwrap_or_default();
                 return Err(meta.error(format!(
-                    "unknown option `{written}`; the options are {OPTIONS}"
+                    "unknown option `{written}`{nearest}; the options are {}",
+                    OPTIONS.join(", ")
                 )));
             }
         }
@@ -132,9 +167,12 @@ fn names(meta: &ParseNestedMeta<'_>, out: &mut NameList) -> syn::Result<()> {
             out.0
                 .push((name.trim_start_matches("r#").to_string(), ident.span()));
         } else {
-            return Err(content.error(
+            let error = content.error(
                 "expected a constructor or function name, or a string literal such as \"help.configSimple\"",
-            ));
+            );
+            // The rest of the list is left unread: consume it, or syn reports it too.
+            let _: TokenStream = content.parse()?;
+            return Err(error);
         }
         if !content.is_empty() {
             content.parse::<Token![,]>()?;

@@ -1,25 +1,77 @@
 //! The `tl!` procedural macro. Use it through `tl_runtime::tl!`, which passes the runtime's path.
 //!
-//! The pipeline: `input` parses the macro input (the `#[tl(...)]` options with syn's
-//! `parse_nested_meta`, and the string literals), `tl_schema::check` parses and validates the
-//! schema text over plain `&str`, `diag` turns its byte-range diagnostics into spanned compiler
-//! errors, and `expand` turns the valid schema into source text, which the compiler lexes once.
-//! Expansion never reports user errors: validation has checked everything it relies on.
+//! # Design
+//!
+//! The macro is a pipeline of phases, each in its own place, each returning its own result
+//! ([`pipeline::expand`] runs them in order):
+//!
+//! 1. **input**: the macro's tokens to the `#[tl(...)]` options and the schema literals. Every
+//!    mistake in the options is an error at its own tokens, and reading goes on after it.
+//! 2. **load**: the included files (relative to the invoking crate) and the literals, as
+//!    sources; each included file is tracked so that Cargo rebuilds when it changes.
+//! 3. **check**: `tl_schema::check` parses and validates the sources, plain Rust over `&str`
+//!    with byte ranges; `diag` turns its diagnostics into compiler errors at the literal (or
+//!    `include` path) holding the line, the message saying `line L, col C`.
+//! 4. **select**: `only(...)` keeps what its roots need (`tl_schema::select`).
+//! 5. **model**: only a schema without errors gets here. The model holds everything the output
+//!    needs: Rust names, each field's shape, the plan of each TL field on the wire, boxing,
+//!    borrowing, docs and ids. A state validation should have excluded is an internal error.
+//! 6. **emit**: the model to source text, which the compiler lexes once (text because building a
+//!    token at a time costs a call into the compiler per token; see [`emit`]). Emitters read
+//!    only the model and never report user errors.
+//!
+//! # Files
+//!
+//! ```text
+//! lib.rs            this entry point: tokens in, the pipeline, tokens out
+//! pipeline.rs       input → load → check → select → model → emit
+//! input.rs          the macro input: runtime path, #[tl(...)], string literals
+//! attr.rs           the options of #[tl(...)], each error at its own span
+//! load.rs           include files, ${VAR} in their paths, rebuild tracking
+//! diag.rs           schema diagnostics (byte ranges) to spanned compiler errors
+//! timings.rs        TL_MACRO_TIMINGS: how long each phase took
+//! model/mod.rs      the model's types (Struct, Enum, Field, Step, ...) and Model::new
+//! model/resolve.rs  TL types to Rust shapes; one enum per boxed type
+//! model/fields.rs   one definition's Rust fields, flag words, aliases, and wire plan
+//! model/docs.rs     comments split into item and field docs (TDLib tags), the TL line
+//! model/names.rs    unique Rust names (Taken::claim)
+//! model/layout.rs   what is boxed: cycles (Tarjan) and large variants
+//! model/borrow.rs   #[tl(borrowed)]: which types hold borrowed data
+//! emit/mod.rs       module trees and generate(): the model to source text
+//! emit/structs.rs   the struct of each constructor and function, Identifiable
+//! emit/codec.rs     Serialize and Deserialize of structs, following the wire plan
+//! emit/enums.rs     one enum per boxed type, its codec and From/TryFrom
+//! emit/functions.rs RemoteCall
+//! emit/any.rs       #[tl(any)]: Any, decoded by constructor id
+//! emit/docs.rs      rustdoc of the generated items
+//! emit/text.rs      Rust types, generics and literals as text
+//! ident.rs          TL names to Rust identifiers
+//! paths.rs          every runtime item the output names, once
+//! ```
+//!
+//! Generated code is pinned by expansion snapshots (`tests/expand/*.expected.rs`, see
+//! `snapshots.rs`), and every expansion in the tests is parsed as a Rust file.
 #![warn(clippy::pedantic)]
 // The macro's own functions are private; documenting their errors repeats their signatures.
 #![allow(clippy::missing_errors_doc)]
-// Each emitter is one `quote!` template per kind of item; splitting a template over several
-// functions makes the generated code harder to read as a whole.
+// Each writer is one template per generated item; splitting one over several functions makes
+// the generated code harder to read as a whole.
 #![allow(clippy::too_many_lines)]
 // Prose names such as TDLib, UpperCamelCase and snake_case are not code.
 #![allow(clippy::doc_markdown)]
 
 mod attr;
 mod diag;
-mod expand;
+mod emit;
 mod ident;
 mod input;
+mod load;
+mod model;
 mod paths;
+mod pipeline;
+#[cfg(test)]
+mod snapshots;
+mod timings;
 
 use proc_macro::TokenStream;
 
@@ -28,14 +80,15 @@ use proc_macro::TokenStream;
 #[doc(hidden)]
 #[proc_macro]
 pub fn __tl(input: TokenStream) -> TokenStream {
-    let timings = expand::Timings::start();
-    let expansion = expand::expand(input.into());
+    let timings = timings::Timings::start();
+    let expansion = pipeline::expand(input.into());
+    dump(&expansion.code);
     let mut output: TokenStream = expansion.head.into();
     if !expansion.code.is_empty() {
         match expansion.code.parse::<TokenStream>() {
             Ok(code) => output.extend(code),
             Err(e) => {
-                let message = expand::internal_lex_error(&e);
+                let message = pipeline::internal_lex_error(&e);
                 output.extend(TokenStream::from(
                     quote::quote!(::core::compile_error!(#message);),
                 ));
@@ -44,4 +97,22 @@ pub fn __tl(input: TokenStream) -> TokenStream {
     }
     timings.lap("hand the code to the compiler (the whole expansion)");
     output
+}
+
+/// With `TL_MACRO_DUMP` set to a folder in the compiler's environment, each invocation writes
+/// the code it generated there, as `<crate>-<n>.rs` (`n` counting the crate's invocations), for
+/// reading or measuring it (`scripts/build-floor.sh`). Cargo does not rebuild when the variable
+/// changes: touch the crate.
+fn dump(code: &str) {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static COUNT: AtomicUsize = AtomicUsize::new(0);
+    let Some(dir) = std::env::var_os("TL_MACRO_DUMP") else {
+        return;
+    };
+    let n = COUNT.fetch_add(1, Ordering::Relaxed);
+    let krate = std::env::var("CARGO_CRATE_NAME").unwrap_or_else(|_| "crate".to_string());
+    let path = std::path::Path::new(&dir).join(format!("{krate}-{n}.rs"));
+    if let Err(e) = std::fs::write(&path, code) {
+        eprintln!("tl!: TL_MACRO_DUMP: cannot write {}: {e}", path.display());
+    }
 }

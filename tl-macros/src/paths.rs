@@ -1,24 +1,79 @@
-//! Every runtime path the expansion uses, and the paths between generated items, as source
-//! text (see `expand` for why the output is text).
+//! Every runtime item the generated code names, each once, as source text (see `emit` for why
+//! the output is text), and the paths between generated items.
+//!
+//! Generated code reaches the runtime's hidden `__private` module through the alias `__tl`,
+//! which every generated module imports ([`alias_item`]): a third of the tokens of the full
+//! path, which the compiler reads thousands of times over.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// `__tl::<name>`: an item of the runtime's hidden `__private` module, through the alias that
-/// every generated module starts with ([`alias_item`]). A third of the tokens of the full path,
-/// which the compiler reads thousands of times over.
-pub fn rt(name: &str) -> String {
-    format!("__tl::{name}")
+/// Defines one constant per runtime item (`__tl::<item>`), and [`ITEMS`], the list of them
+/// that a test checks against `tl_runtime::__private`.
+macro_rules! runtime_items {
+    ($($(#[$doc:meta])* $name:ident = $item:literal,)*) => {
+        $($(#[$doc])* pub const $name: &str = concat!("__tl::", $item);)*
+        /// Every item of `tl_runtime::__private` that generated code names.
+        #[cfg(test)]
+        pub const ITEMS: &[&str] = &[$($item),*];
+    };
 }
 
-/// The `use` that every generated module starts with, for [`rt`]: `runtime` is the runtime
-/// crate's path (`$crate` from the `tl!` wrapper, or `#[tl(crate = "...")]`), which only tokens
-/// can carry. No TL name becomes `__tl` (TL identifiers start with a letter).
+runtime_items! {
+    BOX = "Box",
+    STRING = "String",
+    VEC = "Vec",
+    OPTION = "Option",
+    SOME = "Some",
+    NONE = "None",
+    RESULT = "Result",
+    OK = "Ok",
+    ERR = "Err",
+    FROM = "From",
+    TRY_FROM = "TryFrom",
+    DEBUG = "Debug",
+    CLONE = "Clone",
+    PARTIAL_EQ = "PartialEq",
+    SERIALIZE = "Serialize",
+    DESERIALIZE = "Deserialize",
+    IDENTIFIABLE = "Identifiable",
+    REMOTE_CALL = "RemoteCall",
+    ERROR = "Error",
+    READER = "Reader",
+    OBJECT = "Object",
+    OBJECT_REF = "ObjectRef",
+    UNKNOWN_FLAGS = "UnknownFlags",
+    WRITE_U32 = "write_u32",
+    PATCH_U32 = "patch_u32",
+    SERIALIZE_BARE_VEC = "serialize_bare_vec",
+    BARE_VEC_LEN = "bare_vec_len",
+    DESERIALIZE_BARE_VEC = "deserialize_bare_vec",
+    READ_NESTED = "read_nested",
+    READ_VARIANT = "read_variant",
+    READ_BOXED_VARIANT = "read_boxed_variant",
+    READ_ANY = "read_any",
+    READ_ANY_BOXED = "read_any_boxed",
+    UNEXPECTED_CONSTRUCTOR = "unexpected_constructor",
+    UNKNOWN_CONSTRUCTOR = "unknown_constructor",
+}
+
+/// The alias every generated module imports from its parent.
+pub const ALIAS: &str = "__tl";
+
+/// The `use` that the invoking module gets, for the alias: `runtime` is the runtime crate's path
+/// (`$crate` from the `tl!` wrapper, or `#[tl(crate = "...")]`), which only tokens can carry. No
+/// TL name becomes `__tl` (TL identifiers start with a letter).
 pub fn alias_item(runtime: &TokenStream) -> TokenStream {
     quote! {
         #[allow(unused_imports)]
         use #runtime::__private as __tl;
     }
+}
+
+/// The name under which the invoking module imports the `index`th path of `derive(...)`, so
+/// that generated items can name it from any module (each imports it from its parent).
+pub fn derive_alias(index: usize) -> String {
+    format!("__tl_derive_{index}")
 }
 
 /// A path from an item `depth` modules below the `tl!` invocation to `root::modules::name`
@@ -33,4 +88,66 @@ pub fn relative(depth: usize, root: &str, modules: &[String], name: &str) -> Str
     path.push_str("::");
     path.push_str(&crate::ident::text(name));
     path
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every item the generated code names exists in `tl_runtime::__private`, and every item
+    /// there is named here (none is dead): read from the runtime's source, since a proc-macro
+    /// crate cannot depend on the crate that re-exports it.
+    #[test]
+    fn every_item_is_in_the_runtime() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../tl-runtime/src/__private.rs"
+        );
+        let source = std::fs::read_to_string(path).expect("read __private.rs");
+        let file = syn::parse_file(&source).expect("parse __private.rs");
+        let mut exported = std::collections::BTreeSet::new();
+        for item in &file.items {
+            match item {
+                syn::Item::Use(u) if matches!(u.vis, syn::Visibility::Public(_)) => {
+                    collect_use(&u.tree, None, &mut exported);
+                }
+                syn::Item::Fn(f) if matches!(f.vis, syn::Visibility::Public(_)) => {
+                    exported.insert(f.sig.ident.to_string());
+                }
+                _ => {}
+            }
+        }
+        let named: std::collections::BTreeSet<String> =
+            super::ITEMS.iter().map(ToString::to_string).collect();
+        let missing: Vec<_> = named.difference(&exported).collect();
+        assert!(missing.is_empty(), "not in __private: {missing:?}");
+        let unused: Vec<_> = exported.difference(&named).collect();
+        assert!(
+            unused.is_empty(),
+            "in __private but never generated: {unused:?}"
+        );
+    }
+
+    /// The names a `pub use` tree brings in; `parent` is the segment before it, which
+    /// `{self, ..}` names.
+    fn collect_use(
+        tree: &syn::UseTree,
+        parent: Option<&syn::Ident>,
+        out: &mut std::collections::BTreeSet<String>,
+    ) {
+        match tree {
+            syn::UseTree::Path(p) => collect_use(&p.tree, Some(&p.ident), out),
+            syn::UseTree::Name(n) => {
+                let name = if n.ident == "self" {
+                    parent
+                } else {
+                    Some(&n.ident)
+                };
+                out.extend(name.map(ToString::to_string));
+            }
+            syn::UseTree::Rename(r) => {
+                out.insert(r.rename.to_string());
+            }
+            syn::UseTree::Group(g) => g.items.iter().for_each(|t| collect_use(t, parent, out)),
+            syn::UseTree::Glob(_) => {}
+        }
+    }
 }

@@ -7,7 +7,6 @@
 pub use ::alloc::boxed::Box;
 pub use ::alloc::string::String;
 pub use ::alloc::vec::Vec;
-pub use ::core;
 pub use ::core::clone::Clone;
 pub use ::core::cmp::PartialEq;
 pub use ::core::convert::{From, TryFrom};
@@ -19,9 +18,11 @@ pub use crate::wire::{
     bare_vec_len, deserialize_bare_vec, patch_u32, serialize_bare_vec, write_u32,
 };
 pub use crate::{
-    Deserialize, Error, ErrorKind, Identifiable, Object, ObjectRef, Reader, RemoteCall, Serialize,
+    Deserialize, Error, Identifiable, Object, ObjectRef, Reader, RemoteCall, Serialize,
     UnknownFlags,
 };
+
+use crate::ErrorKind;
 
 /// The error for a constructor id that `type_name` does not have, just read by `reader`.
 #[cold]

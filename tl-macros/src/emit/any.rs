@@ -1,0 +1,144 @@
+//! `Any`: one enum over every boxed type and every function of the schema, decoded by the
+//! constructor id that comes first. For servers and proxies that receive any call, for `Object`
+//! payloads, for logging and for fuzzing. Generic functions such as `invokeWithLayer` hold an
+//! `Any` inside, so a whole wrapped call decodes in one go.
+
+use super::Ctx;
+use super::text::{lifetime, rust_type, str_lit, u32_lit};
+use crate::ident;
+use crate::model::{EnumId, RType, names::Taken};
+use crate::paths::{self, relative};
+use std::collections::HashMap;
+
+/// Which variant of `Any` decodes each id: the first definition with it, unless a later one's id
+/// is its own CRC and the first one's is a frozen copy (`invokeWith…Prefix` reuse real ids).
+#[derive(Default)]
+struct Owners(HashMap<u32, (usize, bool)>);
+
+impl Owners {
+    fn claim(&mut self, id: u32, variant: usize, own_id: bool) {
+        match self.0.get(&id) {
+            Some(&(_, true)) => {}
+            Some(&(_, false)) if !own_id => {}
+            _ => {
+                self.0.insert(id, (variant, own_id));
+            }
+        }
+    }
+}
+
+/// `Any`, in the invoking module (which has the runtime alias when this is emitted).
+pub fn emit(ctx: &Ctx<'_>, out: &mut String) {
+    let model = ctx.model;
+    // With `#[tl(borrowed)]`, `Any<'a>` when anything borrows.
+    let lt = lifetime(
+        model.enums.iter().any(|e| e.borrows) || model.functions.iter().any(|f| f.borrows),
+    );
+    let ty = format!("Any{lt}");
+    let mut names = Taken::default();
+    let mut owners = Owners::default();
+
+    let mut variants = String::new();
+    let mut variant_idents = Vec::new();
+    for (e_index, e) in model.enums.iter().enumerate() {
+        let mut base: String = e.modules.iter().map(|m| ident::type_name(m)).collect();
+        base.push_str(&e.name);
+        let name = ident::text(&names.claim(base, ""));
+        let enum_ty = rust_type(ctx, 0, &RType::Enum(EnumId(e_index)));
+        let doc = str_lit(&format!(" The boxed type `{}`.", e.tl_name));
+        emit!(variants, "#[doc = {doc}] {name}({enum_ty}),\n");
+        for &v in &e.variants {
+            let s = model.ctor(v);
+            owners.claim(s.id, variant_idents.len(), s.own_id);
+        }
+        variant_idents.push(name);
+    }
+    for f in &model.functions {
+        let mut base: String = f.modules.iter().map(|m| ident::type_name(m)).collect();
+        base.push_str(&f.name);
+        let name = ident::text(&names.claim(base, ""));
+        let path = relative(0, "functions", &f.modules, &f.name);
+        let mut args: Vec<&str> = Vec::new();
+        if f.borrows {
+            args.push("'a");
+        }
+        args.extend(f.generics.iter().map(|_| ty.as_str()));
+        let args = if args.is_empty() {
+            String::new()
+        } else {
+            format!("<{}>", args.join(", "))
+        };
+        let doc = str_lit(&format!(" The function `{}`.", f.tl_name));
+        emit!(
+            variants,
+            "#[doc = {doc}] {name}({}<{path}{args}>),\n",
+            paths::BOX
+        );
+        owners.claim(f.id, variant_idents.len(), f.own_id);
+        variant_idents.push(name);
+    }
+
+    // Group ids by the variant that decodes them.
+    let mut by_variant: Vec<Vec<u32>> = vec![Vec::new(); variant_idents.len()];
+    let mut ids: Vec<(&u32, &(usize, bool))> = owners.0.iter().collect();
+    ids.sort();
+    for (id, (variant, _)) in ids {
+        by_variant[*variant].push(*id);
+    }
+    let enum_count = model.enums.len();
+    let mut reads = String::new();
+    for (i, ids) in by_variant.iter().enumerate() {
+        if ids.is_empty() {
+            continue;
+        }
+        let ids: Vec<String> = ids.iter().map(|id| u32_lit(*id)).collect();
+        let read = if i < enum_count {
+            paths::READ_ANY
+        } else {
+            paths::READ_ANY_BOXED
+        };
+        emit!(
+            reads,
+            "{} => {read}(r, Any::{}),\n",
+            ids.join(" | "),
+            variant_idents[i]
+        );
+    }
+    let mut writes = String::new();
+    let mut lens = String::new();
+    for name in &variant_idents {
+        emit!(
+            writes,
+            "Any::{name}(x) => {}::serialize(x, buf),\n",
+            paths::SERIALIZE
+        );
+        emit!(
+            lens,
+            "Any::{name}(x) => {}::serialized_len(x),\n",
+            paths::SERIALIZE
+        );
+    }
+
+    emit!(
+        out,
+        "/// Any value of this schema: a boxed type or a function, decoded by its constructor id.\n\
+         ///\n\
+         /// Functions are boxed; generic functions (`invokeWithLayer`) hold an `Any` inside.\n\
+         #[derive({})] pub enum {ty} {{\n{variants}}}\n",
+        ctx.options.derives
+    );
+    out.push_str(&super::enums::serialize_by_variant(
+        (lt, &ty),
+        &writes,
+        &lens,
+    ));
+    out.push_str(&super::enums::deserialize_by_id(
+        &ty,
+        "r.peek_u32()?",
+        &reads,
+        (
+            paths::UNKNOWN_CONSTRUCTOR,
+            "any type or function of this schema",
+        ),
+    ));
+}

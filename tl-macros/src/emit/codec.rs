@@ -1,0 +1,369 @@
+//! `Serialize` and `Deserialize` of a struct: a constructor's is bare (fields only), a
+//! function's boxed (its id first). Every body follows the model's plan of the TL fields
+//! ([`Step`]) in wire order; the struct literal of a decode follows its Rust fields ([`Holds`]).
+
+use super::text::{bit_mask, bounds, de, de_generics, generics, rust_type, str_lit, u32_lit};
+use super::{Ctx, Kind};
+use crate::ident;
+use crate::model::{Cond, FieldId, Holds, RType, Step, Struct, TyId};
+use crate::paths;
+
+/// The local holding the `#` word at TL index `tl`.
+fn flag_local(tl: usize) -> String {
+    format!("__tl_flags_{tl}")
+}
+
+/// The local of `cond`'s word, and the mask of its bit.
+fn cond_parts(s: &Struct, cond: Cond) -> (String, String) {
+    (flag_local(s.word(cond.word).tl), bit_mask(cond.bit))
+}
+
+/// What the wire sees of a field present under a condition, from `&self`: the `Option` field,
+/// the name its `Some` binds, and the value to write.
+fn present(s: &Struct, field: FieldId, member: Option<usize>) -> (String, &'static str, String) {
+    let name = ident::text(&s.field(field).name);
+    match member {
+        None => (name, "__tl_v", "__tl_v".to_string()),
+        Some(k) => (name, "__tl_g", format!("&__tl_g.{k}")),
+    }
+}
+
+pub fn impls(ctx: &Ctx<'_>, kind: Kind, s: &Struct, out: &mut String) {
+    let depth = 1 + s.modules.len();
+    let name = ident::text(&s.name);
+    let gen_params = generics(s);
+    let (write_id, base, read_id) = match kind {
+        Kind::Type => Default::default(),
+        Kind::Function => {
+            let id = u32_lit(s.id);
+            (
+                format!("{}(buf, {id});", paths::WRITE_U32),
+                4,
+                format!("r.expect_id({id}, {})?;", str_lit(&s.tl_name)),
+            )
+        }
+    };
+    emit!(
+        out,
+        "#[automatically_derived] impl{gen_params} {ser} for {name}{gen_params} {} {{\n\
+         #[inline] fn serialize(&self, buf: &mut {}<u8>) {{ {write_id}\n{}}}\n\
+         #[inline] fn serialized_len(&self) -> usize {{ {} }}\n}}\n",
+        bounds(s, paths::SERIALIZE),
+        paths::VEC,
+        write_body(s),
+        len_body(s, base),
+        ser = paths::SERIALIZE,
+    );
+    if kind == Kind::Function && !ctx.options.decode_functions {
+        return;
+    }
+    let de = de();
+    emit!(
+        out,
+        "#[automatically_derived] impl{} {de} for {name}{gen_params} {} {{\n\
+         const MIN_SERIALIZED_LEN: usize = {};\n\
+         fn deserialize(r: &mut {}<'a>) -> {}<Self, {}> {{ {read_id}\n{}}}\n}}\n",
+        de_generics(s),
+        bounds(s, &de),
+        min_len(ctx, depth, s, base),
+        paths::READER,
+        paths::RESULT,
+        paths::ERROR,
+        read_body(s),
+    );
+}
+
+/// A lower bound of the encoded size: the always-present fields' minimums.
+fn min_len(ctx: &Ctx<'_>, depth: usize, s: &Struct, base: usize) -> String {
+    let mut known = base;
+    let mut parts = String::new();
+    for step in s.tl.iter().map(|f| &f.step) {
+        match step {
+            Step::Word(_) => known += 4,
+            Step::Value { ty, .. } => {
+                if let Some(n) = fixed_min_len(s.ty(*ty)) {
+                    known += n;
+                } else {
+                    let ty = rust_type(ctx, depth, s.ty(*ty));
+                    emit!(parts, " + <{ty} as {}>::MIN_SERIALIZED_LEN", de());
+                }
+            }
+            Step::Present { .. } | Step::Nothing => {}
+        }
+    }
+    format!("{known}{parts}")
+}
+
+/// The smallest encoding of a value of `ty`, when it does not depend on another type's
+/// constant: a bare struct's minimum is its own `MIN_SERIALIZED_LEN`.
+fn fixed_min_len(ty: &RType) -> Option<usize> {
+    Some(match ty {
+        // A type parameter's own minimum is not known here (no bound on the const).
+        RType::Param(_) | RType::Object => 0,
+        // `string` and `bytes`: a 1-byte length and 3 bytes of padding.
+        RType::Int
+        | RType::Bool
+        | RType::Nat
+        | RType::Enum(_)
+        | RType::String
+        | RType::Bytes
+        | RType::Vector { bare: true, .. } => 4,
+        // A boxed vector: its id and the count.
+        RType::Long | RType::Double | RType::Vector { bare: false, .. } => 8,
+        RType::Int128 => 16,
+        RType::Int256 => 32,
+        RType::Int512 => 64,
+        RType::Struct { .. } => return None,
+    })
+}
+
+/// The encoded size of every value of `ty`, when that is one number.
+fn fixed_len(ty: &RType) -> Option<usize> {
+    Some(match ty {
+        RType::Int | RType::Bool | RType::Nat => 4,
+        RType::Long | RType::Double => 8,
+        RType::Int128 => 16,
+        RType::Int256 => 32,
+        RType::Int512 => 64,
+        _ => return None,
+    })
+}
+
+/// Whether the field's type is a bare `vector<T>` (encoded without the vector id).
+fn is_bare_vec(ty: &RType) -> bool {
+    matches!(ty, RType::Vector { bare: true, .. })
+}
+
+fn write_value(ty: &RType, value: &str) -> String {
+    if is_bare_vec(ty) {
+        format!("{}({value}, buf);\n", paths::SERIALIZE_BARE_VEC)
+    } else {
+        format!("{}::serialize({value}, buf);\n", paths::SERIALIZE)
+    }
+}
+
+fn len_value(ty: &RType, value: &str) -> String {
+    if is_bare_vec(ty) {
+        format!("{}({value})", paths::BARE_VEC_LEN)
+    } else {
+        format!("{}::serialized_len({value})", paths::SERIALIZE)
+    }
+}
+
+/// Reads one field's value, or returns the error with the field's place in it.
+///
+/// The value's type is left to inference (the struct literal fixes it), so the read does not
+/// spell the type's path out again.
+fn read_value(ty: &RType, ctor: &str, field: &str) -> String {
+    let read = if is_bare_vec(ty) {
+        format!("{}(r)", paths::DESERIALIZE_BARE_VEC)
+    } else if let RType::Struct { .. } = ty {
+        // A bare struct can hold itself through an optional field: one level deeper.
+        format!("{}(r)", paths::READ_NESTED)
+    } else {
+        format!("{}::deserialize(r)", paths::DESERIALIZE)
+    };
+    checked(&read, ctor, field)
+}
+
+/// `read`'s value, or a return of its error with the field's place in it.
+fn checked(read: &str, ctor: &str, field: &str) -> String {
+    format!(
+        "match {read} {{ {}(v) => v, {err}(e) => return {err}(e.in_field({}, {})) }}",
+        paths::OK,
+        str_lit(ctor),
+        str_lit(field),
+        err = paths::ERR,
+    )
+}
+
+/// The `#` words, computed from the fields: the unknown bits kept from decoding and the bits of
+/// the `?true` fields here; the bit of a present optional field is added as that field is
+/// written (so each `Option` is looked at once), and such a word is patched in afterwards.
+fn flag_words(s: &Struct) -> String {
+    let mut out = String::new();
+    for (w, word) in s.words.iter().enumerate() {
+        let mut flags = String::new();
+        for f in &s.fields {
+            if let Holds::Flag(cond) = f.holds
+                && cond.word.0 == w
+            {
+                emit!(
+                    flags,
+                    " | if self.{} {{ {} }} else {{ 0 }}",
+                    ident::text(&f.name),
+                    bit_mask(cond.bit)
+                );
+            }
+        }
+        emit!(
+            out,
+            "let {}{}: u32 = self.{}.bits({}){flags};\n",
+            if word.patched { "mut " } else { "" },
+            flag_local(word.tl),
+            ident::text(&s.field(word.field).name),
+            u32_lit(word.known)
+        );
+    }
+    out
+}
+
+fn write_body(s: &Struct) -> String {
+    let mut out = flag_words(s);
+    let mut patches = String::new();
+    for step in s.tl.iter().map(|f| &f.step) {
+        match *step {
+            Step::Value { field, ty } => {
+                let value = format!("&self.{}", ident::text(&s.field(field).name));
+                out.push_str(&write_value(s.ty(ty), &value));
+            }
+            Step::Present {
+                field,
+                member,
+                ty,
+                cond,
+            } => {
+                let (field, bind, value) = present(s, field, member);
+                let (flags, mask) = cond_parts(s, cond);
+                emit!(
+                    out,
+                    "if let {}({bind}) = &self.{field} {{ {flags} |= {mask}; {}}}\n",
+                    paths::SOME,
+                    write_value(s.ty(ty), &value)
+                );
+            }
+            Step::Word(w) => {
+                let word = s.word(w);
+                let flags = flag_local(word.tl);
+                if word.patched {
+                    // A placeholder, and the word once the fields after it have set their bits.
+                    let at = format!("__tl_at_{}", word.tl);
+                    emit!(out, "let {at} = buf.len(); {}(buf, 0);\n", paths::WRITE_U32);
+                    emit!(patches, "{}(buf, {at}, {flags});\n", paths::PATCH_U32);
+                } else {
+                    emit!(out, "{}(buf, {flags});\n", paths::WRITE_U32);
+                }
+            }
+            Step::Nothing => {}
+        }
+    }
+    out + &patches
+}
+
+/// The encoded size: `base` plus the fields', constant parts summed here.
+fn len_body(s: &Struct, base: usize) -> String {
+    let mut known = base;
+    let mut parts = String::new();
+    let len = |ty: TyId, value: &str| match fixed_len(s.ty(ty)) {
+        Some(n) => n.to_string(),
+        None => len_value(s.ty(ty), value),
+    };
+    for step in s.tl.iter().map(|f| &f.step) {
+        match *step {
+            Step::Value { field, ty } => {
+                if let Some(n) = fixed_len(s.ty(ty)) {
+                    known += n;
+                } else {
+                    let value = format!("&self.{}", ident::text(&s.field(field).name));
+                    emit!(parts, " + {}", len_value(s.ty(ty), &value));
+                }
+            }
+            Step::Present {
+                field, member, ty, ..
+            } => {
+                let (field, bind, value) = present(s, field, member);
+                emit!(
+                    parts,
+                    " + match &self.{field} {{ {}({bind}) => {}, {} => 0 }}",
+                    paths::SOME,
+                    len(ty, &value),
+                    paths::NONE
+                );
+            }
+            Step::Word(_) => known += 4,
+            Step::Nothing => {}
+        }
+    }
+    format!("{known}{parts}")
+}
+
+fn read_body(s: &Struct) -> String {
+    let (some, none) = (paths::SOME, paths::NONE);
+    if s.is_unit() {
+        return format!("{}(Self)\n", paths::OK);
+    }
+    let ctor = s.tl_name.as_str();
+    let mut out = String::new();
+    // Reads, in wire order, into locals.
+    for f in &s.tl {
+        match f.step {
+            Step::Value { field, ty } => emit!(
+                out,
+                "let __tl_v_{} = {};\n",
+                field.0,
+                read_value(s.ty(ty), ctor, &f.name)
+            ),
+            Step::Present {
+                field,
+                member,
+                ty,
+                cond,
+            } => {
+                let local = match member {
+                    None => format!("__tl_v_{}", field.0),
+                    Some(k) => format!("__tl_g_{}_{k}", field.0),
+                };
+                let (flags, mask) = cond_parts(s, cond);
+                emit!(
+                    out,
+                    "let {local} = if {flags} & {mask} != 0 {{ {some}({}) }} else {{ {none} }};\n",
+                    read_value(s.ty(ty), ctor, &f.name)
+                );
+            }
+            Step::Word(w) => emit!(
+                out,
+                "let {}: u32 = {};\n",
+                flag_local(s.word(w).tl),
+                checked("r.read_u32()", ctor, &f.name)
+            ),
+            Step::Nothing => {}
+        }
+    }
+    let mut fields = String::new();
+    for (i, f) in s.fields.iter().enumerate() {
+        let fname = ident::text(&f.name);
+        match &f.holds {
+            Holds::Value(_) | Holds::Optional(_) => emit!(fields, "{fname}: __tl_v_{i},\n"),
+            Holds::Flag(cond) => {
+                let (flags, mask) = cond_parts(s, *cond);
+                emit!(fields, "{fname}: {flags} & {mask} != 0,\n");
+            }
+            Holds::Flags(w) => {
+                let word = s.word(*w);
+                emit!(
+                    fields,
+                    "{fname}: {}::from_word({}, {}),\n",
+                    paths::UNKNOWN_FLAGS,
+                    flag_local(word.tl),
+                    u32_lit(word.known)
+                );
+            }
+            Holds::Group(tys) => {
+                // `match (g0, g1, ) { (Some(a0), Some(a1), ) => Some((a0, a1, )), _ => None }`
+                let (mut locals, mut binds, mut values) =
+                    (String::new(), String::new(), String::new());
+                for k in 0..tys.len() {
+                    emit!(locals, "__tl_g_{i}_{k}, ");
+                    emit!(binds, "{some}(__tl_a{k}), ");
+                    emit!(values, "__tl_a{k}, ");
+                }
+                emit!(
+                    fields,
+                    "{fname}: match ({locals}) {{ ({binds}) => {some}(({values})), _ => {none} }},\n"
+                );
+            }
+        }
+    }
+    emit!(out, "{}(Self {{\n{fields}}})\n", paths::OK);
+    out
+}

@@ -1,0 +1,152 @@
+//! One enum per boxed type (`enums::T`), a variant per constructor: the boxed encoding (id,
+//! then the constructor's fields), and `From`/`TryFrom` between each variant's struct and the enum.
+
+use super::Ctx;
+use super::text::{de, lifetime, str_lit, u32_lit};
+use crate::ident;
+use crate::model::Enum;
+use crate::paths::{self, relative};
+
+pub fn emit(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
+    let depth = 1 + e.modules.len();
+    let name = ident::text(&e.name);
+    // The enum's lifetime, when it borrows: its impls' generics and its type arguments.
+    let lt = lifetime(e.borrows);
+    let ty = format!("{name}{lt}");
+    let write_u32 = paths::WRITE_U32;
+
+    let mut variants = String::new();
+    let mut writes = String::new();
+    let mut lens = String::new();
+    let mut reads = String::new();
+    let mut conversions = String::new();
+    let mut seen_ids = std::collections::HashSet::new();
+    for &v in &e.variants {
+        let s = ctx.model.ctor(v);
+        let variant = ident::text(&s.variant);
+        let id = u32_lit(s.id);
+        let path = relative(depth, "types", &s.modules, &s.name) + lifetime(s.borrows);
+        let doc = str_lit(&format!("`{}`", s.tl_name));
+        // A frozen id shared by two constructors decodes as the first.
+        let first = seen_ids.insert(s.id);
+        if s.is_unit() {
+            emit!(variants, "#[doc = {doc}] {variant},\n");
+            emit!(writes, "Self::{variant} => {write_u32}(buf, {id}),\n");
+            emit!(lens, "Self::{variant} => 4,\n");
+            if first {
+                emit!(reads, "{id} => {}(Self::{variant}),\n", paths::OK);
+            }
+            conversions.push_str(&conversion(
+                (lt, &ty),
+                &path,
+                ("_", &format!("Self::{variant}")),
+                (&format!("{name}::{variant}"), &path),
+            ));
+            continue;
+        }
+        let (payload, wrap, unwrap, read) = if s.boxed_in_enum {
+            (
+                format!("{}<{path}>", paths::BOX),
+                format!("{}::new(x)", paths::BOX),
+                "*x",
+                paths::READ_BOXED_VARIANT,
+            )
+        } else {
+            (path.clone(), "x".to_string(), "x", paths::READ_VARIANT)
+        };
+        let ser = paths::SERIALIZE;
+        emit!(variants, "#[doc = {doc}] {variant}({payload}),\n");
+        emit!(
+            writes,
+            "Self::{variant}(x) => {{ {write_u32}(buf, {id}); <{path} as {ser}>::serialize(x, buf) }}\n"
+        );
+        emit!(
+            lens,
+            "Self::{variant}(x) => 4 + <{path} as {ser}>::serialized_len(x),\n"
+        );
+        if first {
+            emit!(
+                reads,
+                "{id} => {read}(r, <{path} as {}>::deserialize, Self::{variant}),\n",
+                de()
+            );
+        }
+        conversions.push_str(&conversion(
+            (lt, &ty),
+            &path,
+            ("x", &format!("Self::{variant}({wrap})")),
+            (&format!("{name}::{variant}(x)"), unwrap),
+        ));
+    }
+    emit!(
+        out,
+        "{}#[derive({})] pub enum {ty} {{\n{variants}}}\n",
+        super::docs::enum_docs(e),
+        ctx.options.derives
+    );
+    out.push_str(&serialize_by_variant((lt, &ty), &writes, &lens));
+    out.push_str(&deserialize_by_id(
+        &ty,
+        "r.read_u32()?",
+        &reads,
+        (paths::UNEXPECTED_CONSTRUCTOR, &e.tl_name),
+    ));
+    out.push_str(&conversions);
+}
+
+/// `Deserialize` for an enum decoded by the constructor id that `read_id` reads (or peeks at):
+/// `reads` are the match arms by id (`0x…u32 => …,`), and an id no arm has is the error that
+/// `not_found` (a runtime function) builds, saying what was expected.
+pub fn deserialize_by_id(ty: &str, read_id: &str, reads: &str, not_found: (&str, &str)) -> String {
+    let (error, what) = not_found;
+    format!(
+        "#[automatically_derived] impl<'a> {} for {ty} {{\n\
+         const MIN_SERIALIZED_LEN: usize = 4;\n\
+         fn deserialize(r: &mut {}<'a>) -> {}<Self, {}> {{\n\
+         let id = {read_id};\n\
+         match id {{\n{reads}_ => {}({error}(r, {}, id)),\n}}\n}}\n}}\n",
+        de(),
+        paths::READER,
+        paths::RESULT,
+        paths::ERROR,
+        paths::ERR,
+        str_lit(what),
+    )
+}
+
+/// `Serialize` for an enum whose every variant writes itself: `generics` and `ty` are the impl's
+/// generics and the enum's type, `writes` and `lens` the match arms (`Self::V(x) => ...`).
+pub fn serialize_by_variant((generics, ty): (&str, &str), writes: &str, lens: &str) -> String {
+    format!(
+        "#[automatically_derived] impl{generics} {} for {ty} {{\n\
+         fn serialize(&self, buf: &mut {}<u8>) {{ match self {{\n{writes}}} }}\n\
+         fn serialized_len(&self) -> usize {{ match self {{\n{lens}}} }}\n}}\n",
+        paths::SERIALIZE,
+        paths::VEC,
+    )
+}
+
+/// `From<types::X> for enums::T` and `TryFrom<enums::T> for types::X` for one variant: `generics`
+/// and `name` are the impls' generics and the enum's type, `from` is the argument pattern and the
+/// enum value built from it, `back` the variant pattern and the struct taken out of it.
+fn conversion(
+    (generics, name): (&str, &str),
+    path: &str,
+    (arg, built): (&str, &str),
+    (pattern, taken): (&str, &str),
+) -> String {
+    format!(
+        "#[automatically_derived] impl{generics} {}<{path}> for {name} {{\n\
+         #[inline] fn from({arg}: {path}) -> Self {{ {built} }}\n}}\n\
+         #[automatically_derived] impl{generics} {}<{name}> for {path} {{\n\
+         type Error = {name};\n\
+         #[allow(unreachable_patterns)] #[inline]\n\
+         fn try_from(value: {name}) -> {}<Self, {name}> {{\n\
+         match value {{ {pattern} => {}({taken}), other => {}(other) }}\n}}\n}}\n",
+        paths::FROM,
+        paths::TRY_FROM,
+        paths::RESULT,
+        paths::OK,
+        paths::ERR,
+    )
+}

@@ -1,0 +1,161 @@
+//! The model to Rust source text: three module trees (`types`, `enums`, `functions`), and `Any`
+//! when asked. Each writer below writes whole items, one template each.
+//!
+//! Text, parsed once by the compiler, rather than tokens built one by one: a proc macro's every
+//! token is a call into the compiler, and the whole Telegram API is 1.7 million tokens, so
+//! building them took a second (the macro built unoptimized, as Cargo builds it for `check` and
+//! debug builds), while writing the text takes a fraction of that. Everything in the text names
+//! the runtime through the alias `__tl` (see [`crate::paths`]), which each generated module
+//! imports from its parent.
+
+/// Appends formatted text to a `String` (which cannot fail).
+macro_rules! emit {
+    ($out:expr, $($fmt:tt)*) => {{
+        use ::std::fmt::Write as _;
+        let _ = ::std::write!($out, $($fmt)*);
+    }};
+}
+
+mod any;
+mod codec;
+mod docs;
+mod enums;
+mod functions;
+mod structs;
+mod text;
+
+use crate::model::Model;
+use std::collections::BTreeMap;
+
+/// Which module tree a struct lives in.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Type,
+    Function,
+}
+
+/// What the options of `#[tl(...)]` ask of the output (the model has the rest).
+pub struct Options {
+    /// The derives of every struct and enum: `__tl::Debug, __tl::Clone, __tl::PartialEq`, then
+    /// the user's, through their aliases ([`crate::paths::derive_alias`]).
+    pub derives: String,
+    /// How many user derives there are: each module imports their aliases.
+    pub user_derives: usize,
+    /// Whether functions implement `Deserialize` (`#[tl(decode_functions)]` or `#[tl(any)]`):
+    /// only servers and proxies decode requests, and a client's build is shorter without it.
+    pub decode_functions: bool,
+    /// `#[tl(any)]`.
+    pub any: bool,
+}
+
+/// What the writers share.
+pub struct Ctx<'a> {
+    pub model: &'a Model,
+    pub options: &'a Options,
+}
+
+/// Items grouped by module path below one root (`types`, `enums`, `functions`).
+#[derive(Default)]
+struct Tree {
+    items: String,
+    children: BTreeMap<String, Tree>,
+}
+
+impl Tree {
+    fn node(&mut self, modules: &[String]) -> &mut String {
+        let mut node = self;
+        for m in modules {
+            node = node.children.entry(m.clone()).or_default();
+        }
+        &mut node.items
+    }
+
+    /// The module `name` with the items and child modules; every module imports the runtime
+    /// alias (and those of the user's derives) from its parent.
+    fn render(
+        self,
+        doc: &str,
+        name: &str,
+        what: &str,
+        path: &str,
+        imports: &str,
+        out: &mut String,
+    ) {
+        emit!(
+            out,
+            "#[doc = {}] pub mod {} {{\n{imports}",
+            text::str_lit(doc),
+            crate::ident::text(name)
+        );
+        out.push_str(&self.items);
+        for (name, child) in self.children {
+            let doc = format!(" {what} of the TL namespace `{path}{name}`.");
+            child.render(&doc, &name, what, &format!("{path}{name}."), imports, out);
+        }
+        out.push_str("}\n");
+    }
+}
+
+/// The source text of everything generated for a valid schema's model.
+pub fn generate(model: &Model, options: &Options) -> String {
+    let ctx = Ctx { model, options };
+    let mut types = Tree::default();
+    let mut enums = Tree::default();
+    let mut functions = Tree::default();
+    for s in &model.types {
+        structs::emit(&ctx, Kind::Type, s, types.node(&s.modules));
+    }
+    for e in &model.enums {
+        enums::emit(&ctx, e, enums.node(&e.modules));
+    }
+    for s in &model.functions {
+        let out = functions.node(&s.modules);
+        structs::emit(&ctx, Kind::Function, s, out);
+        // `RemoteCall::Return` is owned: a borrowed answer would borrow from the request's
+        // lifetime, not from the bytes it is decoded from.
+        if !model.borrowed {
+            functions::impls(&ctx, s, out);
+        }
+    }
+    let mut imports = format!(
+        "#[allow(unused_imports)] use super::{};\n",
+        crate::paths::ALIAS
+    );
+    for i in 0..options.user_derives {
+        emit!(
+            imports,
+            "#[allow(unused_imports)] use super::{};\n",
+            crate::paths::derive_alias(i)
+        );
+    }
+    let mut out = String::new();
+    types.render(
+        " TL constructors, one struct each, encoded bare (fields only).",
+        "types",
+        "Constructors",
+        "",
+        &imports,
+        &mut out,
+    );
+    enums.render(
+        " TL boxed types, one enum each with a variant per constructor, encoded boxed \
+         (constructor id, then fields).",
+        "enums",
+        "Boxed types",
+        "",
+        &imports,
+        &mut out,
+    );
+    functions.render(
+        " TL functions, one struct each, encoded boxed; `RemoteCall::Return` is the result.",
+        "functions",
+        "Functions",
+        "",
+        &imports,
+        &mut out,
+    );
+    if options.any {
+        any::emit(&ctx, &mut out);
+    }
+    out
+}

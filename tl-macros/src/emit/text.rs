@@ -1,0 +1,121 @@
+//! Pieces of source text the writers share: Rust types of model types, generics, literals.
+
+use super::Ctx;
+use crate::ident;
+use crate::model::{Holds, RType, Struct, TyId};
+use crate::paths::{self, relative};
+
+/// The Rust type of `ty` for an item `depth` modules below the invocation.
+pub fn rust_type(ctx: &Ctx<'_>, depth: usize, ty: &RType) -> String {
+    let borrowed = ctx.model.borrowed;
+    match ty {
+        RType::Int => "i32".to_string(),
+        RType::Long => "i64".to_string(),
+        RType::Double => "f64".to_string(),
+        RType::Bool => "bool".to_string(),
+        RType::Nat => "u32".to_string(),
+        RType::String if borrowed => "&'a str".to_string(),
+        RType::Bytes if borrowed => "&'a [u8]".to_string(),
+        RType::Object if borrowed => format!("{}<'a>", paths::OBJECT_REF),
+        RType::String => paths::STRING.to_string(),
+        RType::Bytes => format!("{}<u8>", paths::VEC),
+        RType::Int128 => "[u8; 16]".to_string(),
+        RType::Int256 => "[u8; 32]".to_string(),
+        RType::Int512 => "[u8; 64]".to_string(),
+        RType::Object => paths::OBJECT.to_string(),
+        RType::Vector { elem, .. } => {
+            format!("{}<{}>", paths::VEC, rust_type(ctx, depth, elem))
+        }
+        RType::Enum(e) => {
+            let e = ctx.model.enum_(*e);
+            relative(depth, "enums", &e.modules, &e.name) + lifetime(e.borrows)
+        }
+        RType::Struct { ctor, boxed } => {
+            let s = ctx.model.ctor(*ctor);
+            let path = relative(depth, "types", &s.modules, &s.name) + lifetime(s.borrows);
+            if *boxed {
+                format!("{}<{path}>", paths::BOX)
+            } else {
+                path
+            }
+        }
+        RType::Param(name) => ident::text(name),
+    }
+}
+
+/// The Rust type of a field of `s`.
+pub fn field_type(ctx: &Ctx<'_>, depth: usize, s: &Struct, holds: &Holds) -> String {
+    let ty = |ty: &TyId| rust_type(ctx, depth, s.ty(*ty));
+    match holds {
+        Holds::Value(t) => ty(t),
+        Holds::Optional(t) => format!("{}<{}>", paths::OPTION, ty(t)),
+        Holds::Flag(_) => "bool".to_string(),
+        Holds::Flags(_) => paths::UNKNOWN_FLAGS.to_string(),
+        Holds::Group(tys) => {
+            let members: String = tys.iter().map(|t| ty(t) + ", ").collect();
+            format!("{}<({members})>", paths::OPTION)
+        }
+    }
+}
+
+/// `<'a>` after the name of a type that borrows from the input.
+pub fn lifetime(borrows: bool) -> &'static str {
+    if borrows { "<'a>" } else { "" }
+}
+
+/// The trait path `Deserialize<'a>`, `'a` being the input's lifetime in every impl.
+pub fn de() -> String {
+    format!("{}<'a>", paths::DESERIALIZE)
+}
+
+/// `<'a, X, ..>`: the generics of the type (a lifetime when it borrows, then its type
+/// parameters), and so of its impls and its type arguments.
+pub fn generics(s: &Struct) -> String {
+    generics_with(s, s.borrows)
+}
+
+/// The generics of `Deserialize<'a>` impls, which always have the lifetime.
+pub fn de_generics(s: &Struct) -> String {
+    generics_with(s, true)
+}
+
+fn generics_with(s: &Struct, lifetime: bool) -> String {
+    let mut names: Vec<String> = Vec::new();
+    if lifetime {
+        names.push("'a".to_string());
+    }
+    names.extend(s.generics.iter().map(|g| ident::text(g)));
+    if names.is_empty() {
+        String::new()
+    } else {
+        format!("<{}>", names.join(", "))
+    }
+}
+
+/// `where X: Trait, ..` for every type parameter.
+pub fn bounds(s: &Struct, bound: &str) -> String {
+    if s.generics.is_empty() {
+        return String::new();
+    }
+    let names: Vec<String> = s
+        .generics
+        .iter()
+        .map(|g| format!("{}: {bound}", ident::text(g)))
+        .collect();
+    format!("where {}", names.join(", "))
+}
+
+/// A `u32` literal, in hex as ids are written.
+pub fn u32_lit(v: u32) -> String {
+    format!("{v:#010x}u32")
+}
+
+/// A string literal.
+pub fn str_lit(s: &str) -> String {
+    format!("{s:?}")
+}
+
+/// The mask of a flag bit.
+pub fn bit_mask(bit: u32) -> String {
+    u32_lit(1u32.checked_shl(bit).unwrap_or(0))
+}

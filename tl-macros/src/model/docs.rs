@@ -1,0 +1,86 @@
+//! The documentation of a definition, read once: its comments split into the item's own text
+//! and TDLib's `@field description` tags, and its TL line as written (single-spaced).
+
+use std::collections::HashMap;
+use tl_schema::{Definition, Source};
+
+/// A definition's docs.
+pub struct Docs {
+    /// The item's text.
+    pub item: Vec<String>,
+    /// `@field text` tags, by TL field name.
+    pub fields: HashMap<String, Vec<String>>,
+    /// The definition's text, single-spaced.
+    pub tl_line: String,
+}
+
+/// Splits the comment lines above `def` into the item's docs and TDLib's field tags, and takes
+/// its line from the source it was parsed from.
+pub fn read(def: &Definition, sources: &[Source]) -> Docs {
+    let (item, fields) = split(&def.docs);
+    let text = sources
+        .get(def.source)
+        .and_then(|s| s.text.get(def.range.clone()))
+        .unwrap_or("");
+    Docs {
+        item,
+        fields,
+        tl_line: text.split_whitespace().collect::<Vec<_>>().join(" "),
+    }
+}
+
+fn split(docs: &[String]) -> (Vec<String>, HashMap<String, Vec<String>>) {
+    let mut item = Vec::new();
+    let mut fields: HashMap<String, Vec<String>> = HashMap::new();
+    let mut current: Option<String> = None;
+    for line in docs {
+        let text = line.trim();
+        if let Some(rest) = text.strip_prefix('@') {
+            // `@description text @field text ...` may share a line.
+            for tagged in rest.split(" @") {
+                let (tag, body) = tagged
+                    .split_once(char::is_whitespace)
+                    .unwrap_or((tagged, ""));
+                let tag = tag.trim_start_matches('@');
+                if tag == "description" {
+                    item.push(body.trim().to_string());
+                    current = None;
+                } else {
+                    fields
+                        .entry(tag.to_string())
+                        .or_default()
+                        .push(body.trim().to_string());
+                    current = Some(tag.to_string());
+                }
+            }
+        } else if let Some(rest) = text.strip_prefix('-') {
+            // TDLib continues a tag's text on lines starting with `-`.
+            match &current {
+                Some(tag) => fields
+                    .entry(tag.clone())
+                    .or_default()
+                    .push(rest.trim().to_string()),
+                None => item.push(rest.trim().to_string()),
+            }
+        } else {
+            item.push(text.to_string());
+        }
+    }
+    (item, fields)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn tdlib_tags_are_split_out() {
+        let docs = [
+            "@description Sends a message @chat_id Target chat".to_string(),
+            "-continued here".to_string(),
+            "@text The text".to_string(),
+        ];
+        let (item, fields) = super::split(&docs);
+        assert_eq!(item, ["Sends a message"]);
+        assert_eq!(fields["chat_id"], ["Target chat", "continued here"]);
+        assert_eq!(fields["text"], ["The text"]);
+    }
+}

@@ -1,0 +1,313 @@
+//! One definition's Rust fields and the plan of its TL fields: which `#` fields are flag words,
+//! which conditional fields become `Option`s, `bool`s, groups sharing a bit, or aliases.
+
+use super::names::Taken;
+use super::resolve::{Resolver, modules_of};
+use super::{
+    Alias, BitHolder, Cond, Field, FieldId, Holds, Internal, RType, Step, Struct, TlField, TyId,
+    Word, WordId,
+};
+use crate::ident;
+use std::collections::HashMap;
+use tl_schema::{Definition, FieldKind, IdRule, Source, Type};
+
+fn is_true(ty: &Type) -> bool {
+    ty.name == "true" && ty.args.is_empty() && !ty.percent && !ty.bang
+}
+
+/// The TL text of a field, for its docs.
+fn tl_text(name: &str, kind: &FieldKind) -> String {
+    match kind {
+        FieldKind::Plain(ty) => format!("{name}:{ty}"),
+        FieldKind::Conditional { flag, bit, ty } => {
+            format!("{name}:{}.{}?{ty}", flag.value, bit.value)
+        }
+        FieldKind::Repeat { .. } | FieldKind::Opaque => name.to_string(),
+    }
+}
+
+/// What is being built.
+struct Builder<'d, 'r> {
+    def: &'d Definition,
+    resolver: &'r Resolver<'d>,
+    fields: Vec<Field>,
+    tl: Vec<TlField>,
+    words: Vec<Word>,
+    /// The word of each `#` field, by its TL index.
+    word_of: HashMap<usize, WordId>,
+    tys: Vec<RType>,
+    taken: Taken,
+    field_docs: HashMap<String, Vec<String>>,
+}
+
+impl Builder<'_, '_> {
+    fn ty(&mut self, ty: &Type) -> Result<TyId, Internal> {
+        let resolved = self.resolver.resolve(self.def, ty)?;
+        self.tys.push(resolved);
+        Ok(TyId(self.tys.len() - 1))
+    }
+
+    fn push_field(&mut self, name: &str, index: usize, holds: Holds, tl_text: String) -> FieldId {
+        let docs = self.field_docs.remove(name).unwrap_or_default();
+        self.push_named(ident::field_name(name), index, holds, tl_text, docs)
+    }
+
+    fn push_named(
+        &mut self,
+        rust: String,
+        index: usize,
+        holds: Holds,
+        tl_text: String,
+        docs: Vec<String>,
+    ) -> FieldId {
+        let name = self.taken.claim(rust, &format!("_{index}"));
+        self.fields.push(Field {
+            name,
+            holds,
+            tl_text,
+            docs,
+        });
+        FieldId(self.fields.len() - 1)
+    }
+
+    /// The condition `flag.bit` of the field at TL index `index`.
+    fn cond(&self, flag: &str, bit: u32) -> Result<(usize, Cond), Internal> {
+        let tl = flag_index(self.def, flag)?;
+        let word = self.word_of.get(&tl).copied().ok_or_else(|| {
+            Internal(format!(
+                "the flag word `{flag}` of `{}` is used before it is declared",
+                self.def.name.value
+            ))
+        })?;
+        Ok((tl, Cond { word, bit }))
+    }
+}
+
+/// The TL index of the `#` field named `flag`.
+fn flag_index(def: &Definition, flag: &str) -> Result<usize, Internal> {
+    def.fields
+        .iter()
+        .position(|f| {
+            f.name.as_ref().is_some_and(|n| n.value == flag)
+                && matches!(&f.kind, FieldKind::Plain(t) if t.is_nat())
+        })
+        .ok_or_else(|| Internal(format!("`{}` has no `#` field `{flag}`", def.name.value)))
+}
+
+/// The model of one constructor or function, its names not yet made unique among its
+/// siblings (see [`super::names`]) and nothing boxed yet (see [`super::layout`]).
+pub fn build(
+    def: &Definition,
+    resolver: &Resolver<'_>,
+    sources: &[Source],
+    id_rule: IdRule,
+) -> Result<Struct, Internal> {
+    let (modules, base) = modules_of(&def.name.value);
+    let docs = super::docs::read(def, sources);
+    let tl_fields = &def.fields;
+
+    // The conditional fields on each (TL index of the `#` field, bit), in order.
+    let mut members: HashMap<(usize, u32), Vec<usize>> = HashMap::new();
+    for (i, f) in tl_fields.iter().enumerate() {
+        if let FieldKind::Conditional { flag, bit, .. } = &f.kind {
+            members
+                .entry((flag_index(def, &flag.value)?, bit.value))
+                .or_default()
+                .push(i);
+        }
+    }
+    let valued = |group: &[usize]| -> Vec<usize> {
+        group
+            .iter()
+            .copied()
+            .filter(|&m| {
+                matches!(&tl_fields[m].kind, FieldKind::Conditional { ty, .. } if !is_true(ty))
+            })
+            .collect()
+    };
+
+    let mut b = Builder {
+        def,
+        resolver,
+        fields: Vec::new(),
+        tl: Vec::new(),
+        words: Vec::new(),
+        word_of: HashMap::new(),
+        tys: Vec::new(),
+        taken: Taken::default(),
+        field_docs: docs.fields,
+    };
+    let mut aliases: Vec<(String, String, usize)> = Vec::new();
+    // The Rust field holding each conditional TL field.
+    let mut placed: HashMap<usize, FieldId> = HashMap::new();
+    for (i, f) in tl_fields.iter().enumerate() {
+        let Some(name) = &f.name else { continue };
+        let name = name.value.as_str();
+        let text = tl_text(name, &f.kind);
+        let step = match &f.kind {
+            FieldKind::Plain(ty) if ty.is_nat() && members.keys().any(|(w, _)| *w == i) => {
+                let known = members
+                    .keys()
+                    .filter(|(w, _)| *w == i)
+                    .fold(0u32, |acc, (_, bit)| {
+                        acc | 1u32.checked_shl(*bit).unwrap_or(0)
+                    });
+                let patched = members
+                    .iter()
+                    .any(|(&(w, _), group)| w == i && !valued(group).is_empty());
+                let word = WordId(b.words.len());
+                let field = b.push_field(name, i, Holds::Flags(word), text);
+                b.words.push(Word {
+                    tl: i,
+                    field,
+                    known,
+                    patched,
+                });
+                b.word_of.insert(i, word);
+                Step::Word(word)
+            }
+            FieldKind::Plain(ty) if is_true(ty) => {
+                b.field_docs.remove(name);
+                Step::Nothing
+            }
+            FieldKind::Plain(ty) => {
+                let ty = b.ty(ty)?;
+                let field = b.push_field(name, i, Holds::Value(ty), text);
+                Step::Value { field, ty }
+            }
+            FieldKind::Conditional { flag, bit, ty } => {
+                let (flag_tl, cond) = b.cond(&flag.value, bit.value)?;
+                let group = &members[&(flag_tl, bit.value)];
+                let valued = valued(group);
+                if is_true(ty) {
+                    // The first `?true` of a bit with no valued field holds the bit; any other
+                    // `?true` on a bit is an alias of whichever field holds it.
+                    let holder = valued.first().copied().unwrap_or(group[0]);
+                    if holder == i {
+                        let field = b.push_field(name, i, Holds::Flag(cond), text);
+                        placed.insert(i, field);
+                    } else {
+                        b.field_docs.remove(name);
+                        aliases.push((ident::field_name(name), name.to_string(), holder));
+                    }
+                    Step::Nothing
+                } else if valued.len() == 1 {
+                    let ty = b.ty(ty)?;
+                    let field = b.push_field(name, i, Holds::Optional(ty), text);
+                    placed.insert(i, field);
+                    Step::Present {
+                        field,
+                        member: None,
+                        ty,
+                        cond,
+                    }
+                } else {
+                    // A group of valued fields: the first member creates the Rust field, with
+                    // every member's type, docs and TL text.
+                    let k = valued.iter().position(|&m| m == i).unwrap_or(0);
+                    if k == 0 {
+                        let mut tys = Vec::new();
+                        let mut docs = Vec::new();
+                        let mut names = Vec::new();
+                        let mut texts = Vec::new();
+                        for &m in &valued {
+                            let (Some(member), FieldKind::Conditional { ty, .. }) =
+                                (&tl_fields[m].name, &tl_fields[m].kind)
+                            else {
+                                return Err(Internal(format!(
+                                    "a member of a flag group of `{}` is not conditional",
+                                    def.name.value
+                                )));
+                            };
+                            tys.push(b.ty(ty)?);
+                            docs.extend(b.field_docs.remove(&member.value).unwrap_or_default());
+                            names.push(ident::field_name(&member.value));
+                            texts.push(tl_text(&member.value, &tl_fields[m].kind));
+                        }
+                        let field = b.push_named(
+                            names.join("_and_"),
+                            i,
+                            Holds::Group(tys),
+                            texts.join(" "),
+                            docs,
+                        );
+                        placed.insert(i, field);
+                    }
+                    let field = placed.get(&valued[0]).copied().ok_or_else(|| {
+                        Internal(format!("a flag group of `{}` has no field", def.name.value))
+                    })?;
+                    placed.insert(i, field);
+                    let Holds::Group(tys) = &b.fields[field.0].holds else {
+                        return Err(Internal(format!(
+                            "a flag group of `{}` is not held by a group field",
+                            def.name.value
+                        )));
+                    };
+                    Step::Present {
+                        field,
+                        member: Some(k),
+                        ty: tys[k],
+                        cond,
+                    }
+                }
+            }
+            FieldKind::Repeat { .. } | FieldKind::Opaque => continue,
+        };
+        b.tl.push(TlField {
+            name: name.to_string(),
+            step,
+        });
+    }
+
+    // Aliases point at the Rust field holding their bit; each method name once.
+    let mut methods = Taken::default();
+    let mut alias_list = Vec::new();
+    for (method, tl_name, holder) in aliases {
+        let holder = placed.get(&holder).copied().ok_or_else(|| {
+            Internal(format!(
+                "the flag `{tl_name}` of `{}` has no field holding its bit",
+                def.name.value
+            ))
+        })?;
+        let test = match b.fields[holder.0].holds {
+            Holds::Flag(_) => BitHolder::Flag,
+            Holds::Optional(_) | Holds::Group(_) => BitHolder::Present,
+            Holds::Value(_) | Holds::Flags(_) => {
+                return Err(Internal(format!(
+                    "the bit of `{tl_name}` in `{}` is held by a field without a condition",
+                    def.name.value
+                )));
+            }
+        };
+        alias_list.push(Alias {
+            method: methods.claim(method, ""),
+            tl_name,
+            holder,
+            test,
+        });
+    }
+
+    Ok(Struct {
+        tl_name: def.name.value.clone(),
+        modules,
+        name: ident::type_name(base),
+        id: def.id(id_rule),
+        own_id: def.has_own_id(id_rule),
+        docs: docs.item,
+        tl_line: docs.tl_line,
+        generics: def
+            .type_params
+            .iter()
+            .map(|p| p.name.value.clone())
+            .collect(),
+        result: resolver.resolve(def, &def.result)?,
+        fields: b.fields,
+        tl: b.tl,
+        words: b.words,
+        aliases: alias_list,
+        tys: b.tys,
+        variant: String::new(),
+        boxed_in_enum: false,
+        borrows: false,
+    })
+}

@@ -1,0 +1,316 @@
+//! The model: everything the emitters need to know about the generated items, computed once from
+//! the validated schema. Emitters read only this (never the AST or the source text).
+//!
+//! [`Model::new`] runs the passes in order, each a function that returns its own result:
+//! [`resolve`] (TL types to Rust shapes), [`fields`] (each definition's Rust fields and the plan of
+//! its TL fields), [`names`] (Rust names, made unique), [`layout`] (what is boxed) and [`borrow`]
+//! (what borrows from the input). `new` then assembles the results.
+//!
+//! Naming rules, documented for users in `tl_runtime::tl!`:
+//! - constructors and functions: UpperCamelCase of the name's last part, in modules named after
+//!   the namespaces (snake_case); if two names in one module collide after case conversion, the
+//!   later one gets its id in hex appended (`InputPeer5f3a1b2c`);
+//! - boxed types: the same, in `enums`;
+//! - variants: the constructor's type name, with the enum's name stripped from its front when
+//!   the rest starts with a capital (`updatesTooLong` in `Updates` is `TooLong`); if that makes
+//!   two variants equal, the enum uses full names;
+//! - fields: snake_case; keywords raw (`r#type`); `self` as `self_`; a collision gets the field's
+//!   position appended (`a_1`).
+//!
+//! Any name that is still taken after its rule's suffix gets `_2`, `_3`, … until it is free
+//! ([`names::Taken`]).
+
+mod borrow;
+mod docs;
+mod fields;
+mod layout;
+pub mod names;
+mod resolve;
+
+use tl_schema::{IdRule, Section, Source};
+
+/// An index into [`Model::types`] (the constructors).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CtorId(pub usize);
+
+/// An index into [`Model::enums`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EnumId(pub usize);
+
+/// An index into [`Struct::fields`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct FieldId(pub usize);
+
+/// An index into [`Struct::tys`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct TyId(pub usize);
+
+/// An index into [`Struct::words`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct WordId(pub usize);
+
+/// A bug in `tl!`: a state that validation should have made impossible. Reported as a
+/// `compile_error!` that asks for a report, never as a panic or as code that drops a field.
+#[derive(Debug)]
+pub struct Internal(pub String);
+
+/// The Rust shape of a TL type.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RType {
+    Int,
+    Long,
+    Double,
+    Bool,
+    /// `#` not used as a flag source: a plain `u32`.
+    Nat,
+    String,
+    Bytes,
+    Int128,
+    Int256,
+    Int512,
+    Object,
+    /// `Vector<T>` (boxed) or `vector<T>` (bare).
+    Vector {
+        bare: bool,
+        elem: Box<RType>,
+    },
+    /// `enums::T`.
+    Enum(EnumId),
+    /// `types::X`, encoded bare; `boxed` when it sits in a cycle of bare references.
+    Struct {
+        ctor: CtorId,
+        boxed: bool,
+    },
+    /// A type parameter `X` (from `{X:Type}`).
+    Param(String),
+}
+
+/// A flag bit: bit `bit` of the `#` word `word`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cond {
+    pub word: WordId,
+    pub bit: u32,
+}
+
+/// What one named TL field is, in wire order: the plan every codec emitter follows.
+#[derive(Clone, Debug)]
+pub enum Step {
+    /// `name:T`: always on the wire, held by the Rust field `field`.
+    Value { field: FieldId, ty: TyId },
+    /// `name:#` that conditions refer to: the flag word `word`.
+    Word(WordId),
+    /// `name:flags.N?T`: on the wire when `cond` holds; the value is in the Rust field `field`
+    /// (an `Option`), as member `member` of its tuple when the bit has several valued fields.
+    Present {
+        field: FieldId,
+        member: Option<usize>,
+        ty: TyId,
+        cond: Cond,
+    },
+    /// `name:true` or `name:flags.N?true`: nothing on the wire (the bit is in its word).
+    Nothing,
+}
+
+/// One named TL field.
+#[derive(Clone, Debug)]
+pub struct TlField {
+    /// The TL name, for decode errors.
+    pub name: String,
+    pub step: Step,
+}
+
+/// What a Rust field holds.
+#[derive(Clone, Debug)]
+pub enum Holds {
+    /// A value always present.
+    Value(TyId),
+    /// `name:flags.N?T` alone on its bit: `Option<T>`.
+    Optional(TyId),
+    /// Several valued fields on one bit: `Option<(A, B, ..)>`, all or none.
+    Group(Vec<TyId>),
+    /// `name:flags.N?true` holding its bit: `bool`.
+    Flag(Cond),
+    /// A `#` word: the bits the schema does not know (`UnknownFlags`).
+    Flags(WordId),
+}
+
+impl Holds {
+    /// The types it stores inline (not inside a vector).
+    pub fn inline_tys(&self) -> Vec<TyId> {
+        match self {
+            Holds::Value(ty) | Holds::Optional(ty) => vec![*ty],
+            Holds::Group(tys) => tys.clone(),
+            Holds::Flag(_) | Holds::Flags(_) => Vec::new(),
+        }
+    }
+}
+
+/// A Rust field.
+#[derive(Clone, Debug)]
+pub struct Field {
+    pub name: String,
+    pub holds: Holds,
+    /// The TL text of the field(s), for docs.
+    pub tl_text: String,
+    pub docs: Vec<String>,
+}
+
+/// A `#` field that conditions refer to.
+#[derive(Clone, Debug)]
+pub struct Word {
+    /// Its position among the TL fields (names its local in generated code).
+    pub tl: usize,
+    /// The Rust field that keeps its unknown bits.
+    pub field: FieldId,
+    /// The bits the schema names.
+    pub known: u32,
+    /// Whether an optional field depends on it, so that it is only known once the fields after
+    /// it are written (and is patched in).
+    pub patched: bool,
+}
+
+/// A `?true` field that shares its bit with another field: a method returning whether the bit
+/// is set, computed from the field that holds the bit.
+#[derive(Clone, Debug)]
+pub struct Alias {
+    pub method: String,
+    pub tl_name: String,
+    /// The Rust field whose presence is the bit.
+    pub holder: FieldId,
+    pub test: BitHolder,
+}
+
+/// How the field that holds a bit says whether it is set.
+#[derive(Clone, Copy, Debug)]
+pub enum BitHolder {
+    /// A `bool` (the first `?true` on the bit).
+    Flag,
+    /// An `Option` (the valued field or group on the bit).
+    Present,
+}
+
+/// A constructor (`types::X`) or function (`functions::F`).
+#[derive(Clone, Debug)]
+pub struct Struct {
+    pub tl_name: String,
+    pub modules: Vec<String>,
+    pub name: String,
+    /// Its id on the wire, and whether it is its own (not a frozen copy of another's).
+    pub id: u32,
+    pub own_id: bool,
+    /// Its comments (TDLib's field tags taken out), and its TL line single-spaced.
+    pub docs: Vec<String>,
+    pub tl_line: String,
+    /// Type parameters, in order.
+    pub generics: Vec<String>,
+    /// The result type (for functions, what `RemoteCall::Return` is).
+    pub result: RType,
+    pub fields: Vec<Field>,
+    /// The named TL fields, in wire order.
+    pub tl: Vec<TlField>,
+    pub words: Vec<Word>,
+    pub aliases: Vec<Alias>,
+    /// The types its fields store, which [`Holds`] and [`Step`] refer to.
+    pub tys: Vec<RType>,
+    /// For constructors: its variant name in its enum, and whether it is boxed there.
+    pub variant: String,
+    pub boxed_in_enum: bool,
+    /// With `#[tl(borrowed)]`: whether it holds data borrowed from the input, directly or
+    /// through its fields' types (so it has a lifetime parameter).
+    pub borrows: bool,
+}
+
+impl Struct {
+    pub fn is_unit(&self) -> bool {
+        self.fields.is_empty()
+    }
+
+    pub fn ty(&self, ty: TyId) -> &RType {
+        &self.tys[ty.0]
+    }
+
+    pub fn field(&self, field: FieldId) -> &Field {
+        &self.fields[field.0]
+    }
+
+    pub fn word(&self, word: WordId) -> &Word {
+        &self.words[word.0]
+    }
+}
+
+/// A boxed type (`enums::T`).
+#[derive(Clone, Debug)]
+pub struct Enum {
+    pub tl_name: String,
+    pub modules: Vec<String>,
+    pub name: String,
+    pub variants: Vec<CtorId>,
+    pub docs: Vec<String>,
+    /// With `#[tl(borrowed)]`: whether a variant borrows from the input.
+    pub borrows: bool,
+}
+
+/// Everything the emitters need.
+#[derive(Debug)]
+pub struct Model {
+    /// Constructors of the types section.
+    pub types: Vec<Struct>,
+    pub functions: Vec<Struct>,
+    pub enums: Vec<Enum>,
+    /// `#[tl(borrowed)]`: strings, bytes and `Object` borrow from the input.
+    pub borrowed: bool,
+}
+
+impl Model {
+    pub fn ctor(&self, ctor: CtorId) -> &Struct {
+        &self.types[ctor.0]
+    }
+
+    pub fn enum_(&self, e: EnumId) -> &Enum {
+        &self.enums[e.0]
+    }
+
+    /// Builds the model of a valid schema. `sources` are the texts the schema was parsed from
+    /// (for the TL lines in the docs).
+    pub fn new(
+        schema: &tl_schema::Schema,
+        sources: &[Source],
+        id_rule: IdRule,
+        borrowed: bool,
+    ) -> Result<Self, Internal> {
+        let defs: Vec<&tl_schema::Definition> =
+            schema.definitions.iter().filter(|d| !d.builtin).collect();
+        let resolver = resolve::Resolver::new(&defs);
+
+        let mut enums = resolver.enums(&schema.class_docs);
+        let mut types = Vec::new();
+        let mut functions = Vec::new();
+        for def in &defs {
+            let built = fields::build(def, &resolver, sources, id_rule)?;
+            match def.section {
+                Section::Types => {
+                    let e = resolver.enum_of(def)?;
+                    enums[e.0].variants.push(CtorId(types.len()));
+                    types.push(built);
+                }
+                Section::Functions => functions.push(built),
+            }
+        }
+        let mut model = Model {
+            types,
+            functions,
+            enums,
+            borrowed,
+        };
+
+        let names = names::assign(&model);
+        names.apply(&mut model);
+        let layout = layout::decide(&model);
+        layout.apply(&mut model);
+        if borrowed {
+            let borrows = borrow::find(&model);
+            borrows.apply(&mut model);
+        }
+        Ok(model)
+    }
+}

@@ -1,0 +1,172 @@
+//! Rust names made unique: structs and enums within their module, variants within their enum,
+//! fields within their struct (see the naming rules in [`super`]). Every collision goes through
+//! [`Taken::claim`], which never hands out a name that is already taken.
+
+use super::{CtorId, Model};
+use crate::ident;
+use std::collections::{HashMap, HashSet};
+
+/// The names taken in one namespace.
+#[derive(Default)]
+pub struct Taken(HashSet<String>);
+
+impl Taken {
+    /// Takes and returns the first free name of: `name`; `name` + `suffix` (the rule's own
+    /// distinction, such as an id in hex or a field's position); then that followed by `_2`,
+    /// `_3`, … (`name2`, `name3`, … when there is no suffix).
+    pub fn claim(&mut self, name: String, suffix: &str) -> String {
+        if self.0.insert(name.clone()) {
+            return name;
+        }
+        let with_suffix = format!("{name}{suffix}");
+        if !suffix.is_empty() && self.0.insert(with_suffix.clone()) {
+            return with_suffix;
+        }
+        let separator = if suffix.is_empty() { "" } else { "_" };
+        let mut n = 2u64;
+        loop {
+            let candidate = format!("{with_suffix}{separator}{n}");
+            if self.0.insert(candidate.clone()) {
+                return candidate;
+            }
+            n += 1;
+        }
+    }
+}
+
+/// The unique names of everything in a model.
+pub struct Names {
+    types: Vec<String>,
+    functions: Vec<String>,
+    enums: Vec<String>,
+    /// Per constructor: its variant in its enum.
+    variants: Vec<String>,
+}
+
+/// Names every struct, enum and variant of `model` (whose items carry their names before
+/// de-duplication).
+pub fn assign(model: &Model) -> Names {
+    let types = unique_in_modules(model.types.iter().map(|s| (&s.modules, &s.name, s.id)));
+    let functions = unique_in_modules(model.functions.iter().map(|s| (&s.modules, &s.name, s.id)));
+    let mut per_module: HashMap<&[String], Taken> = HashMap::new();
+    let enums: Vec<String> = model
+        .enums
+        .iter()
+        .map(|e| {
+            per_module
+                .entry(&e.modules)
+                .or_default()
+                .claim(e.name.clone(), "")
+        })
+        .collect();
+    let mut variants = vec![String::new(); model.types.len()];
+    for (e, enum_name) in model.enums.iter().zip(&enums) {
+        for (CtorId(v), name) in e
+            .variants
+            .iter()
+            .zip(variant_names(model, &types, e, enum_name))
+        {
+            variants[*v] = name;
+        }
+    }
+    Names {
+        types,
+        functions,
+        enums,
+        variants,
+    }
+}
+
+impl Names {
+    pub fn apply(self, model: &mut Model) {
+        for (s, name) in model.types.iter_mut().zip(self.types) {
+            s.name = name;
+        }
+        for (s, name) in model.functions.iter_mut().zip(self.functions) {
+            s.name = name;
+        }
+        for (e, name) in model.enums.iter_mut().zip(self.enums) {
+            e.name = name;
+        }
+        for (s, name) in model.types.iter_mut().zip(self.variants) {
+            s.variant = name;
+        }
+    }
+}
+
+/// Struct names, unique within their module: a collision gets the id in hex.
+fn unique_in_modules<'m>(
+    items: impl Iterator<Item = (&'m Vec<String>, &'m String, u32)>,
+) -> Vec<String> {
+    let mut per_module: HashMap<&[String], Taken> = HashMap::new();
+    items
+        .map(|(modules, name, id)| {
+            per_module
+                .entry(modules)
+                .or_default()
+                .claim(name.clone(), &format!("{id:08x}"))
+        })
+        .collect()
+}
+
+/// The variant names of enum `e` (named `enum_name`), its constructors named `types`.
+fn variant_names(model: &Model, types: &[String], e: &super::Enum, enum_name: &str) -> Vec<String> {
+    let short: Vec<String> = e
+        .variants
+        .iter()
+        .map(|&CtorId(v)| {
+            let full = &types[v];
+            match full.strip_prefix(enum_name) {
+                Some(rest) if rest.starts_with(|c: char| c.is_ascii_uppercase()) => {
+                    rest.to_string()
+                }
+                _ => full.clone(),
+            }
+        })
+        .collect();
+    let distinct: HashSet<&String> = short.iter().collect();
+    let names = if distinct.len() == short.len() {
+        short
+    } else {
+        // Full names, namespaces included, so that no two are equal.
+        e.variants
+            .iter()
+            .map(|&CtorId(v)| {
+                let mut name: String = model.types[v]
+                    .modules
+                    .iter()
+                    .map(|m| ident::type_name(m))
+                    .collect();
+                name.push_str(&types[v]);
+                name
+            })
+            .collect()
+    };
+    let mut taken = Taken::default();
+    e.variants
+        .iter()
+        .zip(names)
+        .map(|(&CtorId(v), name)| taken.claim(name, &format!("{:08x}", model.types[v].id)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Taken;
+
+    /// A renamed name never collides with one taken before or after it.
+    #[test]
+    fn claim_loops_until_free() {
+        let mut taken = Taken::default();
+        assert_eq!(taken.claim("a".into(), "_2"), "a");
+        assert_eq!(taken.claim("a_2".into(), "_0"), "a_2");
+        // `a` is taken, and so is `a` + its suffix `_2`: the next free one.
+        assert_eq!(taken.claim("a".into(), "_2"), "a_2_2");
+        assert_eq!(taken.claim("a".into(), "_2"), "a_2_3");
+        let mut enums = Taken::default();
+        assert_eq!(enums.claim("Foo".into(), ""), "Foo");
+        assert_eq!(enums.claim("Foo".into(), ""), "Foo2");
+        assert_eq!(enums.claim("Foo2".into(), ""), "Foo22");
+        assert_eq!(enums.claim("Foo".into(), ""), "Foo3");
+    }
+}

@@ -1,0 +1,160 @@
+//! TL types to their Rust shapes: builtins through `tl_schema`'s one table, constructors to
+//! `types::X`, boxed types to `enums::T`, and the enums themselves (one per boxed type).
+
+use super::{CtorId, Enum, EnumId, Internal, RType};
+use crate::ident;
+use std::collections::HashMap;
+use tl_schema::{Builtin, Definition, Section, Type, ast::is_bare_name};
+
+/// Where the constructors and boxed types of a schema are.
+pub struct Resolver<'a> {
+    /// The constructors, in order: [`CtorId`]s index this.
+    ctors: Vec<&'a Definition>,
+    ctor_index: HashMap<&'a str, CtorId>,
+    /// Boxed types in order of their first constructor: [`EnumId`]s index this.
+    enum_names: Vec<&'a str>,
+    enum_index: HashMap<&'a str, EnumId>,
+}
+
+/// Splits a TL name into its Rust modules and its last part.
+pub fn modules_of(name: &str) -> (Vec<String>, &str) {
+    let mut parts: Vec<&str> = name.split('.').collect();
+    let base = parts.pop().unwrap_or(name);
+    (parts.iter().map(|p| ident::module_name(p)).collect(), base)
+}
+
+impl<'a> Resolver<'a> {
+    /// `defs` are the schema's definitions without its builtin lines.
+    pub fn new(defs: &[&'a Definition]) -> Self {
+        let ctors: Vec<&Definition> = defs
+            .iter()
+            .filter(|d| d.section == Section::Types)
+            .copied()
+            .collect();
+        let mut ctor_index = HashMap::new();
+        let mut enum_names = Vec::new();
+        let mut enum_index = HashMap::new();
+        for (i, def) in ctors.iter().enumerate() {
+            ctor_index
+                .entry(def.name.value.as_str())
+                .or_insert(CtorId(i));
+            let tl_name = def.result.name.as_str();
+            enum_index.entry(tl_name).or_insert_with(|| {
+                enum_names.push(tl_name);
+                EnumId(enum_names.len() - 1)
+            });
+        }
+        Resolver {
+            ctors,
+            ctor_index,
+            enum_names,
+            enum_index,
+        }
+    }
+
+    /// One enum per boxed type, without variants yet, with TDLib's `//@class` docs.
+    pub fn enums(&self, class_docs: &[(String, String)]) -> Vec<Enum> {
+        self.enum_names
+            .iter()
+            .map(|&tl_name| {
+                let (modules, base) = modules_of(tl_name);
+                Enum {
+                    tl_name: tl_name.to_string(),
+                    modules,
+                    name: ident::type_name(base),
+                    variants: Vec::new(),
+                    docs: class_docs
+                        .iter()
+                        .find(|(name, _)| name == tl_name)
+                        .map(|(_, doc)| vec![doc.clone()])
+                        .unwrap_or_default(),
+                    borrows: false,
+                }
+            })
+            .collect()
+    }
+
+    /// The enum a constructor belongs to.
+    pub fn enum_of(&self, ctor: &Definition) -> Result<EnumId, Internal> {
+        self.enum_index
+            .get(ctor.result.name.as_str())
+            .copied()
+            .ok_or_else(|| unresolved("boxed type", &ctor.result.name))
+    }
+
+    /// The Rust shape of `ty` used in `def`. Validation guarantees that every name resolves;
+    /// one that does not is an internal error.
+    pub fn resolve(&self, def: &Definition, ty: &Type) -> Result<RType, Internal> {
+        if def.type_params.iter().any(|p| p.name.value == ty.name) {
+            return Ok(RType::Param(ty.name.clone()));
+        }
+        let name = ty.name.as_str();
+        if ty.is_nat() {
+            return Ok(RType::Nat);
+        }
+        if let Some(builtin) = Builtin::from_name(name) {
+            return self.builtin(def, ty, builtin);
+        }
+        if ty.percent {
+            // `%T`: the only constructor of `T`, bare.
+            let ctor = self
+                .ctors
+                .iter()
+                .position(|d| d.result.name == name)
+                .ok_or_else(|| unresolved("constructor of", name))?;
+            return Ok(RType::Struct {
+                ctor: CtorId(ctor),
+                boxed: false,
+            });
+        }
+        if is_bare_name(name) {
+            let ctor = self.ctor_index.get(name).copied();
+            let ctor = ctor.ok_or_else(|| unresolved("constructor", name))?;
+            Ok(RType::Struct { ctor, boxed: false })
+        } else {
+            let e = self.enum_index.get(name).copied();
+            Ok(RType::Enum(
+                e.ok_or_else(|| unresolved("boxed type", name))?,
+            ))
+        }
+    }
+
+    fn builtin(&self, def: &Definition, ty: &Type, builtin: Builtin) -> Result<RType, Internal> {
+        Ok(match builtin {
+            Builtin::Int => RType::Int,
+            Builtin::Long => RType::Long,
+            Builtin::Double => RType::Double,
+            Builtin::String => RType::String,
+            Builtin::Bytes => RType::Bytes,
+            Builtin::Int128 => RType::Int128,
+            Builtin::Int256 => RType::Int256,
+            Builtin::Int512 => RType::Int512,
+            Builtin::Bool => RType::Bool,
+            Builtin::Object => RType::Object,
+            Builtin::Vector => {
+                let [arg] = ty.args.as_slice() else {
+                    return Err(Internal(format!(
+                        "`{ty}` in `{}` does not have one type argument",
+                        def.name.value
+                    )));
+                };
+                RType::Vector {
+                    // `%Vector<T>` is the bare vector, as `vector<T>` is.
+                    bare: ty.name == "vector" || ty.percent,
+                    elem: Box::new(self.resolve(def, arg)?),
+                }
+            }
+            // Validation rejects `True` as a value; `true` fields have no Rust value.
+            Builtin::True => {
+                return Err(Internal(format!(
+                    "`{ty}` in `{}` has no Rust type",
+                    def.name.value
+                )));
+            }
+        })
+    }
+}
+
+fn unresolved(what: &str, name: &str) -> Internal {
+    Internal(format!("the {what} `{name}` does not resolve"))
+}

@@ -1,0 +1,171 @@
+//! The whole macro, phase by phase: input → load → check → select → model → emit. Each phase
+//! returns its result; errors from the first four accumulate, and only a schema without errors
+//! is modelled and emitted.
+
+use crate::diag::Errors;
+use crate::input::Input;
+use crate::model::Model;
+use crate::timings::Timings;
+use crate::{emit, load, paths};
+use proc_macro2::{Span, TokenStream};
+use quote::{ToTokens, quote, quote_spanned};
+
+/// What the macro outputs: `head` (include tracking, errors, the runtime and derive aliases) as
+/// tokens, then the generated `code` as text (see [`crate::emit`]).
+pub struct Expansion {
+    pub head: TokenStream,
+    pub code: String,
+}
+
+impl Expansion {
+    fn tokens(head: TokenStream) -> Self {
+        Expansion {
+            head,
+            code: String::new(),
+        }
+    }
+
+    /// The whole output as `proc_macro2` tokens, the code lexed by `proc_macro2` (which checks
+    /// it first, then hands it to the compiler inside a macro). The macro itself hands the text
+    /// to the compiler directly: the check is a second lexer pass over megabytes of text.
+    #[cfg(test)]
+    pub fn into_tokens(self) -> TokenStream {
+        let head = self.head;
+        match self.code.parse::<TokenStream>() {
+            Ok(code) => quote!(#head #code),
+            Err(e) => {
+                let message = internal_lex_error(&e);
+                quote!(#head ::core::compile_error!(#message);)
+            }
+        }
+    }
+}
+
+/// The message for generated text that does not lex. It always lexes (names are sanitized,
+/// strings escaped, and the tests lex every expansion of the real schemas and their
+/// truncations); if it did not, that would be a bug in `tl!`, reported rather than panicking.
+pub fn internal_lex_error(e: &dyn std::fmt::Display) -> String {
+    format!("tl: internal error, generated code does not lex: {e}")
+}
+
+/// The whole macro: input tokens to output. Never panics; every problem becomes a
+/// `compile_error!`.
+pub fn expand(input: TokenStream) -> Expansion {
+    let timings = Timings::start();
+    // Input: the options and the literals.
+    let input: Input = match syn::parse2(input) {
+        Ok(input) => input,
+        Err(e) => return Expansion::tokens(e.to_compile_error()),
+    };
+    let mut errors = Errors::default();
+    for e in &input.errors {
+        errors.push(e.clone());
+    }
+
+    // Load: the included files and the literals, as sources.
+    let loaded = load::load(&input, &mut errors);
+    timings.lap("read input and include files");
+
+    // Check: parse and validate the schema.
+    let options = &input.options;
+    let allow = &options.allow_id_mismatch.0;
+    let config = tl_schema::Config {
+        id_rule: options.id_rule.unwrap_or_default(),
+        allow_id_mismatch: allow.iter().map(|(name, _)| name.clone()).collect(),
+    };
+    let (mut schema, diagnostics) = tl_schema::check(&loaded.sources, &config);
+    timings.lap("parse and check the schema");
+    let allow_spans: Vec<Span> = allow.iter().map(|(_, span)| *span).collect();
+    errors.push_schema(&loaded.sources, &loaded.spans, &allow_spans, &diagnostics);
+
+    // Select: what `only(...)` needs.
+    select(&mut schema, &options.only.0, &mut errors);
+
+    let tracking = &loaded.tracking;
+    if !errors.is_empty() {
+        let errors = errors.into_tokens();
+        return Expansion::tokens(quote!(#tracking #errors));
+    }
+
+    // Model, then emit.
+    let model = match Model::new(&schema, &loaded.sources, config.id_rule, options.borrowed) {
+        Ok(model) => model,
+        Err(internal) => {
+            let message = format!(
+                "tl: internal error: {} (please report it: validation should have caught this)",
+                internal.0
+            );
+            return Expansion::tokens(quote!(#tracking ::core::compile_error!(#message);));
+        }
+    };
+    timings.lap("select and model");
+    let mut derives = [paths::DEBUG, paths::CLONE, paths::PARTIAL_EQ].join(", ");
+    for i in 0..options.derive.len() {
+        derives.push_str(", ");
+        derives.push_str(&paths::derive_alias(i));
+    }
+    let code = emit::generate(
+        &model,
+        &emit::Options {
+            derives,
+            user_derives: options.derive.len(),
+            decode_functions: options.decode_functions || options.any,
+            any: options.any,
+        },
+    );
+    timings.lap("generate");
+
+    let runtime = match &options.krate {
+        Some(path) => path.to_token_stream(),
+        None => input.runtime.clone(),
+    };
+    let alias = paths::alias_item(&runtime);
+    // Each user derive imported where the user wrote it, with the user's spans: a path that does
+    // not resolve is an error at that path.
+    let derive_aliases = options.derive.iter().enumerate().map(|(i, path)| {
+        let alias = syn::Ident::new(&paths::derive_alias(i), Span::call_site());
+        quote_spanned!(path_span(path)=> #[allow(unused_imports)] use #path as #alias;)
+    });
+    Expansion {
+        head: quote! {
+            #tracking
+            #alias
+            #(#derive_aliases)*
+        },
+        code,
+    }
+}
+
+/// The span of a path's first token.
+fn path_span(path: &TokenStream) -> Span {
+    path.clone()
+        .into_iter()
+        .next()
+        .map_or_else(Span::call_site, |t| t.span())
+}
+
+/// Keeps only what the `only(...)` roots need; a root that names nothing is an error at it.
+fn select(schema: &mut tl_schema::Schema, only: &[(String, Span)], errors: &mut Errors) {
+    if only.is_empty() {
+        return;
+    }
+    let roots: Vec<String> = only.iter().map(|(name, _)| name.clone()).collect();
+    let selection = tl_schema::select::select(&schema.definitions, &roots);
+    for index in selection.unknown {
+        let (name, span) = &only[index];
+        errors.push(syn::Error::new(
+            *span,
+            format!("`{name}` in `only` names no constructor, function or type of the schema"),
+        ));
+    }
+    let mut keep = selection.kept.into_iter().peekable();
+    let mut index = 0;
+    schema.definitions.retain(|_| {
+        let kept = keep.peek() == Some(&index);
+        if kept {
+            keep.next();
+        }
+        index += 1;
+        kept
+    });
+}
