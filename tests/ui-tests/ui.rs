@@ -1,6 +1,6 @@
 //! Compile-time diagnostics of `tl!`: one trybuild case per diagnostic, with its `.stderr`
 //! committed. The `.stderr` text depends on rustc's wording, so it is pinned to one toolchain;
-//! bless with `TRYBUILD=overwrite cargo test -p tl-tests --test ui` and review the diff.
+//! bless with `TRYBUILD=overwrite cargo test -p tl-ui-tests --test ui` and review the diff.
 
 #[rustversion::attr(
     not(stable(1.95)),

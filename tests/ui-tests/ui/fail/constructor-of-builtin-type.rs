@@ -1,0 +1,5 @@
+tl_runtime::tl! {
+    "myInt x:int = Int;"
+}
+
+fn main() {}

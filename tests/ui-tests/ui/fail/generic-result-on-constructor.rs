@@ -1,0 +1,5 @@
+tl_runtime::tl! {
+    "a = A int;"
+}
+
+fn main() {}

@@ -1,0 +1,5 @@
+tl_runtime::tl! {
+    #[tl(include = "${CARGO_MANIFEST_DIR/api.tl")]
+}
+
+fn main() {}

@@ -1,0 +1,5 @@
+tl_runtime::tl! {
+    "a flags:# x:flags?int = A;"
+}
+
+fn main() {}

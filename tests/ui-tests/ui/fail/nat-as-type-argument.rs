@@ -1,0 +1,5 @@
+tl_runtime::tl! {
+    "a x:Vector<#> = A;"
+}
+
+fn main() {}

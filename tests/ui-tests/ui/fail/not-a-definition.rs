@@ -1,0 +1,5 @@
+tl_runtime::tl! {
+    "= A;"
+}
+
+fn main() {}

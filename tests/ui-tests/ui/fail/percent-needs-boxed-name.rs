@@ -1,0 +1,6 @@
+tl_runtime::tl! {
+    "b = B;"
+    "a x:%b = A;"
+}
+
+fn main() {}

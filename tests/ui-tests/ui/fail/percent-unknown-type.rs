@@ -1,0 +1,5 @@
+tl_runtime::tl! {
+    "a x:%Missing = A;"
+}
+
+fn main() {}

@@ -1,0 +1,5 @@
+tl_runtime::tl! {
+    "int128 4[ int ] = Int128;"
+}
+
+fn main() {}

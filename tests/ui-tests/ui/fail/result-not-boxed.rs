@@ -1,0 +1,5 @@
+tl_runtime::tl! {
+    "a x:int = a;"
+}
+
+fn main() {}

@@ -1,0 +1,5 @@
+tl_runtime::tl! {
+    "a x:Vector<int = A;"
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+tl_runtime::tl! {
+    "b = B;"
+    "a x:B<int> = A;"
+}
+
+fn main() {}
