@@ -47,26 +47,38 @@ use std::cell::Cell;
 use std::path::PathBuf;
 
 /// `../shared/schemas` beside the checkout, where the real schemas live; `None` (and a message
-/// saying the test skipped) where it is absent, as on a user's fresh clone.
+/// saying the test skipped) where it is absent, as on a user's fresh clone. With
+/// `TL_REQUIRE_SHARED` set (as `.ci/run` sets it), a missing folder fails the test instead, so
+/// that a run without the data cannot pass.
 pub fn shared_schemas(test: &str) -> Option<PathBuf> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/schemas");
     if dir.join("api.tl").is_file() {
         Some(dir)
     } else {
-        eprintln!("skipped {test}: {} is absent", dir.display());
+        skip(&format!("{test}: {} is absent", dir.display()));
         None
     }
 }
 
+/// Says that a test skipped because its data is absent, or fails it when `TL_REQUIRE_SHARED`
+/// is set.
+pub fn skip(why: &str) {
+    assert!(
+        std::env::var_os("TL_REQUIRE_SHARED").is_none(),
+        "TL_REQUIRE_SHARED is set, but this test would skip: {why}"
+    );
+    eprintln!("skipped {why}");
+}
+
 /// A test, compiled only where `../shared/schemas` is absent, that says the binary's real-schema
-/// tests were skipped.
+/// tests were skipped (and fails with `TL_REQUIRE_SHARED` set).
 #[macro_export]
 macro_rules! skipped_without_shared_schemas {
     () => {
         #[cfg(not(tl_shared_schemas))]
         #[test]
         fn skipped() {
-            eprintln!("skipped: ../shared/schemas is absent");
+            $crate::skip("the real-schema tests: ../shared/schemas is absent");
         }
     };
 }

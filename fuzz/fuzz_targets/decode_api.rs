@@ -41,7 +41,11 @@ mod api_borrowed {
 fuzz_target!(|data: &[u8]| {
     let owned = api::Any::from_bytes(data);
     let borrowed = api_borrowed::Any::from_bytes(data);
-    assert_eq!(owned.is_ok(), borrowed.is_ok(), "owned and borrowed disagree");
+    assert_eq!(
+        owned.is_ok(),
+        borrowed.is_ok(),
+        "owned and borrowed disagree"
+    );
     if let (Ok(owned), Ok(borrowed)) = (owned, borrowed) {
         assert_eq!(owned.to_bytes(), data);
         assert_eq!(owned.serialized_len(), data.len());

@@ -16,7 +16,12 @@ fuzz_target!(|text: &str| {
         for d in &diagnostics {
             let _ = render(&sources, d);
         }
-        let roots: Vec<String> = schema.definitions.iter().take(3).map(|d| d.name.value.clone()).collect();
+        let roots: Vec<String> = schema
+            .definitions
+            .iter()
+            .take(3)
+            .map(|d| d.name.value.clone())
+            .collect();
         let _ = tl_schema::select::select(&schema.definitions, &roots);
     }
 });

@@ -46,6 +46,8 @@
 //! - `std` (default): `From<Error> for std::io::Error`. Without it the crate is `no_std` + `alloc`.
 //! - `macros` (default): re-exports `tl!`.
 #![no_std]
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 extern crate alloc;
