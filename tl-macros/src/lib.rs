@@ -3,7 +3,7 @@
 //! # Design
 //!
 //! The macro is a pipeline of phases, each in its own place, each returning its own result
-//! ([`pipeline::expand`] runs them in order):
+//! (`pipeline::expand` runs them in order):
 //!
 //! 1. **input**: the macro's tokens to the `#[tl(...)]` options and the schema literals. Every
 //!    mistake in the options is an error at its own tokens, and reading goes on after it.
@@ -17,7 +17,7 @@
 //!    needs: Rust names, each field's shape, the plan of each TL field on the wire, boxing,
 //!    borrowing, docs and ids. A state validation should have excluded is an internal error.
 //! 6. **emit**: the model to source text, which the compiler lexes once (text because building a
-//!    token at a time costs a call into the compiler per token; see [`emit`]). Emitters read
+//!    token at a time costs a call into the compiler per token; see `emit`). Emitters read
 //!    only the model and never report user errors.
 //!
 //! # Files
@@ -47,10 +47,12 @@
 //! emit/text.rs      Rust types, generics and literals as text
 //! ident.rs          TL names to Rust identifiers
 //! paths.rs          every runtime item the output names, once
+//! snapshots.rs      tests: expansion snapshots, odd and truncated input, every expansion parsed
 //! ```
 //!
-//! Generated code is pinned by expansion snapshots (`tests/expand/*.expected.rs`, see
-//! `snapshots.rs`), and every expansion in the tests is parsed as a Rust file.
+//! Generated code is pinned by expansion snapshots (`snapshots/*.expected.rs`, blessed with
+//! `TL_BLESS=1`), and every expansion in the tests is parsed as a Rust file. The file map
+//! above is checked against `src/` by a test.
 #![warn(clippy::pedantic)]
 // The macro's own functions are private; documenting their errors repeats their signatures.
 #![allow(clippy::missing_errors_doc)]

@@ -178,3 +178,40 @@ fn every_real_line_truncated_anywhere_expands_without_panicking() {
     assert!(expansions > 250_000);
     assert!(generated.iter().all(|&n| n > 100));
 }
+
+/// The file map in `lib.rs` names every file under `src/`, and nothing else.
+#[test]
+fn the_file_map_matches_the_tree() {
+    let src = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src"));
+    let lib = std::fs::read_to_string(src.join("lib.rs")).expect("read lib.rs");
+    let map = lib
+        .split("//! # Files")
+        .nth(1)
+        .and_then(|rest| rest.split("//! ```").nth(1))
+        .expect("lib.rs has a file map in a code block under `# Files`");
+    let mut mapped: Vec<String> = map
+        .lines()
+        .filter_map(|l| l.trim_start_matches("//!").split_whitespace().next())
+        .filter(|w| w.ends_with(".rs"))
+        .map(ToString::to_string)
+        .collect();
+    mapped.sort();
+    let mut files = Vec::new();
+    let mut dirs = vec![src.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).expect("read src") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let relative = path.strip_prefix(src).expect("under src");
+                files.push(relative.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    files.sort();
+    assert_eq!(
+        mapped, files,
+        "the file map in lib.rs and the files under src/ differ"
+    );
+}
