@@ -192,7 +192,7 @@ fn the_file_map_matches_the_tree() {
     let mut mapped: Vec<String> = map
         .lines()
         .filter_map(|l| l.trim_start_matches("//!").split_whitespace().next())
-        .filter(|w| w.ends_with(".rs"))
+        .filter(|w| Path::new(w).extension().is_some_and(|e| e == "rs"))
         .map(ToString::to_string)
         .collect();
     mapped.sort();
