@@ -88,7 +88,12 @@ pub fn expand(input: TokenStream) -> Expansion {
     }
 
     // Model, then emit.
-    let model = match Model::new(&schema, &loaded.sources, config.id_rule, options.borrowed) {
+    let settings = crate::model::Settings {
+        id_rule: config.id_rule,
+        borrowed: options.borrowed,
+        own_ids: options.any,
+    };
+    let model = match Model::new(&schema, &loaded.sources, settings) {
         Ok(model) => model,
         Err(internal) => {
             let message = format!(

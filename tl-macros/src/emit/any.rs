@@ -43,7 +43,7 @@ pub fn emit(ctx: &Ctx<'_>, out: &mut String) {
     for (e_index, e) in model.enums.iter().enumerate() {
         let mut base: String = e.modules.iter().map(|m| ident::type_name(m)).collect();
         base.push_str(&e.name);
-        let name = ident::text(&names.claim(base, ""));
+        let name = ident::text(&names.claim(base, String::new));
         let enum_ty = rust_type(ctx, 0, &RType::Enum(EnumId(e_index)));
         let doc = str_lit(&format!(" The boxed type `{}`.", e.tl_name));
         emit!(variants, "#[doc = {doc}] {name}({enum_ty}),\n");
@@ -56,7 +56,7 @@ pub fn emit(ctx: &Ctx<'_>, out: &mut String) {
     for f in &model.functions {
         let mut base: String = f.modules.iter().map(|m| ident::type_name(m)).collect();
         base.push_str(&f.name);
-        let name = ident::text(&names.claim(base, ""));
+        let name = ident::text(&names.claim(base, String::new));
         let path = relative(0, "functions", &f.modules, &f.name);
         let mut args: Vec<&str> = Vec::new();
         if f.borrows {

@@ -4,48 +4,35 @@
 use super::text::str_lit;
 use crate::model::{Enum, Field, Struct};
 
-/// `#[doc = "…"]` attributes, one per line, each line after a space.
-fn lines(docs: &[String]) -> String {
+/// `#[doc = "…"]` attributes, one per line, each line after a space: `docs`, then a blank line
+/// when there are any, then `tail`.
+fn with_tail<'s>(docs: &'s [String], tail: &[&'s str]) -> String {
+    let blank: &[&str] = if docs.is_empty() { &[] } else { &[""] };
     let mut out = String::new();
-    for line in docs {
-        emit!(out, "#[doc = {}]\n", str_lit(&format!(" {line}")));
+    for line in docs
+        .iter()
+        .map(String::as_str)
+        .chain(blank.iter().copied())
+        .chain(tail.iter().copied())
+    {
+        // `line` as a literal's inside, after a space: its `Debug` form without the quotes.
+        let quoted = str_lit(line);
+        emit!(out, "#[doc = \" {}\"]\n", &quoted[1..quoted.len() - 1]);
     }
     out
 }
 
-/// `docs`, a blank line when there are any, then `tail`.
-fn with_tail(docs: &[String], tail: &[String]) -> String {
-    let mut all = docs.to_vec();
-    if !all.is_empty() {
-        all.push(String::new());
-    }
-    all.extend_from_slice(tail);
-    lines(&all)
-}
-
 /// The docs of a constructor or function (`what`): its comments, then its TL line.
 pub fn item(s: &Struct, what: &str) -> String {
-    with_tail(
-        &s.docs,
-        &[
-            format!("TL {what} `{}`:", s.tl_name),
-            "```text".to_string(),
-            s.tl_line.clone(),
-            "```".to_string(),
-        ],
-    )
+    let heading = format!("TL {what} `{}`:", s.tl_name);
+    with_tail(&s.docs, &[&heading, "```text", &s.tl_line, "```"])
 }
 
 pub fn field(f: &Field) -> String {
-    with_tail(&f.docs, &[format!("`{}`", f.tl_text)])
+    with_tail(&f.docs, &[&format!("`{}`", f.tl_text)])
 }
 
 pub fn enum_docs(e: &Enum) -> String {
-    with_tail(
-        &e.docs,
-        &[format!(
-            "The TL type `{}`: one variant per constructor.",
-            e.tl_name
-        )],
-    )
+    let line = format!("The TL type `{}`: one variant per constructor.", e.tl_name);
+    with_tail(&e.docs, &[&line])
 }

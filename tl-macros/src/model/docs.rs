@@ -22,10 +22,17 @@ pub fn read(def: &Definition, sources: &[Source]) -> Docs {
         .get(def.source)
         .and_then(|s| s.text.get(def.range.clone()))
         .unwrap_or("");
+    let mut tl_line = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !tl_line.is_empty() {
+            tl_line.push(' ');
+        }
+        tl_line.push_str(word);
+    }
     Docs {
         item,
         fields,
-        tl_line: text.split_whitespace().collect::<Vec<_>>().join(" "),
+        tl_line,
     }
 }
 

@@ -60,7 +60,7 @@ impl Builder<'_, '_> {
         tl_text: String,
         docs: Vec<String>,
     ) -> FieldId {
-        let name = self.taken.claim(rust, &format!("_{index}"));
+        let name = self.taken.claim(rust, || format!("_{index}"));
         self.fields.push(Field {
             name,
             holds,
@@ -280,7 +280,7 @@ pub fn build(
             }
         };
         alias_list.push(Alias {
-            method: methods.claim(method, ""),
+            method: methods.claim(method, String::new),
             tl_name,
             holder,
             test,
@@ -292,7 +292,7 @@ pub fn build(
         modules,
         name: ident::type_name(base),
         id: def.id(id_rule),
-        own_id: def.has_own_id(id_rule),
+        own_id: true,
         docs: docs.item,
         tl_line: docs.tl_line,
         generics: def

@@ -195,7 +195,9 @@ pub struct Struct {
     pub tl_name: String,
     pub modules: Vec<String>,
     pub name: String,
-    /// Its id on the wire, and whether it is its own (not a frozen copy of another's).
+    /// Its id on the wire, and whether it is its own (not a frozen copy of another's): only
+    /// `Any` needs that, and it costs a CRC of the line, so it is computed only with `any`
+    /// (and `true` otherwise).
     pub id: u32,
     pub own_id: bool,
     /// Its comments (TDLib's field tags taken out), and its TL line single-spaced.
@@ -250,6 +252,16 @@ pub struct Enum {
     pub borrows: bool,
 }
 
+/// What the options of `#[tl(...)]` change in the model.
+#[derive(Clone, Copy)]
+pub struct Settings {
+    pub id_rule: IdRule,
+    /// `#[tl(borrowed)]`.
+    pub borrowed: bool,
+    /// Whether to tell own ids from frozen copies ([`Struct::own_id`]), for `Any`.
+    pub own_ids: bool,
+}
+
 /// Everything the emitters need.
 #[derive(Debug)]
 pub struct Model {
@@ -275,9 +287,13 @@ impl Model {
     pub fn new(
         schema: &tl_schema::Schema,
         sources: &[Source],
-        id_rule: IdRule,
-        borrowed: bool,
+        settings: Settings,
     ) -> Result<Self, Internal> {
+        let Settings {
+            id_rule,
+            borrowed,
+            own_ids,
+        } = settings;
         let defs: Vec<&tl_schema::Definition> =
             schema.definitions.iter().filter(|d| !d.builtin).collect();
         let resolver = resolve::Resolver::new(&defs);
@@ -286,7 +302,8 @@ impl Model {
         let mut types = Vec::new();
         let mut functions = Vec::new();
         for def in &defs {
-            let built = fields::build(def, &resolver, sources, id_rule)?;
+            let mut built = fields::build(def, &resolver, sources, id_rule)?;
+            built.own_id = !own_ids || def.has_own_id(id_rule);
             match def.section {
                 Section::Types => {
                     let e = resolver.enum_of(def)?;

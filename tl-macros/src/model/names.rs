@@ -14,10 +14,15 @@ impl Taken {
     /// Takes and returns the first free name of: `name`; `name` + `suffix` (the rule's own
     /// distinction, such as an id in hex or a field's position); then that followed by `_2`,
     /// `_3`, … (`name2`, `name3`, … when there is no suffix).
-    pub fn claim(&mut self, name: String, suffix: &str) -> String {
-        if self.0.insert(name.clone()) {
+    ///
+    /// `suffix` is only called on a collision: most names are free, and the macro is built
+    /// unoptimized.
+    pub fn claim(&mut self, name: String, suffix: impl FnOnce() -> String) -> String {
+        if !self.0.contains(&name) {
+            self.0.insert(name.clone());
             return name;
         }
+        let suffix = suffix();
         let with_suffix = format!("{name}{suffix}");
         if !suffix.is_empty() && self.0.insert(with_suffix.clone()) {
             return with_suffix;
@@ -56,7 +61,7 @@ pub fn assign(model: &Model) -> Names {
             per_module
                 .entry(&e.modules)
                 .or_default()
-                .claim(e.name.clone(), "")
+                .claim(e.name.clone(), String::new)
         })
         .collect();
     let mut variants = vec![String::new(); model.types.len()];
@@ -104,7 +109,7 @@ fn unique_in_modules<'m>(
             per_module
                 .entry(modules)
                 .or_default()
-                .claim(name.clone(), &format!("{id:08x}"))
+                .claim(name.clone(), || format!("{id:08x}"))
         })
         .collect()
 }
@@ -146,7 +151,7 @@ fn variant_names(model: &Model, types: &[String], e: &super::Enum, enum_name: &s
     e.variants
         .iter()
         .zip(names)
-        .map(|(&CtorId(v), name)| taken.claim(name, &format!("{:08x}", model.types[v].id)))
+        .map(|(&CtorId(v), name)| taken.claim(name, || format!("{:08x}", model.types[v].id)))
         .collect()
 }
 
@@ -158,15 +163,15 @@ mod tests {
     #[test]
     fn claim_loops_until_free() {
         let mut taken = Taken::default();
-        assert_eq!(taken.claim("a".into(), "_2"), "a");
-        assert_eq!(taken.claim("a_2".into(), "_0"), "a_2");
+        assert_eq!(taken.claim("a".into(), || "_2".to_string()), "a");
+        assert_eq!(taken.claim("a_2".into(), || "_0".to_string()), "a_2");
         // `a` is taken, and so is `a` + its suffix `_2`: the next free one.
-        assert_eq!(taken.claim("a".into(), "_2"), "a_2_2");
-        assert_eq!(taken.claim("a".into(), "_2"), "a_2_3");
+        assert_eq!(taken.claim("a".into(), || "_2".to_string()), "a_2_2");
+        assert_eq!(taken.claim("a".into(), || "_2".to_string()), "a_2_3");
         let mut enums = Taken::default();
-        assert_eq!(enums.claim("Foo".into(), ""), "Foo");
-        assert_eq!(enums.claim("Foo".into(), ""), "Foo2");
-        assert_eq!(enums.claim("Foo2".into(), ""), "Foo22");
-        assert_eq!(enums.claim("Foo".into(), ""), "Foo3");
+        assert_eq!(enums.claim("Foo".into(), String::new), "Foo");
+        assert_eq!(enums.claim("Foo".into(), String::new), "Foo2");
+        assert_eq!(enums.claim("Foo2".into(), String::new), "Foo22");
+        assert_eq!(enums.claim("Foo".into(), String::new), "Foo3");
     }
 }
