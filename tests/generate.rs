@@ -6,7 +6,7 @@
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use std::collections::HashMap;
-use tl_schema::{Definition, FieldKind, Schema, Section, Type};
+use tl_schema::{Builtin, Definition, FieldKind, Schema, Section, Type};
 
 /// Which conditional fields to include at the top level.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -159,28 +159,26 @@ impl<'a> Gen<'a> {
             return;
         }
         let name = ty.name.as_str();
-        match name {
-            "int" | "int32" => out.extend_from_slice(&self.rng.random::<i32>().to_le_bytes()),
-            "long" | "int53" | "int64" => {
-                out.extend_from_slice(&self.rng.random::<i64>().to_le_bytes())
-            }
-            "double" => {
+        match Builtin::from_name(name) {
+            Some(Builtin::Int) => out.extend_from_slice(&self.rng.random::<i32>().to_le_bytes()),
+            Some(Builtin::Long) => out.extend_from_slice(&self.rng.random::<i64>().to_le_bytes()),
+            Some(Builtin::Double) => {
                 let v: f64 = self.rng.random_range(-1e9..1e9);
                 out.extend_from_slice(&v.to_le_bytes());
             }
-            "int128" | "int256" | "int512" => {
-                let n = match name {
-                    "int128" => 16,
-                    "int256" => 32,
+            Some(builtin @ (Builtin::Int128 | Builtin::Int256 | Builtin::Int512)) => {
+                let n = match builtin {
+                    Builtin::Int128 => 16,
+                    Builtin::Int256 => 32,
                     _ => 64,
                 };
                 out.extend((0..n).map(|_| self.rng.random::<u8>()));
             }
-            "string" => {
+            Some(Builtin::String) => {
                 let s = self.string();
                 Self::bytes(s.as_bytes(), out);
             }
-            "bytes" => {
+            Some(Builtin::Bytes) => {
                 let s = self.string();
                 let mut data = s.into_bytes();
                 if let Some(b) = data.first_mut() {
@@ -188,7 +186,7 @@ impl<'a> Gen<'a> {
                 }
                 Self::bytes(&data, out);
             }
-            "Bool" => {
+            Some(Builtin::Bool) => {
                 let id: u32 = if self.rng.random_bool(0.5) {
                     0x997275b5
                 } else {
@@ -196,8 +194,8 @@ impl<'a> Gen<'a> {
                 };
                 out.extend_from_slice(&id.to_le_bytes());
             }
-            "Vector" | "vector" => {
-                if name == "Vector" {
+            Some(Builtin::Vector) => {
+                if name == "Vector" && !ty.percent {
                     out.extend_from_slice(&0x1cb5c415u32.to_le_bytes());
                 }
                 let count: i32 = if depth >= 2 {
@@ -210,6 +208,8 @@ impl<'a> Gen<'a> {
                     self.value(&ty.args[0], presence, depth + 1, out);
                 }
             }
+            // `true` has no bytes.
+            Some(Builtin::True) => {}
             _ if ty.percent => {
                 let ctor = self.by_type[name][0];
                 self.fields(ctor, presence, depth + 1, out);
