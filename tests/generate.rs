@@ -208,8 +208,19 @@ impl<'a> Gen<'a> {
                     self.value(&ty.args[0], presence, depth + 1, out);
                 }
             }
-            // `true` has no bytes.
+            // A boxed `True` field or result (TON's); a flag (`?true`) never gets here.
+            Some(Builtin::True) if name == "True" => {
+                out.extend_from_slice(&0x3fed_d339u32.to_le_bytes());
+            }
             Some(Builtin::True) => {}
+            // `Object` (and TON's `Function`): any boxed value; its length is unknown, so it is
+            // the rest of the input, and any constructor id will do.
+            Some(Builtin::Object) => {
+                let id = self
+                    .simple_function
+                    .map_or(0x3fed_d339, |f| f.id(self.id_rule));
+                out.extend_from_slice(&id.to_le_bytes());
+            }
             _ if ty.percent => {
                 let ctor = self.by_type[name][0];
                 self.fields(ctor, presence, depth + 1, out);
@@ -235,10 +246,15 @@ impl<'a> Gen<'a> {
 
 /// Reads a real schema and checks it with its allow list; `None` where the schemas are absent.
 pub fn load(name: &str, allow: &[&str]) -> Option<Schema> {
+    load_with(name, allow, tl_schema::IdRule::Telegram)
+}
+
+/// [`load`] with an id rule (TDLib's for TDLib's and TON's schemas).
+pub fn load_with(name: &str, allow: &[&str], id_rule: tl_schema::IdRule) -> Option<Schema> {
     let dir = crate::shared_schemas(name)?;
     let text = std::fs::read_to_string(dir.join(name)).expect("read schema");
     let config = tl_schema::Config {
-        id_rule: tl_schema::IdRule::Telegram,
+        id_rule,
         allow_id_mismatch: allow.iter().map(|s| s.to_string()).collect(),
     };
     let (schema, diagnostics) = tl_schema::check(&[tl_schema::Source::file(name, text)], &config);

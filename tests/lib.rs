@@ -22,6 +22,19 @@ pub mod frozen {
     ];
     /// `mtproto.tl`.
     pub const MTPROTO: &[&str] = &["ipPortSecret", "accessPointRule", "help.configSimple"];
+    /// `ton_api.tl`: ids TON keeps although the line changed (SOURCES.md).
+    pub const TON: &[&str] = &[
+        "tonNode.capabilities",
+        "db.block.info",
+        "collatorNode.pong",
+        "consensus.broadcastExtraLegacy",
+    ];
+    /// `lite_api.tl`.
+    pub const LITE: &[&str] = &[
+        "liteServer.transactionId",
+        "liteServer.signatureSet.ordinary",
+        "liteServer.getValidatorStats",
+    ];
     /// `secret_api.tl`: old-layer constructors carry the id of the un-suffixed name.
     pub const SECRET: &[&str] = &[
         "decryptedMessage8",
@@ -230,6 +243,53 @@ pub mod real {
     pub mod e2e {
         tl_runtime::tl! {
             #[tl(include = "../../shared/schemas/e2e_api.tl", any)]
+        }
+    }
+
+    /// TDLib's client API (`td_api.tl`, TDLib 1.8.61): no written ids, nested bare vectors.
+    pub mod td {
+        tl_runtime::tl! {
+            #[tl(include = "../../shared/schemas/td_api.tl", id_rule = "tdlib", any)]
+        }
+    }
+
+    /// TON's node protocols (`ton_api.tl`): 18 fields on one flag bit, `= True` results.
+    pub mod ton {
+        tl_runtime::tl! {
+            #[tl(
+                include = "../../shared/schemas/ton_api.tl",
+                id_rule = "tdlib",
+                any,
+                allow_id_mismatch(
+                    "tonNode.capabilities",
+                    "db.block.info",
+                    "collatorNode.pong",
+                    "consensus.broadcastExtraLegacy",
+                )
+            )]
+        }
+    }
+
+    /// TON's lite server protocol (`lite_api.tl`).
+    pub mod lite {
+        tl_runtime::tl! {
+            #[tl(
+                include = "../../shared/schemas/lite_api.tl",
+                id_rule = "tdlib",
+                any,
+                allow_id_mismatch(
+                    "liteServer.transactionId",
+                    "liteServer.signatureSet.ordinary",
+                    "liteServer.getValidatorStats",
+                )
+            )]
+        }
+    }
+
+    /// TON's tonlib (`tonlib_api.tl`): `function:Function`.
+    pub mod tonlib {
+        tl_runtime::tl! {
+            #[tl(include = "../../shared/schemas/tonlib_api.tl", id_rule = "tdlib", any)]
         }
     }
 }

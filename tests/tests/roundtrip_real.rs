@@ -13,9 +13,9 @@ mod checks {
 
     /// Definitions whose frozen id is a copy of another definition's real id: `Any` decodes that id
     /// as the real one, so these are checked through their own types instead.
-    fn shadowed(schema: &Schema, def: &Definition) -> bool {
-        let id = |d: &Definition| d.id(IdRule::Telegram);
-        !def.has_own_id(IdRule::Telegram)
+    fn shadowed(schema: &Schema, def: &Definition, rule: IdRule) -> bool {
+        let id = |d: &Definition| d.id(rule);
+        !def.has_own_id(rule)
             && schema
                 .definitions
                 .iter()
@@ -26,12 +26,19 @@ mod checks {
     where
         A: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug,
     {
-        let mut generator = Gen::new(schema, seed, IdRule::Telegram);
+        check_all_with::<A>(schema, seed, IdRule::Telegram)
+    }
+
+    fn check_all_with<A>(schema: &Schema, seed: u64, rule: IdRule) -> usize
+    where
+        A: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug,
+    {
+        let mut generator = Gen::new(schema, seed, rule);
         let mut checked = 0;
         for def in schema
             .definitions
             .iter()
-            .filter(|d| !d.builtin && !shadowed(schema, d))
+            .filter(|d| !d.builtin && !shadowed(schema, d, rule))
         {
             for presence in [
                 Presence::All,
@@ -101,7 +108,11 @@ mod checks {
         };
         let mut generator = Gen::new(&schema, 5, IdRule::Telegram);
         let mut checked = 0;
-        for def in schema.definitions.iter().filter(|d| shadowed(&schema, d)) {
+        for def in schema
+            .definitions
+            .iter()
+            .filter(|d| shadowed(&schema, d, IdRule::Telegram))
+        {
             let bytes = generator.boxed(def, Presence::Random);
             let encoded = match def.name.value.as_str() {
                 "invokeWithBusinessConnectionPrefix" => {
@@ -145,6 +156,32 @@ mod checks {
                 _ => check_all::<real::e2e::Any>(&schema, 4),
             };
             let (types, functions) = counts(&schema);
+            assert_eq!(checked, types + functions, "{name}");
+        }
+    }
+
+    /// TDLib's and TON's schemas, by TDLib's id rule: every constructor and function decodes
+    /// through `Any` and re-encodes byte-exact (all flags set, none, and at random).
+    #[test]
+    fn every_tdlib_and_ton_definition_round_trips() {
+        let schemas = [
+            ("td_api.tl", &[][..]),
+            ("ton_api.tl", tl_tests::frozen::TON),
+            ("lite_api.tl", tl_tests::frozen::LITE),
+            ("tonlib_api.tl", &[][..]),
+        ];
+        for (name, allow) in schemas {
+            let Some(schema) = tl_tests::generate::load_with(name, allow, IdRule::Tdlib) else {
+                return;
+            };
+            let checked = match name {
+                "td_api.tl" => check_all_with::<real::td::Any>(&schema, 6, IdRule::Tdlib),
+                "ton_api.tl" => check_all_with::<real::ton::Any>(&schema, 7, IdRule::Tdlib),
+                "lite_api.tl" => check_all_with::<real::lite::Any>(&schema, 8, IdRule::Tdlib),
+                _ => check_all_with::<real::tonlib::Any>(&schema, 9, IdRule::Tdlib),
+            };
+            let (types, functions) = counts(&schema);
+            eprintln!("{name}: {types} constructors and {functions} functions, {checked} checked");
             assert_eq!(checked, types + functions, "{name}");
         }
     }

@@ -42,6 +42,7 @@ runtime_items! {
     READER = "Reader",
     OBJECT = "Object",
     OBJECT_REF = "ObjectRef",
+    TRUE = "True",
     UNKNOWN_FLAGS = "UnknownFlags",
     WRITE_U32 = "write_u32",
     PATCH_U32 = "patch_u32",
@@ -54,6 +55,11 @@ runtime_items! {
     READ_ANY = "read_any",
     READ_ANY_BOXED = "read_any_boxed",
     UNEXPECTED_CONSTRUCTOR = "unexpected_constructor",
+    ENCODE_AS = "EncodeAs",
+    DECODE_AS = "DecodeAs",
+    AS_IS = "AsIs",
+    BARE_VEC = "BareVec",
+    BOXED_VEC = "BoxedVec",
     UNKNOWN_CONSTRUCTOR = "unknown_constructor",
 }
 

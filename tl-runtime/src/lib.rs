@@ -54,6 +54,7 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+pub mod encoding;
 mod error;
 mod impls;
 mod reader;
@@ -65,7 +66,7 @@ pub mod __private;
 
 pub use error::{Error, ErrorKind, PathSegment};
 pub use reader::{Limits, Reader};
-pub use types::{Object, ObjectRef, UnknownFlags};
+pub use types::{Object, ObjectRef, True, UnknownFlags};
 
 #[cfg(feature = "macros")]
 #[doc(hidden)]

@@ -100,3 +100,35 @@ impl<'a> Deserialize<'a> for ObjectRef<'a> {
         reader.read_raw(rest).map(ObjectRef)
     }
 }
+
+/// TL's boxed `True`, the type of `true#3fedd339 = True;`: the result of functions that answer
+/// only that they succeeded (TON's `dht.query … = True;`). Encoded as its constructor id.
+///
+/// A flag (`name:flags.N?true`) is a `bool` instead: it has no bytes of its own.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct True;
+
+impl True {
+    /// The id of `true#3fedd339`.
+    pub const CONSTRUCTOR_ID: u32 = 0x3fed_d339;
+}
+
+impl Serialize for True {
+    #[inline]
+    fn serialize(&self, buf: &mut Vec<u8>) {
+        crate::wire::write_u32(buf, True::CONSTRUCTOR_ID);
+    }
+    #[inline]
+    fn serialized_len(&self) -> usize {
+        4
+    }
+}
+
+impl<'a> Deserialize<'a> for True {
+    const MIN_SERIALIZED_LEN: usize = 4;
+    #[inline]
+    fn deserialize(reader: &mut Reader<'a>) -> Result<Self, Error> {
+        reader.expect_id(True::CONSTRUCTOR_ID, "True")?;
+        Ok(True)
+    }
+}

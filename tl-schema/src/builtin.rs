@@ -26,7 +26,8 @@ pub enum Builtin {
     True,
     /// `Vector<T>` (boxed, with its id) or `vector<T>` (bare): one type argument.
     Vector,
-    /// `Object`: any boxed value.
+    /// `Object`: any boxed value; TON's `Function` (any function, boxed) and the bare `object`
+    /// and `function` that its test constructors use are the same raw value.
     Object,
 }
 
@@ -64,6 +65,9 @@ const NAMES: &[(&str, Builtin)] = &[
     ("vector", Builtin::Vector),
     ("Vector", Builtin::Vector),
     ("Object", Builtin::Object),
+    ("object", Builtin::Object),
+    ("Function", Builtin::Object),
+    ("function", Builtin::Object),
 ];
 
 /// Constructor names that define a builtin without being spelled like its type: TL declares
@@ -77,7 +81,10 @@ impl Builtin {
         // length and first letter of the names above rule out most names before the scan.
         let first = name.as_bytes().first()?.to_ascii_lowercase();
         if name.len() > 12
-            || !matches!(first, b'i' | b'l' | b'd' | b's' | b'b' | b't' | b'v' | b'o')
+            || !matches!(
+                first,
+                b'i' | b'l' | b'd' | b's' | b'b' | b't' | b'v' | b'o' | b'f'
+            )
         {
             return None;
         }
@@ -108,7 +115,7 @@ mod tests {
         assert_eq!(Builtin::from_name("Vector"), Some(Builtin::Vector));
         assert_eq!(Builtin::from_name("vector"), Some(Builtin::Vector));
         assert_eq!(Builtin::from_name("bool"), None);
-        assert_eq!(Builtin::from_name("object"), None);
+        assert_eq!(Builtin::from_name("Function"), Some(Builtin::Object));
         assert_eq!(Builtin::from_name(""), None);
         // Every spelling passes the filter in front of the scan.
         for &(name, builtin) in NAMES {

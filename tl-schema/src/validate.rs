@@ -286,13 +286,6 @@ impl<'a> Validator<'a> {
         }
         let name = ty.name.as_str();
         let builtin = Builtin::from_name(name);
-        if builtin == Some(Builtin::True) && name == "True" && !ty.percent {
-            let message =
-                "the boxed type `True` has no Rust type: write a flag as `name:flags.N?true`"
-                    .to_string();
-            self.push(def, ty.range.clone(), message);
-            return;
-        }
         let generic = builtin.is_some_and(Builtin::is_generic);
         match (generic, ty.args.len()) {
             (true, 1) => {}
@@ -307,13 +300,6 @@ impl<'a> Validator<'a> {
             }
         }
         for arg in &ty.args {
-            // A bare vector has no Rust type of its own: inside `Vector<…>` it would be encoded
-            // boxed. No real schema nests one; reject it rather than encode it wrong.
-            if arg.name == "vector" && !arg.args.is_empty() {
-                let message =
-                    "a bare `vector<…>` cannot be a type argument; use `Vector<…>`".to_string();
-                self.push(def, arg.range.clone(), message);
-            }
             self.type_ref(def, arg);
         }
         if ty.percent {
@@ -329,7 +315,7 @@ impl<'a> Validator<'a> {
                 let message = if is_bare_name(name) {
                     format!("`%{name}` needs a boxed type name after `%`")
                 } else if builtin == Some(Builtin::Object) {
-                    "`%Object` names no constructor: `Object` is any boxed value".to_string()
+                    format!("`%{name}` names no constructor: `{name}` is any boxed value")
                 } else if count == 0 {
                     format!("unknown type `{name}` in `%{name}`")
                 } else {

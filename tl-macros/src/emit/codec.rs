@@ -2,10 +2,13 @@
 //! function's boxed (its id first). Every body follows the model's plan of the TL fields
 //! ([`Step`]) in wire order; the struct literal of a decode follows its Rust fields ([`Holds`]).
 
-use super::text::{bit_mask, bounds, de, de_generics, generics, rust_type, str_lit, u32_lit};
+use super::text::{
+    bit_mask, bounds, de, de_generics, generics, group_member, group_tuple, rust_type, str_lit,
+    u32_lit,
+};
 use super::{Ctx, Kind};
 use crate::ident;
-use crate::model::{Cond, FieldId, Holds, RType, Step, Struct, TyId};
+use crate::model::{Cond, FieldId, Holds, Member, RType, Step, Struct, TyId};
 use crate::paths;
 
 /// The local holding the `#` word at TL index `tl`.
@@ -20,11 +23,15 @@ fn cond_parts(s: &Struct, cond: Cond) -> (String, String) {
 
 /// What the wire sees of a field present under a condition, from `&self`: the `Option` field,
 /// the name its `Some` binds, and the value to write.
-fn present(s: &Struct, field: FieldId, member: Option<usize>) -> (String, &'static str, String) {
+fn present(s: &Struct, field: FieldId, member: Option<Member>) -> (String, &'static str, String) {
     let name = ident::text(&s.field(field).name);
     match member {
         None => (name, "__tl_v", "__tl_v".to_string()),
-        Some(k) => (name, "__tl_g", format!("&__tl_g.{k}")),
+        Some(m) => (
+            name,
+            "__tl_g",
+            format!("&__tl_g{}", group_member(m.index, m.of)),
+        ),
     }
 }
 
@@ -98,12 +105,15 @@ fn min_len(ctx: &Ctx<'_>, depth: usize, s: &Struct, base: usize) -> String {
 /// constant: a bare struct's minimum is its own `MIN_SERIALIZED_LEN`.
 fn fixed_min_len(ty: &RType) -> Option<usize> {
     Some(match ty {
-        // A type parameter's own minimum is not known here (no bound on the const).
-        RType::Param(_) | RType::Object => 0,
+        // A type parameter's own minimum is not known here (no bound on the const). A struct
+        // boxed because it sits on a cycle: its own minimum would refer back to this one, and
+        // a constant cannot be defined through itself.
+        RType::Param(_) | RType::Object | RType::Struct { boxed: true, .. } => 0,
         // `string` and `bytes`: a 1-byte length and 3 bytes of padding.
         RType::Int
         | RType::Bool
         | RType::Nat
+        | RType::True
         | RType::Enum(_)
         | RType::String
         | RType::Bytes
@@ -113,14 +123,14 @@ fn fixed_min_len(ty: &RType) -> Option<usize> {
         RType::Int128 => 16,
         RType::Int256 => 32,
         RType::Int512 => 64,
-        RType::Struct { .. } => return None,
+        RType::Struct { boxed: false, .. } => return None,
     })
 }
 
 /// The encoded size of every value of `ty`, when that is one number.
 fn fixed_len(ty: &RType) -> Option<usize> {
     Some(match ty {
-        RType::Int | RType::Bool | RType::Nat => 4,
+        RType::Int | RType::Bool | RType::Nat | RType::True => 4,
         RType::Long | RType::Double => 8,
         RType::Int128 => 16,
         RType::Int256 => 32,
@@ -134,8 +144,44 @@ fn is_bare_vec(ty: &RType) -> bool {
     matches!(ty, RType::Vector { bare: true, .. })
 }
 
+/// Whether a bare vector sits below the top of `ty` (`vector<vector<T>>`, `Vector<vector<T>>`),
+/// where `Vec<T>`'s own encoding (boxed) would be wrong: such a value is encoded through the
+/// runtime's descriptors of its TL type ([`encoding`]).
+fn nests_bare_vec(ty: &RType) -> bool {
+    fn has_bare(ty: &RType) -> bool {
+        match ty {
+            RType::Vector { bare, elem } => *bare || has_bare(elem),
+            _ => false,
+        }
+    }
+    matches!(ty, RType::Vector { elem, .. } if has_bare(elem))
+}
+
+/// The runtime's descriptor of `ty`'s encoding: `BareVec<…>`, `BoxedVec<…>`, or `AsIs` for the
+/// element type's own.
+fn encoding(ty: &RType) -> String {
+    match ty {
+        RType::Vector { bare, elem } => format!(
+            "{}<{}>",
+            if *bare {
+                paths::BARE_VEC
+            } else {
+                paths::BOXED_VEC
+            },
+            encoding(elem)
+        ),
+        _ => paths::AS_IS.to_string(),
+    }
+}
+
 fn write_value(ty: &RType, value: &str) -> String {
-    if is_bare_vec(ty) {
+    if nests_bare_vec(ty) {
+        format!(
+            "<{} as {}<_>>::write({value}, buf);\n",
+            encoding(ty),
+            paths::ENCODE_AS
+        )
+    } else if is_bare_vec(ty) {
         format!("{}({value}, buf);\n", paths::SERIALIZE_BARE_VEC)
     } else {
         format!("{}::serialize({value}, buf);\n", paths::SERIALIZE)
@@ -143,7 +189,13 @@ fn write_value(ty: &RType, value: &str) -> String {
 }
 
 fn len_value(ty: &RType, value: &str) -> String {
-    if is_bare_vec(ty) {
+    if nests_bare_vec(ty) {
+        format!(
+            "<{} as {}<_>>::len({value})",
+            encoding(ty),
+            paths::ENCODE_AS
+        )
+    } else if is_bare_vec(ty) {
         format!("{}({value})", paths::BARE_VEC_LEN)
     } else {
         format!("{}::serialized_len({value})", paths::SERIALIZE)
@@ -155,7 +207,9 @@ fn len_value(ty: &RType, value: &str) -> String {
 /// The value's type is left to inference (the struct literal fixes it), so the read does not
 /// spell the type's path out again.
 fn read_value(ty: &RType, ctor: &str, field: &str) -> String {
-    let read = if is_bare_vec(ty) {
+    let read = if nests_bare_vec(ty) {
+        format!("<{} as {}<'a, _>>::read(r)", encoding(ty), paths::DECODE_AS)
+    } else if is_bare_vec(ty) {
         format!("{}(r)", paths::DESERIALIZE_BARE_VEC)
     } else if let RType::Struct { .. } = ty {
         // A bare struct can hold itself through an optional field: one level deeper.
@@ -311,7 +365,7 @@ fn read_body(s: &Struct) -> String {
             } => {
                 let local = match member {
                     None => format!("__tl_v_{}", field.0),
-                    Some(k) => format!("__tl_g_{}_{k}", field.0),
+                    Some(m) => format!("__tl_g_{}_{}", field.0, m.index),
                 };
                 let (flags, mask) = cond_parts(s, cond);
                 emit!(
@@ -350,16 +404,19 @@ fn read_body(s: &Struct) -> String {
             }
             Holds::Group(tys) => {
                 // `match (g0, g1, ) { (Some(a0), Some(a1), ) => Some((a0, a1, )), _ => None }`
-                let (mut locals, mut binds, mut values) =
-                    (String::new(), String::new(), String::new());
+                // (The scrutinee and the pattern are tuples of any length; only the value is
+                // nested, as the field's type is.)
+                let (mut locals, mut binds) = (String::new(), String::new());
+                let mut values = Vec::new();
                 for k in 0..tys.len() {
                     emit!(locals, "__tl_g_{i}_{k}, ");
                     emit!(binds, "{some}(__tl_a{k}), ");
-                    emit!(values, "__tl_a{k}, ");
+                    values.push(format!("__tl_a{k}"));
                 }
                 emit!(
                     fields,
-                    "{fname}: match ({locals}) {{ ({binds}) => {some}(({values})), _ => {none} }},\n"
+                    "{fname}: match ({locals}) {{ ({binds}) => {some}({}), _ => {none} }},\n",
+                    group_tuple(&values)
                 );
             }
         }

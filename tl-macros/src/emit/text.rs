@@ -23,6 +23,7 @@ pub fn rust_type(ctx: &Ctx<'_>, depth: usize, ty: &RType) -> String {
         RType::Int256 => "[u8; 32]".to_string(),
         RType::Int512 => "[u8; 64]".to_string(),
         RType::Object => paths::OBJECT.to_string(),
+        RType::True => paths::TRUE.to_string(),
         RType::Vector { elem, .. } => {
             format!("{}<{}>", paths::VEC, rust_type(ctx, depth, elem))
         }
@@ -52,8 +53,8 @@ pub fn field_type(ctx: &Ctx<'_>, depth: usize, s: &Struct, holds: &Holds) -> Str
         Holds::Flag(_) => "bool".to_string(),
         Holds::Flags(_) => paths::UNKNOWN_FLAGS.to_string(),
         Holds::Group(tys) => {
-            let members: String = tys.iter().map(|t| ty(t) + ", ").collect();
-            format!("{}<({members})>", paths::OPTION)
+            let members: Vec<String> = tys.iter().map(ty).collect();
+            format!("{}<{}>", paths::OPTION, group_tuple(&members))
         }
     }
 }
@@ -118,4 +119,59 @@ pub fn str_lit(s: &str) -> String {
 /// The mask of a flag bit.
 pub fn bit_mask(bit: u32) -> String {
     u32_lit(1u32.checked_shl(bit).unwrap_or(0))
+}
+
+/// The most members a flag group's tuple has before it nests: std implements `Debug`, `Clone`
+/// and `PartialEq` for tuples of up to 12 elements.
+const TUPLE_MAX: usize = 12;
+
+/// The tuple of a flag group's members (types or values): `(a, b, )`, or for more than
+/// [`TUPLE_MAX`], a tuple of tuples of at most that many each (nested again if need be).
+pub fn group_tuple(members: &[String]) -> String {
+    if members.len() <= TUPLE_MAX {
+        let mut inner = String::new();
+        for m in members {
+            inner.push_str(m);
+            inner.push_str(", ");
+        }
+        format!("({inner})")
+    } else {
+        let chunks: Vec<String> = members.chunks(TUPLE_MAX).map(group_tuple).collect();
+        group_tuple(&chunks)
+    }
+}
+
+/// Where member `index` of a group of `of` sits in [`group_tuple`]'s tuple: `.3`, or `.1.5`.
+pub fn group_member(index: usize, of: usize) -> String {
+    if of <= TUPLE_MAX {
+        format!(".{index}")
+    } else {
+        let chunks = of.div_ceil(TUPLE_MAX);
+        format!(
+            "{}.{}",
+            group_member(index / TUPLE_MAX, chunks),
+            index % TUPLE_MAX
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{group_member, group_tuple};
+
+    #[test]
+    fn large_groups_nest() {
+        let names = |n: usize| (0..n).map(|i| format!("a{i}")).collect::<Vec<_>>();
+        assert_eq!(group_tuple(&names(2)), "(a0, a1, )");
+        assert_eq!(group_member(1, 2), ".1");
+        let t = group_tuple(&names(14));
+        assert_eq!(
+            t,
+            "((a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, ), (a12, a13, ), )"
+        );
+        assert_eq!(group_member(13, 14), ".1.1");
+        assert_eq!(group_member(11, 14), ".0.11");
+        // 200 members: 17 chunks of 12, which nest once more.
+        assert_eq!(group_member(199, 200), ".1.4.7");
+    }
 }

@@ -78,6 +78,7 @@ impl Borrows {
             | RType::Int128
             | RType::Int256
             | RType::Int512
+            | RType::True
             | RType::Param(_) => false,
         }
     }

@@ -4,12 +4,15 @@
 use super::names::Taken;
 use super::resolve::{Resolver, modules_of};
 use super::{
-    Alias, BitHolder, Cond, Field, FieldId, Holds, Internal, RType, Step, Struct, TlField, TyId,
-    Word, WordId,
+    Alias, BitHolder, Cond, Field, FieldId, Holds, Internal, Member, RType, Step, Struct, TlField,
+    TyId, Word, WordId,
 };
 use crate::ident;
 use std::collections::HashMap;
 use tl_schema::{Definition, FieldKind, IdRule, Source, Type};
+
+/// A flag group of more valued fields than this is named after its bit, not after them.
+const GROUP_NAMES_MAX: usize = 4;
 
 fn is_true(ty: &Type) -> bool {
     ty.name == "true" && ty.args.is_empty() && !ty.percent && !ty.bang
@@ -224,13 +227,13 @@ pub fn build(
                             names.push(ident::field_name(&member.value));
                             texts.push(tl_text(&member.value, &tl_fields[m].kind));
                         }
-                        let field = b.push_named(
-                            names.join("_and_"),
-                            i,
-                            Holds::Group(tys),
-                            texts.join(" "),
-                            docs,
-                        );
+                        // A large group (TON has 18 fields on one bit) is named after its bit.
+                        let rust = if valued.len() > GROUP_NAMES_MAX {
+                            format!("{}_{}", ident::field_name(&flag.value), bit.value)
+                        } else {
+                            names.join("_and_")
+                        };
+                        let field = b.push_named(rust, i, Holds::Group(tys), texts.join(" "), docs);
                         placed.insert(i, field);
                     }
                     let field = placed.get(&valued[0]).copied().ok_or_else(|| {
@@ -245,7 +248,10 @@ pub fn build(
                     };
                     Step::Present {
                         field,
-                        member: Some(k),
+                        member: Some(Member {
+                            index: k,
+                            of: tys.len(),
+                        }),
                         ty: tys[k],
                         cond,
                     }

@@ -231,6 +231,7 @@ impl Decide<'_> {
             RType::Int | RType::Nat => 4,
             RType::Long | RType::Double | RType::Param(_) => 8,
             RType::Bool => 1,
+            RType::True => 0,
             RType::Int128 => 16,
             RType::Int256 => 32,
             RType::Int512 => 64,

@@ -69,6 +69,8 @@ pub enum RType {
     Int256,
     Int512,
     Object,
+    /// The boxed `True` (`true#3fedd339`), the runtime's `True`.
+    True,
     /// `Vector<T>` (boxed) or `vector<T>` (bare).
     Vector {
         bare: bool,
@@ -100,15 +102,22 @@ pub enum Step {
     /// `name:#` that conditions refer to: the flag word `word`.
     Word(WordId),
     /// `name:flags.N?T`: on the wire when `cond` holds; the value is in the Rust field `field`
-    /// (an `Option`), as member `member` of its tuple when the bit has several valued fields.
+    /// (an `Option`), as a member of its tuple when the bit has several valued fields.
     Present {
         field: FieldId,
-        member: Option<usize>,
+        member: Option<Member>,
         ty: TyId,
         cond: Cond,
     },
     /// `name:true` or `name:flags.N?true`: nothing on the wire (the bit is in its word).
     Nothing,
+}
+
+/// Member `index` of a flag group of `of` valued fields.
+#[derive(Clone, Copy, Debug)]
+pub struct Member {
+    pub index: usize,
+    pub of: usize,
 }
 
 /// One named TL field.

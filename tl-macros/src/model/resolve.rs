@@ -131,6 +131,7 @@ impl<'a> Resolver<'a> {
             Builtin::Int512 => RType::Int512,
             Builtin::Bool => RType::Bool,
             Builtin::Object => RType::Object,
+            Builtin::True => RType::True,
             Builtin::Vector => {
                 let [arg] = ty.args.as_slice() else {
                     return Err(Internal(format!(
@@ -143,13 +144,6 @@ impl<'a> Resolver<'a> {
                     bare: ty.name == "vector" || ty.percent,
                     elem: Box::new(self.resolve(def, arg)?),
                 }
-            }
-            // Validation rejects `True` as a value; `true` fields have no Rust value.
-            Builtin::True => {
-                return Err(Internal(format!(
-                    "`{ty}` in `{}` has no Rust type",
-                    def.name.value
-                )));
             }
         })
     }

@@ -1,5 +1,0 @@
-tl_runtime::tl! {
-    "matrix rows:Vector<vector<int>> = Matrix;"
-}
-
-fn main() {}

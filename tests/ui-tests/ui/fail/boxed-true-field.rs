@@ -1,5 +1,0 @@
-tl_runtime::tl! {
-    "a x:True = A;"
-}
-
-fn main() {}

@@ -1,0 +1,155 @@
+//! Encodings named by type, for values whose TL type nests a bare `vector<…>` inside another
+//! vector (`vector<vector<T>>`, `Vector<vector<T>>`, as TDLib's and TON's schemas write them).
+//!
+//! A Rust `Vec<Vec<T>>` is the same type whether the TL vectors are bare (a count, then the
+//! elements) or boxed (`#1cb5c415`, a count, then the elements), and `Vec<T>`'s own
+//! [`Serialize`] is the boxed one. Generated code therefore names the TL type as a zero-sized
+//! descriptor, such as `BareVec<BareVec<AsIs>>`, and encodes the value through it: each level says
+//! how its elements are encoded. Decoding keeps every guarantee of `Vec<T>`'s: counts checked
+//! against the remaining input before anything is allocated, and one nesting level per vector.
+
+use crate::wire::{self, VECTOR_ID};
+use crate::{Deserialize, Error, Reader, Serialize};
+use alloc::vec::Vec;
+use core::marker::PhantomData;
+
+/// Encodes a `T` the way the TL type `Self` describes.
+pub trait EncodeAs<T> {
+    /// Appends `value`'s encoding.
+    fn write(value: &T, buf: &mut Vec<u8>);
+    /// The length of `value`'s encoding.
+    fn len(value: &T) -> usize;
+}
+
+/// Decodes a `T` the way the TL type `Self` describes.
+pub trait DecodeAs<'a, T> {
+    /// The smallest encoding of a value, for checking counts against the remaining input.
+    const MIN_LEN: usize;
+    /// Reads one value.
+    fn read(reader: &mut Reader<'a>) -> Result<T, Error>;
+}
+
+/// `T`'s own encoding: its [`Serialize`] and [`Deserialize`].
+#[derive(Debug)]
+pub struct AsIs;
+
+/// A bare `vector<E>`: the count, then each element encoded by `E`.
+#[derive(Debug)]
+pub struct BareVec<E>(PhantomData<E>);
+
+/// A boxed `Vector<E>`: `#1cb5c415`, the count, then each element encoded by `E`.
+#[derive(Debug)]
+pub struct BoxedVec<E>(PhantomData<E>);
+
+impl<T: Serialize> EncodeAs<T> for AsIs {
+    #[inline]
+    fn write(value: &T, buf: &mut Vec<u8>) {
+        value.serialize(buf);
+    }
+    #[inline]
+    fn len(value: &T) -> usize {
+        value.serialized_len()
+    }
+}
+
+impl<'a, T: Deserialize<'a>> DecodeAs<'a, T> for AsIs {
+    const MIN_LEN: usize = T::MIN_SERIALIZED_LEN;
+    #[inline]
+    fn read(reader: &mut Reader<'a>) -> Result<T, Error> {
+        T::deserialize(reader)
+    }
+}
+
+impl<T, E: EncodeAs<T>> EncodeAs<Vec<T>> for BareVec<E> {
+    fn write(items: &Vec<T>, buf: &mut Vec<u8>) {
+        let count = i32::try_from(items.len())
+            .expect("tl: a vector of more than i32::MAX elements cannot be encoded");
+        wire::write_i32(buf, count);
+        for item in items {
+            E::write(item, buf);
+        }
+    }
+    fn len(items: &Vec<T>) -> usize {
+        4 + items.iter().map(E::len).sum::<usize>()
+    }
+}
+
+impl<'a, T, E: DecodeAs<'a, T>> DecodeAs<'a, Vec<T>> for BareVec<E> {
+    const MIN_LEN: usize = 4;
+    fn read(reader: &mut Reader<'a>) -> Result<Vec<T>, Error> {
+        let count = reader.read_count(E::MIN_LEN)?;
+        reader.nest(|reader| {
+            let mut items =
+                Vec::with_capacity(reader.capacity_for(count, core::mem::size_of::<T>()));
+            for i in 0..count {
+                items.push(E::read(reader).map_err(|e| e.in_index(i))?);
+            }
+            Ok(items)
+        })
+    }
+}
+
+impl<T, E: EncodeAs<T>> EncodeAs<Vec<T>> for BoxedVec<E> {
+    fn write(items: &Vec<T>, buf: &mut Vec<u8>) {
+        wire::write_u32(buf, VECTOR_ID);
+        BareVec::<E>::write(items, buf);
+    }
+    fn len(items: &Vec<T>) -> usize {
+        4 + BareVec::<E>::len(items)
+    }
+}
+
+impl<'a, T, E: DecodeAs<'a, T>> DecodeAs<'a, Vec<T>> for BoxedVec<E> {
+    const MIN_LEN: usize = 8;
+    fn read(reader: &mut Reader<'a>) -> Result<Vec<T>, Error> {
+        reader.expect_id(VECTOR_ID, "Vector")?;
+        BareVec::<E>::read(reader)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type BareBare = BareVec<BareVec<AsIs>>;
+    type BoxedBare = BoxedVec<BareVec<AsIs>>;
+    type Nested = Vec<Vec<i32>>;
+
+    fn encode<E: EncodeAs<Nested>>(value: &Nested) -> Vec<u8> {
+        let mut buf = Vec::new();
+        E::write(value, &mut buf);
+        assert_eq!(buf.len(), E::len(value));
+        buf
+    }
+
+    #[test]
+    fn nested_bare_vectors() {
+        let value = alloc::vec![alloc::vec![1, 2], alloc::vec![]];
+        let words = |ws: &[u32]| ws.iter().flat_map(|w| w.to_le_bytes()).collect::<Vec<u8>>();
+        let bare = encode::<BareBare>(&value);
+        assert_eq!(bare, words(&[2, 2, 1, 2, 0]));
+        let boxed = encode::<BoxedBare>(&value);
+        assert_eq!(boxed, words(&[VECTOR_ID, 2, 2, 1, 2, 0]));
+        // `Vector<Vector<int>>` is what `Vec<Vec<i32>>`'s own encoding is.
+        assert_eq!(encode::<BoxedVec<BoxedVec<AsIs>>>(&value), value.to_bytes());
+        let mut reader = Reader::new(&bare);
+        assert_eq!(
+            <BareBare as DecodeAs<Nested>>::read(&mut reader).unwrap(),
+            value
+        );
+        assert!(reader.finish().is_ok());
+        let mut reader = Reader::new(&boxed);
+        assert_eq!(
+            <BoxedBare as DecodeAs<Nested>>::read(&mut reader).unwrap(),
+            value
+        );
+    }
+
+    /// A count that the input cannot hold is an error before anything is allocated.
+    #[test]
+    fn hostile_counts() {
+        let bytes = [0xff, 0xff, 0xff, 0x0f, 0, 0, 0, 0];
+        let mut reader = Reader::new(&bytes);
+        assert!(<BareBare as DecodeAs<Nested>>::read(&mut reader).is_err());
+    }
+}
