@@ -33,6 +33,7 @@ pub fn validate(defs: &[Definition], config: &Config, locate: &dyn Locate) -> Ve
         boxed: BTreeMap::new(),
         bare: HashMap::new(),
         missing: BTreeMap::new(),
+        custom_builtins: HashMap::new(),
     };
     v.index();
     v.duplicate_names();
@@ -55,6 +56,9 @@ struct Validator<'a> {
     bare: HashMap<&'a str, &'a Definition>,
     /// Boxed types used but never defined, with the first use and the number of uses.
     missing: BTreeMap<String, (Origin, usize)>,
+    /// Builtin lines that declare a type the runtime does not have (`bigBytes ? = BigBytes;`),
+    /// by both the type's and the constructor's name.
+    custom_builtins: HashMap<&'a str, &'a Definition>,
 }
 
 impl<'a> Validator<'a> {
@@ -66,6 +70,10 @@ impl<'a> Validator<'a> {
     fn index(&mut self) {
         for def in self.defs.iter().filter(|d| d.section == Section::Types) {
             self.bare.entry(def.name.value.as_str()).or_insert(def);
+            if def.builtin && Builtin::from_name(&def.result.name).is_none() {
+                self.custom_builtins.insert(def.result.name.as_str(), def);
+                self.custom_builtins.insert(def.name.value.as_str(), def);
+            }
             if !def.builtin {
                 self.boxed
                     .entry(def.result.name.as_str())
@@ -325,6 +333,14 @@ impl<'a> Validator<'a> {
                 };
                 self.push(def, ty.range.clone(), message);
             }
+            return;
+        }
+        if let (None, Some(declared)) = (builtin, self.custom_builtins.get(name)) {
+            let message = format!(
+                "`{name}` is a builtin that `{}` declares, but the runtime has no such type (its builtins are int, long, double, string, bytes, int128, int256, int512, Bool, true, Vector and Object)",
+                declared.name.value
+            );
+            self.push(def, ty.range.clone(), message);
             return;
         }
         if is_bare_name(name) {

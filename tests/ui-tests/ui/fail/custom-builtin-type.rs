@@ -1,0 +1,7 @@
+tl_runtime::tl! {
+    #[tl(id_rule = "tdlib")]
+    "bigBytes ? = BigBytes;"
+    "file data:BigBytes = File;"
+}
+
+fn main() {}
