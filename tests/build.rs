@@ -1,8 +1,21 @@
 //! Sets `cfg(tl_shared_schemas)` when the real schemas are beside the checkout
 //! (`../shared/schemas`), so that the tests compiling them through `tl!` skip, and say so, on a
-//! fresh clone without them.
+//! fresh clone without them; and writes the random schemas of `random_schema.rs` to `OUT_DIR`,
+//! for `tests/random_schemas.rs` to compile through `tl!`.
+
+#[path = "random_schema.rs"]
+mod random_schema;
 
 fn main() {
+    let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
+    for seed in random_schema::SEEDS {
+        std::fs::write(
+            out.join(format!("random_{seed}.tl")),
+            random_schema::schema(seed),
+        )
+        .expect("write a random schema");
+    }
+    println!("cargo::rerun-if-changed=random_schema.rs");
     println!("cargo::rustc-check-cfg=cfg(tl_shared_schemas)");
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/schemas");
     println!("cargo::rerun-if-changed={}", dir.display());

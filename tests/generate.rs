@@ -261,3 +261,52 @@ pub fn load_with(name: &str, allow: &[&str], id_rule: tl_schema::IdRule) -> Opti
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
     Some(schema)
 }
+
+/// Decodes bytes built for every definition of `schema` that `skip` does not exclude (all flags
+/// set, none, and twice at random) as an `A` (the schema's `Any`), and checks that each value
+/// re-encodes to the same bytes, reports their length, and decodes back to itself. Returns how
+/// many definitions were checked.
+pub fn round_trip_all<A>(
+    schema: &Schema,
+    seed: u64,
+    rule: tl_schema::IdRule,
+    skip: impl Fn(&Definition) -> bool,
+) -> usize
+where
+    A: tl_runtime::Serialize + tl_runtime::DeserializeOwned + PartialEq + std::fmt::Debug,
+{
+    let mut generator = Gen::new(schema, seed, rule);
+    let mut checked = 0;
+    for def in schema.definitions.iter().filter(|d| !d.builtin && !skip(d)) {
+        for presence in [
+            Presence::All,
+            Presence::None,
+            Presence::Random,
+            Presence::Random,
+        ] {
+            let bytes = generator.boxed(def, presence);
+            let value = A::from_bytes(&bytes)
+                .unwrap_or_else(|e| panic!("{} ({presence:?}): {e}\n{bytes:02x?}", def.name.value));
+            assert_eq!(
+                value.to_bytes(),
+                bytes,
+                "{} ({presence:?}) re-encodes",
+                def.name.value
+            );
+            assert_eq!(
+                value.serialized_len(),
+                bytes.len(),
+                "{} serialized_len",
+                def.name.value
+            );
+            assert_eq!(
+                A::from_bytes(&value.to_bytes()).unwrap(),
+                value,
+                "{}",
+                def.name.value
+            );
+        }
+        checked += 1;
+    }
+    checked
+}

@@ -8,7 +8,7 @@ tl_tests::skipped_without_shared_schemas!();
 mod checks {
     use tl_runtime::{Deserialize, DeserializeOwned, Serialize};
     use tl_schema::{Definition, IdRule, Schema, Section};
-    use tl_tests::generate::{Gen, Presence, load};
+    use tl_tests::generate::{Gen, Presence, load, round_trip_all};
     use tl_tests::real;
 
     /// Definitions whose frozen id is a copy of another definition's real id: `Any` decodes that id
@@ -33,45 +33,7 @@ mod checks {
     where
         A: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug,
     {
-        let mut generator = Gen::new(schema, seed, rule);
-        let mut checked = 0;
-        for def in schema
-            .definitions
-            .iter()
-            .filter(|d| !d.builtin && !shadowed(schema, d, rule))
-        {
-            for presence in [
-                Presence::All,
-                Presence::None,
-                Presence::Random,
-                Presence::Random,
-            ] {
-                let bytes = generator.boxed(def, presence);
-                let value = A::from_bytes(&bytes).unwrap_or_else(|e| {
-                    panic!("{} ({presence:?}): {e}\n{bytes:02x?}", def.name.value)
-                });
-                assert_eq!(
-                    value.to_bytes(),
-                    bytes,
-                    "{} ({presence:?}) re-encodes",
-                    def.name.value
-                );
-                assert_eq!(
-                    value.serialized_len(),
-                    bytes.len(),
-                    "{} serialized_len",
-                    def.name.value
-                );
-                assert_eq!(
-                    A::from_bytes(&value.to_bytes()).unwrap(),
-                    value,
-                    "{}",
-                    def.name.value
-                );
-            }
-            checked += 1;
-        }
-        checked
+        round_trip_all::<A>(schema, seed, rule, |d| shadowed(schema, d, rule))
     }
 
     fn counts(schema: &Schema) -> (usize, usize) {
