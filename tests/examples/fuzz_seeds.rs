@@ -3,7 +3,8 @@
 //!
 //! `cargo run -p tl-tests --example fuzz_seeds -- api.tl fuzz/corpus/decode_api`
 
-use tl_tests::generate::{Gen, Presence, load};
+use tl_schema::IdRule;
+use tl_tests::generate::{Gen, Presence, load_with};
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -11,14 +12,17 @@ fn main() {
         args.next().expect("schema name"),
         args.next().expect("output dir"),
     );
-    let allow = match schema_name.as_str() {
-        "api.tl" => tl_tests::frozen::API,
-        "mtproto.tl" => tl_tests::frozen::MTPROTO,
-        _ => &[],
+    let (allow, rule) = match schema_name.as_str() {
+        "api.tl" => (tl_tests::frozen::API, IdRule::Telegram),
+        "mtproto.tl" => (tl_tests::frozen::MTPROTO, IdRule::Telegram),
+        "ton_api.tl" => (tl_tests::frozen::TON, IdRule::Tdlib),
+        "lite_api.tl" => (tl_tests::frozen::LITE, IdRule::Tdlib),
+        "td_api.tl" | "tonlib_api.tl" => (&[][..], IdRule::Tdlib),
+        _ => (&[][..], IdRule::Telegram),
     };
-    let schema = load(&schema_name, allow).expect("shared schemas present");
+    let schema = load_with(&schema_name, allow, rule).expect("shared schemas present");
     std::fs::create_dir_all(&out).expect("create output dir");
-    let mut generator = Gen::new(&schema, 7, tl_schema::IdRule::Telegram);
+    let mut generator = Gen::new(&schema, 7, rule);
     let mut written = 0;
     for def in schema.definitions.iter().filter(|d| !d.builtin) {
         for (i, presence) in [Presence::All, Presence::None, Presence::Random]

@@ -1,6 +1,6 @@
 //! The lossless property over the whole generated API, as a bounded fuzz run that CI repeats on
-//! every change: valid bytes of random definitions of `api.tl` and `mtproto.tl`, mutated at
-//! random (bytes flipped, cut, duplicated, spliced). Whatever decodes must re-encode to exactly
+//! every change: valid bytes of random definitions of `api.tl`, `mtproto.tl`, TDLib's `td_api.tl`
+//! and TON's `ton_api.tl`, mutated at random (bytes flipped, cut, duplicated, spliced). Whatever decodes must re-encode to exactly
 //! the input; nothing may panic.
 
 tl_tests::skipped_without_shared_schemas!();
@@ -11,16 +11,38 @@ mod checks {
     use std::sync::OnceLock;
     use tl_runtime::{DeserializeOwned, Serialize};
     use tl_schema::{IdRule, Schema};
-    use tl_tests::generate::{Gen, Presence, load};
-    use tl_tests::real::{api, mtproto};
+    use tl_tests::generate::{Gen, Presence, load_with};
+    use tl_tests::real::{api, mtproto, td, ton};
 
-    fn schemas() -> &'static (Schema, Schema) {
-        static SCHEMAS: OnceLock<(Schema, Schema)> = OnceLock::new();
+    /// Each schema, its id rule, and the lossless check of its `Any`.
+    type Case = (Schema, IdRule, fn(&[u8]));
+
+    fn schemas() -> &'static [Case] {
+        static SCHEMAS: OnceLock<Vec<Case>> = OnceLock::new();
         SCHEMAS.get_or_init(|| {
-            (
-                load("api.tl", tl_tests::frozen::API).unwrap(),
-                load("mtproto.tl", tl_tests::frozen::MTPROTO).unwrap(),
-            )
+            let load = |name, allow, rule| load_with(name, allow, rule).unwrap();
+            vec![
+                (
+                    load("api.tl", tl_tests::frozen::API, IdRule::Telegram),
+                    IdRule::Telegram,
+                    lossless::<api::Any>,
+                ),
+                (
+                    load("mtproto.tl", tl_tests::frozen::MTPROTO, IdRule::Telegram),
+                    IdRule::Telegram,
+                    lossless::<mtproto::Any>,
+                ),
+                (
+                    load("td_api.tl", &[], IdRule::Tdlib),
+                    IdRule::Tdlib,
+                    lossless::<td::Any>,
+                ),
+                (
+                    load("ton_api.tl", tl_tests::frozen::TON, IdRule::Tdlib),
+                    IdRule::Tdlib,
+                    lossless::<ton::Any>,
+                ),
+            ]
         })
     }
 
@@ -79,26 +101,22 @@ mod checks {
             pick: usize,
             mutations in prop::collection::vec(mutation(), 0..4),
         ) {
-            let (api_schema, mtproto_schema) = schemas();
-            for (schema, is_api) in [(api_schema, true), (mtproto_schema, false)] {
+            for (schema, rule, check) in schemas() {
                 let defs: Vec<_> = schema.definitions.iter().filter(|d| !d.builtin).collect();
                 let def = defs[pick % defs.len()];
-                let mut bytes = Gen::new(schema, seed, IdRule::Telegram).boxed(def, Presence::Random);
+                let mut bytes = Gen::new(schema, seed, *rule).boxed(def, Presence::Random);
                 for m in &mutations {
                     apply(&mut bytes, m);
                 }
-                if is_api {
-                    lossless::<api::Any>(&bytes);
-                } else {
-                    lossless::<mtproto::Any>(&bytes);
-                }
+                check(&bytes);
             }
         }
 
         #[test]
         fn random_bytes_decode_losslessly(bytes in prop::collection::vec(any::<u8>(), 0..256)) {
-            lossless::<api::Any>(&bytes);
-            lossless::<mtproto::Any>(&bytes);
+            for (_, _, check) in schemas() {
+                check(&bytes);
+            }
         }
     }
 }
