@@ -28,7 +28,10 @@
 //! | `Bool` | `bool` | `boolTrue#997275b5` or `boolFalse#bc799737` |
 //! | `Vector<T>` | `Vec<T>` | `#1cb5c415`, count, elements |
 //! | `vector<T>` | `Vec<T>` through [`wire`] helpers | count, elements |
+//! | `vector<vector<T>>`, `Vector<vector<T>>` | `Vec<Vec<T>>` through [`encoding`] | each level bare or boxed as written |
 //! | `true` | `bool` of a flag | nothing |
+//! | `True` (a result: TON's `= True`) | [`True`] | `true#3fedd339` |
+//! | `Object`, TON's `Function` | [`Object`] (or [`ObjectRef`]) | the value's bytes, id first: the rest of the input; [`Object::decode`] reads it as a type |
 //!
 //! A `string` or `bytes` shorter than 254 bytes has a one-byte length; a longer one has the byte
 //! `0xfe` and a 3-byte length. A value of 16 MiB or more has no encoding: encoding it panics (see

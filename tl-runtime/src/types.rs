@@ -52,6 +52,14 @@ impl Object {
     pub fn new<T: Serialize + ?Sized>(value: &T) -> Self {
         Object(value.to_bytes())
     }
+
+    /// Decodes the value as a `T`: the type the context says it is, or the schema's `Any`
+    /// (`#[tl(any)]`), which decodes any of its types and functions by the constructor id. This is
+    /// how a TON `Function` field (`withBlock … function:Function`) or an `rpc_result`'s
+    /// `Object` is read once its type is known.
+    pub fn decode<T: crate::DeserializeOwned>(&self) -> Result<T, Error> {
+        T::from_bytes(&self.0)
+    }
 }
 
 impl Serialize for Object {
@@ -76,10 +84,15 @@ impl<'a> Deserialize<'a> for Object {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct ObjectRef<'a>(pub &'a [u8]);
 
-impl ObjectRef<'_> {
+impl<'a> ObjectRef<'a> {
     /// The constructor id at the start of the bytes, if there are four of them.
     pub fn constructor_id(&self) -> Option<u32> {
         self.0.first_chunk().map(|id| u32::from_le_bytes(*id))
+    }
+
+    /// Decodes the value as a `T`, which may borrow from the same input (see [`Object::decode`]).
+    pub fn decode<T: Deserialize<'a>>(&self) -> Result<T, Error> {
+        T::from_bytes(self.0)
     }
 }
 
@@ -130,5 +143,22 @@ impl<'a> Deserialize<'a> for True {
     fn deserialize(reader: &mut Reader<'a>) -> Result<Self, Error> {
         reader.expect_id(True::CONSTRUCTOR_ID, "True")?;
         Ok(True)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Object, ObjectRef, True};
+    use crate::Serialize;
+
+    #[test]
+    fn objects_decode_as_the_type_they_hold() {
+        let object = Object::new(&alloc::vec![1i32, 2]);
+        assert_eq!(object.constructor_id(), Some(crate::wire::VECTOR_ID));
+        assert_eq!(object.decode::<alloc::vec::Vec<i32>>().unwrap(), [1, 2]);
+        // The wrong type is an error, not a value.
+        assert!(object.decode::<True>().is_err());
+        let bytes = True.to_bytes();
+        assert_eq!(ObjectRef(&bytes).decode::<True>().unwrap(), True);
     }
 }
