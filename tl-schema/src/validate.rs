@@ -343,6 +343,21 @@ impl<'a> Validator<'a> {
             self.push(def, ty.range.clone(), message);
             return;
         }
+        let known = builtin.is_some()
+            || if is_bare_name(name) {
+                self.bare.contains_key(name)
+            } else {
+                self.boxed.contains_key(name)
+            };
+        // TL's type variables are single letters (`t`, `X`): an unknown one is undeclared.
+        if !known && name.chars().count() == 1 {
+            let message = format!(
+                "type variable `{name}` is not declared in `{}`: declare it as `{{{name}:Type}}` before the fields",
+                def.name.value
+            );
+            self.push(def, ty.range.clone(), message);
+            return;
+        }
         if is_bare_name(name) {
             if builtin.is_none() && !self.bare.contains_key(name) {
                 let message = format!("unknown constructor `{name}` used as a bare type");

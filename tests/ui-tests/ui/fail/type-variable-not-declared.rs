@@ -1,0 +1,5 @@
+tl_runtime::tl! {
+    "box value:t = Box;"
+}
+
+fn main() {}
