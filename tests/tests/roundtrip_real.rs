@@ -49,6 +49,7 @@ mod checks {
         };
         let checked = check_all::<real::api::Any>(&schema, 1);
         let (types, functions) = counts(&schema);
+        eprintln!("api.tl: {types} constructors and {functions} functions, {checked} checked");
         // SOURCES.md counts 1,648 constructors with `true`, `boolFalse` and `boolTrue`, which are
         // builtins here (Rust's `bool`).
         assert_eq!(
@@ -118,6 +119,7 @@ mod checks {
                 _ => check_all::<real::e2e::Any>(&schema, 4),
             };
             let (types, functions) = counts(&schema);
+            eprintln!("{name}: {types} constructors and {functions} functions, {checked} checked");
             assert_eq!(checked, types + functions, "{name}");
         }
     }

@@ -729,3 +729,62 @@ mod tests {
         );
     }
 }
+#[cfg(test)]
+mod grammar_tests {
+    use crate::lexer::Section;
+
+    /// The grammar as real files write it, all in one text.
+    #[test]
+    fn real_file_constructs() {
+        let text = "
+            int ? = Int; int32 = Int32; bytes data:string = Bytes;
+            int128 4*[ int ] = Int128; vector {t:Type} # [ t ] = Vector t;
+            object ? = Object; function ? = Function; true = True;
+            /** A block of docs.
+             * @param x the value */
+            a#7efe0e x:int = A;
+            ---functions---
+            f {X:Type} q:!X
+                y:(vector (Vector int)) = X;
+            ---types---
+            b flags:# c:flags.3?(vector adnl.Message) = B; // trailing
+            ---functions---
+            g = Bool;
+        ";
+        let parsed = super::parse(text, 0, Section::Types);
+        assert_eq!(parsed.diagnostics, [], "{text}");
+        let names: Vec<&str> = parsed
+            .definitions
+            .iter()
+            .filter(|d| !d.builtin)
+            .map(|d| d.name.value.as_str())
+            .collect();
+        assert_eq!(names, ["a", "f", "b", "g"]);
+        let a = parsed
+            .definitions
+            .iter()
+            .find(|d| d.name.value == "a")
+            .unwrap();
+        assert_eq!(a.id.as_ref().map(|i| i.value), Some(0x7efe0e));
+        assert!(
+            a.docs.iter().any(|d| d.contains("@param x")),
+            "{:?}",
+            a.docs
+        );
+        let sections: Vec<Section> = parsed
+            .definitions
+            .iter()
+            .filter(|d| !d.builtin)
+            .map(|d| d.section)
+            .collect();
+        assert_eq!(
+            sections,
+            [
+                Section::Types,
+                Section::Functions,
+                Section::Types,
+                Section::Functions
+            ]
+        );
+    }
+}
