@@ -61,6 +61,7 @@ pub mod encoding;
 mod error;
 mod impls;
 mod reader;
+mod rpc_error;
 mod types;
 pub mod wire;
 
@@ -69,6 +70,7 @@ pub mod __private;
 
 pub use error::{Error, ErrorKind, PathSegment};
 pub use reader::{Limits, Reader};
+pub use rpc_error::{ErrorClass, ParseRpcError, RpcError};
 pub use types::{Object, ObjectRef, True, UnknownFlags};
 
 #[cfg(feature = "macros")]
