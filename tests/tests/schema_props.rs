@@ -1,5 +1,6 @@
-//! Arbitrary text never panics the parser or the validator, and never loses a definition
-//! silently: every text either yields definitions or diagnostics accounting for it.
+//! Arbitrary text never panics the parser or the validator (documentation pages' tables
+//! included), and never loses a definition silently: every text either yields definitions or
+//! diagnostics accounting for it.
 
 use proptest::prelude::*;
 use tl_schema::{Config, IdRule, Source, check, render};
@@ -36,6 +37,14 @@ fn tl_like() -> impl Strategy<Value = String> {
         Just("*/".to_string()),
         Just("\n".to_string()),
         Just(" ".to_string()),
+        // A documentation page's headings and rows.
+        Just("\nParameters\n".to_string()),
+        Just("\nName Type Description\n".to_string()),
+        Just("\nResult\n".to_string()),
+        Just("\nPossible errors\n".to_string()),
+        Just("\nCode\tType\tDescription\n".to_string()),
+        Just("\n400 A_%d x\n".to_string()),
+        Just("\t".to_string()),
         "[a-zA-Z_][a-zA-Z0-9_.]{0,6}",
         "\\PC{0,3}",
     ];

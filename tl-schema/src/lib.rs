@@ -9,8 +9,10 @@
 pub mod ast;
 pub mod builtin;
 pub mod diag;
+pub mod errors;
 pub mod id;
 pub mod lexer;
+pub mod page;
 pub mod parser;
 pub mod select;
 pub mod validate;
@@ -18,8 +20,10 @@ pub mod validate;
 pub use ast::{Definition, Field, FieldKind, SourceId, Spanned, Type, TypeParam};
 pub use builtin::Builtin;
 pub use diag::{Diagnostic, Origin, line_col};
+pub use errors::{ErrorDoc, ErrorList};
 pub use id::IdRule;
 pub use lexer::Section;
+pub use page::Page;
 pub use validate::Config;
 
 /// One piece of schema text.
@@ -56,11 +60,17 @@ pub struct Schema {
     pub definitions: Vec<Definition>,
     /// TDLib's `//@class Name @description …`: (type name, description).
     pub class_docs: Vec<(String, String)>,
+    /// The documentation pages among the sources ([`page`]), each with the definition it
+    /// documents.
+    pub pages: Vec<Page>,
 }
 
 /// Parses and validates `sources` in order. A file starts in the types section; a literal
 /// continues the section of the literal before it, so `"---functions---"` in one literal applies
-/// to the next. The schema is returned even when there are diagnostics, for best-effort output.
+/// to the next. A source that is a documentation page ([`page::is_page`]) starts in the types
+/// section, as a file does, and so does the literal after it; it contributes its TL lines,
+/// and its docs and tables are checked against the definition it documents. The schema is
+/// returned even when there are diagnostics, for best-effort output.
 pub fn check(sources: &[Source], config: &Config) -> (Schema, Vec<Diagnostic>) {
     let mut schema = Schema::default();
     let mut diagnostics = Vec::new();
@@ -71,16 +81,30 @@ pub fn check(sources: &[Source], config: &Config) -> (Schema, Vec<Diagnostic>) {
         } else {
             literal_section
         };
-        let parsed = parser::parse(&source.text, id, start);
-        if source.path.is_none() {
-            literal_section = parsed.end_section.unwrap_or(start);
-        }
+        let parsed = match page::read(&source.text, id) {
+            // A page is whole, as a file is: it starts with types, and what follows it too.
+            Some((masked, page, problems)) => {
+                schema.pages.push(page);
+                diagnostics.extend(problems);
+                literal_section = Section::Types;
+                parser::parse(&masked, id, Section::Types)
+            }
+            None => {
+                let parsed = parser::parse(&source.text, id, start);
+                if source.path.is_none() {
+                    literal_section = parsed.end_section.unwrap_or(start);
+                }
+                parsed
+            }
+        };
         schema.definitions.extend(parsed.definitions);
         schema.class_docs.extend(parsed.class_docs);
         diagnostics.extend(parsed.diagnostics);
     }
+    drop_repeated_page_lines(&mut schema, sources);
     let locate = Locator { sources };
     diagnostics.extend(validate::validate(&schema.definitions, config, &locate));
+    diagnostics.extend(page::check(&mut schema.pages, &schema.definitions, sources));
     (schema, diagnostics)
 }
 
@@ -106,6 +130,42 @@ pub fn render(sources: &[Source], diagnostic: &Diagnostic) -> String {
         },
         None => diagnostic.message.clone(),
     }
+}
+
+/// A page pasted next to the schema it comes from repeats the schema's lines: a page's line
+/// that is the same text (single-spaced) as a definition of another source is that
+/// definition, and is dropped, so its page documents the other. A line that differs stays, and
+/// validation reports the two definitions.
+fn drop_repeated_page_lines(schema: &mut Schema, sources: &[Source]) {
+    if schema.pages.is_empty() {
+        return;
+    }
+    let page_sources: Vec<SourceId> = schema.pages.iter().map(|p| p.source).collect();
+    let text = |d: &Definition| -> String {
+        let raw = sources
+            .get(d.source)
+            .and_then(|s| s.text.get(d.range.clone()))
+            .unwrap_or("");
+        raw.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let elsewhere: std::collections::HashMap<&str, String> = schema
+        .definitions
+        .iter()
+        .filter(|d| !page_sources.contains(&d.source))
+        .map(|d| (d.name.value.as_str(), text(d)))
+        .collect();
+    let keep: Vec<bool> = schema
+        .definitions
+        .iter()
+        .map(|d| {
+            !page_sources.contains(&d.source)
+                || elsewhere
+                    .get(d.name.value.as_str())
+                    .is_none_or(|other| *other != text(d))
+        })
+        .collect();
+    let mut keep = keep.into_iter();
+    schema.definitions.retain(|_| keep.next().unwrap_or(true));
 }
 
 struct Locator<'a> {

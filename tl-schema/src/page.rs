@@ -1,0 +1,708 @@
+//! A documentation page as Telegram publishes one per method and constructor
+//! (`core.telegram.org/method/phone.discardCall`), pasted whole: the name, a description, the TL
+//! lines, a "Parameters" table (`Name Type Description`), "Result" (or "Type"), and "Possible
+//! errors" (`Code Type Description`). Columns are separated by spaces or tabs, as a browser
+//! copies them.
+//!
+//! [`read`] finds a page in a source and returns the source with everything but the TL lines
+//! blanked (byte offsets kept, so the parser and every diagnostic see the lines where they are),
+//! and the page. [`check`] then holds the page against the definition it documents.
+
+use crate::ast::{Definition, FieldKind, SourceId, Spanned};
+use crate::diag::Diagnostic;
+use crate::errors::{ErrorDoc, variant_name};
+use core::ops::Range;
+use std::collections::HashMap;
+
+/// A page, read from one source.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Page {
+    /// The source it is in.
+    pub source: SourceId,
+    /// The first line, when it is a name: the definition the page documents.
+    pub title: Option<Spanned<String>>,
+    /// The prose before the TL lines, a line each.
+    pub description: Vec<String>,
+    /// The "Parameters" table, when the page has one.
+    pub params: Option<Table<ParamRow>>,
+    /// The type under "Result" (or "Type"), as written.
+    pub result: Option<Spanned<String>>,
+    /// The "Possible errors" table, when the page has one.
+    pub errors: Option<Table<ErrorDoc>>,
+    /// The definition it documents (an index into the schema's definitions), once checked.
+    pub documents: Option<usize>,
+}
+
+/// A table: its heading and its rows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Table<T> {
+    /// The heading line ("Parameters").
+    pub heading: Range<usize>,
+    pub rows: Vec<T>,
+}
+
+/// One row of "Parameters": `peer InputPhoneCall The phone call`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParamRow {
+    pub name: Spanned<String>,
+    pub ty: Spanned<String>,
+    pub description: String,
+}
+
+const PARAMETERS: &str = "Parameters";
+const RESULT: [&str; 2] = ["Result", "Type"];
+const ERRORS: &str = "Possible errors";
+/// Sections whose text is not read.
+const OTHER: [&str; 2] = ["Related pages", "Bots can use this method"];
+
+fn is_heading(line: &str) -> bool {
+    line == PARAMETERS || RESULT.contains(&line) || line == ERRORS || OTHER.contains(&line)
+}
+
+/// Whether `text` is a page, not bare TL: a line of it is a section heading ("Parameters",
+/// "Result", "Possible errors"), which no TL line can be.
+pub fn is_page(text: &str) -> bool {
+    text.lines()
+        .map(str::trim)
+        .any(|l| l == PARAMETERS || l == RESULT[0] || l == ERRORS)
+}
+
+/// A line: its trimmed text and where that is.
+struct Line<'a> {
+    text: &'a str,
+    start: usize,
+}
+
+impl Line<'_> {
+    fn range(&self) -> Range<usize> {
+        self.start..self.start + self.text.len()
+    }
+
+    /// The whitespace-separated words, with their ranges.
+    fn words(&self) -> Vec<Spanned<&str>> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        for word in self.text.split_whitespace() {
+            let offset = self.text[at..].find(word).map_or(at, |i| at + i);
+            out.push(Spanned {
+                value: word,
+                range: self.start + offset..self.start + offset + word.len(),
+            });
+            at = offset + word.len();
+        }
+        out
+    }
+
+    /// Everything after the first `n` words.
+    fn rest_after(&self, n: usize) -> &str {
+        let words = self.words();
+        match words.get(n) {
+            Some(w) => &self.text[w.range.start - self.start..],
+            None => "",
+        }
+    }
+}
+
+fn lines(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for raw in text.split_inclusive('\n') {
+        let lead = raw.len() - raw.trim_start().len();
+        out.push(Line {
+            text: raw.trim(),
+            start: start + lead,
+        });
+        start += raw.len();
+    }
+    out
+}
+
+/// Whether a line is a single TL name (`phone.discardCall`): a page's title.
+fn is_name(line: &str) -> bool {
+    line.starts_with(|c: char| c.is_ascii_alphabetic())
+        && line
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+}
+
+/// Reads the page in `text`, if it is one ([`is_page`]): the text with every line that is not
+/// TL blanked, the page, and what is malformed in its tables.
+pub fn read(text: &str, source: SourceId) -> Option<(String, Page, Vec<Diagnostic>)> {
+    if !is_page(text) {
+        return None;
+    }
+    let mut masked = text.as_bytes().to_vec();
+    let mut blank = |range: Range<usize>| {
+        for b in &mut masked[range] {
+            if !b.is_ascii_whitespace() {
+                *b = b' ';
+            }
+        }
+    };
+    let mut page = Page {
+        source,
+        ..Page::default()
+    };
+    let mut diagnostics = Vec::new();
+    let all = lines(text);
+    let first_heading = all
+        .iter()
+        .position(|l| is_heading(l.text))
+        .unwrap_or(all.len());
+
+    // The head: prose and TL lines. A line is TL when it has `=` or `;`, is a comment or a
+    // section marker, or continues a definition not yet ended by `;`.
+    let mut open = false;
+    let mut prose_seen = false;
+    for line in &all[..first_heading] {
+        let t = line.text;
+        if t.is_empty() {
+            continue;
+        }
+        let marker = t.starts_with("//") || t.starts_with("---");
+        if open || marker || t.contains('=') || t.contains(';') {
+            if !marker {
+                let code = t.split("//").next().unwrap_or("").trim_end();
+                if !code.is_empty() {
+                    open = !code.ends_with(';');
+                }
+            }
+            continue;
+        }
+        blank(line.range());
+        if !prose_seen && is_name(t) {
+            page.title = Some(Spanned {
+                value: t.to_string(),
+                range: line.range(),
+            });
+        } else {
+            page.description.push(t.to_string());
+        }
+        prose_seen = true;
+    }
+
+    // The sections, each up to the next heading.
+    let mut i = first_heading;
+    while i < all.len() {
+        let heading = &all[i];
+        blank(heading.range());
+        let end = all[i + 1..]
+            .iter()
+            .position(|l| is_heading(l.text))
+            .map_or(all.len(), |p| i + 1 + p);
+        let body: Vec<&Line<'_>> = all[i + 1..end]
+            .iter()
+            .filter(|l| !l.text.is_empty())
+            .collect();
+        for l in &body {
+            blank(l.range());
+        }
+        let h = heading.text;
+        if h == PARAMETERS {
+            page.params = Some(Table {
+                heading: heading.range(),
+                rows: params(&body, source, &mut diagnostics),
+            });
+        } else if RESULT.contains(&h) {
+            if let Some(l) = body.first() {
+                page.result = Some(Spanned {
+                    value: l.text.to_string(),
+                    range: l.range(),
+                });
+            }
+        } else if h == ERRORS {
+            page.errors = Some(Table {
+                heading: heading.range(),
+                rows: errors(&body, source, &mut diagnostics),
+            });
+        }
+        i = end;
+    }
+    let masked = String::from_utf8(masked).unwrap_or_default();
+    Some((masked, page, diagnostics))
+}
+
+/// Checks a table's header row: `None` when the body is a sentence instead ("This method does
+/// not require any parameters."), `Some(rows)` after a good header, and a diagnostic for any
+/// other header.
+fn header<'l, 'a>(
+    body: &'l [&'l Line<'a>],
+    expected: [&str; 3],
+    what: &str,
+    source: SourceId,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<&'l [&'l Line<'a>]> {
+    let first = body.first()?;
+    let words: Vec<&str> = first.text.split_whitespace().collect();
+    if words == expected {
+        return Some(&body[1..]);
+    }
+    if !(first.text.ends_with('.') && body.len() == 1) {
+        diagnostics.push(Diagnostic::new(
+            source,
+            first.range(),
+            format!(
+                "unknown column layout `{}`: a {what} table has the columns `{}`",
+                words.join(" "),
+                expected.join(" ")
+            ),
+        ));
+    }
+    None
+}
+
+/// The rows of a table whose header must be `expected`, each read by `row` (which reports what
+/// is malformed and returns `None` for it).
+fn rows<T>(
+    body: &[&Line<'_>],
+    expected: [&str; 3],
+    what: &str,
+    source: SourceId,
+    diagnostics: &mut Vec<Diagnostic>,
+    mut row: impl FnMut(&Line<'_>, &[Spanned<&str>], &mut Vec<Diagnostic>) -> Option<T>,
+) -> Vec<T> {
+    let Some(lines) = header(body, expected, what, source, diagnostics) else {
+        return Vec::new();
+    };
+    lines
+        .iter()
+        .filter_map(|line| row(line, &line.words(), diagnostics))
+        .collect()
+}
+
+fn owned(word: &Spanned<&str>) -> Spanned<String> {
+    Spanned {
+        value: word.value.to_string(),
+        range: word.range.clone(),
+    }
+}
+
+fn params(
+    body: &[&Line<'_>],
+    source: SourceId,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<ParamRow> {
+    let expected = ["Name", "Type", "Description"];
+    rows(
+        body,
+        expected,
+        "Parameters",
+        source,
+        diagnostics,
+        |line, words, diagnostics| {
+            if let [name, ty, ..] = words {
+                return Some(ParamRow {
+                    name: owned(name),
+                    ty: owned(ty),
+                    description: line.rest_after(2).to_string(),
+                });
+            }
+            diagnostics.push(Diagnostic::new(
+                source,
+                line.range(),
+                format!(
+                    "malformed parameter row `{}`: expected `name type description`",
+                    line.text
+                ),
+            ));
+            None
+        },
+    )
+}
+
+fn errors(
+    body: &[&Line<'_>],
+    source: SourceId,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<ErrorDoc> {
+    let expected = ["Code", "Type", "Description"];
+    rows(
+        body,
+        expected,
+        "Possible errors",
+        source,
+        diagnostics,
+        |line, words, diagnostics| {
+            let malformed = |why: String| {
+                Diagnostic::new(
+                    source,
+                    line.range(),
+                    format!(
+                        "malformed error row `{}`: expected `CODE NAME description`, {why}",
+                        line.text
+                    ),
+                )
+            };
+            let [code, name, ..] = words else {
+                diagnostics.push(malformed("and it has no name".into()));
+                return None;
+            };
+            let Ok(code_value) = code.value.parse::<i32>() else {
+                diagnostics.push(malformed(format!("and `{}` is not a code", code.value)));
+                return None;
+            };
+            if variant_name(name.value).is_none() {
+                let camel = heck::ToUpperCamelCase::to_upper_camel_case(
+                    name.value.replace("%d", "_").as_str(),
+                );
+                diagnostics.push(Diagnostic::new(
+                source,
+                name.range.clone(),
+                format!(
+                    "error name `{}` does not make a Rust identifier (its UpperCamelCase is `{camel}`): \
+                     write the name as Telegram lists it, such as `CALL_PEER_INVALID` or `FLOOD_WAIT_%d`",
+                    name.value,
+                ),
+            ));
+                return None;
+            }
+            Some(ErrorDoc {
+                code: code_value,
+                name: name.value.to_string(),
+                description: line.rest_after(2).to_string(),
+                param: None,
+                range: Some(line.range()),
+            })
+        },
+    )
+}
+
+/// Finds the definition each page documents and holds its tables against it: every row names a
+/// field of the line with the line's type, every field has a row, the result is the line's,
+/// only functions list errors, and no error is listed twice.
+pub fn check(
+    pages: &mut [Page],
+    defs: &[Definition],
+    sources: &[crate::Source],
+) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    for page in pages.iter_mut() {
+        let source = page.source;
+        let text = sources.get(source).map_or("", |s| s.text.as_str());
+        // The words of `r` in `text`, without the spaces between them.
+        let slice_of = |text: &str, r: &Range<usize>| -> String {
+            text.get(r.clone())
+                .unwrap_or("")
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect()
+        };
+        let slice = |r: &Range<usize>| slice_of(text, r);
+        let on_page: Vec<usize> = (0..defs.len())
+            .filter(|&i| defs[i].source == source && !defs[i].builtin)
+            .collect();
+        let found = match &page.title {
+            Some(title) => {
+                // On the page, or elsewhere when the page repeats the schema's line.
+                let hit = on_page
+                    .iter()
+                    .copied()
+                    .find(|&i| defs[i].name.value == title.value)
+                    .or_else(|| defs.iter().position(|d| d.name.value == title.value));
+                if hit.is_none() {
+                    let names: Vec<String> = on_page
+                        .iter()
+                        .map(|&i| format!("`{}`", defs[i].name.value))
+                        .take(8)
+                        .collect();
+                    diagnostics.push(Diagnostic::new(
+                        source,
+                        title.range.clone(),
+                        format!(
+                            "the page is titled `{}`, but its TL lines do not define it{}",
+                            title.value,
+                            if names.is_empty() {
+                                String::new()
+                            } else {
+                                format!(" (they define {})", names.join(", "))
+                            }
+                        ),
+                    ));
+                }
+                hit
+            }
+            None => {
+                let functions: Vec<usize> = on_page
+                    .iter()
+                    .copied()
+                    .filter(|&i| defs[i].is_function())
+                    .collect();
+                match (&functions[..], &on_page[..]) {
+                    ([one], _) | ([], [one]) => Some(*one),
+                    _ => {
+                        let at = page
+                            .params
+                            .as_ref()
+                            .map(|t| t.heading.clone())
+                            .or_else(|| page.errors.as_ref().map(|t| t.heading.clone()))
+                            .or_else(|| page.result.as_ref().map(|r| r.range.clone()))
+                            .unwrap_or(0..0);
+                        diagnostics.push(Diagnostic::new(
+                            source,
+                            at,
+                            "this page does not say which definition it documents: start it with \
+                             the definition's name, as Telegram's pages do (`phone.discardCall`)",
+                        ));
+                        None
+                    }
+                }
+            }
+        };
+        page.documents = found;
+        let Some(index) = found else { continue };
+        let def = &defs[index];
+        // The line may be in another source, when the page repeats the schema's.
+        let def_text = sources.get(def.source).map_or("", |s| s.text.as_str());
+        let in_line = |r: &Range<usize>| slice_of(def_text, r);
+        let fields: HashMap<&str, String> = def
+            .fields
+            .iter()
+            .filter_map(|f| {
+                let name = f.name.as_ref()?;
+                let ty = match &f.kind {
+                    FieldKind::Plain(_) | FieldKind::Conditional { .. } => {
+                        // The text after `name:`.
+                        in_line(&(name.range.end..f.range.end))
+                            .trim_start_matches(':')
+                            .to_string()
+                    }
+                    _ => return None,
+                };
+                Some((name.value.as_str(), ty))
+            })
+            .collect();
+
+        if let Some(table) = &page.params {
+            let mut seen: HashMap<&str, &ParamRow> = HashMap::new();
+            for row in &table.rows {
+                let name = row.name.value.as_str();
+                if seen.insert(name, row).is_some() {
+                    diagnostics.push(Diagnostic::new(
+                        source,
+                        row.name.range.clone(),
+                        format!("parameter `{name}` has a second row"),
+                    ));
+                    continue;
+                }
+                match fields.get(name) {
+                    None => diagnostics.push(Diagnostic::new(
+                        source,
+                        row.name.range.clone(),
+                        format!(
+                            "the table lists a parameter `{name}` that the line `{}` does not have",
+                            def.name.value
+                        ),
+                    )),
+                    Some(ty) if *ty != slice(&row.ty.range) => diagnostics.push(Diagnostic::new(
+                        source,
+                        row.ty.range.clone(),
+                        format!(
+                            "the table says `{name}` is `{}`, but the line `{}` says `{ty}`",
+                            row.ty.value, def.name.value
+                        ),
+                    )),
+                    Some(_) => {}
+                }
+            }
+            for f in &def.fields {
+                if let Some(name) = &f.name
+                    && fields.contains_key(name.value.as_str())
+                    && !seen.contains_key(name.value.as_str())
+                {
+                    diagnostics.push(Diagnostic::new(
+                        source,
+                        table.heading.clone(),
+                        format!(
+                            "the table has no row for `{}`, which the line `{}` has",
+                            name.value, def.name.value
+                        ),
+                    ));
+                }
+            }
+        }
+
+        if let Some(result) = &page.result {
+            let line_result = in_line(&def.result.range);
+            if slice(&result.range) != line_result {
+                diagnostics.push(Diagnostic::new(
+                    source,
+                    result.range.clone(),
+                    format!(
+                        "the page's result is `{}`, but the line `{}` says `{line_result}`",
+                        result.value, def.name.value
+                    ),
+                ));
+            }
+        }
+
+        if let Some(table) = &page.errors {
+            if !def.is_function() && !table.rows.is_empty() {
+                diagnostics.push(Diagnostic::new(
+                    source,
+                    table.heading.clone(),
+                    format!(
+                        "`{}` is a constructor: only functions have possible errors",
+                        def.name.value
+                    ),
+                ));
+            }
+            let mut seen = HashMap::new();
+            for row in &table.rows {
+                if seen.insert(row.name.as_str(), ()).is_some() {
+                    diagnostics.push(Diagnostic::new(
+                        source,
+                        row.range.clone().unwrap_or(0..0),
+                        format!("error `{}` has a second row", row.name),
+                    ));
+                }
+            }
+        }
+    }
+    diagnostics
+}
+
+#[cfg(test)]
+mod tests {
+    use super::read;
+
+    const PAGE: &str = "phone.discardCall\n\nRefuse or end running call\n\n\
+        updatesTooLong#e317af7e = Updates;\n---functions---\n\
+        phone.discardCall#b2cbc1c0 flags:# video:flags.0?true peer:InputPhoneCall = Updates;\n\n\
+        Parameters\n\nName\tType\tDescription\nflags\t#\tFlags, see TL conditional fields\n\
+        video flags.0?true Whether this is a video call\npeer InputPhoneCall The phone call\n\n\
+        Result\n\nUpdates\n\nPossible errors\n\nCode Type Description\n\
+        400 CALL_PEER_INVALID The provided call peer object is invalid.\n\
+        420 FLOOD_WAIT_%d Wait %d seconds.\n";
+
+    #[test]
+    fn reads_a_page_and_keeps_the_lines_in_place() {
+        let (masked, page, diagnostics) = read(PAGE, 0).unwrap();
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        assert_eq!(masked.len(), PAGE.len());
+        for (a, b) in masked.lines().zip(PAGE.lines()) {
+            assert!(a.trim().is_empty() || a == b, "{a:?} / {b:?}");
+        }
+        assert!(masked.contains("phone.discardCall#b2cbc1c0"));
+        assert!(!masked.contains("Refuse") && !masked.contains("CALL_PEER"));
+        assert_eq!(page.title.unwrap().value, "phone.discardCall");
+        assert_eq!(page.description, ["Refuse or end running call"]);
+        let params = page.params.unwrap().rows;
+        assert_eq!(params.len(), 3);
+        assert_eq!(
+            (params[1].ty.value.as_str(), params[1].description.as_str()),
+            ("flags.0?true", "Whether this is a video call")
+        );
+        assert_eq!(&PAGE[params[2].ty.range.clone()], "InputPhoneCall");
+        assert_eq!(page.result.unwrap().value, "Updates");
+        let errors = page.errors.unwrap().rows;
+        assert_eq!(errors[1].code, 420);
+        assert_eq!(errors[1].name, "FLOOD_WAIT_%d");
+        assert_eq!(
+            errors[0].description,
+            "The provided call peer object is invalid."
+        );
+    }
+
+    #[test]
+    fn bare_tl_is_not_a_page() {
+        assert!(read("a#1 = A;\nb#2 x:int = B;", 0).is_none());
+    }
+
+    #[test]
+    fn malformed_tables_are_reported() {
+        let text = "f\nf#1 = X;\nParameters\nName Description\nPossible errors\nCode Type Description\nabc X Y\n400\n400 SELF bad\n";
+        let (_, page, diagnostics) = read(text, 0).unwrap();
+        let messages: Vec<&str> = diagnostics.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages.len(), 4, "{messages:?}");
+        assert!(messages[0].starts_with("unknown column layout `Name Description`"));
+        assert!(messages[1].contains("`abc` is not a code"));
+        assert!(messages[2].contains("has no name"));
+        assert!(messages[3].contains("`SELF` does not make a Rust identifier"));
+        assert!(page.errors.unwrap().rows.is_empty());
+    }
+
+    #[test]
+    fn a_sentence_instead_of_a_table() {
+        let text = "help.getConfig\n---functions---\nhelp.getConfig#c4f9186b = Config;\nParameters\nThis method does not require any parameters.\nResult\nConfig\n";
+        let (_, page, diagnostics) = read(text, 0).unwrap();
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        assert!(page.params.unwrap().rows.is_empty());
+    }
+}
+
+#[cfg(test)]
+mod check_tests {
+    use crate::{Config, Source, check};
+
+    fn messages(text: &str) -> Vec<String> {
+        let (_, diagnostics) = check(&[Source::literal(text)], &Config::default());
+        diagnostics.into_iter().map(|d| d.message).collect()
+    }
+
+    fn page(rows: &str, result: &str) -> String {
+        format!(
+            "phone.discardCall\nEnd a call\ninputPhoneCall#1e36fded id:long access_hash:long = InputPhoneCall;\nupdatesTooLong#e317af7e = Updates;\n---functions---\nphone.discardCall flags:# video:flags.0?true peer:InputPhoneCall duration:int = Updates;\nParameters\nName Type Description\n{rows}\nResult\n{result}\n"
+        )
+    }
+
+    #[test]
+    fn a_table_that_agrees_checks_clean() {
+        let rows = "flags # Flags\nvideo flags.0?true Video\npeer InputPhoneCall The call\nduration int Seconds";
+        assert_eq!(messages(&page(rows, "Updates")), Vec::<String>::new());
+        let (schema, _) = check(
+            &[Source::literal(page(rows, "Updates"))],
+            &Config::default(),
+        );
+        let documented = schema.pages[0].documents.unwrap();
+        assert_eq!(
+            schema.definitions[documented].name.value,
+            "phone.discardCall"
+        );
+    }
+
+    #[test]
+    fn disagreeing_rows_are_errors_at_the_row() {
+        let rows = "flags # Flags\nvideo flags.1?true Video\npeer InputUser The call\nextra int Not in the line\nflags # Again";
+        let m = messages(&page(rows, "Bool"));
+        assert_eq!(m.len(), 6, "{m:?}");
+        assert!(m[0].contains("says `video` is `flags.1?true`, but the line"));
+        assert!(m[1].contains("`peer` is `InputUser`"));
+        assert!(m[2].contains("parameter `extra` that the line"));
+        assert!(m[3].contains("`flags` has a second row"));
+        assert!(m[4].contains("no row for `duration`"));
+        assert!(m[5].contains("result is `Bool`"));
+    }
+
+    #[test]
+    fn the_title_must_name_a_definition_of_the_page() {
+        let text = page("", "Updates").replacen("phone.discardCall\n", "phone.acceptCall\n", 1);
+        let m = messages(&text);
+        assert!(m[0].contains("titled `phone.acceptCall`"), "{m:?}");
+    }
+}
+
+#[cfg(test)]
+mod beside_the_schema {
+    use crate::{Config, Source, check};
+
+    /// A page pasted next to the schema it comes from: its repeated lines are the schema's, a
+    /// line that differs is a duplicate.
+    #[test]
+    fn repeated_lines_are_the_schemas() {
+        let schema = Source::file(
+            "api.tl",
+            "updatesTooLong#e317af7e = Updates;\n---functions---\nping ping_id:long = Updates;\n",
+        );
+        let page = "ping\nPings\nupdatesTooLong#e317af7e = Updates;\n---functions---\nping  ping_id:long = Updates;\nParameters\nName Type Description\nping_id long An id\n";
+        let (parsed, diagnostics) =
+            check(&[schema.clone(), Source::literal(page)], &Config::default());
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        assert_eq!(parsed.definitions.len(), 2);
+        let documented = parsed.pages[0].documents.unwrap();
+        assert_eq!(parsed.definitions[documented].source, 0);
+
+        let differs = page.replace("ping_id:long = Updates", "ping_id:int = Updates");
+        let (_, diagnostics) = check(&[schema, Source::literal(differs)], &Config::default());
+        assert!(!diagnostics.is_empty());
+    }
+}
