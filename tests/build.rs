@@ -19,7 +19,11 @@ fn main() {
     println!("cargo::rustc-check-cfg=cfg(tl_shared_schemas)");
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/schemas");
     println!("cargo::rerun-if-changed={}", dir.display());
-    if dir.join("api.tl").is_file() {
+    let shared = dir.join("..");
+    if dir.join("api.tl").is_file()
+        && shared.join("errors/raw-errors.json").is_file()
+        && shared.join("pages/phone.discardCall.txt").is_file()
+    {
         println!("cargo::rustc-cfg=tl_shared_schemas");
     }
 }

@@ -179,11 +179,15 @@ unsafe impl GlobalAlloc for CountingAlloc {
 /// uses them.
 #[cfg(tl_shared_schemas)]
 pub mod real {
-    /// Telegram's API, layer 228 (TDLib's `telegram_api.tl`).
+    /// Telegram's API, layer 228 (TDLib's `telegram_api.tl`), with every function's error type
+    /// from Telegram's published list, and the documentation page of `phone.discardCall`
+    /// pasted next to it (its lines repeat the schema's).
     pub mod api {
         tl_runtime::tl! {
             #[tl(
                 include = "../../shared/schemas/api.tl",
+                include = "../../shared/pages/phone.discardCall.txt",
+                errors = "../../shared/errors/raw-errors.json",
                 any,
                 allow_id_mismatch(
                     ipPortSecret,

@@ -182,6 +182,7 @@ pub mod functions {
         X: __tl::RemoteCall,
     {
         type Return = <X as __tl::RemoteCall>::Return;
+        type Error = <X as __tl::RemoteCall>::Error;
     }
     /// TL function `invokeWithLayer`:
     /// ```text
@@ -242,6 +243,7 @@ pub mod functions {
         X: __tl::RemoteCall,
     {
         type Return = <X as __tl::RemoteCall>::Return;
+        type Error = <X as __tl::RemoteCall>::Error;
     }
     /// TL function `ping`:
     /// ```text
@@ -283,6 +285,7 @@ pub mod functions {
     #[automatically_derived]
     impl __tl::RemoteCall for Ping {
         type Return = super::enums::Pong;
+        type Error = __tl::RpcError;
     }
 }
 /// Any value of this schema: a boxed type or a function, decoded by its constructor id.

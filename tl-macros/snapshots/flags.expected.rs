@@ -602,6 +602,7 @@ pub mod functions {
         #[automatically_derived]
         impl __tl::RemoteCall for SaveDraft {
             type Return = bool;
+            type Error = __tl::RpcError;
         }
     }
 }

@@ -172,6 +172,7 @@ pub mod functions {
         X: __tl::RemoteCall,
     {
         type Return = <X as __tl::RemoteCall>::Return;
+        type Error = <X as __tl::RemoteCall>::Error;
     }
     /// Functions of the TL namespace `help`.
     pub mod help {
@@ -209,6 +210,7 @@ pub mod functions {
         #[automatically_derived]
         impl __tl::RemoteCall for GetConfig {
             type Return = super::super::enums::Config;
+            type Error = __tl::RpcError;
         }
         /// TL function `help.getConfigs`:
         /// ```text
@@ -242,6 +244,7 @@ pub mod functions {
         #[automatically_derived]
         impl __tl::RemoteCall for GetConfigs {
             type Return = __tl::Vec<super::super::enums::Config>;
+            type Error = __tl::RpcError;
         }
     }
 }

@@ -9,6 +9,7 @@ use syn::{Ident, LitStr, Token};
 /// The options, in the order the docs list them.
 const OPTIONS: &[&str] = &[
     "include",
+    "errors",
     "id_rule",
     "allow_id_mismatch",
     "only",
@@ -25,6 +26,9 @@ pub struct Options {
     /// `include = "path"`: a `.tl` file relative to the invoking crate's `CARGO_MANIFEST_DIR`,
     /// with the span of its literal.
     pub include: Vec<(String, Span)>,
+    /// `errors = "path"`: Telegram's error list (`raw-errors.json`), relative to
+    /// `CARGO_MANIFEST_DIR` as `include` is, with the span of its literal.
+    pub errors: Option<(String, Span)>,
     /// `id_rule = "telegram"` (the default) or `"tdlib"`.
     pub id_rule: Option<tl_schema::IdRule>,
     /// `allow_id_mismatch(name, "ns.name", ...)`.
@@ -86,6 +90,10 @@ impl Options {
             "include" => {
                 let lit: LitStr = meta.value()?.parse()?;
                 self.include.push((lit.value(), lit.span()));
+            }
+            "errors" => {
+                let lit: LitStr = meta.value()?.parse()?;
+                self.errors = Some((lit.value(), lit.span()));
             }
             "id_rule" => {
                 let lit: LitStr = meta.value()?.parse()?;

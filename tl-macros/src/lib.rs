@@ -27,13 +27,14 @@
 //! pipeline.rs       input → load → check → select → model → emit
 //! input.rs          the macro input: runtime path, #[tl(...)], string literals
 //! attr.rs           the options of #[tl(...)], each error at its own span
-//! load.rs           include files, ${VAR} in their paths, rebuild tracking
+//! load.rs           include files, ${VAR} in their paths, the errors file, rebuild tracking
 //! diag.rs           schema diagnostics (byte ranges) to spanned compiler errors
 //! timings.rs        TL_MACRO_TIMINGS: how long each phase took
 //! model/mod.rs      the model's types (Struct, Enum, Field, Step, ...) and Model::new
 //! model/resolve.rs  TL types to Rust shapes; one enum per boxed type
 //! model/fields.rs   one definition's Rust fields, flag words, aliases, and wire plan
-//! model/docs.rs     comments split into item and field docs (TDLib tags), the TL line
+//! model/docs.rs     comments and pages split into item and field docs, the TL line
+//! model/errors.rs   a function's documented errors: its page's and the error list's
 //! model/names.rs    unique Rust names (Taken::claim)
 //! model/layout.rs   what is boxed: cycles (Tarjan) and large variants
 //! model/borrow.rs   #[tl(borrowed)]: which types hold borrowed data
@@ -42,6 +43,7 @@
 //! emit/codec.rs     Serialize and Deserialize of structs, following the wire plan
 //! emit/enums.rs     one enum per boxed type, its codec and From/TryFrom
 //! emit/functions.rs RemoteCall
+//! emit/errors.rs    one error enum per documented function, to and from RpcError
 //! emit/any.rs       #[tl(any)]: Any, decoded by constructor id
 //! emit/docs.rs      rustdoc of the generated items
 //! emit/text.rs      Rust types, generics and literals as text

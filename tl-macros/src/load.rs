@@ -1,5 +1,6 @@
 //! The schema's sources: the `include = "..."` files (with `${VAR}` from the environment),
-//! read relative to the invoking crate, then the string literals, in order.
+//! read relative to the invoking crate, then the string literals, in order; and the error list
+//! of `errors = "..."`, read the same way.
 
 use crate::diag::Errors;
 use crate::input::Input;
@@ -15,6 +16,8 @@ pub struct Loaded {
     pub spans: Vec<Span>,
     /// An `include_str!` of each file, so that Cargo rebuilds the crate when one changes.
     pub tracking: TokenStream,
+    /// `errors = "..."`, read.
+    pub error_list: Option<tl_schema::ErrorList>,
 }
 
 /// Reads the included files (an unreadable one is an error at its path) and the literals.
@@ -23,44 +26,115 @@ pub fn load(input: &Input, errors: &mut Errors) -> Loaded {
         sources: Vec::new(),
         spans: Vec::new(),
         tracking: TokenStream::new(),
+        error_list: None,
     };
-    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from);
     for (written, span) in &input.options.include {
-        let span = *span;
-        let written = written.as_str();
-        let expanded = match expand_env(written) {
-            Ok(expanded) => expanded,
-            Err(message) => {
-                errors.push(syn::Error::new(span, message));
-                continue;
-            }
-        };
-        let path = match &manifest_dir {
-            Some(dir) => dir.join(&expanded),
-            None => PathBuf::from(&expanded),
-        };
-        match std::fs::read_to_string(&path) {
-            Ok(text) => {
-                let absolute = path.to_string_lossy().into_owned();
-                loaded
-                    .tracking
-                    .extend(quote! { const _: &str = ::core::include_str!(#absolute); });
-                loaded.sources.push(Source::file(written, text));
-                loaded.spans.push(span);
-            }
-            Err(e) => errors.push(syn::Error::new(
-                span,
-                format!(
-                    "cannot read include file `{written}` (relative to CARGO_MANIFEST_DIR): {e}"
-                ),
-            )),
+        if let Some(text) = read(written, *span, "include", &mut loaded.tracking, errors) {
+            loaded.sources.push(Source::file(written.as_str(), text));
+            loaded.spans.push(*span);
         }
+    }
+    if let Some((written, span)) = &input.options.errors {
+        loaded.error_list = error_list(written, *span, &mut loaded.tracking, errors);
     }
     for literal in &input.literals {
         loaded.sources.push(Source::literal(literal.value()));
         loaded.spans.push(literal.span());
     }
     loaded
+}
+
+/// Reads the file an option (`what`) names, relative to `CARGO_MANIFEST_DIR` after `${VAR}`
+/// expansion, and tracks it; a path that does not expand or read is an error at `span`.
+fn read(
+    written: &str,
+    span: Span,
+    what: &str,
+    tracking: &mut TokenStream,
+    errors: &mut Errors,
+) -> Option<String> {
+    let expanded = match expand_env(written) {
+        Ok(expanded) => expanded,
+        Err(message) => {
+            errors.push(syn::Error::new(span, message));
+            return None;
+        }
+    };
+    let path = match std::env::var_os("CARGO_MANIFEST_DIR") {
+        Some(dir) => PathBuf::from(dir).join(&expanded),
+        None => PathBuf::from(&expanded),
+    };
+    match std::fs::read_to_string(&path) {
+        Ok(text) => {
+            let absolute = path.to_string_lossy().into_owned();
+            tracking.extend(quote! { const _: &str = ::core::include_str!(#absolute); });
+            Some(text)
+        }
+        Err(e) => {
+            errors.push(syn::Error::new(
+                span,
+                format!(
+                    "cannot read {what} file `{written}` (relative to CARGO_MANIFEST_DIR): {e}"
+                ),
+            ));
+            None
+        }
+    }
+}
+
+/// Reads `errors = "..."`: JSON in the shape of Telegram's `raw-errors.json`, every name of which
+/// must make a variant name.
+#[cfg(feature = "errors-json")]
+fn error_list(
+    written: &str,
+    span: Span,
+    tracking: &mut TokenStream,
+    errors: &mut Errors,
+) -> Option<tl_schema::ErrorList> {
+    let text = read(written, span, "errors", tracking, errors)?;
+    let list = match tl_schema::ErrorList::from_json(&text) {
+        Ok(list) => list,
+        Err(e) => {
+            errors.push(syn::Error::new(
+                span,
+                format!("`{written}` is not an error list like Telegram's `raw-errors.json`: {e}"),
+            ));
+            return None;
+        }
+    };
+    let mut bad: Vec<&str> = list
+        .errors
+        .values()
+        .map(|e| e.name.as_str())
+        .filter(|n| tl_schema::errors::variant_name(n).is_none())
+        .collect();
+    if !bad.is_empty() {
+        bad.sort_unstable();
+        errors.push(syn::Error::new(
+            span,
+            format!(
+                "error names in `{written}` that make no Rust identifier: {}",
+                bad.join(", ")
+            ),
+        ));
+        return None;
+    }
+    Some(list)
+}
+
+/// Without the `errors-json` feature, `errors = "..."` says what to enable.
+#[cfg(not(feature = "errors-json"))]
+fn error_list(
+    _: &str,
+    span: Span,
+    _: &mut TokenStream,
+    errors: &mut Errors,
+) -> Option<tl_schema::ErrorList> {
+    errors.push(syn::Error::new(
+        span,
+        "`errors = \"...\"` reads JSON: enable the `errors-json` feature of `tl-runtime`",
+    ));
+    None
 }
 
 /// Replaces `${NAME}` in an include path with the environment variable `NAME` at compile time

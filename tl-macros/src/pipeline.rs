@@ -93,7 +93,12 @@ pub fn expand(input: TokenStream) -> Expansion {
         borrowed: options.borrowed,
         own_ids: options.any,
     };
-    let model = match Model::new(&schema, &loaded.sources, settings) {
+    let model = match Model::new(
+        &schema,
+        &loaded.sources,
+        settings,
+        loaded.error_list.as_ref(),
+    ) {
         Ok(model) => model,
         Err(internal) => {
             let message = format!(
@@ -162,6 +167,18 @@ fn select(schema: &mut tl_schema::Schema, only: &[(String, Span)], errors: &mut 
             *span,
             format!("`{name}` in `only` names no constructor, function or type of the schema"),
         ));
+    }
+    // Pages point at definitions by index: renumber them for what is kept.
+    let mut renumbered = vec![None; schema.definitions.len()];
+    for (new, &old) in selection.kept.iter().enumerate() {
+        if let Some(slot) = renumbered.get_mut(old) {
+            *slot = Some(new);
+        }
+    }
+    for page in &mut schema.pages {
+        page.documents = page
+            .documents
+            .and_then(|i| renumbered.get(i).copied().flatten());
     }
     let mut keep = selection.kept.into_iter().peekable();
     let mut index = 0;

@@ -215,3 +215,92 @@ fn the_file_map_matches_the_tree() {
         "the file map in lib.rs and the files under src/ differ"
     );
 }
+
+/// `../shared/pages/phone.discardCall.txt`, or `None` (saying the test skipped) where it is
+/// absent; with `TL_REQUIRE_SHARED` set, its absence fails the test.
+fn shared_page() -> Option<String> {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../shared/pages/phone.discardCall.txt"
+    );
+    let page = std::fs::read_to_string(path).ok();
+    if page.is_none() {
+        assert!(
+            std::env::var_os("TL_REQUIRE_SHARED").is_none(),
+            "TL_REQUIRE_SHARED is set, but {path} is absent"
+        );
+        eprintln!("skipped: {path} is absent");
+    }
+    page
+}
+
+/// What the lines of the shared page refer to, one constructor of each type.
+const PAGE_NEEDS: [&str; 10] = [
+    "inputPhoneCall#1e36fded id:long access_hash:long = InputPhoneCall;",
+    "phoneCallDiscardReasonHangup#57adc690 = PhoneCallDiscardReason;",
+    "peerUser#59511722 user_id:long = Peer;",
+    "userEmpty#d3bc4b7a id:long = User;",
+    "chatEmpty#29562865 id:long = Chat;",
+    "messageMediaEmpty#3ded6320 = MessageMedia;",
+    "messageEntityBold#bd610bc9 offset:int length:int = MessageEntity;",
+    "updatePhoneCallSignalingData#2661bf09 phone_call_id:long data:bytes = Update;",
+    "messageReplyStoryHeader#e5af939 peer:Peer story_id:int = MessageReplyHeader;",
+    "messageFwdHeader flags:# date:int = MessageFwdHeader;",
+];
+
+/// Telegram's page of `phone.discardCall` (`../shared/pages/phone.discardCall.txt`), verbatim
+/// and next to the lines its own lines need: the description is the function's rustdoc, each
+/// parameter's description its field's, and the errors table its error enum.
+#[test]
+fn the_shared_page_gives_docs_and_errors() {
+    let Some(page) = shared_page() else { return };
+    let needs = PAGE_NEEDS;
+    let tokens = expand(&quote!(#page #(#needs)*));
+    let file = parse(tokens, "the page");
+    let text = prettyplease::unparse(&file);
+    assert!(!text.contains("compile_error"), "{text}");
+    let has = |needle: &str| {
+        assert!(text.contains(needle), "the expansion lacks {needle:?}");
+    };
+    // The function: its description, then its parameters' descriptions on their fields.
+    let function = text
+        .split("pub struct DiscardCall")
+        .next()
+        .and_then(|before| before.rsplit("/// TL function").nth(1))
+        .unwrap_or("");
+    assert!(
+        function.contains("/// Refuse or end running call"),
+        "the description is not the function's doc: {function}"
+    );
+    has("/// Whether this is a video call\n");
+    has("/// The phone call\n");
+    has("/// Preferred libtgvoip relay ID\n");
+    has("/// Flags, see TL conditional fields\n");
+    // The errors, each with its code and description, then the fallback.
+    has("/// `400 CALL_ALREADY_ACCEPTED`: The call was already accepted.\n");
+    has(
+        "/// `500 CALL_OCCUPY_FAILED`: The call failed because the user is already making another call.\n",
+    );
+    has("/// `400 CALL_PEER_INVALID`: The provided call peer object is invalid.\n");
+    has("Other(__tl::RpcError)");
+    has("type Error = super::super::errors::phone::DiscardCall;");
+}
+
+/// The page cut at every character, through the whole macro: never a panic, and every
+/// expansion that generates code parses as a Rust file.
+#[test]
+fn the_shared_page_cut_anywhere() {
+    let Some(page) = shared_page() else { return };
+    let mut generated = 0;
+    for (cut, _) in page.char_indices().step_by(3) {
+        let prefix = &page[..cut];
+        let needs = PAGE_NEEDS;
+        let tokens = expand(&quote!(#prefix #(#needs)*));
+        if !tokens.to_string().contains("compile_error") {
+            generated += 1;
+            parse(tokens, &format!("the page cut at {cut}"));
+        }
+    }
+    // Every cut after the function's line, through the tables, is a page that generates code.
+    assert!(generated > 50, "{generated} cuts generated code");
+}

@@ -8,9 +8,11 @@ pub use ::alloc::boxed::Box;
 pub use ::alloc::string::String;
 pub use ::alloc::vec::Vec;
 pub use ::core::clone::Clone;
-pub use ::core::cmp::PartialEq;
+pub use ::core::cmp::{Eq, PartialEq};
 pub use ::core::convert::{From, TryFrom};
+pub use ::core::error::Error as StdError;
 pub use ::core::fmt::Debug;
+pub use ::core::fmt::{Display, Formatter, Result as FmtResult};
 pub use ::core::option::Option::{self, None, Some};
 pub use ::core::result::Result::{self, Err, Ok};
 
@@ -19,11 +21,25 @@ pub use crate::wire::{
     bare_vec_len, deserialize_bare_vec, patch_u32, serialize_bare_vec, write_u32,
 };
 pub use crate::{
-    Deserialize, Error, Identifiable, Object, ObjectRef, Reader, RemoteCall, Serialize, True,
-    UnknownFlags,
+    Deserialize, Error, Identifiable, Object, ObjectRef, Reader, RemoteCall, RpcError, Serialize,
+    True, UnknownFlags,
 };
 
 use crate::ErrorKind;
+
+/// Writes a typed error as [`RpcError`] does: `420 FLOOD_WAIT_42`, the `%d` of `name` filled
+/// with `value`.
+pub fn fmt_rpc_error(
+    f: &mut Formatter<'_>,
+    code: i32,
+    name: &str,
+    value: Option<u64>,
+) -> FmtResult {
+    match (name.split_once("%d"), value) {
+        (Some((head, tail)), Some(v)) => write!(f, "{code} {head}{v}{tail}"),
+        _ => write!(f, "{code} {name}"),
+    }
+}
 
 /// The error for a constructor id that `type_name` does not have, just read by `reader`.
 #[cold]

@@ -12,7 +12,8 @@
 //!   the input's lifetime, for values that borrow from it; owned values implement it for every
 //!   `'a` ([`DeserializeOwned`]).
 //! - [`Identifiable`]: the 32-bit constructor id.
-//! - [`RemoteCall`]: a function and the type it returns.
+//! - [`RemoteCall`]: a function, the type it returns, and the error type it fails with
+//!   ([`RpcError`], or the function's own enum when its errors are documented).
 //!
 //! # TL to Rust
 //!
@@ -48,6 +49,8 @@
 //!
 //! - `std` (default): `From<Error> for std::io::Error`. Without it the crate is `no_std` + `alloc`.
 //! - `macros` (default): re-exports `tl!`.
+//! - `errors-json`: `#[tl(errors = "raw-errors.json")]`, error types from Telegram's published
+//!   list. It builds `serde_json` into the macro; without it nothing more is built.
 #![no_std]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -139,6 +142,36 @@ pub use tl_macros::__tl;
 /// the comments above it (TDLib's `//@description` and `//@field` tags go to the item and its
 /// fields).
 ///
+/// # Documentation pages and errors
+///
+/// A literal (or an `include`d file) may be a method's or constructor's documentation page as
+/// Telegram publishes it (`core.telegram.org/method/phone.discardCall`), copied from a browser
+/// whole: its name, its description, its TL lines, a `Parameters` table (`Name Type
+/// Description`), `Result`, and `Possible errors` (`Code Type Description`), columns separated
+/// by spaces or tabs. Its TL lines are schema lines like any other (a line the schema already
+/// has, word for word, is that line: a page may be pasted next to the whole schema). The
+/// description becomes the item's rustdoc and each parameter's description its field's. The
+/// tables are checked against the line at compile time: a row for a parameter the line does not
+/// have, a line's parameter with no row, a row whose type differs, a different result, or an
+/// unknown column layout is an error at that row.
+///
+/// A function whose errors are documented (by its page's table, or by `errors = "…"`) gets an
+/// enum `errors::F` (named and namespaced as the function), which is its `RemoteCall::Error`:
+/// - a variant per error, the UpperCamelCase of its name without its number (`CALL_PEER_INVALID`
+///   is `CallPeerInvalid`, `FLOOD_WAIT_%d` is `FloodWait { seconds: u64 }`, the field named by
+///   the list's `_paramNames`, or `value`); a leading digit is spelled out (`2FA_CONFIRM_WAIT_%d`
+///   is `TwoFaConfirmWait`), and a numbered name that makes a plain one's variant gets `N`
+///   (`EmailUnconfirmedN`);
+/// - `Other(RpcError)` for every error not listed, or listed under another code, as the server
+///   sent it: the lists are known to be incomplete;
+/// - `code()`, `name()` (as listed, `FLOOD_WAIT_%d`), `value()`; `From<RpcError>`, and
+///   `From<errors::F> for RpcError`, which gives back exactly what was received; `Display`
+///   (`400 CALL_PEER_INVALID`) and `core::error::Error`.
+///
+/// A function with no documented errors fails with [`RpcError`]; a generic function
+/// (`invokeWithLayer`) fails as its inner call does. [`RemoteCall::decode_reply`] decodes an
+/// answer into `Result<F::Return, F::Error>`.
+///
 /// # Fields
 ///
 /// | TL | Rust |
@@ -175,6 +208,11 @@ pub use tl_macros::__tl;
 ///   `CARGO_MANIFEST_DIR`; `${VAR}` in the path is the environment variable `VAR` at compile
 ///   time (such as `OUT_DIR`). Cargo rebuilds the crate when the file changes. A file starts in
 ///   the types section; included files come before the literals.
+/// - `errors = "path"` (with the `errors-json` feature): Telegram's published error list, the
+///   JSON shape of `raw-errors.json` from `@mtcute/tl` (`errors`: each name's code, description
+///   and `_paramNames`; `throws`: each method's error names), relative to the crate as `include`
+///   is. Every function it names gets its error type (merged after its page's, if it has one);
+///   entries for methods not in the schema, or left out by `only(...)`, are ignored.
 /// - `id_rule = "telegram"` (default) or `id_rule = "tdlib"`: how ids are computed. Telegram's
 ///   rule leaves `name:flags.N?true` fields out and reads a `bytes` field as `string`; TDLib's
 ///   (also TON's) keeps the text as it is.
@@ -275,10 +313,50 @@ pub trait Identifiable {
     const CONSTRUCTOR_ID: u32;
 }
 
-/// A TL function: what is sent, and the type of the answer.
+/// A TL function: what is sent, the type of the answer, and the errors it may fail with.
 pub trait RemoteCall: Serialize {
     /// The type the function returns.
     type Return: DeserializeOwned;
+
+    /// What a failed call answers: [`RpcError`] for a function with no documented errors, or
+    /// the function's own error enum (`errors::phone::DiscardCall`) when `tl!` was given its
+    /// documentation page or Telegram's error list. Every such enum converts from and to
+    /// [`RpcError`] without loss, so generic client code can return
+    /// `Result<F::Return, F::Error>`.
+    type Error: From<RpcError> + Into<RpcError> + core::error::Error + Send + Sync + 'static;
+
+    /// Decodes the answer to this call, the `result` of `rpc_result#f35c6d01 req_msg_id:long
+    /// result:Object`: the function's `Return`, or an `rpc_error#2144ca19` as its `Error`.
+    /// Fails only when the bytes are neither.
+    ///
+    /// ```
+    /// use tl_runtime::{RemoteCall, RpcError, Serialize};
+    ///
+    /// tl_runtime::tl! {
+    ///     "pong#347773c5 msg_id:long ping_id:long = Pong;"
+    ///     "---functions---" "ping#7abe77ec ping_id:long = Pong;"
+    /// }
+    ///
+    /// fn main() {
+    ///     let pong = types::Pong { msg_id: 1, ping_id: 2 };
+    ///     let answer = functions::Ping::decode_reply(&enums::Pong::from(pong.clone()).to_bytes());
+    ///     assert_eq!(answer, Ok(Ok(enums::Pong::Pong(pong))));
+    ///     // `ping` has no documented errors: it fails with `RpcError`.
+    ///     let failed = RpcError::new(420, "FLOOD_WAIT_42").to_bytes();
+    ///     let answer = functions::Ping::decode_reply(&failed).unwrap();
+    ///     assert_eq!(answer.unwrap_err().value(), Some(42));
+    /// }
+    /// ```
+    fn decode_reply(bytes: &[u8]) -> Result<Result<Self::Return, Self::Error>, Error>
+    where
+        Self: Sized,
+    {
+        if bytes.get(..4) == Some(&RpcError::CONSTRUCTOR_ID.to_le_bytes()) {
+            Ok(Err(RpcError::from_bytes(bytes)?.into()))
+        } else {
+            Ok(Ok(Self::Return::from_bytes(bytes)?))
+        }
+    }
 }
 
 /// The README's examples, compiled and run as doctests.

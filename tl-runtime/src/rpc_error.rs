@@ -135,6 +135,32 @@ impl RpcError {
         }
     }
 
+    /// The error named `name` as the published list writes it (`FLOOD_WAIT_%d`), its `%d` filled
+    /// with `value`: what a typed error variant converts back to. A name without `%d`, or no
+    /// value, gives the name as the message.
+    ///
+    /// ```
+    /// let e = tl_runtime::RpcError::from_parts(420, "FLOOD_WAIT_%d", Some(42));
+    /// assert_eq!((e.message(), e.name(), e.value()), ("FLOOD_WAIT_42", "FLOOD_WAIT_%d", Some(42)));
+    /// ```
+    pub fn from_parts(code: i32, name: &str, value: Option<u64>) -> Self {
+        match (name.find("%d"), value) {
+            (Some(at), Some(v)) => {
+                let mut message = String::with_capacity(name.len() + 18);
+                message.push_str(&name[..at]);
+                let _ = fmt::Write::write_fmt(&mut message, format_args!("{v}"));
+                message.push_str(&name[at + 2..]);
+                RpcError {
+                    code,
+                    message,
+                    name: name.into(),
+                    value,
+                }
+            }
+            _ => RpcError::new(code, name),
+        }
+    }
+
     /// The error code (`error_code`).
     pub fn code(&self) -> i32 {
         self.code

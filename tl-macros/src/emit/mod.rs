@@ -20,6 +20,7 @@ mod any;
 mod codec;
 mod docs;
 mod enums;
+mod errors;
 mod functions;
 mod structs;
 mod text;
@@ -102,6 +103,7 @@ pub fn generate(model: &Model, options: &Options) -> String {
     let mut types = Tree::default();
     let mut enums = Tree::default();
     let mut functions = Tree::default();
+    let mut errors = Tree::default();
     for s in &model.types {
         structs::emit(&ctx, Kind::Type, s, types.node(&s.modules));
     }
@@ -115,6 +117,9 @@ pub fn generate(model: &Model, options: &Options) -> String {
         // lifetime, not from the bytes it is decoded from.
         if !model.borrowed {
             functions::impls(&ctx, s, out);
+        }
+        if let Some(e) = &s.errors {
+            errors::emit(s, e, errors.node(&s.modules));
         }
     }
     let mut imports = format!(
@@ -154,6 +159,19 @@ pub fn generate(model: &Model, options: &Options) -> String {
         &imports,
         &mut out,
     );
+    // Only a schema given pages or an error list has error types: the output of one without
+    // is as it was.
+    if model.functions.iter().any(|s| s.errors.is_some()) {
+        errors.render(
+            " Error types of TL functions, one enum each, named as the function: a variant per \
+             documented error, and `Other` for the rest.",
+            "errors",
+            "Error types",
+            "",
+            &imports,
+            &mut out,
+        );
+    }
     if options.any {
         any::emit(&ctx, &mut out);
     }

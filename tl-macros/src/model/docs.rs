@@ -1,8 +1,9 @@
 //! The documentation of a definition, read once: its comments split into the item's own text
-//! and TDLib's `@field description` tags, and its TL line as written (single-spaced).
+//! and TDLib's `@field description` tags, its documentation page's description and parameter
+//! table (when it was given one), and its TL line as written (single-spaced).
 
 use std::collections::HashMap;
-use tl_schema::{Definition, Source};
+use tl_schema::{Definition, Page, Source};
 
 /// A definition's docs.
 pub struct Docs {
@@ -14,10 +15,28 @@ pub struct Docs {
     pub tl_line: String,
 }
 
-/// Splits the comment lines above `def` into the item's docs and TDLib's field tags, and takes
-/// its line from the source it was parsed from.
-pub fn read(def: &Definition, sources: &[Source]) -> Docs {
-    let (item, fields) = split(&def.docs);
+/// Splits the comment lines above `def` into the item's docs and TDLib's field tags, adds what
+/// its page says (the description first, a parameter's row where no tag describes it), and
+/// takes its line from the source it was parsed from.
+pub fn read(def: &Definition, sources: &[Source], page: Option<&Page>) -> Docs {
+    let (mut item, mut fields) = split(&def.docs);
+    if let Some(page) = page {
+        if !page.description.is_empty() {
+            let comments = std::mem::take(&mut item);
+            item.clone_from(&page.description);
+            if !comments.is_empty() {
+                item.push(String::new());
+                item.extend(comments);
+            }
+        }
+        for row in page.params.iter().flat_map(|t| &t.rows) {
+            if !row.description.is_empty() {
+                fields
+                    .entry(row.name.value.clone())
+                    .or_insert_with(|| vec![row.description.clone()]);
+            }
+        }
+    }
     let text = sources
         .get(def.source)
         .and_then(|s| s.text.get(def.range.clone()))

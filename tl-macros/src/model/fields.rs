@@ -103,10 +103,11 @@ pub fn build(
     def: &Definition,
     resolver: &Resolver<'_>,
     sources: &[Source],
+    page: Option<&tl_schema::Page>,
     id_rule: IdRule,
 ) -> Result<Struct, Internal> {
     let (modules, base) = modules_of(&def.name.value);
-    let docs = super::docs::read(def, sources);
+    let docs = super::docs::read(def, sources, page);
     let tl_fields = &def.fields;
 
     // The conditional fields on each (TL index of the `#` field, bit), in order.
@@ -315,5 +316,6 @@ pub fn build(
         variant: String::new(),
         boxed_in_enum: false,
         borrows: false,
+        errors: None,
     })
 }

@@ -22,6 +22,7 @@
 
 mod borrow;
 mod docs;
+pub mod errors;
 mod fields;
 mod layout;
 pub mod names;
@@ -229,6 +230,28 @@ pub struct Struct {
     /// With `#[tl(borrowed)]`: whether it holds data borrowed from the input, directly or
     /// through its fields' types (so it has a lifetime parameter).
     pub borrows: bool,
+    /// For functions: the errors its page or the error list documents, its error enum's
+    /// variants (`errors::…`, named as the function); `None` when it has none.
+    pub errors: Option<Errors>,
+}
+
+/// A function's documented errors.
+#[derive(Clone, Debug)]
+pub struct Errors {
+    pub variants: Vec<ErrorVariant>,
+}
+
+/// One documented error.
+#[derive(Clone, Debug)]
+pub struct ErrorVariant {
+    /// The variant's name, unique in its enum.
+    pub name: String,
+    pub code: i32,
+    /// The name as listed: `FLOOD_WAIT_%d`.
+    pub tl_name: String,
+    pub description: String,
+    /// For a name with a number: the field that holds it (`seconds`).
+    pub field: Option<String>,
 }
 
 impl Struct {
@@ -297,21 +320,32 @@ impl Model {
         schema: &tl_schema::Schema,
         sources: &[Source],
         settings: Settings,
+        error_list: Option<&tl_schema::ErrorList>,
     ) -> Result<Self, Internal> {
         let Settings {
             id_rule,
             borrowed,
             own_ids,
         } = settings;
-        let defs: Vec<&tl_schema::Definition> =
-            schema.definitions.iter().filter(|d| !d.builtin).collect();
+        let mut pages: Vec<Option<&tl_schema::Page>> = vec![None; schema.definitions.len()];
+        for page in &schema.pages {
+            if let Some(slot) = page.documents.and_then(|i| pages.get_mut(i)) {
+                *slot = Some(page);
+            }
+        }
+        let (defs, pages): (Vec<&tl_schema::Definition>, Vec<Option<&tl_schema::Page>>) = schema
+            .definitions
+            .iter()
+            .zip(pages)
+            .filter(|(d, _)| !d.builtin)
+            .unzip();
         let resolver = resolve::Resolver::new(&defs);
 
         let mut enums = resolver.enums(&schema.class_docs);
         let mut types = Vec::new();
         let mut functions = Vec::new();
-        for def in &defs {
-            let mut built = fields::build(def, &resolver, sources, id_rule)?;
+        for (def, page) in defs.iter().zip(pages) {
+            let mut built = fields::build(def, &resolver, sources, page, id_rule)?;
             built.own_id = !own_ids || def.has_own_id(id_rule);
             match def.section {
                 Section::Types => {
@@ -319,7 +353,10 @@ impl Model {
                     enums[e.0].variants.push(CtorId(types.len()));
                     types.push(built);
                 }
-                Section::Functions => functions.push(built),
+                Section::Functions => {
+                    built.errors = errors::build(def, built.id, page, error_list);
+                    functions.push(built);
+                }
             }
         }
         let mut model = Model {

@@ -1,0 +1,11 @@
+// A Parameters row with a name and nothing else.
+tl_runtime::tl! {
+    r"pong
+pong#347773c5 msg_id:long ping_id:long = Pong;
+Parameters
+Name Type Description
+msg_id long Message identifier
+ping_id"
+}
+
+fn main() {}
