@@ -178,3 +178,54 @@ mod tests {
         assert_eq!(super::expand_env("plain.tl").as_deref(), Ok("plain.tl"));
     }
 }
+
+/// `errors = "..."` on files that are not a usable error list: each an error at the option,
+/// saying what is wrong, and no list.
+#[cfg(all(test, feature = "errors-json"))]
+mod error_list_tests {
+    use super::error_list;
+    use crate::diag::Errors;
+    use proc_macro2::{Span, TokenStream};
+
+    fn read(file: &str, text: Option<&str>) -> (bool, String) {
+        let path = std::env::temp_dir().join(format!("tl-macros-{}-{file}", std::process::id()));
+        if let Some(text) = text {
+            std::fs::write(&path, text).expect("write a temporary file");
+        }
+        let mut errors = Errors::default();
+        let mut tracking = TokenStream::new();
+        let path_text = path.to_string_lossy().into_owned();
+        let list = error_list(&path_text, Span::call_site(), &mut tracking, &mut errors);
+        let _ = std::fs::remove_file(&path);
+        (list.is_some(), errors.into_tokens().to_string())
+    }
+
+    #[test]
+    fn unusable_lists_are_errors() {
+        let (ok, message) = read("absent.json", None);
+        assert!(
+            !ok && message.contains("cannot read errors file"),
+            "{message}"
+        );
+        let (ok, message) = read("not.json", Some("[tl] not json"));
+        assert!(
+            !ok && message.contains("is not an error list") && message.contains("not JSON"),
+            "{message}"
+        );
+        let (ok, message) = read(
+            "names.json",
+            Some(
+                r#"{"errors": {"SELF": {"code": 400}, "%d": {"code": 400}, "OK_NAME": {"code": 400}}}"#,
+            ),
+        );
+        assert!(
+            !ok && message.contains("make no Rust identifier: %d, SELF"),
+            "{message}"
+        );
+        let (ok, message) = read(
+            "good.json",
+            Some(r#"{"errors": {"OK_NAME": {"code": 400}}, "throws": {"f": ["OK_NAME"]}}"#),
+        );
+        assert!(ok, "{message}");
+    }
+}
