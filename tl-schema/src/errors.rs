@@ -33,7 +33,7 @@ impl ErrorDoc {
 /// The Rust variant name of an error: UpperCamelCase of its name with the `%d` taken out
 /// (`FLOOD_WAIT_%d` → `FloodWait`, `FILE_PART_%d_MISSING` → `FilePartMissing`), a leading digit
 /// spelled out (`2FA_CONFIRM_WAIT_%d` → `TwoFaConfirmWait`). `None` when that is not an
-/// identifier a variant can have: empty, or `Self`.
+/// identifier a variant can have: empty, `Self`, or not ASCII.
 pub fn variant_name(name: &str) -> Option<String> {
     const DIGITS: [&str; 10] = [
         "Zero", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine",
@@ -58,13 +58,10 @@ pub fn variant_name(name: &str) -> Option<String> {
         }
         None => return None,
     }
-    let ident = out.chars().next().is_some_and(unicode_start)
-        && out.chars().all(|c| c.is_alphanumeric() || c == '_');
+    // ASCII only: every such name is an identifier to rustc (and Telegram's names are ASCII).
+    let ident = out.starts_with(|c: char| c.is_ascii_alphabetic())
+        && out.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
     (ident && out != "Self").then_some(out)
-}
-
-fn unicode_start(c: char) -> bool {
-    c.is_alphabetic() || c == '_'
 }
 
 /// Telegram's published error list: every error by name, and the errors each method returns.
@@ -170,6 +167,8 @@ mod tests {
             ("Invalid msgs_ack query", Some("InvalidMsgsAckQuery")),
             ("Timeout", Some("Timeout")),
             ("SELF", None),
+            ("X²", None),
+            ("ÜBER_FAIL", None),
             ("%d", None),
             ("___", None),
             ("", None),

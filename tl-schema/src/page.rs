@@ -376,6 +376,7 @@ pub fn check(
     sources: &[crate::Source],
 ) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
+    let mut documented = std::collections::HashSet::new();
     for page in pages.iter_mut() {
         let source = page.source;
         let text = sources.get(source).map_or("", |s| s.text.as_str());
@@ -448,9 +449,21 @@ pub fn check(
                 }
             }
         };
-        page.documents = found;
         let Some(index) = found else { continue };
         let def = &defs[index];
+        if !documented.insert(index) {
+            let at = page.title.as_ref().map_or(0..0, |t| t.range.clone());
+            diagnostics.push(Diagnostic::new(
+                source,
+                at,
+                format!(
+                    "a second page documents `{}`: give each definition one page",
+                    def.name.value
+                ),
+            ));
+            continue;
+        }
+        page.documents = found;
         // The line may be in another source, when the page repeats the schema's.
         let def_text = sources.get(def.source).map_or("", |s| s.text.as_str());
         let in_line = |r: &Range<usize>| slice_of(def_text, r);
@@ -671,6 +684,19 @@ mod check_tests {
         assert!(m[3].contains("`flags` has a second row"));
         assert!(m[4].contains("no row for `duration`"));
         assert!(m[5].contains("result is `Bool`"));
+    }
+
+    #[test]
+    fn one_page_a_definition() {
+        let rows = "flags # Flags\nvideo flags.0?true Video\npeer InputPhoneCall The call\nduration int Seconds";
+        let one = Source::literal(page(rows, "Updates"));
+        let again = Source::literal("phone.discardCall\nAgain\nResult\nUpdates\n");
+        let (_, diagnostics) = check(&[one, again], &Config::default());
+        let m: Vec<&str> = diagnostics.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            m,
+            ["a second page documents `phone.discardCall`: give each definition one page"]
+        );
     }
 
     #[test]
