@@ -19,17 +19,10 @@ fn published() -> &'static [(i32, String)] {
             tl_tests::skip(&format!("the published errors: {path} is absent"));
             return Vec::new();
         };
-        let json: serde_json::Value = serde_json::from_str(&text).expect("raw-errors.json parses");
-        let errors = json["errors"].as_object().expect("an `errors` object");
-        errors
-            .values()
-            .map(|e| {
-                let code = e["code"].as_i64().expect("a code");
-                (
-                    i32::try_from(code).expect("an i32 code"),
-                    e["name"].as_str().expect("a name").to_string(),
-                )
-            })
+        let list = tl_schema::ErrorList::from_json(&text).expect("raw-errors.json reads");
+        list.errors
+            .into_values()
+            .map(|e| (e.code, e.name))
             .collect()
     })
 }

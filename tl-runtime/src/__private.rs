@@ -35,10 +35,7 @@ pub fn fmt_rpc_error(
     name: &str,
     value: Option<u64>,
 ) -> FmtResult {
-    match (name.split_once("%d"), value) {
-        (Some((head, tail)), Some(v)) => write!(f, "{code} {head}{v}{tail}"),
-        _ => write!(f, "{code} {name}"),
-    }
+    write!(f, "{code} {}", crate::rpc_error::Filled { name, value })
 }
 
 /// The error for a constructor id that `type_name` does not have, just read by `reader`.

@@ -3,7 +3,7 @@
 //! (`FLOOD_WAIT_42`) taken out, and the error class its code means.
 
 use crate::{Deserialize, Error, Identifiable, Reader, Serialize};
-use alloc::string::String;
+use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use core::fmt;
 
@@ -144,19 +144,13 @@ impl RpcError {
     /// assert_eq!((e.message(), e.name(), e.value()), ("FLOOD_WAIT_42", "FLOOD_WAIT_%d", Some(42)));
     /// ```
     pub fn from_parts(code: i32, name: &str, value: Option<u64>) -> Self {
-        match (name.find("%d"), value) {
-            (Some(at), Some(v)) => {
-                let mut message = String::with_capacity(name.len() + 18);
-                message.push_str(&name[..at]);
-                let _ = fmt::Write::write_fmt(&mut message, format_args!("{v}"));
-                message.push_str(&name[at + 2..]);
-                RpcError {
-                    code,
-                    message,
-                    name: name.into(),
-                    value,
-                }
-            }
+        match value {
+            Some(_) if name.contains("%d") => RpcError {
+                code,
+                message: Filled { name, value }.to_string(),
+                name: name.into(),
+                value,
+            },
             _ => RpcError::new(code, name),
         }
     }
@@ -212,6 +206,22 @@ impl RpcError {
         pattern.len() == head.len() + tail.len()
             && pattern.starts_with(head)
             && pattern.ends_with(tail)
+    }
+}
+
+/// A listed name (`FLOOD_WAIT_%d`) with its `%d` filled by `value`, as the server writes it
+/// (`FLOOD_WAIT_42`); the name as it is without a value or a `%d`.
+pub(crate) struct Filled<'a> {
+    pub name: &'a str,
+    pub value: Option<u64>,
+}
+
+impl fmt::Display for Filled<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.name.split_once("%d"), self.value) {
+            (Some((head, tail)), Some(v)) => write!(f, "{head}{v}{tail}"),
+            _ => f.write_str(self.name),
+        }
     }
 }
 
