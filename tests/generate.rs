@@ -256,6 +256,7 @@ pub fn load_with(name: &str, allow: &[&str], id_rule: tl_schema::IdRule) -> Opti
     let config = tl_schema::Config {
         id_rule,
         allow_id_mismatch: allow.iter().map(|s| s.to_string()).collect(),
+        ..Default::default()
     };
     let (schema, diagnostics) = tl_schema::check(&[tl_schema::Source::file(name, text)], &config);
     assert!(diagnostics.is_empty(), "{diagnostics:?}");

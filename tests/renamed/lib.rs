@@ -37,3 +37,38 @@ mod tests {
         returns(&call);
     }
 }
+
+/// A derive through the renamed runtime: `crate = "..."` names it, as serde's `crate` does.
+#[derive(Debug, PartialEq, telegram_tl::Serialize, telegram_tl::Deserialize)]
+#[tl(
+    crate = "::telegram_tl",
+    line = "inputPhoneCall#1e36fded id:long access_hash:long = InputPhoneCall;"
+)]
+pub struct HandInputPhoneCall {
+    /// The call's id.
+    pub id: i64,
+    /// Its access hash.
+    pub access_hash: i64,
+}
+
+#[cfg(test)]
+mod derive_tests {
+    use telegram_tl::{Deserialize, Serialize};
+
+    #[test]
+    fn derived_through_renamed_runtime_matches_generated() {
+        let hand = super::HandInputPhoneCall {
+            id: 1,
+            access_hash: 2,
+        };
+        let generated = super::types::InputPhoneCall {
+            id: 1,
+            access_hash: 2,
+        };
+        assert_eq!(hand.to_bytes(), generated.to_bytes());
+        assert_eq!(
+            super::HandInputPhoneCall::from_bytes(&generated.to_bytes()).unwrap(),
+            hand
+        );
+    }
+}

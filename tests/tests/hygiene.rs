@@ -72,3 +72,43 @@ fn both_generate_the_same_bytes() {
     .unwrap();
     assert_eq!(back, call);
 }
+
+/// Derived impls are as hygienic: under `#![no_implicit_prelude]`, beside user items named like
+/// the prelude's, every warning denied.
+#[no_implicit_prelude]
+#[deny(warnings)]
+#[allow(dead_code)]
+mod derived {
+    struct Result;
+    struct Option;
+    struct Vec;
+    struct String;
+    struct Some;
+    struct None;
+    struct Ok;
+    struct Err;
+    struct Default;
+
+    #[derive(::tl_runtime::Serialize, ::tl_runtime::Deserialize, ::tl_runtime::Identifiable)]
+    #[tl(
+        line = "option flags:# a:flags.0?true b:flags.0?string c:flags.1?int d:flags.1?long = Option;"
+    )]
+    pub struct Flagged {
+        pub flags: ::tl_runtime::UnknownFlags,
+        pub b: ::core::option::Option<::std::string::String>,
+        pub c_and_d: ::core::option::Option<(i32, i64)>,
+        #[tl(skip)]
+        pub local: u8,
+    }
+
+    #[derive(::tl_runtime::Serialize, ::tl_runtime::Deserialize)]
+    pub enum Either {
+        #[tl(line = "left value:int = Either;")]
+        Left {
+            value: i32,
+        },
+        #[tl(line = "right = Either;")]
+        Right,
+        Flagged(Flagged),
+    }
+}

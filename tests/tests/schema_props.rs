@@ -60,6 +60,7 @@ fn run(text: String) {
         let config = Config {
             id_rule: rule,
             allow_id_mismatch: vec!["a".into(), "x.y".into()],
+            ..Default::default()
         };
         let (_, diagnostics) = check(&sources, &config);
         for d in &diagnostics {

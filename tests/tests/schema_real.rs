@@ -25,6 +25,7 @@ fn config(allow: &[&str]) -> Config {
     Config {
         id_rule: IdRule::Telegram,
         allow_id_mismatch: allow.iter().map(|s| s.to_string()).collect(),
+        ..Default::default()
     }
 }
 

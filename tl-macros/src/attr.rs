@@ -17,6 +17,7 @@ const OPTIONS: &[&str] = &[
     "any",
     "decode_functions",
     "derive",
+    "extern",
     "crate",
 ];
 
@@ -49,8 +50,20 @@ pub struct Options {
     /// `derive(Trait, ...)`: more derives for every generated struct and enum, after
     /// `Debug`, `Clone` and `PartialEq`, with the spans they were written with.
     pub derive: Vec<proc_macro2::TokenStream>,
+    /// `extern(Type = path, ...)`: TL types defined outside the schema, and the Rust types that
+    /// implement them, with the spans of their names.
+    pub externs: Vec<Extern>,
     /// The options read so far, to report a repeated one.
     seen: Vec<String>,
+}
+
+/// One entry of `extern(...)`: `FutureSalts = crate::salts::FutureSalts`.
+pub struct Extern {
+    /// The TL type's name (`FutureSalts`, or `"ns.Type"` as a string).
+    pub name: String,
+    pub span: Span,
+    /// The Rust type, as written.
+    pub ty: syn::Type,
 }
 
 /// A list of TL names, each an identifier or a string literal (for namespaced names such as
@@ -133,6 +146,7 @@ impl Options {
                     .push(quote::ToTokens::to_token_stream(&inner.path));
                 Ok(())
             })?,
+            "extern" => externs(meta, &mut self.externs)?,
             _ => {
                 let written = quote::ToTokens::to_token_stream(&meta.path).to_string();
                 let nearest = OPTIONS
@@ -159,6 +173,49 @@ fn flag(meta: &ParseNestedMeta<'_>) -> syn::Result<bool> {
     } else {
         Err(meta.error("this option takes no value: write it alone, as in `#[tl(any)]`"))
     }
+}
+
+/// `(Type = path, "ns.Type" = path, ...)` after `extern`.
+fn externs(meta: &ParseNestedMeta<'_>, out: &mut Vec<Extern>) -> syn::Result<()> {
+    let content;
+    syn::parenthesized!(content in meta.input);
+    while !content.is_empty() {
+        let (name, span) = if content.peek(LitStr) {
+            let lit: LitStr = content.parse()?;
+            (lit.value(), lit.span())
+        } else if content.peek(Ident::peek_any) {
+            let ident = Ident::parse_any(&content)?;
+            (ident.to_string(), ident.span())
+        } else {
+            let error = content.error(
+                "expected a TL type's name and its Rust type, such as `FutureSalts = crate::FutureSalts`",
+            );
+            let _: TokenStream = content.parse()?;
+            return Err(error);
+        };
+        if !content.peek(Token![=]) {
+            let error = syn::Error::new(
+                span,
+                format!("`{name}` in `extern` needs its Rust type: `{name} = path::To{name}`"),
+            );
+            let _: TokenStream = content.parse()?;
+            return Err(error);
+        }
+        content.parse::<Token![=]>()?;
+        let ty: syn::Type = content.parse()?;
+        if let Some(first) = out.iter().find(|e| e.name == name) {
+            let _ = first;
+            return Err(syn::Error::new(
+                span,
+                format!("`{name}` is in `extern` twice"),
+            ));
+        }
+        out.push(Extern { name, span, ty });
+        if !content.is_empty() {
+            content.parse::<Token![,]>()?;
+        }
+    }
+    Ok(())
 }
 
 /// `(name, "ns.name", ...)` after a list option's name.

@@ -44,6 +44,12 @@ impl Errors {
         }
     }
 
+    /// The errors, for a caller that reports them its own way (a derive's accumulator).
+    #[cfg(feature = "derive")]
+    pub fn into_vec(self) -> Vec<syn::Error> {
+        self.errors
+    }
+
     pub fn into_tokens(self) -> TokenStream {
         self.errors
             .iter()

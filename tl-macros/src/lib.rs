@@ -29,6 +29,9 @@
 //! attr.rs           the options of #[tl(...)], each error at its own span
 //! load.rs           include files, ${VAR} in their paths, the errors file, rebuild tracking
 //! diag.rs           schema diagnostics (byte ranges) to spanned compiler errors
+//! derive/mod.rs     #[derive(Serialize, Deserialize, Identifiable)]: darling receivers, impls
+//! derive/line.rs    a derive's TL line: literal, schema file, or written from the fields
+//! derive/fields.rs  the Rust fields against the line's model, each mismatch at the field
 //! timings.rs        TL_MACRO_TIMINGS: how long each phase took
 //! model/mod.rs      the model's types (Struct, Enum, Field, Step, ...) and Model::new
 //! model/resolve.rs  TL types to Rust shapes; one enum per boxed type
@@ -65,6 +68,8 @@
 #![allow(clippy::doc_markdown)]
 
 mod attr;
+#[cfg(feature = "derive")]
+mod derive;
 mod diag;
 mod emit;
 mod ident;
@@ -101,6 +106,29 @@ pub fn __tl(input: TokenStream) -> TokenStream {
     }
     timings.lap("hand the code to the compiler (the whole expansion)");
     output
+}
+
+/// `#[derive(tl_runtime::Serialize)]`: the TL encoding of a hand-written type, checked against
+/// its `#[tl(line = "...")]`. See `tl_runtime`'s `derive` docs.
+#[cfg(feature = "derive")]
+#[proc_macro_derive(Serialize, attributes(tl))]
+pub fn derive_serialize(input: TokenStream) -> TokenStream {
+    derive::expand(input.into(), derive::Which::Serialize).into()
+}
+
+/// `#[derive(tl_runtime::Deserialize)]`: the strict decoding of a hand-written type, checked
+/// against its `#[tl(line = "...")]`.
+#[cfg(feature = "derive")]
+#[proc_macro_derive(Deserialize, attributes(tl))]
+pub fn derive_deserialize(input: TokenStream) -> TokenStream {
+    derive::expand(input.into(), derive::Which::Deserialize).into()
+}
+
+/// `#[derive(tl_runtime::Identifiable)]`: a hand-written constructor's id, from its line.
+#[cfg(feature = "derive")]
+#[proc_macro_derive(Identifiable, attributes(tl))]
+pub fn derive_identifiable(input: TokenStream) -> TokenStream {
+    derive::expand(input.into(), derive::Which::Identifiable).into()
 }
 
 /// With `TL_MACRO_DUMP` set to a folder in the compiler's environment, each invocation writes

@@ -46,7 +46,7 @@ pub fn load(input: &Input, errors: &mut Errors) -> Loaded {
 
 /// Reads the file an option (`what`) names, relative to `CARGO_MANIFEST_DIR` after `${VAR}`
 /// expansion, and tracks it; a path that does not expand or read is an error at `span`.
-fn read(
+pub fn read(
     written: &str,
     span: Span,
     what: &str,

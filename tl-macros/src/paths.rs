@@ -31,6 +31,9 @@ runtime_items! {
     ERR = "Err",
     FROM = "From",
     TRY_FROM = "TryFrom",
+    /// Only derives name it (a skipped field's value).
+    #[cfg_attr(not(feature = "derive"), allow(dead_code))]
+    DEFAULT = "Default",
     DEBUG = "Debug",
     CLONE = "Clone",
     PARTIAL_EQ = "PartialEq",
@@ -87,6 +90,11 @@ pub fn alias_item(runtime: &TokenStream) -> TokenStream {
 /// that generated items can name it from any module (each imports it from its parent).
 pub fn derive_alias(index: usize) -> String {
     format!("__tl_derive_{index}")
+}
+
+/// The type alias under which the invoking module names the `index`th type of `extern(...)`.
+pub fn extern_alias(index: usize) -> String {
+    format!("__tl_extern_{index}")
 }
 
 /// A path from an item `depth` modules below the `tl!` invocation to `root::modules::name`

@@ -72,11 +72,15 @@ pub fn expand(input: TokenStream) -> Expansion {
     let config = tl_schema::Config {
         id_rule: options.id_rule.unwrap_or_default(),
         allow_id_mismatch: allow.iter().map(|(name, _)| name.clone()).collect(),
+        extern_types: options.externs.iter().map(|e| e.name.clone()).collect(),
+        open: false,
     };
     let (mut schema, diagnostics) = tl_schema::check(&loaded.sources, &config);
     timings.lap("parse and check the schema");
     let allow_spans: Vec<Span> = allow.iter().map(|(_, span)| *span).collect();
     errors.push_schema(&loaded.sources, &loaded.spans, &allow_spans, &diagnostics);
+
+    unused_externs(&schema, &options.externs, &mut errors);
 
     // Select: what `only(...)` needs.
     select(&mut schema, &options.only.0, &mut errors);
@@ -98,6 +102,7 @@ pub fn expand(input: TokenStream) -> Expansion {
         &loaded.sources,
         settings,
         loaded.error_list.as_ref(),
+        externs(&schema, &options.externs),
     ) {
         Ok(model) => model,
         Err(internal) => {
@@ -119,6 +124,7 @@ pub fn expand(input: TokenStream) -> Expansion {
         &emit::Options {
             derives,
             user_derives: options.derive.len(),
+            externs: options.externs.len(),
             decode_functions: options.decode_functions || options.any,
             any: options.any,
         },
@@ -136,14 +142,92 @@ pub fn expand(input: TokenStream) -> Expansion {
         let alias = syn::Ident::new(&paths::derive_alias(i), Span::call_site());
         quote_spanned!(path_span(path)=> #[allow(unused_imports)] use #path as #alias;)
     });
+    // Each extern type as a type alias where the user wrote it, so that generated modules at any
+    // depth name it (each imports it from its parent), and a type that does not resolve is an
+    // error at the user's path.
+    let extern_aliases = options.externs.iter().enumerate().map(|(i, e)| {
+        let alias = syn::Ident::new(&paths::extern_alias(i), Span::call_site());
+        let ty = &e.ty;
+        quote_spanned!(syn::spanned::Spanned::span(ty)=> #[allow(non_camel_case_types)] type #alias = #ty;)
+    });
     Expansion {
         head: quote! {
             #tracking
             #alias
             #(#derive_aliases)*
+            #(#extern_aliases)*
         },
         code,
     }
+}
+
+/// An `extern(...)` entry that no field or result of the schema names is an error at it (a
+/// misspelt name would otherwise be ignored, and the schema's own error about it point
+/// elsewhere).
+fn unused_externs(
+    schema: &tl_schema::Schema,
+    externs: &[crate::attr::Extern],
+    errors: &mut Errors,
+) {
+    fn names<'a>(ty: &'a tl_schema::Type, out: &mut std::collections::HashSet<&'a str>) {
+        out.insert(ty.name.as_str());
+        for arg in &ty.args {
+            names(arg, out);
+        }
+    }
+    if externs.is_empty() {
+        return;
+    }
+    let mut used = std::collections::HashSet::new();
+    for def in &schema.definitions {
+        if def.section == tl_schema::Section::Functions {
+            names(&def.result, &mut used);
+        }
+        for field in &def.fields {
+            match &field.kind {
+                tl_schema::FieldKind::Plain(ty) | tl_schema::FieldKind::Conditional { ty, .. } => {
+                    names(ty, &mut used);
+                }
+                tl_schema::FieldKind::Repeat { .. } | tl_schema::FieldKind::Opaque => {}
+            }
+        }
+    }
+    // A custom builtin's constructor name stands for its type.
+    for def in schema.definitions.iter().filter(|d| d.builtin) {
+        if used.contains(def.name.value.as_str()) {
+            used.insert(def.result.name.as_str());
+        }
+    }
+    for e in externs {
+        if !used.contains(e.name.as_str()) {
+            errors.push(syn::Error::new(
+                e.span,
+                format!(
+                    "`{}` in `extern` is not a type the schema uses: no field or result names it",
+                    e.name
+                ),
+            ));
+        }
+    }
+}
+
+/// The Rust type (its alias) of each `extern(...)` entry, by TL name; a custom builtin that
+/// declares one (`bigBytes ? = BigBytes;`) by its constructor's name too.
+fn externs(
+    schema: &tl_schema::Schema,
+    externs: &[crate::attr::Extern],
+) -> std::collections::HashMap<String, String> {
+    let mut map = std::collections::HashMap::new();
+    for (i, e) in externs.iter().enumerate() {
+        let alias = paths::extern_alias(i);
+        for def in schema.definitions.iter().filter(|d| d.builtin) {
+            if def.result.name == e.name {
+                map.insert(def.name.value.clone(), alias.clone());
+            }
+        }
+        map.insert(e.name.clone(), alias);
+    }
+    map
 }
 
 /// The span of a path's first token.

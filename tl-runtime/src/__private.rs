@@ -10,6 +10,7 @@ pub use ::alloc::vec::Vec;
 pub use ::core::clone::Clone;
 pub use ::core::cmp::{Eq, PartialEq};
 pub use ::core::convert::{From, TryFrom};
+pub use ::core::default::Default;
 pub use ::core::error::Error as StdError;
 pub use ::core::fmt::Debug;
 pub use ::core::fmt::{Display, Formatter, Result as FmtResult};

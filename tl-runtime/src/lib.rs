@@ -51,6 +51,79 @@
 //! - `macros` (default): re-exports `tl!`.
 //! - `errors-json`: `#[tl(errors = "raw-errors.json")]`, error types from Telegram's published
 //!   list. It builds `serde_json` into the macro; without it nothing more is built.
+//! - `derive`: `#[derive(Serialize, Deserialize, Identifiable)]` for hand-written types (below).
+//!   It builds darling and syn's `full` feature into the macro; without it neither is built.
+//!
+//! # Derives
+//!
+//! With the `derive` feature, a hand-written type gets the same codec `tl!` generates, checked
+//! at compile time against its TL line: the id against the line's CRC (either id rule), each
+//! field's name (the snake_case of the TL name), position, and Rust type against the TL type,
+//! each flag field against its bit. Every mismatch is an error at the field, all reported at once.
+//!
+//! ```
+//! # #[cfg(feature = "derive")] {
+//! use tl_runtime::{Deserialize, Identifiable, Serialize, UnknownFlags};
+//!
+//! #[derive(Debug, PartialEq, Serialize, Deserialize, Identifiable)]
+//! #[tl(line = "inputPhoneCall#1e36fded id:long access_hash:long = InputPhoneCall;")]
+//! pub struct InputPhoneCall {
+//!     pub id: i64,
+//!     pub access_hash: i64,
+//! }
+//!
+//! /// An enum is a boxed type: each variant one constructor, decoded by its id.
+//! #[derive(Debug, PartialEq, Serialize, Deserialize)]
+//! pub enum Reason {
+//!     #[tl(line = "phoneCallDiscardReasonMissed#85e42301 = PhoneCallDiscardReason;")]
+//!     Missed,
+//!     #[tl(line = "phoneCallDiscardReasonHangup#57adc690 = PhoneCallDiscardReason;")]
+//!     Hangup,
+//! }
+//!
+//! /// A function (or any boxed struct) writes its id first: `boxed`.
+//! #[derive(Debug, PartialEq, Serialize, Deserialize)]
+//! #[tl(boxed, line = "phone.discardCall#b2cbc1c0 flags:# video:flags.0?true peer:InputPhoneCall duration:int reason:PhoneCallDiscardReason connection_id:long = Updates;")]
+//! pub struct DiscardCall {
+//!     pub flags: UnknownFlags,
+//!     #[tl(flag = "flags.0")]
+//!     pub video: bool,
+//!     pub peer: InputPhoneCall,
+//!     pub duration: i32,
+//!     pub reason: Reason,
+//!     pub connection_id: i64,
+//! }
+//!
+//! let call = DiscardCall {
+//!     flags: UnknownFlags::default(),
+//!     video: true,
+//!     peer: InputPhoneCall { id: 1, access_hash: 2 },
+//!     duration: 30,
+//!     reason: Reason::Hangup,
+//!     connection_id: 3,
+//! };
+//! assert_eq!(DiscardCall::from_bytes(&call.to_bytes()).unwrap(), call);
+//! assert_eq!(InputPhoneCall::CONSTRUCTOR_ID, 0x1e36fded);
+//! # }
+//! ```
+//!
+//! Fields are as `tl!` generates them: `name:flags.N?T` is `Option<T>`, `name:flags.N?true` is
+//! `bool`, several valued fields on one bit are one `Option<(A, B)>` (named `a_and_b`), a `#`
+//! that conditions use is [`UnknownFlags`] (the bits the line does not name, kept), and a
+//! `?true` sharing its bit with another field is no field at all. A type the line names that is
+//! not a builtin is whatever Rust type the field has (a `Box` of it for a type that holds
+//! itself); bare or boxed, its own impls encode it.
+//!
+//! Container attributes: `line = "..."`; `scheme = "file.tl", id = "name"` (tl-proto's style:
+//! the definition of that name, or `id = 0x…` of that id, in a file relative to the crate,
+//! tracked for rebuilds); `id = 0x…` alone (the line written from the fields' Rust types), or
+//! beside a line (checked; a written id that is not the CRC stands when repeated so, as a frozen
+//! id); `boxed`; `id_rule = "tdlib"`; `crate = "path"` for a renamed dependency. Field
+//! attributes: `rename = "tl_name"`; `flag = "flags.3"` (the bit, checked); `with = "module"`
+//! (`module::serialize`, `serialized_len` and `deserialize` encode the value); `skip`, decoded as
+//! `Default::default()` or `default = "path"`'s value. Variant attributes: `line`, `id`,
+//! `scheme`; a variant `V(T)` without them is `T`'s constructor (its [`Identifiable`] id and bare
+//! encoding).
 #![no_std]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -79,6 +152,11 @@ pub use types::{Object, ObjectRef, True, UnknownFlags};
 #[cfg(feature = "macros")]
 #[doc(hidden)]
 pub use tl_macros::__tl;
+
+/// Derives for hand-written types (the `derive` feature), each checked against its TL line: see
+/// [the crate docs](crate#derives).
+#[cfg(feature = "derive")]
+pub use tl_macros::{Deserialize, Identifiable, Serialize};
 
 /// Turns TL schema text into checked Rust types.
 ///
@@ -238,6 +316,12 @@ pub use tl_macros::__tl;
 ///   `deserializable-functions`: for the whole Telegram API it takes about a tenth off the
 ///   crate's `cargo check` and its peak memory.
 /// - `derive(Trait, ...)`: more derives for every generated struct and enum.
+/// - `extern(Type = path, "ns.Type" = path, ...)`: TL types the schema uses but does not define,
+///   and the Rust types that implement them (their boxed encoding, `Serialize`, `Deserialize`,
+///   and the derives above), such as Pyrogram's `sys_msgs.tl` using `FutureSalts`, or TON forks'
+///   custom builtins (`bigBytes ? = BigBytes;`, both names then mean the given type). Generated
+///   code calls their impls; a derived type ([derives](crate#derives)) is one way to write them.
+///   A name the schema never uses, or a type the schema also defines, is an error.
 /// - `crate = "path"`: the absolute path of this crate in generated code. Not normally needed:
 ///   `tl!` passes its own path, so a renamed dependency works.
 #[cfg(feature = "macros")]

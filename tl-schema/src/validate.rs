@@ -15,6 +15,19 @@ pub struct Config {
     pub id_rule: IdRule,
     /// Constructors and functions whose written id is deliberately not the computed one.
     pub allow_id_mismatch: Vec<String>,
+    /// Types defined outside the schema (`tl!`'s `extern(FutureSalts = ...)`, a custom builtin
+    /// such as TON's `bigBytes ? = BigBytes;`): uses of these names, boxed or bare, are known.
+    pub extern_types: Vec<String>,
+    /// Every name the schema does not define is defined outside it: a single line checked on
+    /// its own (a derive's `#[tl(line = "...")]`), whose types are the Rust fields' types.
+    pub open: bool,
+}
+
+impl Config {
+    /// Whether `name` is defined outside the schema.
+    pub fn is_extern(&self, name: &str) -> bool {
+        self.open || self.extern_types.iter().any(|e| e == name)
+    }
 }
 
 /// Where a definition is, for messages that point back to it ("first defined at line 12").
@@ -185,6 +198,13 @@ impl<'a> Validator<'a> {
         }
         if def.section == Section::Types {
             let result = &def.result;
+            if self.config.extern_types.contains(&result.name) {
+                let message = format!(
+                    "constructor `{}` defines `{result}`, which is declared extern (defined outside the schema): remove one of the two",
+                    def.name.value
+                );
+                self.push(def, def.name.range.clone(), message);
+            }
             if is_bare_name(&result.name) || result.bang || result.percent {
                 let message = format!(
                     "the result of constructor `{}` must be a boxed type (capitalized), found `{result}`",
@@ -309,6 +329,15 @@ impl<'a> Validator<'a> {
         }
         for arg in &ty.args {
             self.type_ref(def, arg);
+        }
+        let external = self.config.is_extern(name)
+            || self
+                .custom_builtins
+                .get(name)
+                .is_some_and(|d| self.config.is_extern(&d.result.name));
+        if builtin.is_none() && external {
+            // Defined outside: its constructors, and whether it has one, are not known here.
+            return;
         }
         if ty.percent {
             // A builtin with one constructor (`%Int`, `%Vector<T>`) is its bare form; `Bool` has

@@ -21,10 +21,36 @@ fn cond_parts(s: &Struct, cond: Cond) -> (String, String) {
     (flag_local(s.word(cond.word).tl), bit_mask(cond.bit))
 }
 
-/// What the wire sees of a field present under a condition, from `&self`: the `Option` field,
-/// the name its `Some` binds, and the value to write.
-fn present(s: &Struct, field: FieldId, member: Option<Member>) -> (String, &'static str, String) {
-    let name = ident::text(&s.field(field).name);
+/// How the bodies name the Rust fields: a generated struct's are `self.name`; a derive's may
+/// be a tuple struct's (`self.0`) or an enum variant's, bound by a pattern.
+pub struct Places {
+    /// The place of each Rust field, as an expression (`self.name`, `(*__tl_f0)`).
+    pub fields: Vec<String>,
+    /// The name of each Rust field in a struct literal (`name`, `0`).
+    pub names: Vec<String>,
+    /// The value being built: `Self`, or `Self::Variant`.
+    pub ctor: String,
+    /// More of the literal: the fields not on the wire (`cache: Default::default(),`).
+    pub rest: String,
+}
+
+impl Places {
+    /// A generated struct's: `self.name`.
+    pub fn of(s: &Struct) -> Self {
+        let names: Vec<String> = s.fields.iter().map(|f| ident::text(&f.name)).collect();
+        Places {
+            fields: names.iter().map(|n| format!("self.{n}")).collect(),
+            names,
+            ctor: "Self".to_string(),
+            rest: String::new(),
+        }
+    }
+}
+
+/// What the wire sees of a field present under a condition: the `Option` field's place, the
+/// name its `Some` binds, and the value to write.
+fn present(p: &Places, field: FieldId, member: Option<Member>) -> (String, &'static str, String) {
+    let name = p.fields[field.0].clone();
     match member {
         None => (name, "__tl_v", "__tl_v".to_string()),
         Some(m) => (
@@ -36,10 +62,36 @@ fn present(s: &Struct, field: FieldId, member: Option<Member>) -> (String, &'sta
 }
 
 pub fn impls(ctx: &Ctx<'_>, kind: Kind, s: &Struct, out: &mut String) {
-    let depth = 1 + s.modules.len();
+    let places = Places::of(s);
     let name = ident::text(&s.name);
-    let gen_params = generics(s);
-    let (write_id, base, read_id) = match kind {
+    let ty = format!("{name}{}", generics(s));
+    let ser = Header {
+        generics: generics(s),
+        ty: ty.clone(),
+        bounds: bounds(s, paths::SERIALIZE),
+    };
+    serialize_header(kind, s, &places, &ser, out);
+    if kind == Kind::Function && !ctx.options.decode_functions {
+        return;
+    }
+    let de = Header {
+        generics: de_generics(s),
+        ty,
+        bounds: bounds(s, &de()),
+    };
+    deserialize_header(ctx, kind, s, &places, &de, out);
+}
+
+/// What an impl is of: `impl{generics} Trait for {ty} {bounds}`.
+pub struct Header {
+    pub generics: String,
+    pub ty: String,
+    pub bounds: String,
+}
+
+/// The id a boxed struct writes first, the size of that, and its check on reading.
+fn id_parts(kind: Kind, s: &Struct) -> (String, usize, String) {
+    match kind {
         Kind::Type => Default::default(),
         Kind::Function => {
             let id = u32_lit(s.id);
@@ -49,34 +101,52 @@ pub fn impls(ctx: &Ctx<'_>, kind: Kind, s: &Struct, out: &mut String) {
                 format!("r.expect_id({id}, {})?;", str_lit(&s.tl_name)),
             )
         }
-    };
+    }
+}
+
+/// `Serialize` of the struct, fields at `p`.
+pub fn serialize_header(kind: Kind, s: &Struct, p: &Places, h: &Header, out: &mut String) {
+    let (write_id, base, _) = id_parts(kind, s);
     emit!(
         out,
-        "#[automatically_derived] impl{gen_params} {ser} for {name}{gen_params} {} {{\n\
+        "#[automatically_derived] impl{} {ser} for {} {} {{\n\
          #[inline] fn serialize(&self, buf: &mut {}<u8>) {{ {write_id}\n{}}}\n\
          #[inline] fn serialized_len(&self) -> usize {{ {} }}\n}}\n",
-        bounds(s, paths::SERIALIZE),
+        h.generics,
+        h.ty,
+        h.bounds,
         paths::VEC,
-        write_body(s),
-        len_body(s, base),
+        write_body(s, p),
+        len_body(s, p, base),
         ser = paths::SERIALIZE,
     );
-    if kind == Kind::Function && !ctx.options.decode_functions {
-        return;
-    }
-    let de = de();
+}
+
+/// `Deserialize<'a>` of the struct, fields at `p`.
+pub fn deserialize_header(
+    ctx: &Ctx<'_>,
+    kind: Kind,
+    s: &Struct,
+    p: &Places,
+    h: &Header,
+    out: &mut String,
+) {
+    let depth = 1 + s.modules.len();
+    let (_, base, read_id) = id_parts(kind, s);
     emit!(
         out,
-        "#[automatically_derived] impl{} {de} for {name}{gen_params} {} {{\n\
+        "#[automatically_derived] impl{} {} for {} {} {{\n\
          const MIN_SERIALIZED_LEN: usize = {};\n\
          fn deserialize(r: &mut {}<'a>) -> {}<Self, {}> {{ {read_id}\n{}}}\n}}\n",
-        de_generics(s),
-        bounds(s, &de),
+        h.generics,
+        de(),
+        h.ty,
+        h.bounds,
         min_len(ctx, depth, s, base),
         paths::READER,
         paths::RESULT,
         paths::ERROR,
-        read_body(s),
+        read_body(s, p),
     );
 }
 
@@ -108,7 +178,10 @@ fn fixed_min_len(ty: &RType) -> Option<usize> {
         // A type parameter's own minimum is not known here (no bound on the const). A struct
         // boxed because it sits on a cycle: its own minimum would refer back to this one, and
         // a constant cannot be defined through itself.
-        RType::Param(_) | RType::Object | RType::Struct { boxed: true, .. } => 0,
+        RType::Param(_)
+        | RType::Object
+        | RType::Struct { boxed: true, .. }
+        | RType::Extern { own_min: false, .. } => 0,
         // `string` and `bytes`: a 1-byte length and 3 bytes of padding.
         RType::Int
         | RType::Bool
@@ -123,7 +196,7 @@ fn fixed_min_len(ty: &RType) -> Option<usize> {
         RType::Int128 => 16,
         RType::Int256 => 32,
         RType::Int512 => 64,
-        RType::Struct { boxed: false, .. } => return None,
+        RType::Struct { boxed: false, .. } | RType::Extern { own_min: true, .. } => return None,
     })
 }
 
@@ -175,7 +248,12 @@ fn encoding(ty: &RType) -> String {
 }
 
 fn write_value(ty: &RType, value: &str) -> String {
-    if nests_bare_vec(ty) {
+    if let RType::Extern {
+        with: Some(with), ..
+    } = ty
+    {
+        format!("{with}::serialize({value}, buf);\n")
+    } else if nests_bare_vec(ty) {
         format!(
             "<{} as {}<_>>::write({value}, buf);\n",
             encoding(ty),
@@ -189,7 +267,12 @@ fn write_value(ty: &RType, value: &str) -> String {
 }
 
 fn len_value(ty: &RType, value: &str) -> String {
-    if nests_bare_vec(ty) {
+    if let RType::Extern {
+        with: Some(with), ..
+    } = ty
+    {
+        format!("{with}::serialized_len({value})")
+    } else if nests_bare_vec(ty) {
         format!(
             "<{} as {}<_>>::len({value})",
             encoding(ty),
@@ -207,12 +290,18 @@ fn len_value(ty: &RType, value: &str) -> String {
 /// The value's type is left to inference (the struct literal fixes it), so the read does not
 /// spell the type's path out again.
 fn read_value(ty: &RType, ctor: &str, field: &str) -> String {
-    let read = if nests_bare_vec(ty) {
+    let read = if let RType::Extern {
+        with: Some(with), ..
+    } = ty
+    {
+        format!("{with}::deserialize(r)")
+    } else if nests_bare_vec(ty) {
         format!("<{} as {}<'a, _>>::read(r)", encoding(ty), paths::DECODE_AS)
     } else if is_bare_vec(ty) {
         format!("{}(r)", paths::DESERIALIZE_BARE_VEC)
-    } else if let RType::Struct { .. } = ty {
-        // A bare struct can hold itself through an optional field: one level deeper.
+    } else if let RType::Struct { .. } | RType::Extern { .. } = ty {
+        // A bare struct can hold itself through an optional field: one level deeper. A type
+        // defined outside may hold anything, this struct too.
         format!("{}(r)", paths::READ_NESTED)
     } else {
         format!("{}::deserialize(r)", paths::DESERIALIZE)
@@ -234,41 +323,42 @@ fn checked(read: &str, ctor: &str, field: &str) -> String {
 /// The `#` words, computed from the fields: the unknown bits kept from decoding and the bits of
 /// the `?true` fields here; the bit of a present optional field is added as that field is
 /// written (so each `Option` is looked at once), and such a word is patched in afterwards.
-fn flag_words(s: &Struct) -> String {
+fn flag_words(s: &Struct, p: &Places) -> String {
     let mut out = String::new();
     for (w, word) in s.words.iter().enumerate() {
         let mut flags = String::new();
-        for f in &s.fields {
+        for (i, f) in s.fields.iter().enumerate() {
             if let Holds::Flag(cond) = f.holds
                 && cond.word.0 == w
             {
                 emit!(
                     flags,
-                    " | if self.{} {{ {} }} else {{ 0 }}",
-                    ident::text(&f.name),
+                    " | if {} {{ {} }} else {{ 0 }}",
+                    p.fields[i],
                     bit_mask(cond.bit)
                 );
             }
         }
         emit!(
             out,
-            "let {}{}: u32 = self.{}.bits({}){flags};\n",
+            "let {}{}: u32 = {}.bits({}){flags};\n",
             if word.patched { "mut " } else { "" },
             flag_local(word.tl),
-            ident::text(&s.field(word.field).name),
+            p.fields[word.field.0],
             u32_lit(word.known)
         );
     }
     out
 }
 
-fn write_body(s: &Struct) -> String {
-    let mut out = flag_words(s);
+/// A body writing the fields at `p` (also an enum variant's arm).
+pub fn write_body(s: &Struct, p: &Places) -> String {
+    let mut out = flag_words(s, p);
     let mut patches = String::new();
     for step in s.tl.iter().map(|f| &f.step) {
         match *step {
             Step::Value { field, ty } => {
-                let value = format!("&self.{}", ident::text(&s.field(field).name));
+                let value = format!("&{}", p.fields[field.0]);
                 out.push_str(&write_value(s.ty(ty), &value));
             }
             Step::Present {
@@ -277,11 +367,11 @@ fn write_body(s: &Struct) -> String {
                 ty,
                 cond,
             } => {
-                let (field, bind, value) = present(s, field, member);
+                let (field, bind, value) = present(p, field, member);
                 let (flags, mask) = cond_parts(s, cond);
                 emit!(
                     out,
-                    "if let {}({bind}) = &self.{field} {{ {flags} |= {mask}; {}}}\n",
+                    "if let {}({bind}) = &{field} {{ {flags} |= {mask}; {}}}\n",
                     paths::SOME,
                     write_value(s.ty(ty), &value)
                 );
@@ -305,7 +395,7 @@ fn write_body(s: &Struct) -> String {
 }
 
 /// The encoded size: `base` plus the fields', constant parts summed here.
-fn len_body(s: &Struct, base: usize) -> String {
+pub fn len_body(s: &Struct, p: &Places, base: usize) -> String {
     let mut known = base;
     let mut parts = String::new();
     let len = |ty: TyId, value: &str| match fixed_len(s.ty(ty)) {
@@ -318,17 +408,17 @@ fn len_body(s: &Struct, base: usize) -> String {
                 if let Some(n) = fixed_len(s.ty(ty)) {
                     known += n;
                 } else {
-                    let value = format!("&self.{}", ident::text(&s.field(field).name));
+                    let value = format!("&{}", p.fields[field.0]);
                     emit!(parts, " + {}", len_value(s.ty(ty), &value));
                 }
             }
             Step::Present {
                 field, member, ty, ..
             } => {
-                let (field, bind, value) = present(s, field, member);
+                let (field, bind, value) = present(p, field, member);
                 emit!(
                     parts,
-                    " + match &self.{field} {{ {}({bind}) => {}, {} => 0 }}",
+                    " + match &{field} {{ {}({bind}) => {}, {} => 0 }}",
                     paths::SOME,
                     len(ty, &value),
                     paths::NONE
@@ -341,10 +431,11 @@ fn len_body(s: &Struct, base: usize) -> String {
     format!("{known}{parts}")
 }
 
-fn read_body(s: &Struct) -> String {
+/// A body reading the fields and returning `p.ctor` built from them (also an enum variant's).
+pub fn read_body(s: &Struct, p: &Places) -> String {
     let (some, none) = (paths::SOME, paths::NONE);
-    if s.is_unit() {
-        return format!("{}(Self)\n", paths::OK);
+    if s.is_unit() && p.rest.is_empty() {
+        return format!("{}({})\n", paths::OK, p.ctor);
     }
     let ctor = s.tl_name.as_str();
     let mut out = String::new();
@@ -385,7 +476,7 @@ fn read_body(s: &Struct) -> String {
     }
     let mut fields = String::new();
     for (i, f) in s.fields.iter().enumerate() {
-        let fname = ident::text(&f.name);
+        let fname = &p.names[i];
         match &f.holds {
             Holds::Value(_) | Holds::Optional(_) => emit!(fields, "{fname}: __tl_v_{i},\n"),
             Holds::Flag(cond) => {
@@ -421,6 +512,6 @@ fn read_body(s: &Struct) -> String {
             }
         }
     }
-    emit!(out, "{}(Self {{\n{fields}}})\n", paths::OK);
+    emit!(out, "{}({} {{\n{fields}{}}})\n", paths::OK, p.ctor, p.rest);
     out
 }

@@ -98,9 +98,25 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
 /// `reads` are the match arms by id (`0x…u32 => …,`), and an id no arm has is the error that
 /// `not_found` (a runtime function) builds, saying what was expected.
 pub fn deserialize_by_id(ty: &str, read_id: &str, reads: &str, not_found: (&str, &str)) -> String {
+    let header = super::codec::Header {
+        generics: "<'a>".to_string(),
+        ty: ty.to_string(),
+        bounds: String::new(),
+    };
+    deserialize_by_id_with(&header, read_id, reads, not_found)
+}
+
+/// [`deserialize_by_id`] for the impl `h` (a derive's, with the type's own generics).
+pub fn deserialize_by_id_with(
+    h: &super::codec::Header,
+    read_id: &str,
+    reads: &str,
+    not_found: (&str, &str),
+) -> String {
     let (error, what) = not_found;
+    let (generics, ty, bounds) = (&h.generics, &h.ty, &h.bounds);
     format!(
-        "#[automatically_derived] impl<'a> {} for {ty} {{\n\
+        "#[automatically_derived] impl{generics} {} for {ty} {bounds} {{\n\
          const MIN_SERIALIZED_LEN: usize = 4;\n\
          fn deserialize(r: &mut {}<'a>) -> {}<Self, {}> {{\n\
          let id = {read_id};\n\

@@ -17,13 +17,13 @@ macro_rules! emit {
 }
 
 mod any;
-mod codec;
+pub mod codec;
 mod docs;
-mod enums;
+pub mod enums;
 mod errors;
 mod functions;
 mod structs;
-mod text;
+pub mod text;
 
 use crate::model::Model;
 use std::collections::BTreeMap;
@@ -42,6 +42,8 @@ pub struct Options {
     pub derives: String,
     /// How many user derives there are: each module imports their aliases.
     pub user_derives: usize,
+    /// How many `extern(...)` types there are: each module imports their aliases.
+    pub externs: usize,
     /// Whether functions implement `Deserialize` (`#[tl(decode_functions)]` or `#[tl(any)]`):
     /// only servers and proxies decode requests, and a client's build is shorter without it.
     pub decode_functions: bool,
@@ -131,6 +133,13 @@ pub fn generate(model: &Model, options: &Options) -> String {
             imports,
             "#[allow(unused_imports)] use super::{};\n",
             crate::paths::derive_alias(i)
+        );
+    }
+    for i in 0..options.externs {
+        emit!(
+            imports,
+            "#[allow(unused_imports)] use super::{};\n",
+            crate::paths::extern_alias(i)
         );
     }
     let mut out = String::new();

@@ -41,6 +41,7 @@ pub fn rust_type(ctx: &Ctx<'_>, depth: usize, ty: &RType) -> String {
             }
         }
         RType::Param(name) => ident::text(name),
+        RType::Extern { rust, .. } => rust.clone(),
     }
 }
 

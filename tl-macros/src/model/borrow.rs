@@ -79,7 +79,8 @@ impl Borrows {
             | RType::Int256
             | RType::Int512
             | RType::True
-            | RType::Param(_) => false,
+            | RType::Param(_)
+            | RType::Extern { .. } => false,
         }
     }
 }

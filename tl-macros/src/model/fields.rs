@@ -52,7 +52,14 @@ impl Builder<'_, '_> {
 
     fn push_field(&mut self, name: &str, index: usize, holds: Holds, tl_text: String) -> FieldId {
         let docs = self.field_docs.remove(name).unwrap_or_default();
-        self.push_named(ident::field_name(name), index, holds, tl_text, docs)
+        let tl_names = vec![name.to_string()];
+        self.push_named(
+            ident::field_name(name),
+            index,
+            holds,
+            (tl_text, tl_names),
+            docs,
+        )
     }
 
     fn push_named(
@@ -60,7 +67,7 @@ impl Builder<'_, '_> {
         rust: String,
         index: usize,
         holds: Holds,
-        tl_text: String,
+        (tl_text, tl_names): (String, Vec<String>),
         docs: Vec<String>,
     ) -> FieldId {
         let name = self.taken.claim(rust, || format!("_{index}"));
@@ -68,6 +75,7 @@ impl Builder<'_, '_> {
             name,
             holds,
             tl_text,
+            tl_names,
             docs,
         });
         FieldId(self.fields.len() - 1)
@@ -214,6 +222,7 @@ pub fn build(
                         let mut docs = Vec::new();
                         let mut names = Vec::new();
                         let mut texts = Vec::new();
+                        let mut tl_names = Vec::new();
                         for &m in &valued {
                             let (Some(member), FieldKind::Conditional { ty, .. }) =
                                 (&tl_fields[m].name, &tl_fields[m].kind)
@@ -227,6 +236,7 @@ pub fn build(
                             docs.extend(b.field_docs.remove(&member.value).unwrap_or_default());
                             names.push(ident::field_name(&member.value));
                             texts.push(tl_text(&member.value, &tl_fields[m].kind));
+                            tl_names.push(member.value.clone());
                         }
                         // A large group (TON has 18 fields on one bit) is named after its bit.
                         let rust = if valued.len() > GROUP_NAMES_MAX {
@@ -234,7 +244,13 @@ pub fn build(
                         } else {
                             names.join("_and_")
                         };
-                        let field = b.push_named(rust, i, Holds::Group(tys), texts.join(" "), docs);
+                        let field = b.push_named(
+                            rust,
+                            i,
+                            Holds::Group(tys),
+                            (texts.join(" "), tl_names),
+                            docs,
+                        );
                         placed.insert(i, field);
                     }
                     let field = placed.get(&valued[0]).copied().ok_or_else(|| {

@@ -229,7 +229,9 @@ impl Decide<'_> {
         match ty {
             RType::Struct { .. } if boxed => 8,
             RType::Int | RType::Nat => 4,
-            RType::Long | RType::Double | RType::Param(_) => 8,
+            // An extern type's size is not known here: a pointer's worth, a guess that boxes
+            // nothing.
+            RType::Long | RType::Double | RType::Param(_) | RType::Extern { .. } => 8,
             RType::Bool => 1,
             RType::True => 0,
             RType::Int128 => 16,

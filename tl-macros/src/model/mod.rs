@@ -86,6 +86,21 @@ pub enum RType {
     },
     /// A type parameter `X` (from `{X:Type}`).
     Param(String),
+    /// A type defined outside the schema: `tl!`'s `extern(T = path)`, or, in a derive, a type
+    /// the line names and the Rust field's type supplies. `rust` is its Rust type as text (empty
+    /// until the derive has matched it); `bare` when used bare (`future_salt`, `%T`), which
+    /// the Rust type's own encoding is then trusted to be.
+    Extern {
+        tl: String,
+        rust: String,
+        bare: bool,
+        /// Whether its own `MIN_SERIALIZED_LEN` bounds its size: not for a `Box` in a derive
+        /// (which may hold the type itself, and a constant cannot be defined through itself).
+        own_min: bool,
+        /// A derive's `#[tl(with = "module")]`: the module's `serialize`, `serialized_len` and
+        /// `deserialize` encode the value instead of its type's impls.
+        with: Option<String>,
+    },
 }
 
 /// A flag bit: bit `bit` of the `#` word `word`.
@@ -162,6 +177,9 @@ pub struct Field {
     pub holds: Holds,
     /// The TL text of the field(s), for docs.
     pub tl_text: String,
+    /// The TL name of each field it holds (a group's several): derives match `rename` to it.
+    #[cfg_attr(not(feature = "derive"), allow(dead_code))]
+    pub tl_names: Vec<String>,
     pub docs: Vec<String>,
 }
 
@@ -284,6 +302,18 @@ pub struct Enum {
     pub borrows: bool,
 }
 
+/// The model of a derive's one line (`#[tl(line = "...")]`), alone: every type it names that is
+/// not a builtin is [`RType::Extern`], its Rust type taken from the field (`crate::derive`).
+#[cfg(feature = "derive")]
+pub fn line_struct(
+    def: &tl_schema::Definition,
+    sources: &[Source],
+    id_rule: IdRule,
+) -> Result<Struct, Internal> {
+    let resolver = resolve::Resolver::new(&[]).open();
+    fields::build(def, &resolver, sources, None, id_rule)
+}
+
 /// What the options of `#[tl(...)]` change in the model.
 #[derive(Clone, Copy)]
 pub struct Settings {
@@ -321,6 +351,7 @@ impl Model {
         sources: &[Source],
         settings: Settings,
         error_list: Option<&tl_schema::ErrorList>,
+        externs: std::collections::HashMap<String, String>,
     ) -> Result<Self, Internal> {
         let Settings {
             id_rule,
@@ -339,7 +370,7 @@ impl Model {
             .zip(pages)
             .filter(|(d, _)| !d.builtin)
             .unzip();
-        let resolver = resolve::Resolver::new(&defs);
+        let resolver = resolve::Resolver::new(&defs).with_externs(externs);
 
         let mut enums = resolver.enums(&schema.class_docs);
         let mut types = Vec::new();

@@ -14,6 +14,10 @@ pub struct Resolver<'a> {
     /// Boxed types in order of their first constructor: [`EnumId`]s index this.
     enum_names: Vec<&'a str>,
     enum_index: HashMap<&'a str, EnumId>,
+    /// Types defined outside the schema (TL name to Rust type text), and whether every name
+    /// that the schema does not define is one ([`Resolver::open`]).
+    externs: HashMap<String, String>,
+    open: bool,
 }
 
 /// Splits a TL name into its Rust modules and its last part.
@@ -49,6 +53,34 @@ impl<'a> Resolver<'a> {
             ctor_index,
             enum_names,
             enum_index,
+            externs: HashMap::new(),
+            open: false,
+        }
+    }
+
+    /// With types defined outside the schema: `externs` maps their TL names (a custom
+    /// builtin's by its type's and its constructor's name) to their Rust types.
+    pub fn with_externs(mut self, externs: HashMap<String, String>) -> Self {
+        self.externs = externs;
+        self
+    }
+
+    /// Every name the schema does not define resolves to [`RType::Extern`] with its Rust type
+    /// left empty: a derive's line, whose types the Rust fields supply.
+    #[cfg(feature = "derive")]
+    pub fn open(mut self) -> Self {
+        self.open = true;
+        self
+    }
+
+    fn defines(&self, ty: &Type) -> bool {
+        let name = ty.name.as_str();
+        if ty.percent {
+            self.ctors.iter().any(|d| d.result.name == name)
+        } else if is_bare_name(name) {
+            self.ctor_index.contains_key(name)
+        } else {
+            self.enum_index.contains_key(name)
         }
     }
 
@@ -94,6 +126,16 @@ impl<'a> Resolver<'a> {
         }
         if let Some(builtin) = Builtin::from_name(name) {
             return self.builtin(def, ty, builtin);
+        }
+        let external = self.externs.get(name).cloned();
+        if external.is_some() || (self.open && !self.defines(ty)) {
+            return Ok(RType::Extern {
+                tl: name.to_string(),
+                rust: external.unwrap_or_default(),
+                bare: ty.percent || is_bare_name(name),
+                own_min: true,
+                with: None,
+            });
         }
         if ty.percent {
             // `%T`: the only constructor of `T`, bare.

@@ -1,0 +1,8 @@
+#[derive(tl_runtime::Serialize)]
+#[tl(line = "inputPhoneCall#1e36fdee id:long access_hash:long = InputPhoneCall;")]
+pub struct InputPhoneCall {
+    pub id: i64,
+    pub access_hash: i64,
+}
+
+fn main() {}

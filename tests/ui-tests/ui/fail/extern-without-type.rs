@@ -1,0 +1,6 @@
+tl_runtime::tl! {
+    #[tl(extern(FutureSalts))]
+    "saltsAnswer salts:FutureSalts = SaltsAnswer;"
+}
+
+fn main() {}
