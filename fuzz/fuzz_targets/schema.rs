@@ -7,10 +7,13 @@ use tl_schema::{Config, IdRule, Source, check, render};
 
 fuzz_target!(|text: &str| {
     let sources = [Source::literal(text), Source::file("f.tl", text)];
-    for id_rule in [IdRule::Telegram, IdRule::Tdlib] {
+    // `open` is a derive's line checked alone; `extern_types` is tl!'s `extern(...)`.
+    for (id_rule, open) in [(IdRule::Telegram, false), (IdRule::Tdlib, true)] {
         let config = Config {
             id_rule,
             allow_id_mismatch: vec!["a".into(), "b.c".into()],
+            extern_types: vec!["A".into(), "X".into()],
+            open,
         };
         let (schema, diagnostics) = check(&sources, &config);
         for d in &diagnostics {
