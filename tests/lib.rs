@@ -189,6 +189,8 @@ pub mod real {
                 include = "../../shared/pages/phone.discardCall.txt",
                 errors = "../../shared/errors/raw-errors.json",
                 any,
+                // TDLib's copy has no `// LAYER` line (SOURCES.md).
+                layer = 228,
                 allow_id_mismatch(
                     ipPortSecret,
                     accessPointRule,

@@ -174,6 +174,7 @@ impl<'a> Deserialize<'a> for RichText {
                 ErrorKind::UnexpectedConstructor {
                     type_name: "RichText",
                     id,
+                    found: None,
                 },
                 reader.position() - 4,
             )),

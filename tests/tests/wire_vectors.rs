@@ -90,7 +90,8 @@ fn bool_ids() {
         err.kind(),
         &ErrorKind::UnexpectedConstructor {
             type_name: "Bool",
-            id: 0x3fedd339
+            id: 0x3fedd339,
+            found: None,
         }
     );
     assert_eq!(err.offset(), 0);
@@ -110,7 +111,8 @@ fn vector_of_int() {
         err.kind(),
         ErrorKind::UnexpectedConstructor {
             type_name: "Vector",
-            id: 0
+            id: 0,
+            found: None,
         }
     ));
 }

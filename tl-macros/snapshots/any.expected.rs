@@ -5,6 +5,8 @@ use ::tl_runtime::__private as __tl;
 pub mod types {
     #[allow(unused_imports)]
     use super::__tl;
+    #[allow(unused_imports)]
+    use super::__tl_names;
     /// TL constructor `pong`:
     /// ```text
     /// pong#347773c5 msg_id:long ping_id:long = Pong;
@@ -55,6 +57,8 @@ pub mod types {
 pub mod enums {
     #[allow(unused_imports)]
     use super::__tl;
+    #[allow(unused_imports)]
+    use super::__tl_names;
     /// The TL type `Pong`: one variant per constructor.
     #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
     pub enum Pong {
@@ -92,7 +96,9 @@ pub mod enums {
                         Self::Pong,
                     )
                 }
-                _ => __tl::Err(__tl::unexpected_constructor(r, "Pong", id)),
+                _ => {
+                    __tl::Err(__tl::unexpected_constructor_in(r, "Pong", id, __tl_names))
+                }
             }
         }
     }
@@ -120,6 +126,8 @@ pub mod enums {
 pub mod functions {
     #[allow(unused_imports)]
     use super::__tl;
+    #[allow(unused_imports)]
+    use super::__tl_names;
     /// TL function `invokeWithPrefix`:
     /// ```text
     /// invokeWithPrefix#da9b0d0d {X:Type} prefix:string query:!X = X;
@@ -342,3 +350,33 @@ impl<'a> __tl::Deserialize<'a> for Any {
         }
     }
 }
+/// The TL name of a constructor or function id of this schema (`#1e36fded` is
+/// `inputPhoneCall`), for logs and errors; `None` for an id it does not have.
+pub fn name_for_id(id: u32) -> __tl::Option<&'static str> {
+    static NAMES: [(u32, &str); 3] = [
+        (0x347773c5u32, "pong"),
+        (0x7abe77ecu32, "ping"),
+        (0xda9b0d0du32, "invokeWithPrefix"),
+    ];
+    match NAMES.binary_search_by_key(&id, |e| e.0) {
+        __tl::Ok(i) => __tl::Some(NAMES[i].1),
+        _ => __tl::None,
+    }
+}
+/// The id of a constructor or function of this schema by its TL name
+/// (`"inputPhoneCall"`), the inverse of [`name_for_id`].
+pub fn id_for_name(name: &str) -> __tl::Option<u32> {
+    static IDS: [(&str, u32); 4] = [
+        ("invokeWithLayer", 0xda9b0d0du32),
+        ("invokeWithPrefix", 0xda9b0d0du32),
+        ("ping", 0x7abe77ecu32),
+        ("pong", 0x347773c5u32),
+    ];
+    match IDS.binary_search_by_key(&name, |e| e.0) {
+        __tl::Ok(i) => __tl::Some(IDS[i].1),
+        _ => __tl::None,
+    }
+}
+#[doc(hidden)]
+#[allow(unused_imports)]
+use self::name_for_id as __tl_names;

@@ -5,6 +5,8 @@ use ::tl_runtime::__private as __tl;
 pub mod types {
     #[allow(unused_imports)]
     use super::__tl;
+    #[allow(unused_imports)]
+    use super::__tl_names;
     /// #[tl(borrowed)]
     /// Borrowed decoding: strings, bytes and what holds them get a lifetime; the rest does not.
     ///
@@ -155,6 +157,8 @@ pub mod types {
 pub mod enums {
     #[allow(unused_imports)]
     use super::__tl;
+    #[allow(unused_imports)]
+    use super::__tl_names;
     /// The TL type `Photo`: one variant per constructor.
     #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
     pub enum Photo<'a> {
@@ -192,7 +196,11 @@ pub mod enums {
                         Self::Photo,
                     )
                 }
-                _ => __tl::Err(__tl::unexpected_constructor(r, "Photo", id)),
+                _ => {
+                    __tl::Err(
+                        __tl::unexpected_constructor_in(r, "Photo", id, __tl_names),
+                    )
+                }
             }
         }
     }
@@ -252,7 +260,9 @@ pub mod enums {
                         Self::Size,
                     )
                 }
-                _ => __tl::Err(__tl::unexpected_constructor(r, "Size", id)),
+                _ => {
+                    __tl::Err(__tl::unexpected_constructor_in(r, "Size", id, __tl_names))
+                }
             }
         }
     }
@@ -312,7 +322,11 @@ pub mod enums {
                         Self::Album,
                     )
                 }
-                _ => __tl::Err(__tl::unexpected_constructor(r, "Album", id)),
+                _ => {
+                    __tl::Err(
+                        __tl::unexpected_constructor_in(r, "Album", id, __tl_names),
+                    )
+                }
             }
         }
     }
@@ -340,10 +354,14 @@ pub mod enums {
 pub mod functions {
     #[allow(unused_imports)]
     use super::__tl;
+    #[allow(unused_imports)]
+    use super::__tl_names;
     /// Functions of the TL namespace `photos`.
     pub mod photos {
         #[allow(unused_imports)]
         use super::__tl;
+        #[allow(unused_imports)]
+        use super::__tl_names;
         /// TL function `photos.upload`:
         /// ```text
         /// photos.upload file:bytes = Photo;
@@ -371,3 +389,34 @@ pub mod functions {
         }
     }
 }
+/// The TL name of a constructor or function id of this schema (`#1e36fded` is
+/// `inputPhoneCall`), for logs and errors; `None` for an id it does not have.
+pub fn name_for_id(id: u32) -> __tl::Option<&'static str> {
+    static NAMES: [(u32, &str); 4] = [
+        (0x319e821eu32, "album"),
+        (0x829d3ac7u32, "photo"),
+        (0x8dfc8255u32, "photos.upload"),
+        (0xb8fdaf3cu32, "size"),
+    ];
+    match NAMES.binary_search_by_key(&id, |e| e.0) {
+        __tl::Ok(i) => __tl::Some(NAMES[i].1),
+        _ => __tl::None,
+    }
+}
+/// The id of a constructor or function of this schema by its TL name
+/// (`"inputPhoneCall"`), the inverse of [`name_for_id`].
+pub fn id_for_name(name: &str) -> __tl::Option<u32> {
+    static IDS: [(&str, u32); 4] = [
+        ("album", 0x319e821eu32),
+        ("photo", 0x829d3ac7u32),
+        ("photos.upload", 0x8dfc8255u32),
+        ("size", 0xb8fdaf3cu32),
+    ];
+    match IDS.binary_search_by_key(&name, |e| e.0) {
+        __tl::Ok(i) => __tl::Some(IDS[i].1),
+        _ => __tl::None,
+    }
+}
+#[doc(hidden)]
+#[allow(unused_imports)]
+use self::name_for_id as __tl_names;

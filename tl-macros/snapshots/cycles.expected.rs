@@ -5,6 +5,8 @@ use ::tl_runtime::__private as __tl;
 pub mod types {
     #[allow(unused_imports)]
     use super::__tl;
+    #[allow(unused_imports)]
+    use super::__tl_names;
     /// Recursion: an enum holding itself through a vector and directly, and a bare constructor that
     /// holds itself through a flag (boxed, so that every type has a finite size).
     ///
@@ -255,6 +257,8 @@ pub mod types {
 pub mod enums {
     #[allow(unused_imports)]
     use super::__tl;
+    #[allow(unused_imports)]
+    use super::__tl_names;
     /// The TL type `RichText`: one variant per constructor.
     #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
     pub enum RichText {
@@ -324,7 +328,11 @@ pub mod enums {
                         Self::TextConcat,
                     )
                 }
-                _ => __tl::Err(__tl::unexpected_constructor(r, "RichText", id)),
+                _ => {
+                    __tl::Err(
+                        __tl::unexpected_constructor_in(r, "RichText", id, __tl_names),
+                    )
+                }
             }
         }
     }
@@ -422,7 +430,9 @@ pub mod enums {
                         Self::Node,
                     )
                 }
-                _ => __tl::Err(__tl::unexpected_constructor(r, "Node", id)),
+                _ => {
+                    __tl::Err(__tl::unexpected_constructor_in(r, "Node", id, __tl_names))
+                }
             }
         }
     }
@@ -487,7 +497,11 @@ pub mod enums {
                     )
                 }
                 0x3787b6cdu32 => __tl::Ok(Self::Small),
-                _ => __tl::Err(__tl::unexpected_constructor(r, "Large", id)),
+                _ => {
+                    __tl::Err(
+                        __tl::unexpected_constructor_in(r, "Large", id, __tl_names),
+                    )
+                }
             }
         }
     }
@@ -534,4 +548,41 @@ pub mod enums {
 pub mod functions {
     #[allow(unused_imports)]
     use super::__tl;
+    #[allow(unused_imports)]
+    use super::__tl_names;
 }
+/// The TL name of a constructor or function id of this schema (`#1e36fded` is
+/// `inputPhoneCall`), for logs and errors; `None` for an id it does not have.
+pub fn name_for_id(id: u32) -> __tl::Option<&'static str> {
+    static NAMES: [(u32, &str); 6] = [
+        (0x3787b6cdu32, "small"),
+        (0x498fff9cu32, "node"),
+        (0x6724abc4u32, "textBold"),
+        (0x744694e0u32, "textPlain"),
+        (0x7e6260d7u32, "textConcat"),
+        (0x84f0135du32, "large"),
+    ];
+    match NAMES.binary_search_by_key(&id, |e| e.0) {
+        __tl::Ok(i) => __tl::Some(NAMES[i].1),
+        _ => __tl::None,
+    }
+}
+/// The id of a constructor or function of this schema by its TL name
+/// (`"inputPhoneCall"`), the inverse of [`name_for_id`].
+pub fn id_for_name(name: &str) -> __tl::Option<u32> {
+    static IDS: [(&str, u32); 6] = [
+        ("large", 0x84f0135du32),
+        ("node", 0x498fff9cu32),
+        ("small", 0x3787b6cdu32),
+        ("textBold", 0x6724abc4u32),
+        ("textConcat", 0x7e6260d7u32),
+        ("textPlain", 0x744694e0u32),
+    ];
+    match IDS.binary_search_by_key(&name, |e| e.0) {
+        __tl::Ok(i) => __tl::Some(IDS[i].1),
+        _ => __tl::None,
+    }
+}
+#[doc(hidden)]
+#[allow(unused_imports)]
+use self::name_for_id as __tl_names;

@@ -5,6 +5,8 @@ use ::tl_runtime::__private as __tl;
 pub mod types {
     #[allow(unused_imports)]
     use super::__tl;
+    #[allow(unused_imports)]
+    use super::__tl_names;
     /// #[tl(decode_functions)]
     /// Flags: optional values, `?true` flags, a bit shared by a flag and a value (an alias), and a
     /// bit shared by two values (a group), beside bare and boxed vectors.
@@ -314,6 +316,8 @@ pub mod types {
 pub mod enums {
     #[allow(unused_imports)]
     use super::__tl;
+    #[allow(unused_imports)]
+    use super::__tl_names;
     /// The TL type `InputPeer`: one variant per constructor.
     #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
     pub enum InputPeer {
@@ -361,7 +365,11 @@ pub mod enums {
                         Self::User,
                     )
                 }
-                _ => __tl::Err(__tl::unexpected_constructor(r, "InputPeer", id)),
+                _ => {
+                    __tl::Err(
+                        __tl::unexpected_constructor_in(r, "InputPeer", id, __tl_names),
+                    )
+                }
             }
         }
     }
@@ -440,7 +448,11 @@ pub mod enums {
                         Self::Draft,
                     )
                 }
-                _ => __tl::Err(__tl::unexpected_constructor(r, "Draft", id)),
+                _ => {
+                    __tl::Err(
+                        __tl::unexpected_constructor_in(r, "Draft", id, __tl_names),
+                    )
+                }
             }
         }
     }
@@ -500,7 +512,11 @@ pub mod enums {
                         Self::Stats,
                     )
                 }
-                _ => __tl::Err(__tl::unexpected_constructor(r, "Stats", id)),
+                _ => {
+                    __tl::Err(
+                        __tl::unexpected_constructor_in(r, "Stats", id, __tl_names),
+                    )
+                }
             }
         }
     }
@@ -528,10 +544,14 @@ pub mod enums {
 pub mod functions {
     #[allow(unused_imports)]
     use super::__tl;
+    #[allow(unused_imports)]
+    use super::__tl_names;
     /// Functions of the TL namespace `messages`.
     pub mod messages {
         #[allow(unused_imports)]
         use super::__tl;
+        #[allow(unused_imports)]
+        use super::__tl_names;
         /// TL function `messages.saveDraft`:
         /// ```text
         /// messages.saveDraft flags:# no_webpage:flags.1?true peer:InputPeer message:string = Bool;
@@ -606,3 +626,36 @@ pub mod functions {
         }
     }
 }
+/// The TL name of a constructor or function id of this schema (`#1e36fded` is
+/// `inputPhoneCall`), for logs and errors; `None` for an id it does not have.
+pub fn name_for_id(id: u32) -> __tl::Option<&'static str> {
+    static NAMES: [(u32, &str); 5] = [
+        (0x6e68c266u32, "draft"),
+        (0x7f3b18eau32, "inputPeerEmpty"),
+        (0xbfc7c861u32, "messages.saveDraft"),
+        (0xdde8a54cu32, "inputPeerUser"),
+        (0xef81b551u32, "stats"),
+    ];
+    match NAMES.binary_search_by_key(&id, |e| e.0) {
+        __tl::Ok(i) => __tl::Some(NAMES[i].1),
+        _ => __tl::None,
+    }
+}
+/// The id of a constructor or function of this schema by its TL name
+/// (`"inputPhoneCall"`), the inverse of [`name_for_id`].
+pub fn id_for_name(name: &str) -> __tl::Option<u32> {
+    static IDS: [(&str, u32); 5] = [
+        ("draft", 0x6e68c266u32),
+        ("inputPeerEmpty", 0x7f3b18eau32),
+        ("inputPeerUser", 0xdde8a54cu32),
+        ("messages.saveDraft", 0xbfc7c861u32),
+        ("stats", 0xef81b551u32),
+    ];
+    match IDS.binary_search_by_key(&name, |e| e.0) {
+        __tl::Ok(i) => __tl::Some(IDS[i].1),
+        _ => __tl::None,
+    }
+}
+#[doc(hidden)]
+#[allow(unused_imports)]
+use self::name_for_id as __tl_names;

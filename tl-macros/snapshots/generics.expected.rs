@@ -5,6 +5,8 @@ use ::tl_runtime::__private as __tl;
 pub mod types {
     #[allow(unused_imports)]
     use super::__tl;
+    #[allow(unused_imports)]
+    use super::__tl_names;
     /// #[tl(decode_functions)]
     /// Generic functions: `{X:Type}` and `!X`, returning what the wrapped call returns.
     ///
@@ -48,6 +50,8 @@ pub mod types {
 pub mod enums {
     #[allow(unused_imports)]
     use super::__tl;
+    #[allow(unused_imports)]
+    use super::__tl_names;
     /// The TL type `Config`: one variant per constructor.
     #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
     pub enum Config {
@@ -85,7 +89,11 @@ pub mod enums {
                         Self::Config,
                     )
                 }
-                _ => __tl::Err(__tl::unexpected_constructor(r, "Config", id)),
+                _ => {
+                    __tl::Err(
+                        __tl::unexpected_constructor_in(r, "Config", id, __tl_names),
+                    )
+                }
             }
         }
     }
@@ -113,6 +121,8 @@ pub mod enums {
 pub mod functions {
     #[allow(unused_imports)]
     use super::__tl;
+    #[allow(unused_imports)]
+    use super::__tl_names;
     /// TL function `invokeWithLayer`:
     /// ```text
     /// invokeWithLayer {X:Type} layer:int query:!X = X;
@@ -178,6 +188,8 @@ pub mod functions {
     pub mod help {
         #[allow(unused_imports)]
         use super::__tl;
+        #[allow(unused_imports)]
+        use super::__tl_names;
         /// TL function `help.getConfig`:
         /// ```text
         /// help.getConfig = Config;
@@ -248,3 +260,34 @@ pub mod functions {
         }
     }
 }
+/// The TL name of a constructor or function id of this schema (`#1e36fded` is
+/// `inputPhoneCall`), for logs and errors; `None` for an id it does not have.
+pub fn name_for_id(id: u32) -> __tl::Option<&'static str> {
+    static NAMES: [(u32, &str); 4] = [
+        (0x862748cfu32, "help.getConfigs"),
+        (0xb2e6bc48u32, "config"),
+        (0xc4f9186bu32, "help.getConfig"),
+        (0xda9b0d0du32, "invokeWithLayer"),
+    ];
+    match NAMES.binary_search_by_key(&id, |e| e.0) {
+        __tl::Ok(i) => __tl::Some(NAMES[i].1),
+        _ => __tl::None,
+    }
+}
+/// The id of a constructor or function of this schema by its TL name
+/// (`"inputPhoneCall"`), the inverse of [`name_for_id`].
+pub fn id_for_name(name: &str) -> __tl::Option<u32> {
+    static IDS: [(&str, u32); 4] = [
+        ("config", 0xb2e6bc48u32),
+        ("help.getConfig", 0xc4f9186bu32),
+        ("help.getConfigs", 0x862748cfu32),
+        ("invokeWithLayer", 0xda9b0d0du32),
+    ];
+    match IDS.binary_search_by_key(&name, |e| e.0) {
+        __tl::Ok(i) => __tl::Some(IDS[i].1),
+        _ => __tl::None,
+    }
+}
+#[doc(hidden)]
+#[allow(unused_imports)]
+use self::name_for_id as __tl_names;

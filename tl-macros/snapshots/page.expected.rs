@@ -5,20 +5,28 @@ use ::tl_runtime::__private as __tl;
 pub mod types {
     #[allow(unused_imports)]
     use super::__tl;
+    #[allow(unused_imports)]
+    use super::__tl_names;
 }
 /// TL boxed types, one enum each with a variant per constructor, encoded boxed (constructor id, then fields).
 pub mod enums {
     #[allow(unused_imports)]
     use super::__tl;
+    #[allow(unused_imports)]
+    use super::__tl_names;
 }
 /// TL functions, one struct each, encoded boxed; `RemoteCall::Return` is the result.
 pub mod functions {
     #[allow(unused_imports)]
     use super::__tl;
+    #[allow(unused_imports)]
+    use super::__tl_names;
     /// Functions of the TL namespace `account`.
     pub mod account {
         #[allow(unused_imports)]
         use super::__tl;
+        #[allow(unused_imports)]
+        use super::__tl_names;
         /// Set the accent color of the account.
         ///
         /// TL function `account.setColor`:
@@ -79,10 +87,14 @@ pub mod functions {
 pub mod errors {
     #[allow(unused_imports)]
     use super::__tl;
+    #[allow(unused_imports)]
+    use super::__tl_names;
     /// Error types of the TL namespace `account`.
     pub mod account {
         #[allow(unused_imports)]
         use super::__tl;
+        #[allow(unused_imports)]
+        use super::__tl_names;
         /// The errors TL function `account.setColor` ([`SetColor`](super::super::functions::account::SetColor)) is documented to fail with: its `RemoteCall::Error`.
         ///
         /// An error the list does not name, or a listed name sent with another code, is [`Other`](Self::Other).
@@ -176,3 +188,24 @@ pub mod errors {
         impl __tl::StdError for SetColor {}
     }
 }
+/// The TL name of a constructor or function id of this schema (`#1e36fded` is
+/// `inputPhoneCall`), for logs and errors; `None` for an id it does not have.
+pub fn name_for_id(id: u32) -> __tl::Option<&'static str> {
+    static NAMES: [(u32, &str); 1] = [(0x774d82deu32, "account.setColor")];
+    match NAMES.binary_search_by_key(&id, |e| e.0) {
+        __tl::Ok(i) => __tl::Some(NAMES[i].1),
+        _ => __tl::None,
+    }
+}
+/// The id of a constructor or function of this schema by its TL name
+/// (`"inputPhoneCall"`), the inverse of [`name_for_id`].
+pub fn id_for_name(name: &str) -> __tl::Option<u32> {
+    static IDS: [(&str, u32); 1] = [("account.setColor", 0x774d82deu32)];
+    match IDS.binary_search_by_key(&name, |e| e.0) {
+        __tl::Ok(i) => __tl::Some(IDS[i].1),
+        _ => __tl::None,
+    }
+}
+#[doc(hidden)]
+#[allow(unused_imports)]
+use self::name_for_id as __tl_names;

@@ -18,6 +18,7 @@ const OPTIONS: &[&str] = &[
     "decode_functions",
     "derive",
     "extern",
+    "layer",
     "crate",
 ];
 
@@ -53,6 +54,8 @@ pub struct Options {
     /// `extern(Type = path, ...)`: TL types defined outside the schema, and the Rust types that
     /// implement them, with the spans of their names.
     pub externs: Vec<Extern>,
+    /// `layer = N`: the `LAYER` constant, for a schema without a `// LAYER N` line.
+    pub layer: Option<u32>,
     /// The options read so far, to report a repeated one.
     seen: Vec<String>,
 }
@@ -147,6 +150,17 @@ impl Options {
                 Ok(())
             })?,
             "extern" => externs(meta, &mut self.externs)?,
+            "layer" => {
+                let value = meta.value()?;
+                let wrong = |span| {
+                    syn::Error::new(
+                        span,
+                        "`layer` is the schema's layer number, such as `layer = 228`",
+                    )
+                };
+                let lit: syn::LitInt = value.parse().map_err(|e| wrong(e.span()))?;
+                self.layer = Some(lit.base10_parse().map_err(|_| wrong(lit.span()))?);
+            }
             _ => {
                 let written = quote::ToTokens::to_token_stream(&meta.path).to_string();
                 let nearest = OPTIONS

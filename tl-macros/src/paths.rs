@@ -64,7 +64,10 @@ runtime_items! {
     READ_BOXED_VARIANT = "read_boxed_variant",
     READ_ANY = "read_any",
     READ_ANY_BOXED = "read_any_boxed",
+    /// Only derives name it (their enums have no `name_for_id`).
+    #[cfg_attr(not(feature = "derive"), allow(dead_code))]
     UNEXPECTED_CONSTRUCTOR = "unexpected_constructor",
+    UNEXPECTED_CONSTRUCTOR_IN = "unexpected_constructor_in",
     ENCODE_AS = "EncodeAs",
     DECODE_AS = "DecodeAs",
     AS_IS = "AsIs",
@@ -75,6 +78,9 @@ runtime_items! {
 
 /// The alias every generated module imports from its parent.
 pub const ALIAS: &str = "__tl";
+
+/// The schema's `name_for_id`, as every generated module imports it from its parent.
+pub const NAMES_ALIAS: &str = "__tl_names";
 
 /// The `use` that the invoking module gets, for the alias: `runtime` is the runtime crate's path
 /// (`$crate` from the `tl!` wrapper, or `#[tl(crate = "...")]`), which only tokens can carry. No

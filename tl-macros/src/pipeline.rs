@@ -125,6 +125,7 @@ pub fn expand(input: TokenStream) -> Expansion {
             derives,
             user_derives: options.derive.len(),
             externs: options.externs.len(),
+            layer: options.layer.or_else(|| tl_schema::layer(&loaded.sources)),
             decode_functions: options.decode_functions || options.any,
             any: options.any,
         },

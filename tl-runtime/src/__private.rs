@@ -44,7 +44,31 @@ pub fn fmt_rpc_error(
 #[inline(never)]
 pub fn unexpected_constructor(reader: &Reader<'_>, type_name: &'static str, id: u32) -> Error {
     Error::new(
-        ErrorKind::UnexpectedConstructor { type_name, id },
+        ErrorKind::UnexpectedConstructor {
+            type_name,
+            id,
+            found: None,
+        },
+        reader.position().saturating_sub(4),
+    )
+}
+
+/// [`unexpected_constructor`], naming the id if the schema has it (`names` is its
+/// `name_for_id`).
+#[cold]
+#[inline(never)]
+pub fn unexpected_constructor_in(
+    reader: &Reader<'_>,
+    type_name: &'static str,
+    id: u32,
+    names: fn(u32) -> Option<&'static str>,
+) -> Error {
+    Error::new(
+        ErrorKind::UnexpectedConstructor {
+            type_name,
+            id,
+            found: names(id),
+        },
         reader.position().saturating_sub(4),
     )
 }
@@ -57,6 +81,7 @@ pub fn unknown_constructor(reader: &Reader<'_>, what: &'static str, id: u32) -> 
         ErrorKind::UnexpectedConstructor {
             type_name: what,
             id,
+            found: None,
         },
         reader.position(),
     )

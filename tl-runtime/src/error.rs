@@ -48,6 +48,9 @@ pub enum ErrorKind {
         type_name: &'static str,
         /// The id that was read.
         id: u32,
+        /// The TL name of that id when the schema has it (a constructor of another type:
+        /// "expected Updates, found messages.messages"), from the schema's `name_for_id`.
+        found: Option<&'static str>,
     },
     /// A `string` or `bytes` shorter than 254 bytes written with the 4-byte long-form header,
     /// which has a canonical one-byte form.
@@ -169,12 +172,19 @@ impl fmt::Display for ErrorKind {
             ErrorKind::TrailingBytes { count } => {
                 write!(f, "{count} trailing bytes after the value")
             }
-            ErrorKind::UnexpectedConstructor { type_name, id } => {
-                write!(
-                    f,
-                    "unexpected constructor id {id:#010x} for type {type_name}"
-                )
-            }
+            ErrorKind::UnexpectedConstructor {
+                type_name,
+                id,
+                found: Some(found),
+            } => write!(f, "expected {type_name}, found {found}#{id:08x}"),
+            ErrorKind::UnexpectedConstructor {
+                type_name,
+                id,
+                found: None,
+            } => write!(
+                f,
+                "unexpected constructor id {id:#010x} for type {type_name} (one this schema does not know: where the value's length is known, tl_runtime::MaybeUnknown keeps it)"
+            ),
             ErrorKind::NonCanonicalLength { len } => write!(
                 f,
                 "non-canonical length: {len} bytes written with the long-form header"

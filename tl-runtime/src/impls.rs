@@ -79,6 +79,7 @@ impl<'a> Deserialize<'a> for bool {
                 ErrorKind::UnexpectedConstructor {
                     type_name: "Bool",
                     id,
+                    found: None,
                 },
                 reader.position() - 4,
             )),

@@ -51,8 +51,21 @@
 //! - `macros` (default): re-exports `tl!`.
 //! - `errors-json`: `#[tl(errors = "raw-errors.json")]`, error types from Telegram's published
 //!   list. It builds `serde_json` into the macro; without it nothing more is built.
+//! - `gzip`: `mtproto::GzipPacked::inflate` (under a size limit) and `pack`, with flate2's
+//!   pure-Rust backend; needs `std`.
 //! - `derive`: `#[derive(Serialize, Deserialize, Identifiable)]` for hand-written types (below).
 //!   It builds darling and syn's `full` feature into the macro; without it neither is built.
+//!
+//! # Receiving: envelopes and constructors of newer layers
+//!
+//! A server on a newer layer sends constructors this schema does not know. Inside a known
+//! constructor they cannot be skipped (TL records no lengths), so decoding fails with an error
+//! naming the id, the field path and the offset. Where the length is known (the whole input, an
+//! [`Object`], a container entry, an `rpc_result`), [`MaybeUnknown<T>`] keeps such a value as
+//! [`Unknown`] `{ id, bytes }`, which re-encodes byte for byte. [`mtproto`] has the envelopes
+//! around every received message (`msg_container`, `rpc_result`, `gzip_packed` with a size
+//! limit, `msgs_ack`) and [`RemoteCall`] decodes a result as the request's answer or its typed
+//! error; [`dump`] describes what did not decode, for the log (`examples/receive.rs`).
 //!
 //! # Derives
 //!
@@ -136,9 +149,11 @@ extern crate std;
 pub mod encoding;
 mod error;
 mod impls;
+pub mod mtproto;
 mod reader;
 mod rpc_error;
 mod types;
+mod unknown;
 pub mod wire;
 
 #[doc(hidden)]
@@ -148,6 +163,7 @@ pub use error::{Error, ErrorKind, PathSegment};
 pub use reader::{Limits, Reader};
 pub use rpc_error::{ErrorClass, ParseRpcError, RpcError};
 pub use types::{Object, ObjectRef, True, UnknownFlags};
+pub use unknown::{MaybeUnknown, Unknown, dump};
 
 #[cfg(feature = "macros")]
 #[doc(hidden)]
@@ -214,6 +230,11 @@ pub use tl_macros::{Deserialize, Identifiable, Serialize};
 ///   encodes them and decodes their answers, so it need not compile 800 request decoders.
 /// - `Any`, with `#[tl(any)]`: an enum over every boxed type and function, decoded by the
 ///   constructor id that comes first (for servers, proxies, `Object` payloads and logging).
+/// - `name_for_id(u32) -> Option<&'static str>` and `id_for_name(&str) -> Option<u32>`: every
+///   constructor's and function's TL name by id and back (sorted static tables, no allocation),
+///   for logs; decode errors name an id of another type with it ("expected Updates, found
+///   messages.messagesSlice#…").
+/// - `LAYER: i32`, when a `// LAYER N` line or `#[tl(layer = N)]` gives it.
 ///
 /// TL namespaces become modules: `phone.discardCall` is `functions::phone::DiscardCall`.
 /// Everything derives `Debug`, `Clone` and `PartialEq`, and carries its TL line in its docs, with

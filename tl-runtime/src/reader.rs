@@ -170,7 +170,11 @@ impl<'a> Reader<'a> {
             Ok(())
         } else {
             Err(Error::new(
-                ErrorKind::UnexpectedConstructor { type_name, id },
+                ErrorKind::UnexpectedConstructor {
+                    type_name,
+                    id,
+                    found: None,
+                },
                 self.position() - 4,
             ))
         }

@@ -108,6 +108,19 @@ pub fn check(sources: &[Source], config: &Config) -> (Schema, Vec<Diagnostic>) {
     (schema, diagnostics)
 }
 
+/// The layer that a `// LAYER N` line of the sources declares (Telegram's `api.tl` ends with
+/// one; the last one counts), if any.
+pub fn layer(sources: &[Source]) -> Option<u32> {
+    sources
+        .iter()
+        .flat_map(|s| s.text.lines())
+        .filter_map(|line| {
+            let rest = line.trim().strip_prefix("//")?.trim_start();
+            rest.strip_prefix("LAYER")?.trim().parse().ok()
+        })
+        .next_back()
+}
+
 /// Where a diagnostic points, as `(source, line, column)`, or `None` for an allow-list entry.
 pub fn locate(sources: &[Source], diagnostic: &Diagnostic) -> Option<(SourceId, usize, usize)> {
     match &diagnostic.origin {

@@ -214,6 +214,7 @@ fn with_ctx<R>(f: impl FnOnce(&Ctx<'_>) -> R) -> R {
         externs: 0,
         decode_functions: true,
         any: false,
+        layer: None,
     };
     f(&Ctx {
         model: &model,
@@ -540,7 +541,7 @@ fn enum_impls(
                 &h,
                 "r.read_u32()?",
                 &reads,
-                (paths::UNEXPECTED_CONSTRUCTOR, &tl_name),
+                (paths::UNEXPECTED_CONSTRUCTOR, &tl_name, ""),
             )
         }
         Which::Identifiable => String::new(),

@@ -139,6 +139,7 @@ pub fn emit(ctx: &Ctx<'_>, out: &mut String) {
         (
             paths::UNKNOWN_CONSTRUCTOR,
             "any type or function of this schema",
+            "",
         ),
     ));
 }

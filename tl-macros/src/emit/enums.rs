@@ -89,15 +89,25 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
         &ty,
         "r.read_u32()?",
         &reads,
-        (paths::UNEXPECTED_CONSTRUCTOR, &e.tl_name),
+        // The schema's `name_for_id` names an id of another type in the error.
+        (
+            paths::UNEXPECTED_CONSTRUCTOR_IN,
+            &e.tl_name,
+            &format!(", {}", paths::NAMES_ALIAS),
+        ),
     ));
     out.push_str(&conversions);
 }
 
 /// `Deserialize` for an enum decoded by the constructor id that `read_id` reads (or peeks at):
 /// `reads` are the match arms by id (`0x…u32 => …,`), and an id no arm has is the error that
-/// `not_found` (a runtime function) builds, saying what was expected.
-pub fn deserialize_by_id(ty: &str, read_id: &str, reads: &str, not_found: (&str, &str)) -> String {
+/// `not_found` (a runtime function, the type it names, and more arguments) builds.
+pub fn deserialize_by_id(
+    ty: &str,
+    read_id: &str,
+    reads: &str,
+    not_found: (&str, &str, &str),
+) -> String {
     let header = super::codec::Header {
         generics: "<'a>".to_string(),
         ty: ty.to_string(),
@@ -111,16 +121,16 @@ pub fn deserialize_by_id_with(
     h: &super::codec::Header,
     read_id: &str,
     reads: &str,
-    not_found: (&str, &str),
+    not_found: (&str, &str, &str),
 ) -> String {
-    let (error, what) = not_found;
+    let (error, what, more) = not_found;
     let (generics, ty, bounds) = (&h.generics, &h.ty, &h.bounds);
     format!(
         "#[automatically_derived] impl{generics} {} for {ty} {bounds} {{\n\
          const MIN_SERIALIZED_LEN: usize = 4;\n\
          fn deserialize(r: &mut {}<'a>) -> {}<Self, {}> {{\n\
          let id = {read_id};\n\
-         match id {{\n{reads}_ => {}({error}(r, {}, id)),\n}}\n}}\n}}\n",
+         match id {{\n{reads}_ => {}({error}(r, {}, id{more})),\n}}\n}}\n}}\n",
         de(),
         paths::READER,
         paths::RESULT,

@@ -26,6 +26,7 @@ mod structs;
 pub mod text;
 
 use crate::model::Model;
+use crate::paths;
 use std::collections::BTreeMap;
 
 /// Which module tree a struct lives in.
@@ -49,6 +50,8 @@ pub struct Options {
     pub decode_functions: bool,
     /// `#[tl(any)]`.
     pub any: bool,
+    /// The schema's layer (`// LAYER N`, or `#[tl(layer = N)]`): `LAYER`.
+    pub layer: Option<u32>,
 }
 
 /// What the writers share.
@@ -125,8 +128,9 @@ pub fn generate(model: &Model, options: &Options) -> String {
         }
     }
     let mut imports = format!(
-        "#[allow(unused_imports)] use super::{};\n",
-        crate::paths::ALIAS
+        "#[allow(unused_imports)] use super::{};\n#[allow(unused_imports)] use super::{};\n",
+        crate::paths::ALIAS,
+        crate::paths::NAMES_ALIAS
     );
     for i in 0..options.user_derives {
         emit!(
@@ -184,5 +188,60 @@ pub fn generate(model: &Model, options: &Options) -> String {
     if options.any {
         any::emit(&ctx, &mut out);
     }
+    names(model, options.layer, &mut out);
     out
+}
+
+/// `name_for_id` and `id_for_name` over every constructor and function (sorted static tables,
+/// searched without allocating), the alias generated enums name the first by, and `LAYER`.
+fn names(model: &Model, layer: Option<u32>, out: &mut String) {
+    let mut by_id: Vec<(u32, &str)> = model
+        .types
+        .iter()
+        .chain(&model.functions)
+        .map(|s| (s.id, s.tl_name.as_str()))
+        .collect();
+    let mut by_name: Vec<(&str, u32)> = by_id.iter().map(|&(id, name)| (name, id)).collect();
+    // A frozen id shared by two definitions names the first, as decoding takes the first.
+    by_id.sort_by_key(|e| e.0);
+    by_id.dedup_by_key(|e| e.0);
+    by_name.sort_by_key(|e| e.0);
+    by_name.dedup_by_key(|e| e.0);
+    let (opt, some, none, ok) = (paths::OPTION, paths::SOME, paths::NONE, paths::OK);
+    let mut ids = String::new();
+    for (id, name) in &by_id {
+        emit!(ids, "({}, {}), ", text::u32_lit(*id), text::str_lit(name));
+    }
+    let mut names = String::new();
+    for (name, id) in &by_name {
+        emit!(names, "({}, {}), ", text::str_lit(name), text::u32_lit(*id));
+    }
+    emit!(
+        out,
+        "/// The TL name of a constructor or function id of this schema (`#1e36fded` is
+         /// `inputPhoneCall`), for logs and errors; `None` for an id it does not have.
+         pub fn name_for_id(id: u32) -> {opt}<&'static str> {{
+         static NAMES: [(u32, &str); {}] = [{ids}];
+         match NAMES.binary_search_by_key(&id, |e| e.0) {{ {ok}(i) => {some}(NAMES[i].1), _ => {none} }}
+}}
+         /// The id of a constructor or function of this schema by its TL name
+         /// (`\"inputPhoneCall\"`), the inverse of [`name_for_id`].
+         pub fn id_for_name(name: &str) -> {opt}<u32> {{
+         static IDS: [(&str, u32); {}] = [{names}];
+         match IDS.binary_search_by_key(&name, |e| e.0) {{ {ok}(i) => {some}(IDS[i].1), _ => {none} }}
+}}
+         #[doc(hidden)] #[allow(unused_imports)] use self::name_for_id as {};
+",
+        by_id.len(),
+        by_name.len(),
+        paths::NAMES_ALIAS,
+    );
+    if let Some(layer) = layer {
+        emit!(
+            out,
+            "/// The schema's layer, as its `// LAYER {layer}` line (or `#[tl(layer = {layer})]`) says.
+             pub const LAYER: i32 = {layer};
+"
+        );
+    }
 }
