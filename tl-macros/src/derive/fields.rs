@@ -465,14 +465,14 @@ pub fn matched(
                 .as_ref()
                 .map_or_else(|| ri.to_string(), ToString::to_string);
             let value = match &f.default {
-                Some(path) => format!("{}()", text(path)),
+                Some(path) => format!("{}()", text(&**path)),
                 None => format!("{}::default()", paths::DEFAULT),
             };
             let _ = writeln!(places.rest, "{name}: {value},");
-        } else if f.default.is_some() {
-            errors.push(err(
+        } else if let Some(default) = &f.default {
+            errors.push(err_at(
                 "`default` is the value of a `skip` field: add `skip`, or remove `default`",
-                &f.ty,
+                default.span(),
             ));
             return None;
         }

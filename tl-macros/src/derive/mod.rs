@@ -127,7 +127,7 @@ pub struct Field {
     /// `skip`: not on the wire; decoded as `Default::default()` or `default`'s value.
     pub skip: Flag,
     /// `default = "path"`: with `skip`, the function giving its value.
-    pub default: Option<syn::Path>,
+    pub default: Option<SpannedValue<syn::Path>>,
     /// `rename = "tl_name"`: the TL field it holds, when its Rust name differs.
     pub rename: Option<SpannedValue<String>>,
     /// `flag = "flags.3"`: the bit the field is on, checked against the line.
