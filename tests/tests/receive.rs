@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 use tl_runtime::mtproto::{self, Body, GzipPacked, Message, MsgContainer, MsgsAck, RpcResult};
-use tl_runtime::{Deserialize, MaybeUnknown, Object, RpcError, Serialize, Unknown};
+use tl_runtime::{Deserialize, Identifiable, MaybeUnknown, Object, RpcError, Serialize, Unknown};
 use tl_tests::CountingAlloc;
 
 #[global_allocator]
@@ -17,7 +17,6 @@ const NEWER_LAYER_ID: u32 = 0x5eed_1e55;
 #[cfg(tl_shared_schemas)]
 mod api {
     use super::*;
-    use tl_runtime::Identifiable;
     use tl_schema::Section;
     use tl_tests::generate::{Gen, Presence, load};
     use tl_tests::real::api;
@@ -270,10 +269,10 @@ enum Entry {
 
 fn entry() -> impl Strategy<Value = Entry> {
     let known = [
-        MsgContainer::CONSTRUCTOR,
-        RpcResult::CONSTRUCTOR,
-        GzipPacked::CONSTRUCTOR,
-        MsgsAck::CONSTRUCTOR,
+        MsgContainer::CONSTRUCTOR_ID,
+        RpcResult::CONSTRUCTOR_ID,
+        GzipPacked::CONSTRUCTOR_ID,
+        MsgsAck::CONSTRUCTOR_ID,
         0x1cb5_c415,
     ];
     prop_oneof![
@@ -286,13 +285,6 @@ fn entry() -> impl Strategy<Value = Entry> {
         )
             .prop_map(|(id, b)| Entry::Unknown(id, b)),
     ]
-}
-
-trait Constructor {
-    const CONSTRUCTOR: u32;
-}
-impl<T: tl_runtime::Identifiable> Constructor for T {
-    const CONSTRUCTOR: u32 = T::CONSTRUCTOR_ID;
 }
 
 proptest! {
@@ -355,10 +347,10 @@ proptest! {
     #[test]
     fn any_bytes_as_a_body_decode_losslessly_or_fail(
         head in prop::sample::select(vec![
-            MsgContainer::CONSTRUCTOR,
-            RpcResult::CONSTRUCTOR,
-            GzipPacked::CONSTRUCTOR,
-            MsgsAck::CONSTRUCTOR,
+            MsgContainer::CONSTRUCTOR_ID,
+            RpcResult::CONSTRUCTOR_ID,
+            GzipPacked::CONSTRUCTOR_ID,
+            MsgsAck::CONSTRUCTOR_ID,
             NEWER_LAYER_ID,
         ]),
         rest in prop::collection::vec(any::<u8>(), 0..96),

@@ -113,18 +113,7 @@ impl Options {
             }
             "id_rule" => {
                 let lit: LitStr = meta.value()?.parse()?;
-                self.id_rule = Some(match lit.value().as_str() {
-                    "telegram" => tl_schema::IdRule::Telegram,
-                    "tdlib" => tl_schema::IdRule::Tdlib,
-                    other => {
-                        return Err(syn::Error::new(
-                            lit.span(),
-                            format!(
-                                "unknown id_rule `{other}`: expected \"telegram\" or \"tdlib\""
-                            ),
-                        ));
-                    }
-                });
+                self.id_rule = Some(id_rule(&lit)?);
             }
             "allow_id_mismatch" => names(meta, &mut self.allow_id_mismatch)?,
             "only" => names(meta, &mut self.only)?,
@@ -163,13 +152,7 @@ impl Options {
             }
             _ => {
                 let written = quote::ToTokens::to_token_stream(&meta.path).to_string();
-                let nearest = OPTIONS
-                    .iter()
-                    .map(|o| (strsim::jaro_winkler(o, &written), o))
-                    .filter(|(score, _)| *score > 0.8)
-                    .max_by(|a, b| a.0.total_cmp(&b.0))
-                    .map(|(_, o)| format!(" (did you mean `{o}`?)"))
-                    .unwrap_or_default();
+                let nearest = crate::diag::did_you_mean(&written, OPTIONS.iter().copied());
                 return Err(meta.error(format!(
                     "unknown option `{written}`{nearest}; the options are {}",
                     OPTIONS.join(", ")
@@ -177,6 +160,18 @@ impl Options {
             }
         }
         Ok(())
+    }
+}
+
+/// `id_rule = "telegram"` or `"tdlib"`, in `tl!`'s options and a derive's alike.
+pub fn id_rule(lit: &LitStr) -> syn::Result<tl_schema::IdRule> {
+    match lit.value().as_str() {
+        "telegram" => Ok(tl_schema::IdRule::Telegram),
+        "tdlib" => Ok(tl_schema::IdRule::Tdlib),
+        other => Err(syn::Error::new(
+            lit.span(),
+            format!("unknown id_rule `{other}`: expected \"telegram\" or \"tdlib\""),
+        )),
     }
 }
 
@@ -217,8 +212,7 @@ fn externs(meta: &ParseNestedMeta<'_>, out: &mut Vec<Extern>) -> syn::Result<()>
         }
         content.parse::<Token![=]>()?;
         let ty: syn::Type = content.parse()?;
-        if let Some(first) = out.iter().find(|e| e.name == name) {
-            let _ = first;
+        if out.iter().any(|e| e.name == name) {
             return Err(syn::Error::new(
                 span,
                 format!("`{name}` is in `extern` twice"),

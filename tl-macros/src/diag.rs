@@ -7,6 +7,18 @@
 use proc_macro2::{Span, TokenStream};
 use tl_schema::{Diagnostic, Origin, Source};
 
+/// ` (did you mean `x`?)` for the candidate nearest to `written`, when one is near enough;
+/// empty otherwise. Every "unknown name" error of the macros suggests through this.
+pub fn did_you_mean<'c>(written: &str, candidates: impl IntoIterator<Item = &'c str>) -> String {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(c, written), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| format!(" (did you mean `{c}`?)"))
+        .unwrap_or_default()
+}
+
 /// Collects every error of one invocation, to be emitted together.
 #[derive(Default)]
 pub struct Errors {

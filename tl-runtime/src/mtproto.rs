@@ -82,7 +82,7 @@ impl<'a> Deserialize<'a> for Message {
     }
 }
 
-/// Writes `id` then the rest, for the boxed envelopes.
+/// The id (`Identifiable`) and TL name of a boxed envelope.
 macro_rules! boxed {
     ($ty:ident, $id:literal, $name:literal) => {
         impl Identifiable for $ty {
@@ -276,8 +276,7 @@ impl GzipPacked {
 /// `body` itself, or, if it is a `gzip_packed`, the bytes it inflates to (at most `max_len`).
 /// Without the `gzip` feature a `gzip_packed` body is an error saying so.
 pub fn unpack(body: &[u8], max_len: usize) -> Result<Cow<'_, [u8]>, Error> {
-    if body.first_chunk::<4>().map(|id| u32::from_le_bytes(*id)) != Some(GzipPacked::CONSTRUCTOR_ID)
-    {
+    if crate::ObjectRef(body).constructor_id() != Some(GzipPacked::CONSTRUCTOR_ID) {
         return Ok(Cow::Borrowed(body));
     }
     let packed = GzipPacked::from_bytes(body)?;

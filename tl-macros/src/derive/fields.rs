@@ -4,7 +4,7 @@
 //! `flag = "..."` states. Every mismatch is an error at the field.
 
 use super::line::Line;
-use super::{Access, Field, Unraw};
+use super::{Access, Field};
 use crate::emit::codec::Places;
 use crate::ident;
 use crate::model::{Holds, RType, Struct};
@@ -12,6 +12,7 @@ use crate::paths;
 use darling::ast::{Fields, Style};
 use quote::ToTokens;
 use std::fmt::Write as _;
+use syn::ext::IdentExt as _;
 use syn::spanned::Spanned;
 
 /// How many members a tuple has before a group nests (as `tl!`'s `group_tuple`).
@@ -347,14 +348,8 @@ pub fn matched(
                     at,
                 ));
             } else {
-                let nearest = s
-                    .fields
-                    .iter()
-                    .map(|m| (strsim::jaro_winkler(&m.name, &label), &m.name))
-                    .filter(|(score, _)| *score > 0.8)
-                    .max_by(|a, b| a.0.total_cmp(&b.0))
-                    .map(|(_, n)| format!(" (did you mean `{n}`?)"))
-                    .unwrap_or_default();
+                let nearest =
+                    crate::diag::did_you_mean(&label, s.fields.iter().map(|m| m.name.as_str()));
                 errors.push(err_at(
                     format!(
                         "the line has no field `{label}`{nearest}: {line_fields} (mark a field that is not on the wire `#[tl(skip)]`)"
@@ -494,10 +489,10 @@ fn check_type(
     let holds = s.fields[j].holds.clone();
     let tl_text = s.fields[j].tl_text.clone();
     let want = expected_holds(s, &holds);
-    let label = f.ident.as_ref().map_or_else(
-        || "the field".to_string(),
-        |i| format!("`{}`", i.unraw_string()),
-    );
+    let label = f
+        .ident
+        .as_ref()
+        .map_or_else(|| "the field".to_string(), |i| format!("`{}`", i.unraw()));
     let mut ok = true;
     // `flag = "flags.3"`: the bit, as the line has it.
     if let Some(flag) = &f.flag {
@@ -675,14 +670,14 @@ fn tl_of(ty: &syn::Type) -> Option<String> {
 pub fn written_line(
     ident: &syn::Ident,
     fields: &Fields<Field>,
-    id: u32,
     errors: &mut darling::error::Accumulator,
 ) -> Option<String> {
-    let mut name = ident::field_name(&ident.unraw_string());
+    let mut name = ident::field_name(&ident.unraw().to_string());
     if name.is_empty() {
         name = "x".into();
     }
-    let mut line = format!("{name}#{id:08x}");
+    // No id: the one `id = 0x…` gives stands for it.
+    let mut line = name;
     let mut ok = true;
     for (ri, f) in fields.iter().enumerate() {
         if f.skip.is_present() {
@@ -691,7 +686,7 @@ pub fn written_line(
         let field = f
             .ident
             .as_ref()
-            .map_or_else(|| format!("f{ri}"), Unraw::unraw_string);
+            .map_or_else(|| format!("f{ri}"), |i| i.unraw().to_string());
         let tl = if f.with.is_some() {
             // Any type: the module encodes it.
             Some("Object".to_string())
@@ -711,7 +706,7 @@ pub fn written_line(
             ));
         }
     }
-    let ty = ident::type_name(&ident.unraw_string());
+    let ty = ident::type_name(&ident.unraw().to_string());
     let _ = write!(line, " = {ty};");
     ok.then_some(line)
 }

@@ -6,7 +6,6 @@
 use super::{Field, Id, Source};
 use darling::ast::{Fields, Style};
 use proc_macro2::{Span, TokenStream};
-use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use tl_schema::{Definition, Diagnostic, IdRule, Section};
 
@@ -32,31 +31,26 @@ pub fn read(
     tracking: &mut TokenStream,
     errors: &mut darling::error::Accumulator,
 ) -> Option<Line> {
-    let rule = match &source.id_rule {
-        None => None,
-        Some(lit) => match lit.value().as_str() {
-            "telegram" => Some(IdRule::Telegram),
-            "tdlib" => Some(IdRule::Tdlib),
-            other => {
-                errors.push(
-                    darling::Error::custom(format!(
-                        "unknown id_rule `{other}`: expected \"telegram\" or \"tdlib\""
-                    ))
-                    .with_span(lit),
-                );
-                return None;
-            }
-        },
+    let rule = match source
+        .id_rule
+        .as_ref()
+        .map(crate::attr::id_rule)
+        .transpose()
+    {
+        Ok(rule) => rule,
+        Err(e) => {
+            errors.push(e.into());
+            return None;
+        }
     };
     match (&source.line, &source.scheme, &source.id) {
-        (Some(line), Some(scheme), _) => {
+        (Some(_), Some(scheme), _) => {
             errors.push(
                 darling::Error::custom(
                     "give the line once: `line = \"...\"` or `scheme = \"file.tl\", id = \"name\"`, not both",
                 )
                 .with_span(scheme),
             );
-            let _ = line;
             None
         }
         (Some(line), None, id) => {
@@ -77,8 +71,8 @@ pub fn read(
         }
         (None, Some(scheme), id) => from_scheme(scheme, id.as_ref(), rule, tracking, errors),
         (None, None, Some(Id::Number(n, span))) => {
-            let text = super::fields::written_line(ident, fields, *n, errors)?;
-            let mut line = check_text(text, *span, (IdRule::Telegram, false), true, errors)?;
+            let text = super::fields::written_line(ident, fields, errors)?;
+            let mut line = check_text(text, *span, (IdRule::Telegram, false), Vec::new(), errors)?;
             line.id = *n;
             Some(line)
         }
@@ -163,7 +157,13 @@ fn from_literal(
             return None;
         }
     }
-    check_text(text, lit.span(), (rule, boxed), frozen, errors)
+    // Deliberate: the written id, repeated by `id = 0x…`, is not the line's CRC.
+    let allow = def
+        .filter(|_| frozen)
+        .map(|d| d.name.value.clone())
+        .into_iter()
+        .collect();
+    check_text(text, lit.span(), (rule, boxed), allow, errors)
 }
 
 /// Checks `text` as a schema of one definition whose other types are defined outside it: a
@@ -173,7 +173,7 @@ fn check_text(
     text: String,
     span: Span,
     (rule, boxed): (IdRule, bool),
-    allow_id: bool,
+    allow_id_mismatch: Vec<String>,
     errors: &mut darling::error::Accumulator,
 ) -> Option<Line> {
     // A literal continues the section of the one before it.
@@ -182,25 +182,9 @@ fn check_text(
         sources.push(tl_schema::Source::literal("---functions---"));
     }
     sources.push(tl_schema::Source::literal(text));
-    let section = if boxed {
-        Section::Functions
-    } else {
-        Section::Types
-    };
-    let parsed = tl_schema::parser::parse(&sources[sources.len() - 1].text, 0, section);
-    let names: Vec<String> = if allow_id {
-        parsed
-            .definitions
-            .iter()
-            .filter(|d| !d.has_own_id(rule))
-            .map(|d| d.name.value.clone())
-            .collect()
-    } else {
-        Vec::new()
-    };
     let config = tl_schema::Config {
         id_rule: rule,
-        allow_id_mismatch: names,
+        allow_id_mismatch,
         extern_types: Vec::new(),
         open: true,
     };
@@ -331,16 +315,7 @@ fn from_scheme(
     let Some(def) = found else {
         let (what, span) = match id {
             Id::Name(name, span) => {
-                let mut nearest: HashMap<&str, f64> = HashMap::new();
-                for d in defs {
-                    nearest.insert(&d.name.value, strsim::jaro_winkler(&d.name.value, name));
-                }
-                let best = nearest
-                    .into_iter()
-                    .filter(|(_, score)| *score > 0.8)
-                    .max_by(|a, b| a.1.total_cmp(&b.1))
-                    .map(|(n, _)| format!(" (did you mean `{n}`?)"))
-                    .unwrap_or_default();
+                let best = crate::diag::did_you_mean(name, defs.map(|d| d.name.value.as_str()));
                 (format!("no definition named `{name}`{best}"), *span)
             }
             Id::Number(n, span) => (format!("no definition with the id #{n:08x}"), *span),

@@ -23,6 +23,7 @@ use darling::util::{Flag, SpannedValue};
 use darling::{FromDeriveInput, FromField, FromMeta, FromVariant};
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, quote};
+use syn::ext::IdentExt as _;
 
 /// Appends formatted text to a `String` (as `emit`'s macro of the same name does).
 macro_rules! emit {
@@ -139,18 +140,7 @@ impl Field {
     fn label(&self, index: usize) -> String {
         self.ident
             .as_ref()
-            .map_or_else(|| index.to_string(), Unraw::unraw_string)
-    }
-}
-
-trait Unraw {
-    fn unraw_string(&self) -> String;
-}
-
-impl Unraw for syn::Ident {
-    fn unraw_string(&self) -> String {
-        let s = self.to_string();
-        s.strip_prefix("r#").map(str::to_string).unwrap_or(s)
+            .map_or_else(|| index.to_string(), |i| i.unraw().to_string())
     }
 }
 
@@ -178,7 +168,6 @@ pub fn expand(input: TokenStream, which: Which) -> TokenStream {
         .krate
         .as_ref()
         .map_or_else(|| quote!(::tl_runtime), ToTokens::to_token_stream);
-    let alias = paths::ALIAS;
     let code: TokenStream = match code.unwrap_or_default().parse() {
         Ok(code) => code,
         Err(e) => {
@@ -186,7 +175,7 @@ pub fn expand(input: TokenStream, which: Which) -> TokenStream {
             return quote!(::core::compile_error!(#message););
         }
     };
-    let alias = syn::Ident::new(alias, Span::call_site());
+    let alias = syn::Ident::new(paths::ALIAS, Span::call_site());
     quote! {
         #tracking
         #[doc(hidden)]
