@@ -16,12 +16,8 @@ trap 'git worktree remove --force "$work/before-tree"; rm -rf "$work"' EXIT
 for side in before after; do
   tree=$root
   [ "$side" = before ] && tree=$work/before-tree
-  mkdir -p "$work/$side/src"
-  printf 'tl_runtime::tl! { #[tl(include = "%s")] }\n' "$grammers/tl/api.tl" > "$work/$side/src/lib.rs"
-  printf '[package]\nname = "api-%s"\nversion = "0.0.0"\nedition = "2024"\n[dependencies]\ntl-runtime = { path = "%s/tl-runtime" }\n[workspace]\n[profile.dev]\nincremental = false\n' \
-    "$side" "$tree" > "$work/$side/Cargo.toml"
-  cp "$tree/Cargo.lock" "$work/$side/"
-  (cd "$work/$side" && cargo check -q)
+  printf 'tl_runtime::tl! { #[tl(include = "%s")] }\n' "$grammers/tl/api.tl" |
+    scratch_crate "$side" "api-$side" "$tree"
 done
 
 for ((r = 0; r < rounds; r++)); do

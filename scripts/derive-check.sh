@@ -12,19 +12,15 @@ rounds=${1:-3}
 shared=$(cd "$root/../shared" && pwd)
 
 for side in without with; do
-  mkdir -p "$work/$side/src"
   features=''
+  [ "$side" = with ] && features='"derive"'
   {
     printf 'tl_runtime::tl! { #[tl(include = "%s/schemas/mtproto.tl", allow_id_mismatch(ipPortSecret, accessPointRule, "help.configSimple"))] }\n' "$shared"
     if [ "$side" = with ]; then
       printf '#[derive(tl_runtime::Serialize, tl_runtime::Deserialize)]\n#[tl(line = "pong#347773c5 msg_id:long ping_id:long = Pong;")]\npub struct HandPong { pub msg_id: i64, pub ping_id: i64 }\n'
     fi
-  } > "$work/$side/src/lib.rs"
-  if [ "$side" = with ]; then features=', features = ["derive"]'; fi
-  printf '[package]\nname = "deps-%s"\nversion = "0.0.0"\nedition = "2024"\n[dependencies]\ntl-runtime = { path = "%s/tl-runtime"%s }\n[workspace]\n[profile.dev]\nincremental = false\n' \
-    "$side" "$root" "$features" > "$work/$side/Cargo.toml"
-  cp "$root/Cargo.lock" "$work/$side/"
-  (cd "$work/$side" && cargo check -q && cargo tree -e normal,build --prefix none | sed "s/ (\*)//" | grep -v "^deps-" | sort -u > "$work/$side.tree")
+  } | scratch_crate "$side" "deps-$side" "$root" "$features"
+  (cd "$work/$side" && cargo tree -e normal,build --prefix none | sed "s/ (\*)//" | grep -v "^deps-" | sort -u > "$work/$side.tree")
 done
 
 for ((r = 0; r < rounds; r++)); do

@@ -12,18 +12,13 @@ shared=$(cd "$root/../shared" && pwd)
 allow='allow_id_mismatch(ipPortSecret, accessPointRule, "help.configSimple", inputPeerPhotoFileLocationLegacy, inputStickerSetThumbLegacy, invokeWithBusinessConnectionPrefix, invokeWithGooglePlayIntegrityPrefix, invokeWithApnsSecretPrefix, invokeWithReCaptchaPrefix)'
 
 for side in without with; do
-  mkdir -p "$work/$side/src"
   options="include = \"$shared/schemas/api.tl\", $allow"
   features=''
   if [ "$side" = with ]; then
     options="$options, errors = \"$shared/errors/raw-errors.json\""
-    features=', features = ["errors-json"]'
+    features='"errors-json"'
   fi
-  printf 'tl_runtime::tl! { #[tl(%s)] }\n' "$options" > "$work/$side/src/lib.rs"
-  printf '[package]\nname = "api-%s"\nversion = "0.0.0"\nedition = "2024"\n[dependencies]\ntl-runtime = { path = "%s/tl-runtime"%s }\n[workspace]\n[profile.dev]\nincremental = false\n' \
-    "$side" "$root" "$features" > "$work/$side/Cargo.toml"
-  cp "$root/Cargo.lock" "$work/$side/"
-  (cd "$work/$side" && cargo check -q)
+  printf 'tl_runtime::tl! { #[tl(%s)] }\n' "$options" | scratch_crate "$side" "api-$side" "$root" "$features"
 done
 
 for ((r = 0; r < rounds; r++)); do
