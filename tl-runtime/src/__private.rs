@@ -26,6 +26,11 @@ pub use crate::{
     True, UnknownFlags,
 };
 
+#[cfg(feature = "serde")]
+pub use crate::json;
+#[cfg(feature = "serde")]
+pub use ::serde;
+
 use crate::ErrorKind;
 
 /// Writes a typed error as [`RpcError`] does: `420 FLOOD_WAIT_42`, the `%d` of `name` filled

@@ -55,6 +55,9 @@
 //!   pure-Rust backend; needs `std`.
 //! - `derive`: `#[derive(Serialize, Deserialize, Identifiable)]` for hand-written types (below).
 //!   It builds darling and syn's `full` feature into the macro; without it neither is built.
+//! - `serde`: `#[tl(serde)]` and `#[tl(serde = "tdlib")]`, serde impls for generated types (the
+//!   form: the `json` module), with `json::Extra` and `json::Reply` for TDLib's JSON interface. It
+//!   adds serde (without derives) and base64; without it neither is built.
 //!
 //! # Receiving: envelopes and constructors of newer layers
 //!
@@ -149,6 +152,8 @@ extern crate std;
 pub mod encoding;
 mod error;
 mod impls;
+#[cfg(feature = "serde")]
+pub mod json;
 pub mod mtproto;
 mod reader;
 mod rpc_error;
@@ -337,6 +342,13 @@ pub use tl_macros::{Deserialize, Identifiable, Serialize};
 ///   `deserializable-functions`: for the whole Telegram API it takes about a tenth off the
 ///   crate's `cargo check` and its peak memory.
 /// - `derive(Trait, ...)`: more derives for every generated struct and enum.
+/// - `serde`, or `serde = "tl"` / `serde = "tdlib"` (the `serde` feature): every struct, enum and
+///   `Any` implements serde's `Serialize` and `Deserialize` as a map tagged by its TL name, the
+///   fields by their TL names, flags as present or absent fields (the form is in `json`). `"tl"`
+///   (the default) tags with `"_"` and writes `long` as a number; `"tdlib"` is TDLib's JSON:
+///   `"@type"` tags, `int64` as a decimal string, `int53` a number, so the generated td_api types
+///   talk to `td_json_client` as they are. Not with `borrowed`. Extern types must implement
+///   serde themselves.
 /// - `extern(Type = path, "ns.Type" = path, ...)`: TL types the schema uses but does not define,
 ///   and the Rust types that implement them (their boxed encoding, `Serialize`, `Deserialize`,
 ///   and the derives above), such as Pyrogram's `sys_msgs.tl` using `FutureSalts`, or TON forks'
