@@ -4,6 +4,7 @@
 use proc_macro2::{Span, TokenStream};
 use syn::ext::IdentExt;
 use syn::meta::ParseNestedMeta;
+use syn::spanned::Spanned as _;
 use syn::{Ident, LitStr, Token};
 
 /// The options, in the order the docs list them.
@@ -17,6 +18,7 @@ const OPTIONS: &[&str] = &[
     "any",
     "decode_functions",
     "derive",
+    "serde",
     "extern",
     "layer",
     "crate",
@@ -56,8 +58,19 @@ pub struct Options {
     pub externs: Vec<Extern>,
     /// `layer = N`: the `LAYER` constant, for a schema without a `// LAYER N` line.
     pub layer: Option<u32>,
+    /// `serde` or `serde = "tl"` / `"tdlib"`: serde impls in that JSON form, with the option's span.
+    pub serde: Option<(JsonMode, Span)>,
     /// The options read so far, to report a repeated one.
     seen: Vec<String>,
+}
+
+/// The JSON form of `#[tl(serde)]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JsonMode {
+    /// TL names, tagged by `"_"`; `long` as a number.
+    Tl,
+    /// TDLib's JSON: tagged by `"@type"`; `int64` as a decimal string.
+    Tdlib,
 }
 
 /// One entry of `extern(...)`: `FutureSalts = crate::salts::FutureSalts`.
@@ -139,6 +152,27 @@ impl Options {
                 Ok(())
             })?,
             "extern" => externs(meta, &mut self.externs)?,
+            "serde" => {
+                let mode = if meta.input.peek(Token![=]) {
+                    let lit: LitStr = meta.value()?.parse()?;
+                    match lit.value().as_str() {
+                        "tl" => JsonMode::Tl,
+                        "tdlib" => JsonMode::Tdlib,
+                        other => {
+                            return Err(syn::Error::new(
+                                lit.span(),
+                                format!(
+                                    "unknown serde form `{other}`: expected \"tl\" (TL names, `_` tags) or \"tdlib\" (TDLib's JSON)"
+                                ),
+                            ));
+                        }
+                    }
+                } else {
+                    flag(meta)?;
+                    JsonMode::Tl
+                };
+                self.serde = Some((mode, meta.path.span()));
+            }
             "layer" => {
                 let value = meta.value()?;
                 let wrong = |span| {

@@ -48,6 +48,7 @@
 //! emit/functions.rs RemoteCall
 //! emit/errors.rs    one error enum per documented function, to and from RpcError
 //! emit/any.rs       #[tl(any)]: Any, decoded by constructor id
+//! emit/json.rs      #[tl(serde)]: serde impls, maps tagged by TL names (TDLib's JSON too)
 //! emit/docs.rs      rustdoc of the generated items
 //! emit/text.rs      Rust types, generics and literals as text
 //! ident.rs          TL names to Rust identifiers

@@ -74,6 +74,9 @@ runtime_items! {
     BARE_VEC = "BareVec",
     BOXED_VEC = "BoxedVec",
     UNKNOWN_CONSTRUCTOR = "unknown_constructor",
+    /// `#[tl(serde)]`: the runtime's `json` module (the `serde` feature) and serde itself.
+    JSON = "json",
+    SERDE = "serde",
 }
 
 /// The alias every generated module imports from its parent.

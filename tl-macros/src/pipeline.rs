@@ -81,6 +81,20 @@ pub fn expand(input: TokenStream) -> Expansion {
     errors.push_schema(&loaded.sources, &loaded.spans, &allow_spans, &diagnostics);
 
     unused_externs(&schema, &options.externs, &mut errors);
+    if let Some((_, span)) = options.serde {
+        if options.borrowed {
+            errors.push(syn::Error::new(
+                span,
+                "`serde` and `borrowed` do not go together: serde's impls here are for owned \
+                 values (decode the bytes borrowed, and convert to JSON from owned types)",
+            ));
+        } else if !cfg!(feature = "serde") {
+            errors.push(syn::Error::new(
+                span,
+                "`serde` generates serde impls: enable the `serde` feature of `tl-runtime`",
+            ));
+        }
+    }
 
     // Select: what `only(...)` needs.
     select(&mut schema, &options.only.0, &mut errors);
@@ -128,6 +142,7 @@ pub fn expand(input: TokenStream) -> Expansion {
             layer: options.layer.or_else(|| tl_schema::layer(&loaded.sources)),
             decode_functions: options.decode_functions || options.any,
             any: options.any,
+            json: options.serde.map(|(mode, _)| mode),
         },
     );
     timings.lap("generate");

@@ -48,6 +48,12 @@ fn expansion_snapshots() {
             .map(|o| format!("#[tl({o}").parse().expect("options lex"))
             .unwrap_or_default();
         let what = path.display().to_string();
+        // `serde` expands only with the feature that lets the option through (the workspace's
+        // tests turn it on through tl-runtime's `serde`).
+        if !cfg!(feature = "serde") && options.to_string().contains("serde") {
+            eprintln!("{what}: needs tl-macros' `serde` feature; not expanded");
+            continue;
+        }
         let tokens = expand(&quote!(#options #text));
         assert!(
             !tokens.to_string().contains("compile_error"),

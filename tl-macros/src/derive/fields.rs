@@ -142,7 +142,7 @@ fn written(ty: &impl ToTokens) -> String {
 fn expected(ty: &RType) -> String {
     match ty {
         RType::Int => "i32".into(),
-        RType::Long => "i64".into(),
+        RType::Long | RType::Int53 => "i64".into(),
         RType::Double => "f64".into(),
         RType::Bool => "bool".into(),
         RType::Nat => "u32".into(),
@@ -181,7 +181,7 @@ fn expected_holds(s: &Struct, holds: &Holds) -> String {
 fn fit(tl: &RType, ty: &syn::Type) -> Option<RType> {
     let ok = match tl {
         RType::Int => is_named(ty, "i32"),
-        RType::Long => is_named(ty, "i64"),
+        RType::Long | RType::Int53 => is_named(ty, "i64"),
         RType::Double => is_named(ty, "f64"),
         RType::Bool => is_named(ty, "bool"),
         RType::Nat => is_named(ty, "u32"),

@@ -204,6 +204,7 @@ fn with_ctx<R>(f: impl FnOnce(&Ctx<'_>) -> R) -> R {
         decode_functions: true,
         any: false,
         layer: None,
+        json: None,
     };
     f(&Ctx {
         model: &model,

@@ -40,6 +40,8 @@ pub fn emit(ctx: &Ctx<'_>, out: &mut String) {
 
     let mut variants = String::new();
     let mut variant_idents = Vec::new();
+    // For `#[tl(serde)]`: each variant, the TL names it reads, its payload, whether boxed.
+    let mut json = Vec::new();
     for (e_index, e) in model.enums.iter().enumerate() {
         let mut base: String = e.modules.iter().map(|m| ident::type_name(m)).collect();
         base.push_str(&e.name);
@@ -47,10 +49,13 @@ pub fn emit(ctx: &Ctx<'_>, out: &mut String) {
         let enum_ty = rust_type(ctx, 0, &RType::Enum(EnumId(e_index)));
         let doc = str_lit(&format!(" The boxed type `{}`.", e.tl_name));
         emit!(variants, "#[doc = {doc}] {name}({enum_ty}),\n");
+        let mut tags = Vec::new();
         for &v in &e.variants {
             let s = model.ctor(v);
             owners.claim(s.id, variant_idents.len(), s.own_id);
+            tags.push(s.tl_name.as_str());
         }
+        json.push((name.clone(), tags, enum_ty, false));
         variant_idents.push(name);
     }
     for f in &model.functions {
@@ -75,6 +80,12 @@ pub fn emit(ctx: &Ctx<'_>, out: &mut String) {
             paths::BOX
         );
         owners.claim(f.id, variant_idents.len(), f.own_id);
+        json.push((
+            name.clone(),
+            vec![f.tl_name.as_str()],
+            format!("{path}{args}"),
+            true,
+        ));
         variant_idents.push(name);
     }
 
@@ -142,4 +153,5 @@ pub fn emit(ctx: &Ctx<'_>, out: &mut String) {
             "",
         ),
     ));
+    super::json::any_impls(ctx, &ty, &json, out);
 }

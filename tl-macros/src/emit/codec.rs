@@ -192,7 +192,7 @@ fn fixed_min_len(ty: &RType) -> Option<usize> {
         | RType::Bytes
         | RType::Vector { bare: true, .. } => 4,
         // A boxed vector: its id and the count.
-        RType::Long | RType::Double | RType::Vector { bare: false, .. } => 8,
+        RType::Long | RType::Int53 | RType::Double | RType::Vector { bare: false, .. } => 8,
         RType::Int128 => 16,
         RType::Int256 => 32,
         RType::Int512 => 64,
@@ -204,7 +204,7 @@ fn fixed_min_len(ty: &RType) -> Option<usize> {
 fn fixed_len(ty: &RType) -> Option<usize> {
     Some(match ty {
         RType::Int | RType::Bool | RType::Nat | RType::True => 4,
-        RType::Long | RType::Double => 8,
+        RType::Long | RType::Int53 | RType::Double => 8,
         RType::Int128 => 16,
         RType::Int256 => 32,
         RType::Int512 => 64,

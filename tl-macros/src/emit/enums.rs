@@ -97,6 +97,7 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
         ),
     ));
     out.push_str(&conversions);
+    super::json::enum_impls(ctx, e, out);
 }
 
 /// `Deserialize` for an enum decoded by the constructor id that `read_id` reads (or peeks at):

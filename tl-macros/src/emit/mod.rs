@@ -22,6 +22,7 @@ mod docs;
 pub mod enums;
 mod errors;
 mod functions;
+mod json;
 mod structs;
 pub mod text;
 
@@ -52,6 +53,8 @@ pub struct Options {
     pub any: bool,
     /// The schema's layer (`// LAYER N`, or `#[tl(layer = N)]`): `LAYER`.
     pub layer: Option<u32>,
+    /// `#[tl(serde)]`: serde impls in this JSON form.
+    pub json: Option<crate::attr::JsonMode>,
 }
 
 /// What the writers share.

@@ -46,6 +46,7 @@ pub fn emit(ctx: &Ctx<'_>, kind: Kind, s: &Struct, out: &mut String) {
         u32_lit(s.id)
     );
     super::codec::impls(ctx, kind, s, out);
+    super::json::struct_impls(ctx, s, out);
 }
 
 /// The methods of `?true` fields that share their bit with another field.

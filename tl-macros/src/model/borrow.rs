@@ -72,6 +72,7 @@ impl Borrows {
             RType::Struct { ctor, .. } => self.types[ctor.0],
             RType::Int
             | RType::Long
+            | RType::Int53
             | RType::Double
             | RType::Bool
             | RType::Nat

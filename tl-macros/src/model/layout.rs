@@ -231,7 +231,9 @@ impl Decide<'_> {
             RType::Int | RType::Nat => 4,
             // An extern type's size is not known here: a pointer's worth, a guess that boxes
             // nothing.
-            RType::Long | RType::Double | RType::Param(_) | RType::Extern { .. } => 8,
+            RType::Long | RType::Int53 | RType::Double | RType::Param(_) | RType::Extern { .. } => {
+                8
+            }
             RType::Bool => 1,
             RType::True => 0,
             RType::Int128 => 16,

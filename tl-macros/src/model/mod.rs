@@ -60,6 +60,8 @@ pub struct Internal(pub String);
 pub enum RType {
     Int,
     Long,
+    /// TDLib's `int53`: `long` on the wire, a JSON number (where `int64` is a string).
+    Int53,
     Double,
     Bool,
     /// `#` not used as a flag source: a plain `u32`.
@@ -178,7 +180,6 @@ pub struct Field {
     /// The TL text of the field(s), for docs.
     pub tl_text: String,
     /// The TL name of each field it holds (a group's several): derives match `rename` to it.
-    #[cfg_attr(not(feature = "derive"), allow(dead_code))]
     pub tl_names: Vec<String>,
     pub docs: Vec<String>,
 }

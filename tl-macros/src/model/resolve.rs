@@ -164,6 +164,7 @@ impl<'a> Resolver<'a> {
     fn builtin(&self, def: &Definition, ty: &Type, builtin: Builtin) -> Result<RType, Internal> {
         Ok(match builtin {
             Builtin::Int => RType::Int,
+            Builtin::Long if ty.name.eq_ignore_ascii_case("int53") => RType::Int53,
             Builtin::Long => RType::Long,
             Builtin::Double => RType::Double,
             Builtin::String => RType::String,
