@@ -39,3 +39,47 @@ scratch_crate() {
   cp "$tree/Cargo.lock" "$work/$side/"
   (cd "$work/$side" && cargo check -q)
 }
+
+# option_cost LABEL OPTIONS FEATURES: Telegram's whole layer-228 API (../shared/schemas/api.tl)
+# through tl! in two crates, one plain and one with the extra tl! OPTIONS (and tl-runtime
+# FEATURES, a list such as '"serde"'), checked in turn for $rounds rounds, interleaved,
+# incremental compilation off; prints the median `cargo check` time and peak memory of each,
+# and the macro's whole call (TL_MACRO_TIMINGS), as a table headed LABEL.
+option_cost() {
+  local label=$1 extra=$2 features=$3 shared options side r whole
+  shared=$(cd "$root/../shared" && pwd)
+  local allow='allow_id_mismatch(ipPortSecret, accessPointRule, "help.configSimple", inputPeerPhotoFileLocationLegacy, inputStickerSetThumbLegacy, invokeWithBusinessConnectionPrefix, invokeWithGooglePlayIntegrityPrefix, invokeWithApnsSecretPrefix, invokeWithReCaptchaPrefix)'
+  for side in without with; do
+    options="include = \"$shared/schemas/api.tl\", $allow"
+    if [ "$side" = with ]; then
+      options="$options, ${extra//\$shared/$shared}"
+      printf 'tl_runtime::tl! { #[tl(%s)] }\n' "$options" | scratch_crate "$side" "api-$side" "$root" "$features"
+    else
+      printf 'tl_runtime::tl! { #[tl(%s)] }\n' "$options" | scratch_crate "$side" "api-$side" "$root"
+    fi
+  done
+  for ((r = 0; r < rounds; r++)); do
+    for side in without with; do
+      cd "$work/$side"
+      touch src/lib.rs
+      result[$side,check,$r]=$(measure cargo check -q)
+      touch src/lib.rs
+      TL_MACRO_TIMINGS=1 cargo check -vv 2>"$work/laps" >/dev/null || true
+      whole=$(grep -o 'whole expansion): done at [0-9.]*' "$work/laps" | awk '{print $NF}' | tail -1 || true)
+      result[$side,macro,$r]="$whole 0"
+    done
+  done
+  cd "$root"
+  echo "$label, $rounds rounds, medians"
+  echo "| | without | with | ratio |"
+  echo "|---|---:|---:|---:|"
+  option_row "cargo check, full API" 1 check 1 "%.2f s"
+  option_row "cargo check peak memory" 2 check 1024 "%.0f MiB"
+  option_row "whole macro call (with the compiler's lexing)" 1 macro 1 "%.0f ms"
+}
+
+option_row() { # label FIELD BUILD scale format
+  local b a
+  b=$(med without "$2" "$3") a=$(med with "$2" "$3")
+  printf "| %s | $5 | $5 | %.2f |\n" "$1" "$(echo "$b / $4" | bc -l)" "$(echo "$a / $4" | bc -l)" "$(echo "$a / $b" | bc -l)"
+}

@@ -181,7 +181,7 @@ unsafe impl GlobalAlloc for CountingAlloc {
 pub mod real {
     /// Telegram's API, layer 228 (TDLib's `telegram_api.tl`), with every function's error type
     /// from Telegram's published list, and the documentation page of `phone.discardCall`
-    /// pasted next to it (its lines repeat the schema's).
+    /// pasted next to it (its lines repeat the schema's); serde in the TL-name form.
     pub mod api {
         tl_runtime::tl! {
             #[tl(
@@ -189,6 +189,7 @@ pub mod real {
                 include = "../../shared/pages/phone.discardCall.txt",
                 errors = "../../shared/errors/raw-errors.json",
                 any,
+                serde,
                 // TDLib's copy has no `// LAYER` line (SOURCES.md).
                 layer = 228,
                 allow_id_mismatch(
@@ -252,10 +253,16 @@ pub mod real {
         }
     }
 
-    /// TDLib's client API (`td_api.tl`, TDLib 1.8.61): no written ids, nested bare vectors.
+    /// TDLib's client API (`td_api.tl`, TDLib 1.8.61): no written ids, nested bare vectors;
+    /// serde in TDLib's JSON form.
     pub mod td {
         tl_runtime::tl! {
-            #[tl(include = "../../shared/schemas/td_api.tl", id_rule = "tdlib", any)]
+            #[tl(
+                include = "../../shared/schemas/td_api.tl",
+                id_rule = "tdlib",
+                any,
+                serde = "tdlib"
+            )]
         }
     }
 

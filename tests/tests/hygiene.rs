@@ -3,11 +3,11 @@
 //! `tl-renamed-test` crate: one crate cannot depend on another under two names.)
 
 /// A schema that exercises every kind of generated item: flags, shared bits, vectors, a generic
-/// function, namespaces, keywords and TL types named like Rust's prelude.
+/// function, namespaces, keywords and TL types named like Rust's prelude; with serde impls.
 macro_rules! schema {
     ($tl:path) => {
         $tl! {
-            #[tl(decode_functions)]
+            #[tl(decode_functions, serde)]
             r"
             result value:int = Result;
             option flags:# a:flags.0?true b:flags.0?string c:flags.1?int d:flags.1?long = Option;
@@ -71,6 +71,26 @@ fn both_generate_the_same_bytes() {
     )
     .unwrap();
     assert_eq!(back, call);
+    // The serde impls agree too, keywords and all (`self`, `type` as TL names).
+    let json = serde_json::to_string(&value).unwrap();
+    assert_eq!(
+        json, r#"{"_":"option","b":"x","c":1,"d":2}"#,
+        "the TL-name JSON of {value:?}"
+    );
+    let back: shadowed::enums::Option = serde_json::from_str(&json).unwrap();
+    assert_eq!(back.to_bytes(), bytes);
+    let ok = no_prelude::types::Ok {
+        self_: 1,
+        r#type: no_prelude::enums::Option::Option(no_prelude::types::Option {
+            flags: tl_runtime::UnknownFlags::NONE,
+            b: ::std::option::Option::None,
+            c_and_d: ::std::option::Option::None,
+        }),
+    };
+    assert_eq!(
+        serde_json::to_string(&ok).unwrap(),
+        r#"{"_":"ok","self":1,"type":{"_":"option"}}"#
+    );
 }
 
 /// Derived impls are as hygienic: under `#![no_implicit_prelude]`, beside user items named like
