@@ -12,6 +12,7 @@ mod tl_form {
         inputPeerUser#dde8a54c user_id:long access_hash:long = InputPeer;
         photo#ae84abdc flags:# has_stickers:flags.0?true id:long file_reference:bytes sizes:Vector<int> big:flags.1?int128 = Photo;
         group#331fbb5c flags:# a:flags.2?int b:flags.2?string c:flags.2?true peer:InputPeer = Group;
+        rpc_result#f35c6d01 req_msg_id:long result:Object = RpcResult;
         ---functions---
         invokeWithLayer#da9b0d0d {X:Type} layer:int query:!X = X;
         getPhoto#9873dabf peer:InputPeer ids:vector<long> = Photo;
@@ -196,6 +197,20 @@ fn tl_form_flags_and_groups() {
             r#"{"_":"photo","id":1,"file_reference":"","sizes":[],"big":"Bwc="}"#
         )
         .starts_with("invalid length 2, expected as many bytes as the int type holds")
+    );
+    // `Object` is the base64 of its bytes.
+    let result = types::RpcResult {
+        req_msg_id: 7,
+        result: tl_runtime::Object(vec![0x15, 0xc4, 0xb5, 0x1c, 0, 0, 0, 0]),
+    };
+    let text = serde_json::to_string(&result).unwrap();
+    assert_eq!(
+        text,
+        r#"{"_":"rpc_result","req_msg_id":7,"result":"FcS1HAAAAAA="}"#
+    );
+    assert_eq!(
+        serde_json::from_str::<types::RpcResult>(&text).unwrap(),
+        result
     );
     // A group is all or none.
     assert!(

@@ -527,10 +527,20 @@ impl<'de> Deserialize<'de> for crate::True {
 ///
 /// ```
 /// # #[cfg(feature = "macros")] {
-/// tl_runtime::tl! {
-///     #[tl(serde = "tdlib", id_rule = "tdlib")]
-///     "testInt value:int32 = TestInt;"
+/// mod td {
+///     tl_runtime::tl! {
+///         #[tl(serde = "tdlib", id_rule = "tdlib")]
+///         "testInt value:int32 = TestInt;
+///          ---functions---
+///          testSquareInt x:int32 = TestInt;"
+///     }
 /// }
+/// use tl_runtime::json::Extra;
+/// // What `td_send` takes, once written by a serde format such as serde_json:
+/// // {"@type":"testSquareInt","x":7,"@extra":"e1"}
+/// let request = Extra::new(td::functions::TestSquareInt { x: 7 }, "e1");
+/// // Its answer reads as `Extra<td::enums::TestInt, String>` (`@extra` is any serde type).
+/// # let _ = request;
 /// # }
 /// ```
 #[derive(Clone, Debug, PartialEq)]
