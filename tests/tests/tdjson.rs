@@ -25,9 +25,9 @@ mod oracle {
     type Send = unsafe extern "C" fn(c_int, *const c_char);
     type Receive = unsafe extern "C" fn(c_double) -> *const c_char;
 
-    /// The loaded library and its four functions of TDLib's JSON interface.
+    /// The four functions of TDLib's JSON interface, from the library loaded for good: TDLib's
+    /// threads outlive any one call, so it is never unloaded (unloading it under them crashes).
     struct Td {
-        _lib: libloading::Library,
         execute: Execute,
         create_client: CreateClient,
         send: Send,
@@ -68,8 +68,8 @@ mod oracle {
                 let create_client = *lib.get::<CreateClient>(b"td_create_client_id\0").unwrap();
                 let send = *lib.get::<Send>(b"td_send\0").unwrap();
                 let receive = *lib.get::<Receive>(b"td_receive\0").unwrap();
+                std::mem::forget(lib);
                 Some(Td {
-                    _lib: lib,
                     execute,
                     create_client,
                     send,
@@ -180,6 +180,17 @@ mod oracle {
 
     #[test]
     fn tdlib_takes_our_requests_and_we_take_its_answers() {
+        // TDLib's synchronous calls run on the calling thread: give it a stack as a C++ program's
+        // main thread has, not the test harness's 2 MiB.
+        std::thread::Builder::new()
+            .stack_size(64 << 20)
+            .spawn(oracle)
+            .unwrap()
+            .join()
+            .unwrap();
+    }
+
+    fn oracle() {
         let Some(td) = Td::load() else {
             return;
         };
