@@ -1,0 +1,252 @@
+//! The `tl` binary: each subcommand's output and exit code, a file that does not parse, and the
+//! diff of two real layers as a golden file (`TL_BLESS=1` rewrites it).
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+
+fn tl(args: &[&str]) -> (i32, String, String) {
+    let output = Command::cargo_bin("tl")
+        .expect("the tl binary")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(args)
+        .output()
+        .expect("run tl");
+    let text = |b: Vec<u8>| String::from_utf8(b).expect("utf-8 output");
+    (
+        output.status.code().unwrap_or(-1),
+        text(output.stdout),
+        text(output.stderr),
+    )
+}
+
+#[test]
+fn check_a_clean_schema() {
+    let (code, out, err) = tl(&["check", "tests/fixtures/old.tl"]);
+    assert_eq!(
+        (code, out.as_str(), err.as_str()),
+        (0, "ok: 6 definitions\n", "")
+    );
+}
+
+#[test]
+fn check_points_at_each_mistake() {
+    let (code, out, _) = tl(&["check", "tests/fixtures/bad.tl"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        out,
+        "\
+error: constructor `chat` declares #29562865 but its id is #efaa5195
+ --> tests/fixtures/bad.tl:2:5
+  |
+2 | chat#29562865 id:long owner:Usr = Chat;
+  |     ^^^^^^^^^
+
+error: unknown type `Usr`: no constructor has it as its result
+ --> tests/fixtures/bad.tl:2:29
+  |
+2 | chat#29562865 id:long owner:Usr = Chat;
+  |                             ^^^
+
+2 errors in 2 definitions
+"
+    );
+    // An allowed mismatch is not reported.
+    let (code, out, _) = tl(&[
+        "check",
+        "--allow-id-mismatch",
+        "chat",
+        "--extern",
+        "Usr",
+        "tests/fixtures/bad.tl",
+    ]);
+    assert_eq!((code, out.as_str()), (0, "ok: 2 definitions\n"));
+}
+
+#[test]
+fn check_a_file_that_does_not_parse() {
+    let (code, out, _) = tl(&["check", "tests/fixtures/broken.tl"]);
+    assert_eq!(code, 1);
+    assert!(
+        out.starts_with(
+            "error: expected a type, found `:`\n --> tests/fixtures/broken.tl:2:8\n  |\n2 | chat id: = Chat;\n  |        ^\n"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_missing_file_exits_with_2() {
+    let (code, out, err) = tl(&["check", "tests/fixtures/nothing-here.tl"]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(
+        err.starts_with("error: cannot read tests/fixtures/nothing-here.tl: "),
+        "{err}"
+    );
+    // A command line clap refuses exits with 2 too.
+    assert_eq!(tl(&["diff", "only-one.tl"]).0, 2);
+    assert_eq!(tl(&["frobnicate"]).0, 2);
+}
+
+#[test]
+fn diff_two_layers() {
+    let (code, out, _) = tl(&["diff", "tests/fixtures/old.tl", "tests/fixtures/new.tl"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        out,
+        "\
+7 changes from tests/fixtures/old.tl to tests/fixtures/new.tl: 4 break the wire (W), 4 break code generated from the old schema (S)
+W- user: id #bbc54020 → #aab82a59
+-S user: field `premium:flags.3?true` added (field 3)
+W- user: field `name` present flags.1 → flags.2
+-S chat: field `title` type string → bytes
+WS help.ping: function removed: help.ping#5ff778d7 ping_id:long = Bool
+-- inputPeerChat: constructor added: inputPeerChat#35a95cb9 chat_id:long = InputPeer
+WS InputPeer: new constructor inputPeerChat
+"
+    );
+    let (code, out, _) = tl(&["diff", "tests/fixtures/old.tl", "tests/fixtures/old.tl"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("0 changes from"), "{out}");
+}
+
+#[test]
+fn diff_as_json() {
+    let (code, out, _) = tl(&[
+        "diff",
+        "--json",
+        "tests/fixtures/old.tl",
+        "tests/fixtures/new.tl",
+    ]);
+    assert_eq!(code, 1);
+    let value: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(value["summary"]["changes"], 7);
+    assert_eq!(value["summary"]["wire_breaking"], 4);
+    assert_eq!(value["summary"]["source_breaking"], 4);
+    let changes = value["changes"].as_array().expect("a list");
+    assert_eq!(changes.len(), 7);
+    assert_eq!(
+        changes[1],
+        serde_json::json!({
+            "name": "user", "kind": "field_added", "field": "premium",
+            "declaration": "premium:flags.3?true", "position": 3,
+            "wire_compatible": true, "source_compatible": false,
+            "text": "user: field `premium:flags.3?true` added (field 3)",
+        })
+    );
+    assert_eq!(changes[4]["kind"], "removed");
+    assert_eq!(changes[4]["section"], "functions");
+    assert_eq!(changes[4]["id"], "5ff778d7");
+    assert_eq!(changes[6]["constructor"], "inputPeerChat");
+}
+
+#[test]
+fn diff_refuses_a_file_that_does_not_parse() {
+    let (code, out, err) = tl(&["diff", "tests/fixtures/broken.tl", "tests/fixtures/new.tl"]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(err.contains("tests/fixtures/broken.tl:2:8"), "{err}");
+    assert!(
+        err.ends_with("tests/fixtures/broken.tl does not parse: 1 error\n"),
+        "{err}"
+    );
+    let (code, _, _) = tl(&["ids", "tests/fixtures/broken.tl"]);
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn ids_written_and_computed() {
+    let (code, out, _) = tl(&["ids", "tests/fixtures/bad.tl"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        "user\ttypes\t74e5ad7d\t74e5ad7d\tok\nchat\ttypes\t29562865\tefaa5195\tdiffers\n"
+    );
+    assert_eq!(tl(&["ids", "--check", "tests/fixtures/bad.tl"]).0, 1);
+    assert_eq!(tl(&["ids", "--check", "tests/fixtures/new.tl"]).0, 0);
+    // Without written ids, `auto` takes TDLib's rule: the line as it is.
+    let dir = std::env::temp_dir().join(format!("tl-cli-ids-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("ton.tl");
+    std::fs::write(&file, "pub.ed25519 key:int256 = PublicKey;\n").expect("write");
+    let (code, out, _) = tl(&["ids", file.to_str().expect("utf-8 path")]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(code, 0);
+    let computed = format!(
+        "{:08x}",
+        crc32fast_like("pub.ed25519 key:int256 = PublicKey")
+    );
+    assert_eq!(
+        out,
+        format!("pub.ed25519\ttypes\t-\t{computed}\tcomputed\n")
+    );
+}
+
+/// CRC32 (IEEE), bit by bit: an independent check of the id `tl ids` prints.
+fn crc32fast_like(text: &str) -> u32 {
+    let mut crc = !0u32;
+    for byte in text.bytes() {
+        crc ^= u32::from(byte);
+        for _ in 0..8 {
+            crc = if crc & 1 != 0 {
+                (crc >> 1) ^ 0xedb8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+/// grammers-tl-types 0.11.0's layer-230 `api.tl` in Cargo's registry (the workspace's `peers`
+/// crate depends on it, so a workspace build fetches it).
+fn grammers_api() -> Option<PathBuf> {
+    let home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))?;
+    std::fs::read_dir(home.join("registry/src"))
+        .ok()?
+        .filter_map(Result::ok)
+        .map(|r| r.path().join("grammers-tl-types-0.11.0/tl/api.tl"))
+        .find(|p| p.is_file())
+}
+
+#[test]
+fn diff_of_the_real_layers_228_and_230() {
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/schemas/api.tl");
+    let (Some(new), true) = (grammers_api(), shared.is_file()) else {
+        assert!(
+            std::env::var_os("TL_REQUIRE_SHARED").is_none(),
+            "TL_REQUIRE_SHARED is set but ../shared/schemas/api.tl or grammers' api.tl is missing"
+        );
+        eprintln!(
+            "skipped: the golden diff needs ../shared/schemas/api.tl and grammers-tl-types 0.11.0's api.tl (`cargo fetch`)"
+        );
+        return;
+    };
+    let (old, new) = (shared.to_string_lossy(), new.to_string_lossy());
+    let (code, out, err) = tl(&["diff", &old, &new]);
+    assert_eq!(code, 1, "{err}");
+    let out = out
+        .replace(old.as_ref(), "api-228.tl")
+        .replace(new.as_ref(), "api-230.tl");
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/api-228-to-230.txt");
+    if std::env::var_os("TL_BLESS").is_some() {
+        std::fs::write(&golden, &out).expect("write the golden file");
+    }
+    let expected = std::fs::read_to_string(&golden).unwrap_or_default();
+    assert!(
+        out == expected,
+        "the diff of the real layers changed; review it and bless with TL_BLESS=1:\n{out}"
+    );
+    // The JSON form says the same.
+    let (code, json, _) = tl(&["diff", "--json", &old, &new]);
+    assert_eq!(code, 1);
+    let value: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    let texts: Vec<&str> = value["changes"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|c| c["text"].as_str().expect("text"))
+        .collect();
+    let lines: Vec<&str> = out.lines().skip(1).map(|l| &l[3..]).collect();
+    assert_eq!(texts, lines);
+}
