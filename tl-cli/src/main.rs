@@ -131,13 +131,14 @@ fn read(path: &str) -> Result<Source, Failure> {
 /// what it points at.
 fn render(sources: &[Source], diagnostic: &Diagnostic) -> String {
     let mut out = format!("error: {}\n", diagnostic.message);
-    let Origin::Text { source, range } = &diagnostic.origin else {
+    let (Some((source, line, col)), Origin::Text { range, .. }) =
+        (tl_schema::locate(sources, diagnostic), &diagnostic.origin)
+    else {
         return out;
     };
-    let Some(src) = sources.get(*source) else {
+    let Some(src) = sources.get(source) else {
         return out;
     };
-    let (line, col) = tl_schema::line_col(&src.text, range.start);
     let path = src.path.as_deref().unwrap_or("<input>");
     let text = src.text.lines().nth(line - 1).unwrap_or("");
     let width = line.to_string().len();
@@ -170,12 +171,16 @@ fn check(
         .iter()
         .map(|f| read(f))
         .collect::<Result<Vec<_>, _>>()?;
-    // The rule is resolved on what parses; `check` then parses and validates as `tl!` does.
-    let parsed: Vec<Definition> = sources
-        .iter()
-        .enumerate()
-        .flat_map(|(i, s)| parser::parse(&s.text, i, Section::Types).definitions)
-        .collect();
+    // Only `auto` looks at the lines before `check` parses and validates them as `tl!` does.
+    let parsed: Vec<Definition> = if rule.rule == Rule::Auto {
+        sources
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| parser::parse(&s.text, i, Section::Types).definitions)
+            .collect()
+    } else {
+        Vec::new()
+    };
     let config = Config {
         id_rule: rule.resolve(&parsed),
         allow_id_mismatch,
