@@ -564,5 +564,24 @@ mod oracle {
             state.map(Any::AuthorizationState).as_ref(),
             Some(answer("state"))
         );
+
+        // Close the client and wait until TDLib says it is closed: a process that exits while a
+        // client still runs has TDLib's threads torn down under it (SIGABRT at exit in CI).
+        td.send(client, &request(functions::Close, "close"));
+        let mut closed = false;
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while !closed && Instant::now() < deadline {
+            let Some(text) = td.receive(1.0) else {
+                continue;
+            };
+            closed = matches!(
+                decode::<Any>(&text).value,
+                Any::Update(enums::Update::AuthorizationState(ref s))
+                    if matches!(s.authorization_state, enums::AuthorizationState::Closed)
+            );
+        }
+        assert!(closed, "TDLib did not close the client within 30 s");
+        // After the last update of a closed client, TDLib may still finish its own work.
+        while td.receive(0.2).is_some() {}
     }
 }
