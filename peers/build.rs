@@ -6,9 +6,14 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
+#[path = "grammers_names.rs"]
+mod grammers_names;
+use grammers_names::grammers_path;
+
 fn main() {
     println!("cargo::rustc-check-cfg=cfg(tl_grammers)");
     println!("cargo::rerun-if-changed=build.rs");
+    println!("cargo::rerun-if-changed=grammers_names.rs");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
     let dispatch = match grammers_api() {
         Some(api) => {
@@ -37,47 +42,6 @@ fn grammers_api() -> Option<PathBuf> {
         .filter_map(Result::ok)
         .map(|r| r.path().join("grammers-tl-types-0.11.0/tl/api.tl"))
         .find(|p| p.is_file())
-}
-
-/// grammers' Rust name for a TL name's last part (its `rusty_type_name` casing rule:
-/// `_` starts a capital, a capital after a capital is lowered).
-fn grammers_name(name: &str) -> String {
-    let base = name.rsplit('.').next().unwrap_or(name);
-    let mut out = String::new();
-    // 0: upper next, 1: lower next, 2: keep
-    let mut casing = 0;
-    for c in base.chars() {
-        if c == '_' {
-            casing = 0;
-            continue;
-        }
-        match casing {
-            0 => {
-                out.push(c.to_ascii_uppercase());
-                casing = 1;
-            }
-            1 => {
-                out.push(c.to_ascii_lowercase());
-                casing = if c.is_ascii_uppercase() { 1 } else { 2 };
-            }
-            _ => {
-                out.push(c);
-                casing = if c.is_ascii_uppercase() { 1 } else { 2 };
-            }
-        }
-    }
-    out
-}
-
-fn grammers_path(root: &str, name: &str) -> String {
-    let mut path = format!("grammers_tl_types::{root}::");
-    let parts: Vec<&str> = name.split('.').collect();
-    for ns in &parts[..parts.len() - 1] {
-        path.push_str(ns);
-        path.push_str("::");
-    }
-    path.push_str(&grammers_name(name));
-    path
 }
 
 fn dispatch(text: &str) -> String {

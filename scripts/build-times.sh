@@ -10,6 +10,10 @@
 # incremental compilation only adds its bookkeeping; grammers-tl-types, a registry crate, is
 # never built incrementally), and a crate generating only 20 functions (`only`).
 #
+# Then two more tables: `cargo check` after editing another line of a crate holding the schema
+# inline (scripts/edit-check.sh, the same rounds), and the size of the release code for the whole
+# API (scripts/code-size.sh, `.text` of a binary that decodes and re-encodes any type or function).
+#
 #   scripts/build-times.sh [rounds]      (default 1 round; rounds alternate the two crates)
 source "$(dirname "$0")/common.sh"
 rounds=${1:-1}
@@ -100,3 +104,8 @@ for mode in check debug release own; do
   printf '| %s: time | %.1f s | %.1f s | %.2f | %.1f s | %.2f | %.1f s |\n' "$label" "$t" "$g" "$(echo "$t / $g" | bc -l)" "$n" "$(echo "$n / $g" | bc -l)" "$o"
   printf '| %s: peak memory | %.0f MiB | %.0f MiB | %.2f | %.0f MiB | %.2f | %.0f MiB |\n' "$label" "$(echo "$tm / 1024" | bc -l)" "$(echo "$gm / 1024" | bc -l)" "$(echo "$tm / $gm" | bc -l)" "$(echo "$nm / 1024" | bc -l)" "$(echo "$nm / $gm" | bc -l)" "$(echo "$om / 1024" | bc -l)"
 done
+cd "$root"
+echo
+scripts/edit-check.sh "$rounds"
+echo
+scripts/code-size.sh

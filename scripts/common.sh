@@ -6,7 +6,8 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# TL_KEEP_WORK=1 keeps the scratch folder (its path goes to standard error), to look inside.
+if [ -n "${TL_KEEP_WORK:-}" ]; then echo "scratch folder: $work" >&2; else trap 'rm -rf "$work"' EXIT; fi
 declare -A result
 
 find_grammers() { ls -d "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/grammers-tl-types-0.11.0 2>/dev/null | head -1; }
