@@ -38,11 +38,11 @@ pub mod types {
     impl<'a> __tl::Deserialize<'a> for Pong {
         const MIN_SERIALIZED_LEN: usize = 16;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let __tl_v_0 = match __tl::Deserialize::deserialize(r) {
+            let __tl_v_0: i64 = match __tl::Deserialize::deserialize(r) {
                 __tl::Ok(v) => v,
                 __tl::Err(e) => return __tl::Err(e.in_field("pong", "msg_id")),
             };
-            let __tl_v_1 = match __tl::Deserialize::deserialize(r) {
+            let __tl_v_1: i64 = match __tl::Deserialize::deserialize(r) {
                 __tl::Ok(v) => v,
                 __tl::Err(e) => return __tl::Err(e.in_field("pong", "ping_id")),
             };
@@ -168,13 +168,13 @@ pub mod functions {
         const MIN_SERIALIZED_LEN: usize = 8;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             r.expect_id(0xda9b0d0du32, "invokeWithPrefix")?;
-            let __tl_v_0 = match __tl::Deserialize::deserialize(r) {
+            let __tl_v_0: __tl::String = match __tl::Deserialize::deserialize(r) {
                 __tl::Ok(v) => v,
                 __tl::Err(e) => {
                     return __tl::Err(e.in_field("invokeWithPrefix", "prefix"));
                 }
             };
-            let __tl_v_1 = match __tl::Deserialize::deserialize(r) {
+            let __tl_v_1: X = match __tl::Deserialize::deserialize(r) {
                 __tl::Ok(v) => v,
                 __tl::Err(e) => return __tl::Err(e.in_field("invokeWithPrefix", "query")),
             };
@@ -231,11 +231,11 @@ pub mod functions {
         const MIN_SERIALIZED_LEN: usize = 8;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             r.expect_id(0xda9b0d0du32, "invokeWithLayer")?;
-            let __tl_v_0 = match __tl::Deserialize::deserialize(r) {
+            let __tl_v_0: i32 = match __tl::Deserialize::deserialize(r) {
                 __tl::Ok(v) => v,
                 __tl::Err(e) => return __tl::Err(e.in_field("invokeWithLayer", "layer")),
             };
-            let __tl_v_1 = match __tl::Deserialize::deserialize(r) {
+            let __tl_v_1: X = match __tl::Deserialize::deserialize(r) {
                 __tl::Ok(v) => v,
                 __tl::Err(e) => return __tl::Err(e.in_field("invokeWithLayer", "query")),
             };
@@ -283,7 +283,7 @@ pub mod functions {
         const MIN_SERIALIZED_LEN: usize = 12;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             r.expect_id(0x7abe77ecu32, "ping")?;
-            let __tl_v_0 = match __tl::Deserialize::deserialize(r) {
+            let __tl_v_0: i64 = match __tl::Deserialize::deserialize(r) {
                 __tl::Ok(v) => v,
                 __tl::Err(e) => return __tl::Err(e.in_field("ping", "ping_id")),
             };

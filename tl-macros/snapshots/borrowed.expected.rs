@@ -45,15 +45,15 @@ pub mod types {
     impl<'a> __tl::Deserialize<'a> for Photo<'a> {
         const MIN_SERIALIZED_LEN: usize = 16;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let __tl_v_0 = match __tl::Deserialize::deserialize(r) {
+            let __tl_v_0: i64 = match __tl::Deserialize::deserialize(r) {
                 __tl::Ok(v) => v,
                 __tl::Err(e) => return __tl::Err(e.in_field("photo", "id")),
             };
-            let __tl_v_1 = match __tl::Deserialize::deserialize(r) {
+            let __tl_v_1: &'a [u8] = match __tl::Deserialize::deserialize(r) {
                 __tl::Ok(v) => v,
                 __tl::Err(e) => return __tl::Err(e.in_field("photo", "bytes")),
             };
-            let __tl_v_2 = match __tl::Deserialize::deserialize(r) {
+            let __tl_v_2: &'a str = match __tl::Deserialize::deserialize(r) {
                 __tl::Ok(v) => v,
                 __tl::Err(e) => return __tl::Err(e.in_field("photo", "caption")),
             };
@@ -95,11 +95,11 @@ pub mod types {
     impl<'a> __tl::Deserialize<'a> for Size {
         const MIN_SERIALIZED_LEN: usize = 8;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let __tl_v_0 = match __tl::Deserialize::deserialize(r) {
+            let __tl_v_0: i32 = match __tl::Deserialize::deserialize(r) {
                 __tl::Ok(v) => v,
                 __tl::Err(e) => return __tl::Err(e.in_field("size", "w")),
             };
-            let __tl_v_1 = match __tl::Deserialize::deserialize(r) {
+            let __tl_v_1: i32 = match __tl::Deserialize::deserialize(r) {
                 __tl::Ok(v) => v,
                 __tl::Err(e) => return __tl::Err(e.in_field("size", "h")),
             };
@@ -138,11 +138,15 @@ pub mod types {
     impl<'a> __tl::Deserialize<'a> for Album<'a> {
         const MIN_SERIALIZED_LEN: usize = 16;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let __tl_v_0 = match __tl::Deserialize::deserialize(r) {
+            let __tl_v_0: __tl::Vec<super::enums::Photo<'a>> = match __tl::Deserialize::deserialize(
+                r,
+            ) {
                 __tl::Ok(v) => v,
                 __tl::Err(e) => return __tl::Err(e.in_field("album", "photos")),
             };
-            let __tl_v_1 = match __tl::Deserialize::deserialize(r) {
+            let __tl_v_1: __tl::Vec<super::enums::Size> = match __tl::Deserialize::deserialize(
+                r,
+            ) {
                 __tl::Ok(v) => v,
                 __tl::Err(e) => return __tl::Err(e.in_field("album", "sizes")),
             };

@@ -38,7 +38,7 @@ pub mod types {
     impl<'a> __tl::Deserialize<'a> for TextPlain {
         const MIN_SERIALIZED_LEN: usize = 4;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let __tl_v_0 = match __tl::Deserialize::deserialize(r) {
+            let __tl_v_0: __tl::String = match __tl::Deserialize::deserialize(r) {
                 __tl::Ok(v) => v,
                 __tl::Err(e) => return __tl::Err(e.in_field("textPlain", "text")),
             };
@@ -73,7 +73,9 @@ pub mod types {
     impl<'a> __tl::Deserialize<'a> for TextBold {
         const MIN_SERIALIZED_LEN: usize = 4;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let __tl_v_0 = match __tl::Deserialize::deserialize(r) {
+            let __tl_v_0: super::enums::RichText = match __tl::Deserialize::deserialize(
+                r,
+            ) {
                 __tl::Ok(v) => v,
                 __tl::Err(e) => return __tl::Err(e.in_field("textBold", "text")),
             };
@@ -108,7 +110,9 @@ pub mod types {
     impl<'a> __tl::Deserialize<'a> for TextConcat {
         const MIN_SERIALIZED_LEN: usize = 8;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let __tl_v_0 = match __tl::Deserialize::deserialize(r) {
+            let __tl_v_0: __tl::Vec<super::enums::RichText> = match __tl::Deserialize::deserialize(
+                r,
+            ) {
                 __tl::Ok(v) => v,
                 __tl::Err(e) => return __tl::Err(e.in_field("textConcat", "texts")),
             };
@@ -163,11 +167,13 @@ pub mod types {
                 __tl::Ok(v) => v,
                 __tl::Err(e) => return __tl::Err(e.in_field("node", "flags")),
             };
-            let __tl_v_1 = match __tl::Deserialize::deserialize(r) {
+            let __tl_v_1: i32 = match __tl::Deserialize::deserialize(r) {
                 __tl::Ok(v) => v,
                 __tl::Err(e) => return __tl::Err(e.in_field("node", "value")),
             };
-            let __tl_v_2 = if __tl_flags_0 & 0x00000001u32 != 0 {
+            let __tl_v_2: __tl::Option<__tl::Box<super::types::Node>> = if __tl_flags_0
+                & 0x00000001u32 != 0
+            {
                 __tl::Some(
                     match __tl::read_nested(r) {
                         __tl::Ok(v) => v,
@@ -215,11 +221,11 @@ pub mod types {
     impl<'a> __tl::Deserialize<'a> for Large {
         const MIN_SERIALIZED_LEN: usize = 64;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let __tl_v_0 = match __tl::Deserialize::deserialize(r) {
+            let __tl_v_0: [u8; 32] = match __tl::Deserialize::deserialize(r) {
                 __tl::Ok(v) => v,
                 __tl::Err(e) => return __tl::Err(e.in_field("large", "a")),
             };
-            let __tl_v_1 = match __tl::Deserialize::deserialize(r) {
+            let __tl_v_1: [u8; 32] = match __tl::Deserialize::deserialize(r) {
                 __tl::Ok(v) => v,
                 __tl::Err(e) => return __tl::Err(e.in_field("large", "b")),
             };

@@ -58,7 +58,9 @@ const _: () = {
                 __tl::Ok(v) => v,
                 __tl::Err(e) => return __tl::Err(e.in_field("draft", "flags")),
             };
-            let __tl_v_2 = if __tl_flags_0 & 0x00000010u32 != 0 {
+            let __tl_v_2: __tl::Option<Box<InputPeer>> = if __tl_flags_0 & 0x00000010u32
+                != 0
+            {
                 __tl::Some(
                     match __tl::read_nested(r) {
                         __tl::Ok(v) => v,
@@ -68,11 +70,11 @@ const _: () = {
             } else {
                 __tl::None
             };
-            let __tl_v_3 = match __tl::Deserialize::deserialize(r) {
+            let __tl_v_3: __tl::String = match __tl::Deserialize::deserialize(r) {
                 __tl::Ok(v) => v,
                 __tl::Err(e) => return __tl::Err(e.in_field("draft", "message")),
             };
-            let __tl_g_4_0 = if __tl_flags_0 & 0x00000001u32 != 0 {
+            let __tl_g_4_0: __tl::Option<i32> = if __tl_flags_0 & 0x00000001u32 != 0 {
                 __tl::Some(
                     match __tl::Deserialize::deserialize(r) {
                         __tl::Ok(v) => v,
@@ -82,7 +84,7 @@ const _: () = {
             } else {
                 __tl::None
             };
-            let __tl_g_4_1 = if __tl_flags_0 & 0x00000001u32 != 0 {
+            let __tl_g_4_1: __tl::Option<i64> = if __tl_flags_0 & 0x00000001u32 != 0 {
                 __tl::Some(
                     match __tl::Deserialize::deserialize(r) {
                         __tl::Ok(v) => v,
@@ -158,13 +160,13 @@ const _: () = {
                     return __tl::Err(e.in_field("messages.saveDraft", "flags"));
                 }
             };
-            let __tl_v_2 = match __tl::read_nested(r) {
+            let __tl_v_2: InputPeer = match __tl::read_nested(r) {
                 __tl::Ok(v) => v,
                 __tl::Err(e) => {
                     return __tl::Err(e.in_field("messages.saveDraft", "peer"));
                 }
             };
-            let __tl_v_3 = match __tl::Deserialize::deserialize(r) {
+            let __tl_v_3: __tl::String = match __tl::Deserialize::deserialize(r) {
                 __tl::Ok(v) => v,
                 __tl::Err(e) => {
                     return __tl::Err(e.in_field("messages.saveDraft", "message"));

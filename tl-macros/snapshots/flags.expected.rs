@@ -68,11 +68,11 @@ pub mod types {
     impl<'a> __tl::Deserialize<'a> for InputPeerUser {
         const MIN_SERIALIZED_LEN: usize = 16;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let __tl_v_0 = match __tl::Deserialize::deserialize(r) {
+            let __tl_v_0: i64 = match __tl::Deserialize::deserialize(r) {
                 __tl::Ok(v) => v,
                 __tl::Err(e) => return __tl::Err(e.in_field("inputPeerUser", "user_id")),
             };
-            let __tl_v_1 = match __tl::Deserialize::deserialize(r) {
+            let __tl_v_1: i64 = match __tl::Deserialize::deserialize(r) {
                 __tl::Ok(v) => v,
                 __tl::Err(e) => {
                     return __tl::Err(e.in_field("inputPeerUser", "access_hash"));
@@ -151,7 +151,9 @@ pub mod types {
                 __tl::Ok(v) => v,
                 __tl::Err(e) => return __tl::Err(e.in_field("draft", "flags")),
             };
-            let __tl_v_3 = if __tl_flags_0 & 0x00000010u32 != 0 {
+            let __tl_v_3: __tl::Option<super::enums::InputPeer> = if __tl_flags_0
+                & 0x00000010u32 != 0
+            {
                 __tl::Some(
                     match __tl::Deserialize::deserialize(r) {
                         __tl::Ok(v) => v,
@@ -161,11 +163,13 @@ pub mod types {
             } else {
                 __tl::None
             };
-            let __tl_v_4 = match __tl::Deserialize::deserialize(r) {
+            let __tl_v_4: __tl::String = match __tl::Deserialize::deserialize(r) {
                 __tl::Ok(v) => v,
                 __tl::Err(e) => return __tl::Err(e.in_field("draft", "message")),
             };
-            let __tl_v_5 = if __tl_flags_0 & 0x00000008u32 != 0 {
+            let __tl_v_5: __tl::Option<__tl::Vec<i64>> = if __tl_flags_0 & 0x00000008u32
+                != 0
+            {
                 __tl::Some(
                     match __tl::Deserialize::deserialize(r) {
                         __tl::Ok(v) => v,
@@ -175,7 +179,7 @@ pub mod types {
             } else {
                 __tl::None
             };
-            let __tl_v_6 = match __tl::Deserialize::deserialize(r) {
+            let __tl_v_6: i32 = match __tl::Deserialize::deserialize(r) {
                 __tl::Ok(v) => v,
                 __tl::Err(e) => return __tl::Err(e.in_field("draft", "date")),
             };
@@ -264,7 +268,7 @@ pub mod types {
                 __tl::Ok(v) => v,
                 __tl::Err(e) => return __tl::Err(e.in_field("stats", "flags")),
             };
-            let __tl_v_1 = if __tl_flags_0 & 0x00000001u32 != 0 {
+            let __tl_v_1: __tl::Option<i32> = if __tl_flags_0 & 0x00000001u32 != 0 {
                 __tl::Some(
                     match __tl::Deserialize::deserialize(r) {
                         __tl::Ok(v) => v,
@@ -274,7 +278,7 @@ pub mod types {
             } else {
                 __tl::None
             };
-            let __tl_g_2_0 = if __tl_flags_0 & 0x00000004u32 != 0 {
+            let __tl_g_2_0: __tl::Option<i32> = if __tl_flags_0 & 0x00000004u32 != 0 {
                 __tl::Some(
                     match __tl::Deserialize::deserialize(r) {
                         __tl::Ok(v) => v,
@@ -284,7 +288,7 @@ pub mod types {
             } else {
                 __tl::None
             };
-            let __tl_g_2_1 = if __tl_flags_0 & 0x00000004u32 != 0 {
+            let __tl_g_2_1: __tl::Option<i64> = if __tl_flags_0 & 0x00000004u32 != 0 {
                 __tl::Some(
                     match __tl::Deserialize::deserialize(r) {
                         __tl::Ok(v) => v,
@@ -294,7 +298,7 @@ pub mod types {
             } else {
                 __tl::None
             };
-            let __tl_v_3 = match __tl::deserialize_bare_vec(r) {
+            let __tl_v_3: __tl::Vec<i32> = match __tl::deserialize_bare_vec(r) {
                 __tl::Ok(v) => v,
                 __tl::Err(e) => return __tl::Err(e.in_field("stats", "ids")),
             };
@@ -599,13 +603,15 @@ pub mod functions {
                         return __tl::Err(e.in_field("messages.saveDraft", "flags"));
                     }
                 };
-                let __tl_v_2 = match __tl::Deserialize::deserialize(r) {
+                let __tl_v_2: super::super::enums::InputPeer = match __tl::Deserialize::deserialize(
+                    r,
+                ) {
                     __tl::Ok(v) => v,
                     __tl::Err(e) => {
                         return __tl::Err(e.in_field("messages.saveDraft", "peer"));
                     }
                 };
-                let __tl_v_3 = match __tl::Deserialize::deserialize(r) {
+                let __tl_v_3: __tl::String = match __tl::Deserialize::deserialize(r) {
                     __tl::Ok(v) => v,
                     __tl::Err(e) => {
                         return __tl::Err(e.in_field("messages.saveDraft", "message"));

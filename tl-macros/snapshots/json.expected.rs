@@ -115,11 +115,11 @@ pub mod types {
     impl<'a> __tl::Deserialize<'a> for InputPeerUser {
         const MIN_SERIALIZED_LEN: usize = 16;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let __tl_v_0 = match __tl::Deserialize::deserialize(r) {
+            let __tl_v_0: i64 = match __tl::Deserialize::deserialize(r) {
                 __tl::Ok(v) => v,
                 __tl::Err(e) => return __tl::Err(e.in_field("inputPeerUser", "user_id")),
             };
-            let __tl_v_1 = match __tl::Deserialize::deserialize(r) {
+            let __tl_v_1: i64 = match __tl::Deserialize::deserialize(r) {
                 __tl::Ok(v) => v,
                 __tl::Err(e) => {
                     return __tl::Err(e.in_field("inputPeerUser", "access_hash"));
@@ -250,19 +250,19 @@ pub mod types {
                 __tl::Ok(v) => v,
                 __tl::Err(e) => return __tl::Err(e.in_field("photo", "flags")),
             };
-            let __tl_v_2 = match __tl::Deserialize::deserialize(r) {
+            let __tl_v_2: i64 = match __tl::Deserialize::deserialize(r) {
                 __tl::Ok(v) => v,
                 __tl::Err(e) => return __tl::Err(e.in_field("photo", "id")),
             };
-            let __tl_v_3 = match __tl::Deserialize::deserialize(r) {
+            let __tl_v_3: __tl::Vec<u8> = match __tl::Deserialize::deserialize(r) {
                 __tl::Ok(v) => v,
                 __tl::Err(e) => return __tl::Err(e.in_field("photo", "file_reference")),
             };
-            let __tl_v_4 = match __tl::Deserialize::deserialize(r) {
+            let __tl_v_4: __tl::Vec<i32> = match __tl::Deserialize::deserialize(r) {
                 __tl::Ok(v) => v,
                 __tl::Err(e) => return __tl::Err(e.in_field("photo", "sizes")),
             };
-            let __tl_v_5 = if __tl_flags_0 & 0x00000002u32 != 0 {
+            let __tl_v_5: __tl::Option<[u8; 16]> = if __tl_flags_0 & 0x00000002u32 != 0 {
                 __tl::Some(
                     match __tl::Deserialize::deserialize(r) {
                         __tl::Ok(v) => v,
@@ -447,7 +447,7 @@ pub mod types {
                 __tl::Ok(v) => v,
                 __tl::Err(e) => return __tl::Err(e.in_field("group", "flags")),
             };
-            let __tl_g_1_0 = if __tl_flags_0 & 0x00000004u32 != 0 {
+            let __tl_g_1_0: __tl::Option<i32> = if __tl_flags_0 & 0x00000004u32 != 0 {
                 __tl::Some(
                     match __tl::Deserialize::deserialize(r) {
                         __tl::Ok(v) => v,
@@ -457,7 +457,9 @@ pub mod types {
             } else {
                 __tl::None
             };
-            let __tl_g_1_1 = if __tl_flags_0 & 0x00000004u32 != 0 {
+            let __tl_g_1_1: __tl::Option<__tl::String> = if __tl_flags_0 & 0x00000004u32
+                != 0
+            {
                 __tl::Some(
                     match __tl::Deserialize::deserialize(r) {
                         __tl::Ok(v) => v,
@@ -467,7 +469,9 @@ pub mod types {
             } else {
                 __tl::None
             };
-            let __tl_v_2 = match __tl::Deserialize::deserialize(r) {
+            let __tl_v_2: super::enums::InputPeer = match __tl::Deserialize::deserialize(
+                r,
+            ) {
                 __tl::Ok(v) => v,
                 __tl::Err(e) => return __tl::Err(e.in_field("group", "peer")),
             };
@@ -1050,11 +1054,11 @@ pub mod functions {
         const MIN_SERIALIZED_LEN: usize = 8;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             r.expect_id(0xda9b0d0du32, "invokeWithLayer")?;
-            let __tl_v_0 = match __tl::Deserialize::deserialize(r) {
+            let __tl_v_0: i32 = match __tl::Deserialize::deserialize(r) {
                 __tl::Ok(v) => v,
                 __tl::Err(e) => return __tl::Err(e.in_field("invokeWithLayer", "layer")),
             };
-            let __tl_v_1 = match __tl::Deserialize::deserialize(r) {
+            let __tl_v_1: X = match __tl::Deserialize::deserialize(r) {
                 __tl::Ok(v) => v,
                 __tl::Err(e) => return __tl::Err(e.in_field("invokeWithLayer", "query")),
             };

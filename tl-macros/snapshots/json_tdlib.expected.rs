@@ -42,11 +42,11 @@ pub mod types {
     impl<'a> __tl::Deserialize<'a> for Error {
         const MIN_SERIALIZED_LEN: usize = 8;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let __tl_v_0 = match __tl::Deserialize::deserialize(r) {
+            let __tl_v_0: i32 = match __tl::Deserialize::deserialize(r) {
                 __tl::Ok(v) => v,
                 __tl::Err(e) => return __tl::Err(e.in_field("error", "code")),
             };
-            let __tl_v_1 = match __tl::Deserialize::deserialize(r) {
+            let __tl_v_1: __tl::String = match __tl::Deserialize::deserialize(r) {
                 __tl::Ok(v) => v,
                 __tl::Err(e) => return __tl::Err(e.in_field("error", "message")),
             };
@@ -156,23 +156,23 @@ pub mod types {
     impl<'a> __tl::Deserialize<'a> for File {
         const MIN_SERIALIZED_LEN: usize = 28;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let __tl_v_0 = match __tl::Deserialize::deserialize(r) {
+            let __tl_v_0: i32 = match __tl::Deserialize::deserialize(r) {
                 __tl::Ok(v) => v,
                 __tl::Err(e) => return __tl::Err(e.in_field("file", "id")),
             };
-            let __tl_v_1 = match __tl::Deserialize::deserialize(r) {
+            let __tl_v_1: i64 = match __tl::Deserialize::deserialize(r) {
                 __tl::Ok(v) => v,
                 __tl::Err(e) => return __tl::Err(e.in_field("file", "size")),
             };
-            let __tl_v_2 = match __tl::Deserialize::deserialize(r) {
+            let __tl_v_2: i64 = match __tl::Deserialize::deserialize(r) {
                 __tl::Ok(v) => v,
                 __tl::Err(e) => return __tl::Err(e.in_field("file", "remote_id")),
             };
-            let __tl_v_3 = match __tl::Deserialize::deserialize(r) {
+            let __tl_v_3: __tl::Vec<u8> = match __tl::Deserialize::deserialize(r) {
                 __tl::Ok(v) => v,
                 __tl::Err(e) => return __tl::Err(e.in_field("file", "data")),
             };
-            let __tl_v_4 = match __tl::deserialize_bare_vec(r) {
+            let __tl_v_4: __tl::Vec<i64> = match __tl::deserialize_bare_vec(r) {
                 __tl::Ok(v) => v,
                 __tl::Err(e) => return __tl::Err(e.in_field("file", "ids")),
             };

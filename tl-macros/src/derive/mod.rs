@@ -511,7 +511,7 @@ fn enum_impls(
                             reads,
                             "{id} => {}(r, |r| {{\n{}}}, |x| x),\n",
                             paths::READ_VARIANT,
-                            codec::read_body(s, places)
+                            codec::read_body(s, places, &|_| None)
                         );
                     }
                     Arm::Newtype(ty) => {

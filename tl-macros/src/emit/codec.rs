@@ -146,7 +146,7 @@ pub fn deserialize_header(
         paths::READER,
         paths::RESULT,
         paths::ERROR,
-        read_body(s, p),
+        read_body(s, p, &|ty| Some(super::text::rust_type(ctx, depth, ty))),
     );
 }
 
@@ -287,8 +287,7 @@ fn len_value(ty: &RType, value: &str) -> String {
 
 /// Reads one field's value, or returns the error with the field's place in it.
 ///
-/// The value's type is left to inference (the struct literal fixes it), so the read does not
-/// spell the type's path out again.
+/// The call leaves the type to the local it is read into, which [`read_body`] annotates.
 fn read_value(ty: &RType, ctor: &str, field: &str) -> String {
     let read = if let RType::Extern {
         with: Some(with), ..
@@ -432,7 +431,11 @@ pub fn len_body(s: &Struct, p: &Places, base: usize) -> String {
 }
 
 /// A body reading the fields and returning `p.ctor` built from them (also an enum variant's).
-pub fn read_body(s: &Struct, p: &Places) -> String {
+///
+/// `local_ty` gives the Rust type of a value read (when it has one to give), which annotates its
+/// local: the type checker then knows each local's type where it is read, instead of carrying an
+/// open inference variable and its `Deserialize` obligation to the struct literal at the end.
+pub fn read_body(s: &Struct, p: &Places, local_ty: &dyn Fn(&RType) -> Option<String>) -> String {
     let (some, none) = (paths::SOME, paths::NONE);
     if s.is_unit() && p.rest.is_empty() {
         return format!("{}({})\n", paths::OK, p.ctor);
@@ -442,12 +445,15 @@ pub fn read_body(s: &Struct, p: &Places) -> String {
     // Reads, in wire order, into locals.
     for f in &s.tl {
         match f.step {
-            Step::Value { field, ty } => emit!(
-                out,
-                "let __tl_v_{} = {};\n",
-                field.0,
-                read_value(s.ty(ty), ctor, &f.name)
-            ),
+            Step::Value { field, ty } => {
+                let annot = local_ty(s.ty(ty)).map_or_else(String::new, |t| format!(": {t}"));
+                emit!(
+                    out,
+                    "let __tl_v_{}{annot} = {};\n",
+                    field.0,
+                    read_value(s.ty(ty), ctor, &f.name)
+                );
+            }
             Step::Present {
                 field,
                 member,
@@ -459,9 +465,11 @@ pub fn read_body(s: &Struct, p: &Places) -> String {
                     Some(m) => format!("__tl_g_{}_{}", field.0, m.index),
                 };
                 let (flags, mask) = cond_parts(s, cond);
+                let annot = local_ty(s.ty(ty))
+                    .map_or_else(String::new, |t| format!(": {}<{t}>", paths::OPTION));
                 emit!(
                     out,
-                    "let {local} = if {flags} & {mask} != 0 {{ {some}({}) }} else {{ {none} }};\n",
+                    "let {local}{annot} = if {flags} & {mask} != 0 {{ {some}({}) }} else {{ {none} }};\n",
                     read_value(s.ty(ty), ctor, &f.name)
                 );
             }
