@@ -100,9 +100,6 @@ mod hand {
         pub fn serialize(v: &String, buf: &mut Vec<u8>) {
             v.serialize(buf);
         }
-        pub fn serialized_len(v: &String) -> usize {
-            v.serialized_len()
-        }
         pub fn deserialize(r: &mut Reader<'_>) -> Result<String, Error> {
             String::deserialize(r)
         }

@@ -29,10 +29,6 @@ pub mod types {
             __tl::Serialize::serialize(&self.msg_id, buf);
             __tl::Serialize::serialize(&self.ping_id, buf);
         }
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            16
-        }
     }
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for Pong {
@@ -72,13 +68,6 @@ pub mod enums {
                 Self::Pong(x) => {
                     __tl::write_u32(buf, 0x347773c5u32);
                     <super::types::Pong as __tl::Serialize>::serialize(x, buf)
-                }
-            }
-        }
-        fn serialized_len(&self) -> usize {
-            match self {
-                Self::Pong(x) => {
-                    4 + <super::types::Pong as __tl::Serialize>::serialized_len(x)
                 }
             }
         }
@@ -154,11 +143,6 @@ pub mod functions {
             __tl::Serialize::serialize(&self.prefix, buf);
             __tl::Serialize::serialize(&self.query, buf);
         }
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + __tl::Serialize::serialized_len(&self.prefix)
-                + __tl::Serialize::serialized_len(&self.query)
-        }
     }
     #[automatically_derived]
     impl<'a, X> __tl::Deserialize<'a> for InvokeWithPrefix<X>
@@ -218,10 +202,6 @@ pub mod functions {
             __tl::Serialize::serialize(&self.layer, buf);
             __tl::Serialize::serialize(&self.query, buf);
         }
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            8 + __tl::Serialize::serialized_len(&self.query)
-        }
     }
     #[automatically_derived]
     impl<'a, X> __tl::Deserialize<'a> for InvokeWithLayer<X>
@@ -273,10 +253,6 @@ pub mod functions {
             __tl::write_u32(buf, 0x7abe77ecu32);
             __tl::Serialize::serialize(&self.ping_id, buf);
         }
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            12
-        }
     }
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for Ping {
@@ -318,14 +294,6 @@ impl __tl::Serialize for Any {
             Any::InvokeWithPrefix(x) => __tl::Serialize::serialize(x, buf),
             Any::InvokeWithLayer(x) => __tl::Serialize::serialize(x, buf),
             Any::Ping(x) => __tl::Serialize::serialize(x, buf),
-        }
-    }
-    fn serialized_len(&self) -> usize {
-        match self {
-            Any::Pong(x) => __tl::Serialize::serialized_len(x),
-            Any::InvokeWithPrefix(x) => __tl::Serialize::serialized_len(x),
-            Any::InvokeWithLayer(x) => __tl::Serialize::serialized_len(x),
-            Any::Ping(x) => __tl::Serialize::serialized_len(x),
         }
     }
 }

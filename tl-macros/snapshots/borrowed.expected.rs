@@ -35,11 +35,6 @@ pub mod types {
             __tl::Serialize::serialize(&self.bytes, buf);
             __tl::Serialize::serialize(&self.caption, buf);
         }
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            8 + __tl::Serialize::serialized_len(&self.bytes)
-                + __tl::Serialize::serialized_len(&self.caption)
-        }
     }
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for Photo<'a> {
@@ -86,10 +81,6 @@ pub mod types {
             __tl::Serialize::serialize(&self.w, buf);
             __tl::Serialize::serialize(&self.h, buf);
         }
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            8
-        }
     }
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for Size {
@@ -127,11 +118,6 @@ pub mod types {
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
             __tl::Serialize::serialize(&self.photos, buf);
             __tl::Serialize::serialize(&self.sizes, buf);
-        }
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            0 + __tl::Serialize::serialized_len(&self.photos)
-                + __tl::Serialize::serialized_len(&self.sizes)
         }
     }
     #[automatically_derived]
@@ -176,13 +162,6 @@ pub mod enums {
                 Self::Photo(x) => {
                     __tl::write_u32(buf, 0x829d3ac7u32);
                     <super::types::Photo<'a> as __tl::Serialize>::serialize(x, buf)
-                }
-            }
-        }
-        fn serialized_len(&self) -> usize {
-            match self {
-                Self::Photo(x) => {
-                    4 + <super::types::Photo<'a> as __tl::Serialize>::serialized_len(x)
                 }
             }
         }
@@ -243,13 +222,6 @@ pub mod enums {
                 }
             }
         }
-        fn serialized_len(&self) -> usize {
-            match self {
-                Self::Size(x) => {
-                    4 + <super::types::Size as __tl::Serialize>::serialized_len(x)
-                }
-            }
-        }
     }
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for Size {
@@ -302,13 +274,6 @@ pub mod enums {
                 Self::Album(x) => {
                     __tl::write_u32(buf, 0x319e821eu32);
                     <super::types::Album<'a> as __tl::Serialize>::serialize(x, buf)
-                }
-            }
-        }
-        fn serialized_len(&self) -> usize {
-            match self {
-                Self::Album(x) => {
-                    4 + <super::types::Album<'a> as __tl::Serialize>::serialized_len(x)
                 }
             }
         }
@@ -385,10 +350,6 @@ pub mod functions {
             fn serialize(&self, buf: &mut __tl::Vec<u8>) {
                 __tl::write_u32(buf, 0x8dfc8255u32);
                 __tl::Serialize::serialize(&self.file, buf);
-            }
-            #[inline]
-            fn serialized_len(&self) -> usize {
-                4 + __tl::Serialize::serialized_len(&self.file)
             }
         }
     }

@@ -29,10 +29,6 @@ pub mod types {
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
             __tl::Serialize::serialize(&self.text, buf);
         }
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            0 + __tl::Serialize::serialized_len(&self.text)
-        }
     }
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for TextPlain {
@@ -63,10 +59,6 @@ pub mod types {
         #[inline]
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
             __tl::Serialize::serialize(&self.text, buf);
-        }
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            0 + __tl::Serialize::serialized_len(&self.text)
         }
     }
     #[automatically_derived]
@@ -100,10 +92,6 @@ pub mod types {
         #[inline]
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
             __tl::Serialize::serialize(&self.texts, buf);
-        }
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            0 + __tl::Serialize::serialized_len(&self.texts)
         }
     }
     #[automatically_derived]
@@ -149,14 +137,6 @@ pub mod types {
                 __tl::Serialize::serialize(__tl_v, buf);
             }
             __tl::patch_u32(buf, __tl_at_0, __tl_flags_0);
-        }
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            8
-                + match &self.next {
-                    __tl::Some(__tl_v) => __tl::Serialize::serialized_len(__tl_v),
-                    __tl::None => 0,
-                }
         }
     }
     #[automatically_derived]
@@ -212,10 +192,6 @@ pub mod types {
             __tl::Serialize::serialize(&self.a, buf);
             __tl::Serialize::serialize(&self.b, buf);
         }
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            64
-        }
     }
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for Large {
@@ -246,10 +222,6 @@ pub mod types {
     impl __tl::Serialize for Small {
         #[inline]
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {}
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            0
-        }
     }
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for Small {
@@ -290,19 +262,6 @@ pub mod enums {
                 Self::TextConcat(x) => {
                     __tl::write_u32(buf, 0x7e6260d7u32);
                     <super::types::TextConcat as __tl::Serialize>::serialize(x, buf)
-                }
-            }
-        }
-        fn serialized_len(&self) -> usize {
-            match self {
-                Self::TextPlain(x) => {
-                    4 + <super::types::TextPlain as __tl::Serialize>::serialized_len(x)
-                }
-                Self::TextBold(x) => {
-                    4 + <super::types::TextBold as __tl::Serialize>::serialized_len(x)
-                }
-                Self::TextConcat(x) => {
-                    4 + <super::types::TextConcat as __tl::Serialize>::serialized_len(x)
                 }
             }
         }
@@ -415,13 +374,6 @@ pub mod enums {
                 }
             }
         }
-        fn serialized_len(&self) -> usize {
-            match self {
-                Self::Node(x) => {
-                    4 + <super::types::Node as __tl::Serialize>::serialized_len(x)
-                }
-            }
-        }
     }
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for Node {
@@ -478,14 +430,6 @@ pub mod enums {
                     <super::types::Large as __tl::Serialize>::serialize(x, buf)
                 }
                 Self::Small => __tl::write_u32(buf, 0x3787b6cdu32),
-            }
-        }
-        fn serialized_len(&self) -> usize {
-            match self {
-                Self::Large(x) => {
-                    4 + <super::types::Large as __tl::Serialize>::serialized_len(x)
-                }
-                Self::Small => 4,
             }
         }
     }

@@ -27,22 +27,6 @@ const _: () = {
             }
             __tl::patch_u32(buf, __tl_at_0, __tl_flags_0);
         }
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4
-                + match &self.reply_to {
-                    __tl::Some(__tl_v) => __tl::Serialize::serialized_len(__tl_v),
-                    __tl::None => 0,
-                } + __tl::Serialize::serialized_len(&self.message)
-                + match &self.count_and_views {
-                    __tl::Some(__tl_g) => 4,
-                    __tl::None => 0,
-                }
-                + match &self.count_and_views {
-                    __tl::Some(__tl_g) => 8,
-                    __tl::None => 0,
-                }
-        }
     }
 };
 #[doc(hidden)]
@@ -136,11 +120,6 @@ const _: () = {
             __tl::Serialize::serialize(&self.peer, buf);
             __tl::Serialize::serialize(&self.message, buf);
         }
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            8 + __tl::Serialize::serialized_len(&self.peer)
-                + __tl::Serialize::serialized_len(&self.message)
-        }
     }
 };
 #[doc(hidden)]
@@ -204,15 +183,6 @@ const _: () = {
                         <InputPeerChat as __tl::Identifiable>::CONSTRUCTOR_ID,
                     );
                     <InputPeerChat as __tl::Serialize>::serialize(x, buf)
-                }
-            }
-        }
-        fn serialized_len(&self) -> usize {
-            match self {
-                Self::Empty => 4,
-                Self::User { user_id: __tl_f0, access_hash: __tl_f1, .. } => 20,
-                Self::Chat(x) => {
-                    4 + <InputPeerChat as __tl::Serialize>::serialized_len(x)
                 }
             }
         }

@@ -25,10 +25,6 @@ pub mod types {
     impl __tl::Serialize for InputPeerEmpty {
         #[inline]
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {}
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            0
-        }
     }
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for InputPeerEmpty {
@@ -58,10 +54,6 @@ pub mod types {
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
             __tl::Serialize::serialize(&self.user_id, buf);
             __tl::Serialize::serialize(&self.access_hash, buf);
-        }
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            16
         }
     }
     #[automatically_derived]
@@ -129,18 +121,6 @@ pub mod types {
             }
             __tl::Serialize::serialize(&self.date, buf);
             __tl::patch_u32(buf, __tl_at_0, __tl_flags_0);
-        }
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            8
-                + match &self.reply_to {
-                    __tl::Some(__tl_v) => __tl::Serialize::serialized_len(__tl_v),
-                    __tl::None => 0,
-                } + __tl::Serialize::serialized_len(&self.message)
-                + match &self.entities {
-                    __tl::Some(__tl_v) => __tl::Serialize::serialized_len(__tl_v),
-                    __tl::None => 0,
-                }
         }
     }
     #[automatically_derived]
@@ -243,22 +223,6 @@ pub mod types {
             __tl::serialize_bare_vec(&self.ids, buf);
             __tl::patch_u32(buf, __tl_at_0, __tl_flags_0);
         }
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4
-                + match &self.count {
-                    __tl::Some(__tl_v) => 4,
-                    __tl::None => 0,
-                }
-                + match &self.views_and_forwards {
-                    __tl::Some(__tl_g) => 4,
-                    __tl::None => 0,
-                }
-                + match &self.views_and_forwards {
-                    __tl::Some(__tl_g) => 8,
-                    __tl::None => 0,
-                } + __tl::bare_vec_len(&self.ids)
-        }
     }
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for Stats {
@@ -341,17 +305,6 @@ pub mod enums {
                 }
             }
         }
-        fn serialized_len(&self) -> usize {
-            match self {
-                Self::Empty => 4,
-                Self::User(x) => {
-                    4
-                        + <super::types::InputPeerUser as __tl::Serialize>::serialized_len(
-                            x,
-                        )
-                }
-            }
-        }
     }
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for InputPeer {
@@ -431,13 +384,6 @@ pub mod enums {
                 }
             }
         }
-        fn serialized_len(&self) -> usize {
-            match self {
-                Self::Draft(x) => {
-                    4 + <super::types::Draft as __tl::Serialize>::serialized_len(x)
-                }
-            }
-        }
     }
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for Draft {
@@ -492,13 +438,6 @@ pub mod enums {
                 Self::Stats(x) => {
                     __tl::write_u32(buf, 0xef81b551u32);
                     <super::types::Stats as __tl::Serialize>::serialize(x, buf)
-                }
-            }
-        }
-        fn serialized_len(&self) -> usize {
-            match self {
-                Self::Stats(x) => {
-                    4 + <super::types::Stats as __tl::Serialize>::serialized_len(x)
                 }
             }
         }
@@ -585,11 +524,6 @@ pub mod functions {
                 __tl::write_u32(buf, __tl_flags_0);
                 __tl::Serialize::serialize(&self.peer, buf);
                 __tl::Serialize::serialize(&self.message, buf);
-            }
-            #[inline]
-            fn serialized_len(&self) -> usize {
-                8 + __tl::Serialize::serialized_len(&self.peer)
-                    + __tl::Serialize::serialized_len(&self.message)
             }
         }
         #[automatically_derived]

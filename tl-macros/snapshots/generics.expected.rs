@@ -29,10 +29,6 @@ pub mod types {
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
             __tl::Serialize::serialize(&self.date, buf);
         }
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4
-        }
     }
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for Config {
@@ -65,13 +61,6 @@ pub mod enums {
                 Self::Config(x) => {
                     __tl::write_u32(buf, 0xb2e6bc48u32);
                     <super::types::Config as __tl::Serialize>::serialize(x, buf)
-                }
-            }
-        }
-        fn serialized_len(&self) -> usize {
-            match self {
-                Self::Config(x) => {
-                    4 + <super::types::Config as __tl::Serialize>::serialized_len(x)
                 }
             }
         }
@@ -149,10 +138,6 @@ pub mod functions {
             __tl::Serialize::serialize(&self.layer, buf);
             __tl::Serialize::serialize(&self.query, buf);
         }
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            8 + __tl::Serialize::serialized_len(&self.query)
-        }
     }
     #[automatically_derived]
     impl<'a, X> __tl::Deserialize<'a> for InvokeWithLayer<X>
@@ -206,10 +191,6 @@ pub mod functions {
             fn serialize(&self, buf: &mut __tl::Vec<u8>) {
                 __tl::write_u32(buf, 0xc4f9186bu32);
             }
-            #[inline]
-            fn serialized_len(&self) -> usize {
-                4
-            }
         }
         #[automatically_derived]
         impl<'a> __tl::Deserialize<'a> for GetConfig {
@@ -239,10 +220,6 @@ pub mod functions {
             #[inline]
             fn serialize(&self, buf: &mut __tl::Vec<u8>) {
                 __tl::write_u32(buf, 0x862748cfu32);
-            }
-            #[inline]
-            fn serialized_len(&self) -> usize {
-                4
             }
         }
         #[automatically_derived]

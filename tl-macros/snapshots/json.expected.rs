@@ -26,10 +26,6 @@ pub mod types {
     impl __tl::Serialize for InputPeerEmpty {
         #[inline]
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {}
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            0
-        }
     }
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for InputPeerEmpty {
@@ -105,10 +101,6 @@ pub mod types {
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
             __tl::Serialize::serialize(&self.user_id, buf);
             __tl::Serialize::serialize(&self.access_hash, buf);
-        }
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            16
         }
     }
     #[automatically_derived]
@@ -231,15 +223,6 @@ pub mod types {
                 __tl::Serialize::serialize(__tl_v, buf);
             }
             __tl::patch_u32(buf, __tl_at_0, __tl_flags_0);
-        }
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            12 + __tl::Serialize::serialized_len(&self.file_reference)
-                + __tl::Serialize::serialized_len(&self.sizes)
-                + match &self.big {
-                    __tl::Some(__tl_v) => 16,
-                    __tl::None => 0,
-                }
         }
     }
     #[automatically_derived]
@@ -426,18 +409,6 @@ pub mod types {
             __tl::Serialize::serialize(&self.peer, buf);
             __tl::patch_u32(buf, __tl_at_0, __tl_flags_0);
         }
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4
-                + match &self.a_and_b {
-                    __tl::Some(__tl_g) => 4,
-                    __tl::None => 0,
-                }
-                + match &self.a_and_b {
-                    __tl::Some(__tl_g) => __tl::Serialize::serialized_len(&__tl_g.1),
-                    __tl::None => 0,
-                } + __tl::Serialize::serialized_len(&self.peer)
-        }
     }
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for Group {
@@ -605,17 +576,6 @@ pub mod enums {
                 }
             }
         }
-        fn serialized_len(&self) -> usize {
-            match self {
-                Self::Empty => 4,
-                Self::User(x) => {
-                    4
-                        + <super::types::InputPeerUser as __tl::Serialize>::serialized_len(
-                            x,
-                        )
-                }
-            }
-        }
     }
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for InputPeer {
@@ -774,13 +734,6 @@ pub mod enums {
                 }
             }
         }
-        fn serialized_len(&self) -> usize {
-            match self {
-                Self::Photo(x) => {
-                    4 + <super::types::Photo as __tl::Serialize>::serialized_len(x)
-                }
-            }
-        }
     }
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for Photo {
@@ -896,13 +849,6 @@ pub mod enums {
                 Self::Group(x) => {
                     __tl::write_u32(buf, 0x331fbb5cu32);
                     <super::types::Group as __tl::Serialize>::serialize(x, buf)
-                }
-            }
-        }
-        fn serialized_len(&self) -> usize {
-            match self {
-                Self::Group(x) => {
-                    4 + <super::types::Group as __tl::Serialize>::serialized_len(x)
                 }
             }
         }
@@ -1041,10 +987,6 @@ pub mod functions {
             __tl::Serialize::serialize(&self.layer, buf);
             __tl::Serialize::serialize(&self.query, buf);
         }
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            8 + __tl::Serialize::serialized_len(&self.query)
-        }
     }
     #[automatically_derived]
     impl<'a, X> __tl::Deserialize<'a> for InvokeWithLayer<X>
@@ -1167,14 +1109,6 @@ impl __tl::Serialize for Any {
             Any::Photo(x) => __tl::Serialize::serialize(x, buf),
             Any::Group(x) => __tl::Serialize::serialize(x, buf),
             Any::InvokeWithLayer(x) => __tl::Serialize::serialize(x, buf),
-        }
-    }
-    fn serialized_len(&self) -> usize {
-        match self {
-            Any::InputPeer(x) => __tl::Serialize::serialized_len(x),
-            Any::Photo(x) => __tl::Serialize::serialized_len(x),
-            Any::Group(x) => __tl::Serialize::serialized_len(x),
-            Any::InvokeWithLayer(x) => __tl::Serialize::serialized_len(x),
         }
     }
 }

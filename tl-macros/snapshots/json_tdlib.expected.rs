@@ -33,10 +33,6 @@ pub mod types {
             __tl::Serialize::serialize(&self.code, buf);
             __tl::Serialize::serialize(&self.message, buf);
         }
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + __tl::Serialize::serialized_len(&self.message)
-        }
     }
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for Error {
@@ -145,11 +141,6 @@ pub mod types {
             __tl::Serialize::serialize(&self.remote_id, buf);
             __tl::Serialize::serialize(&self.data, buf);
             __tl::serialize_bare_vec(&self.ids, buf);
-        }
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            20 + __tl::Serialize::serialized_len(&self.data)
-                + __tl::bare_vec_len(&self.ids)
         }
     }
     #[automatically_derived]
@@ -309,13 +300,6 @@ pub mod enums {
                 }
             }
         }
-        fn serialized_len(&self) -> usize {
-            match self {
-                Self::Error(x) => {
-                    4 + <super::types::Error as __tl::Serialize>::serialized_len(x)
-                }
-            }
-        }
     }
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for Error {
@@ -429,13 +413,6 @@ pub mod enums {
                 Self::File(x) => {
                     __tl::write_u32(buf, 0x0f87ab70u32);
                     <super::types::File as __tl::Serialize>::serialize(x, buf)
-                }
-            }
-        }
-        fn serialized_len(&self) -> usize {
-            match self {
-                Self::File(x) => {
-                    4 + <super::types::File as __tl::Serialize>::serialized_len(x)
                 }
             }
         }
@@ -565,10 +542,6 @@ pub mod functions {
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
             __tl::write_u32(buf, 0xdb4a2ffbu32);
             __tl::Serialize::serialize(&self.x, buf);
-        }
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            8
         }
     }
     #[automatically_derived]

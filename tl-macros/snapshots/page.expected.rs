@@ -67,14 +67,6 @@ pub mod functions {
                 }
                 __tl::patch_u32(buf, __tl_at_0, __tl_flags_0);
             }
-            #[inline]
-            fn serialized_len(&self) -> usize {
-                8
-                    + match &self.color {
-                        __tl::Some(__tl_v) => 4,
-                        __tl::None => 0,
-                    }
-            }
         }
         #[automatically_derived]
         impl __tl::RemoteCall for SetColor {

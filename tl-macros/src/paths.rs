@@ -57,7 +57,6 @@ runtime_items! {
     WRITE_U32 = "write_u32",
     PATCH_U32 = "patch_u32",
     SERIALIZE_BARE_VEC = "serialize_bare_vec",
-    BARE_VEC_LEN = "bare_vec_len",
     DESERIALIZE_BARE_VEC = "deserialize_bare_vec",
     READ_NESTED = "read_nested",
     READ_VARIANT = "read_variant",

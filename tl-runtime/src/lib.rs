@@ -136,7 +136,7 @@
 //! beside a line (checked; a written id that is not the CRC stands when repeated so, as a frozen
 //! id); `boxed`; `id_rule = "tdlib"`; `crate = "path"` for a renamed dependency. Field
 //! attributes: `rename = "tl_name"`; `flag = "flags.3"` (the bit, checked); `with = "module"`
-//! (`module::serialize`, `serialized_len` and `deserialize` encode the value); `skip`, decoded as
+//! (`module::serialize` and `module::deserialize` encode the value); `skip`, decoded as
 //! `Default::default()` or `default = "path"`'s value. Variant attributes: `line`, `id`,
 //! `scheme`; a variant `V(T)` without them is `T`'s constructor (its [`Identifiable`] id and bare
 //! encoding).
@@ -376,7 +376,16 @@ pub trait Serialize {
     fn serialize(&self, buf: &mut Vec<u8>);
 
     /// The number of bytes [`serialize`](Serialize::serialize) appends.
-    fn serialized_len(&self) -> usize;
+    ///
+    /// By default the value is encoded into a scratch buffer and that buffer's length returned:
+    /// the length of a type with strings, vectors or optional fields is only known by walking
+    /// it, and a walk of its own for every generated type cost as much code as the encoder.
+    /// Primitives, vectors of them and the runtime's own types answer without encoding.
+    fn serialized_len(&self) -> usize {
+        let mut buf = Vec::new();
+        self.serialize(&mut buf);
+        buf.len()
+    }
 
     /// The encoding of `self` in a new vector.
     ///

@@ -123,7 +123,7 @@ pub struct Variant {
 pub struct Field {
     pub ident: Option<syn::Ident>,
     pub ty: syn::Type,
-    /// `with = "module"`: `module::{serialize, serialized_len, deserialize}` encode the value.
+    /// `with = "module"`: `module::{serialize, deserialize}` encode the value.
     pub with: Option<syn::Path>,
     /// `skip`: not on the wire; decoded as `Default::default()` or `default`'s value.
     pub skip: Flag,
@@ -467,7 +467,7 @@ fn enum_impls(
     let name = container.ident.to_string();
     Some(match which {
         Which::Serialize => {
-            let (mut writes, mut lens) = (String::new(), String::new());
+            let mut writes = String::new();
             for (v, arm) in &arms {
                 match arm {
                     Arm::Line { s, places, pattern } => {
@@ -478,7 +478,6 @@ fn enum_impls(
                             paths::WRITE_U32,
                             codec::write_body(s, places)
                         );
-                        emit!(lens, "{pattern} => {},\n", codec::len_body(s, places, 4));
                     }
                     Arm::Newtype(ty) => {
                         let v = &v.ident;
@@ -489,16 +488,11 @@ fn enum_impls(
                             paths::IDENTIFIABLE,
                             paths::SERIALIZE
                         );
-                        emit!(
-                            lens,
-                            "Self::{v}(x) => 4 + <{ty} as {}>::serialized_len(x),\n",
-                            paths::SERIALIZE
-                        );
                     }
                 }
             }
             let arms_ty = format!("{} {}", h.ty, h.bounds);
-            crate::emit::enums::serialize_by_variant((&h.generics, &arms_ty), &writes, &lens)
+            crate::emit::enums::serialize_by_variant((&h.generics, &arms_ty), &writes)
         }
         Which::Deserialize => {
             let mut reads = String::new();

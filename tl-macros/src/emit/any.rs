@@ -116,16 +116,10 @@ pub fn emit(ctx: &Ctx<'_>, out: &mut String) {
         );
     }
     let mut writes = String::new();
-    let mut lens = String::new();
     for name in &variant_idents {
         emit!(
             writes,
             "Any::{name}(x) => {}::serialize(x, buf),\n",
-            paths::SERIALIZE
-        );
-        emit!(
-            lens,
-            "Any::{name}(x) => {}::serialized_len(x),\n",
             paths::SERIALIZE
         );
     }
@@ -138,11 +132,7 @@ pub fn emit(ctx: &Ctx<'_>, out: &mut String) {
          #[derive({})] pub enum {ty} {{\n{variants}}}\n",
         ctx.options.derives
     );
-    out.push_str(&super::enums::serialize_by_variant(
-        (lt, &ty),
-        &writes,
-        &lens,
-    ));
+    out.push_str(&super::enums::serialize_by_variant((lt, &ty), &writes));
     out.push_str(&super::enums::deserialize_by_id(
         &ty,
         "r.peek_u32()?",

@@ -8,7 +8,7 @@ use super::text::{
 };
 use super::{Ctx, Kind};
 use crate::ident;
-use crate::model::{Cond, FieldId, Holds, Member, RType, Step, Struct, TyId};
+use crate::model::{Cond, FieldId, Holds, Member, RType, Step, Struct};
 use crate::paths;
 
 /// The local holding the `#` word at TL index `tl`.
@@ -106,18 +106,16 @@ fn id_parts(kind: Kind, s: &Struct) -> (String, usize, String) {
 
 /// `Serialize` of the struct, fields at `p`.
 pub fn serialize_header(kind: Kind, s: &Struct, p: &Places, h: &Header, out: &mut String) {
-    let (write_id, base, _) = id_parts(kind, s);
+    let (write_id, _, _) = id_parts(kind, s);
     emit!(
         out,
         "#[automatically_derived] impl{} {ser} for {} {} {{\n\
-         #[inline] fn serialize(&self, buf: &mut {}<u8>) {{ {write_id}\n{}}}\n\
-         #[inline] fn serialized_len(&self) -> usize {{ {} }}\n}}\n",
+         #[inline] fn serialize(&self, buf: &mut {}<u8>) {{ {write_id}\n{}}}\n}}\n",
         h.generics,
         h.ty,
         h.bounds,
         paths::VEC,
         write_body(s, p),
-        len_body(s, p, base),
         ser = paths::SERIALIZE,
     );
 }
@@ -200,18 +198,6 @@ fn fixed_min_len(ty: &RType) -> Option<usize> {
     })
 }
 
-/// The encoded size of every value of `ty`, when that is one number.
-fn fixed_len(ty: &RType) -> Option<usize> {
-    Some(match ty {
-        RType::Int | RType::Bool | RType::Nat | RType::True => 4,
-        RType::Long | RType::Int53 | RType::Double => 8,
-        RType::Int128 => 16,
-        RType::Int256 => 32,
-        RType::Int512 => 64,
-        _ => return None,
-    })
-}
-
 /// Whether the field's type is a bare `vector<T>` (encoded without the vector id).
 fn is_bare_vec(ty: &RType) -> bool {
     matches!(ty, RType::Vector { bare: true, .. })
@@ -263,25 +249,6 @@ fn write_value(ty: &RType, value: &str) -> String {
         format!("{}({value}, buf);\n", paths::SERIALIZE_BARE_VEC)
     } else {
         format!("{}::serialize({value}, buf);\n", paths::SERIALIZE)
-    }
-}
-
-fn len_value(ty: &RType, value: &str) -> String {
-    if let RType::Extern {
-        with: Some(with), ..
-    } = ty
-    {
-        format!("{with}::serialized_len({value})")
-    } else if nests_bare_vec(ty) {
-        format!(
-            "<{} as {}<_>>::len({value})",
-            encoding(ty),
-            paths::ENCODE_AS
-        )
-    } else if is_bare_vec(ty) {
-        format!("{}({value})", paths::BARE_VEC_LEN)
-    } else {
-        format!("{}::serialized_len({value})", paths::SERIALIZE)
     }
 }
 
@@ -391,43 +358,6 @@ pub fn write_body(s: &Struct, p: &Places) -> String {
         }
     }
     out + &patches
-}
-
-/// The encoded size: `base` plus the fields', constant parts summed here.
-pub fn len_body(s: &Struct, p: &Places, base: usize) -> String {
-    let mut known = base;
-    let mut parts = String::new();
-    let len = |ty: TyId, value: &str| match fixed_len(s.ty(ty)) {
-        Some(n) => n.to_string(),
-        None => len_value(s.ty(ty), value),
-    };
-    for step in s.tl.iter().map(|f| &f.step) {
-        match *step {
-            Step::Value { field, ty } => {
-                if let Some(n) = fixed_len(s.ty(ty)) {
-                    known += n;
-                } else {
-                    let value = format!("&{}", p.fields[field.0]);
-                    emit!(parts, " + {}", len_value(s.ty(ty), &value));
-                }
-            }
-            Step::Present {
-                field, member, ty, ..
-            } => {
-                let (field, bind, value) = present(p, field, member);
-                emit!(
-                    parts,
-                    " + match &{field} {{ {}({bind}) => {}, {} => 0 }}",
-                    paths::SOME,
-                    len(ty, &value),
-                    paths::NONE
-                );
-            }
-            Step::Word(_) => known += 4,
-            Step::Nothing => {}
-        }
-    }
-    format!("{known}{parts}")
 }
 
 /// A body reading the fields and returning `p.ctor` built from them (also an enum variant's).

@@ -17,7 +17,6 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
 
     let mut variants = String::new();
     let mut writes = String::new();
-    let mut lens = String::new();
     let mut reads = String::new();
     let mut conversions = String::new();
     let mut seen_ids = std::collections::HashSet::new();
@@ -32,7 +31,6 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
         if s.is_unit() {
             emit!(variants, "#[doc = {doc}] {variant},\n");
             emit!(writes, "Self::{variant} => {write_u32}(buf, {id}),\n");
-            emit!(lens, "Self::{variant} => 4,\n");
             if first {
                 emit!(reads, "{id} => {}(Self::{variant}),\n", paths::OK);
             }
@@ -60,10 +58,6 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
             writes,
             "Self::{variant}(x) => {{ {write_u32}(buf, {id}); <{path} as {ser}>::serialize(x, buf) }}\n"
         );
-        emit!(
-            lens,
-            "Self::{variant}(x) => 4 + <{path} as {ser}>::serialized_len(x),\n"
-        );
         if first {
             emit!(
                 reads,
@@ -84,7 +78,7 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
         super::docs::enum_docs(e),
         ctx.options.derives
     );
-    out.push_str(&serialize_by_variant((lt, &ty), &writes, &lens));
+    out.push_str(&serialize_by_variant((lt, &ty), &writes));
     out.push_str(&deserialize_by_id(
         &ty,
         "r.read_u32()?",
@@ -142,12 +136,12 @@ pub fn deserialize_by_id_with(
 }
 
 /// `Serialize` for an enum whose every variant writes itself: `generics` and `ty` are the impl's
-/// generics and the enum's type, `writes` and `lens` the match arms (`Self::V(x) => ...`).
-pub fn serialize_by_variant((generics, ty): (&str, &str), writes: &str, lens: &str) -> String {
+/// generics and the enum's type, `writes` the match arms (`Self::V(x) => ...`). Its
+/// `serialized_len` is the trait's (see [`super::codec::serialize_header`]).
+pub fn serialize_by_variant((generics, ty): (&str, &str), writes: &str) -> String {
     format!(
         "#[automatically_derived] impl{generics} {} for {ty} {{\n\
-         fn serialize(&self, buf: &mut {}<u8>) {{ match self {{\n{writes}}} }}\n\
-         fn serialized_len(&self) -> usize {{ match self {{\n{lens}}} }}\n}}\n",
+         fn serialize(&self, buf: &mut {}<u8>) {{ match self {{\n{writes}}} }}\n}}\n",
         paths::SERIALIZE,
         paths::VEC,
     )

@@ -99,7 +99,7 @@ pub enum RType {
         /// Whether its own `MIN_SERIALIZED_LEN` bounds its size: not for a `Box` in a derive
         /// (which may hold the type itself, and a constant cannot be defined through itself).
         own_min: bool,
-        /// A derive's `#[tl(with = "module")]`: the module's `serialize`, `serialized_len` and
+        /// A derive's `#[tl(with = "module")]`: the module's `serialize` and
         /// `deserialize` encode the value instead of its type's impls.
         with: Option<String>,
     },
