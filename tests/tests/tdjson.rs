@@ -105,6 +105,20 @@ mod oracle {
             unsafe { (self.send)(client, request.as_ptr()) }
         }
 
+        /// Hands `seen` each text TDLib sends until it returns true (then true), or until `secs`
+        /// seconds have passed (then false).
+        fn receive_until(&self, secs: u64, mut seen: impl FnMut(String) -> bool) -> bool {
+            let deadline = Instant::now() + Duration::from_secs(secs);
+            while Instant::now() < deadline {
+                if let Some(text) = self.receive(1.0)
+                    && seen(text)
+                {
+                    return true;
+                }
+            }
+            false
+        }
+
         fn receive(&self, timeout: f64) -> Option<String> {
             // SAFETY: a timeout in seconds.
             Self::text(unsafe { (self.receive)(timeout) })
@@ -444,11 +458,7 @@ mod oracle {
         }
         let mut answers = std::collections::BTreeMap::new();
         let mut updates = Vec::new();
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while answers.len() < requests.len() && Instant::now() < deadline {
-            let Some(text) = td.receive(1.0) else {
-                continue;
-            };
+        td.receive_until(20, |text| {
             let got = decode::<Any>(&text);
             assert_eq!(got.client_id, Some(client), "{text}");
             match got.extra {
@@ -457,7 +467,8 @@ mod oracle {
                 }
                 None => updates.push((got.value, text)),
             }
-        }
+            answers.len() == requests.len()
+        });
         // Updates that come after the answers.
         while let Some(text) = td.receive(0.5) {
             let got = decode::<Any>(&text);
@@ -517,11 +528,7 @@ mod oracle {
             ),
         );
         let mut echoed = 0;
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while echoed < 2 && Instant::now() < deadline {
-            let Some(text) = td.receive(1.0) else {
-                continue;
-            };
+        td.receive_until(20, |text| {
             let got = decode::<Any>(&text);
             match got.extra.as_deref() {
                 Some("int objects back") => {
@@ -534,7 +541,8 @@ mod oracle {
                 }
                 _ => updates.push((got.value, text)),
             }
-        }
+            echoed == 2
+        });
         assert_eq!(echoed, 2);
 
         eprintln!("{} updates TDLib sent unasked:", updates.len());
@@ -568,18 +576,13 @@ mod oracle {
         // Close the client and wait until TDLib says it is closed: a process that exits while a
         // client still runs has TDLib's threads torn down under it (SIGABRT at exit in CI).
         td.send(client, &request(functions::Close, "close"));
-        let mut closed = false;
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while !closed && Instant::now() < deadline {
-            let Some(text) = td.receive(1.0) else {
-                continue;
-            };
-            closed = matches!(
+        let closed = td.receive_until(30, |text| {
+            matches!(
                 decode::<Any>(&text).value,
                 Any::Update(enums::Update::AuthorizationState(ref s))
                     if matches!(s.authorization_state, enums::AuthorizationState::Closed)
-            );
-        }
+            )
+        });
         assert!(closed, "TDLib did not close the client within 30 s");
         // After the last update of a closed client, TDLib may still finish its own work.
         while td.receive(0.2).is_some() {}
