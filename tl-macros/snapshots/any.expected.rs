@@ -77,7 +77,8 @@ pub mod enums {
         const MIN_SERIALIZED_LEN: usize = 4;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             let id = r.read_u32()?;
-            match id {
+            __tl::enter(r)?;
+            let v: __tl::Result<Self, __tl::Error> = match id {
                 0x347773c5u32 => {
                     __tl::read_variant(
                         r,
@@ -88,7 +89,9 @@ pub mod enums {
                 _ => {
                     __tl::Err(__tl::unexpected_constructor_in(r, "Pong", id, __tl_names))
                 }
-            }
+            };
+            __tl::leave(r);
+            v
         }
     }
     #[automatically_derived]
@@ -302,7 +305,8 @@ impl<'a> __tl::Deserialize<'a> for Any {
     const MIN_SERIALIZED_LEN: usize = 4;
     fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
         let id = r.peek_u32()?;
-        match id {
+        __tl::enter(r)?;
+        let v: __tl::Result<Self, __tl::Error> = match id {
             0x347773c5u32 => __tl::read_any(r, Any::Pong),
             0xda9b0d0du32 => __tl::read_any_boxed(r, Any::InvokeWithLayer),
             0x7abe77ecu32 => __tl::read_any_boxed(r, Any::Ping),
@@ -315,7 +319,9 @@ impl<'a> __tl::Deserialize<'a> for Any {
                     ),
                 )
             }
-        }
+        };
+        __tl::leave(r);
+        v
     }
 }
 /// The TL name of a constructor or function id of this schema (`#1e36fded` is

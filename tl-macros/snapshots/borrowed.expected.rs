@@ -171,7 +171,8 @@ pub mod enums {
         const MIN_SERIALIZED_LEN: usize = 4;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             let id = r.read_u32()?;
-            match id {
+            __tl::enter(r)?;
+            let v: __tl::Result<Self, __tl::Error> = match id {
                 0x829d3ac7u32 => {
                     __tl::read_variant(
                         r,
@@ -184,7 +185,9 @@ pub mod enums {
                         __tl::unexpected_constructor_in(r, "Photo", id, __tl_names),
                     )
                 }
-            }
+            };
+            __tl::leave(r);
+            v
         }
     }
     #[automatically_derived]
@@ -228,7 +231,8 @@ pub mod enums {
         const MIN_SERIALIZED_LEN: usize = 4;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             let id = r.read_u32()?;
-            match id {
+            __tl::enter(r)?;
+            let v: __tl::Result<Self, __tl::Error> = match id {
                 0xb8fdaf3cu32 => {
                     __tl::read_variant(
                         r,
@@ -239,7 +243,9 @@ pub mod enums {
                 _ => {
                     __tl::Err(__tl::unexpected_constructor_in(r, "Size", id, __tl_names))
                 }
-            }
+            };
+            __tl::leave(r);
+            v
         }
     }
     #[automatically_derived]
@@ -283,7 +289,8 @@ pub mod enums {
         const MIN_SERIALIZED_LEN: usize = 4;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             let id = r.read_u32()?;
-            match id {
+            __tl::enter(r)?;
+            let v: __tl::Result<Self, __tl::Error> = match id {
                 0x319e821eu32 => {
                     __tl::read_variant(
                         r,
@@ -296,7 +303,9 @@ pub mod enums {
                         __tl::unexpected_constructor_in(r, "Album", id, __tl_names),
                     )
                 }
-            }
+            };
+            __tl::leave(r);
+            v
         }
     }
     #[automatically_derived]

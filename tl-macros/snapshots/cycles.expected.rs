@@ -271,7 +271,8 @@ pub mod enums {
         const MIN_SERIALIZED_LEN: usize = 4;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             let id = r.read_u32()?;
-            match id {
+            __tl::enter(r)?;
+            let v: __tl::Result<Self, __tl::Error> = match id {
                 0x744694e0u32 => {
                     __tl::read_variant(
                         r,
@@ -298,7 +299,9 @@ pub mod enums {
                         __tl::unexpected_constructor_in(r, "RichText", id, __tl_names),
                     )
                 }
-            }
+            };
+            __tl::leave(r);
+            v
         }
     }
     #[automatically_derived]
@@ -380,7 +383,8 @@ pub mod enums {
         const MIN_SERIALIZED_LEN: usize = 4;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             let id = r.read_u32()?;
-            match id {
+            __tl::enter(r)?;
+            let v: __tl::Result<Self, __tl::Error> = match id {
                 0x498fff9cu32 => {
                     __tl::read_variant(
                         r,
@@ -391,7 +395,9 @@ pub mod enums {
                 _ => {
                     __tl::Err(__tl::unexpected_constructor_in(r, "Node", id, __tl_names))
                 }
-            }
+            };
+            __tl::leave(r);
+            v
         }
     }
     #[automatically_derived]
@@ -438,7 +444,8 @@ pub mod enums {
         const MIN_SERIALIZED_LEN: usize = 4;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             let id = r.read_u32()?;
-            match id {
+            __tl::enter(r)?;
+            let v: __tl::Result<Self, __tl::Error> = match id {
                 0x84f0135du32 => {
                     __tl::read_boxed_variant(
                         r,
@@ -452,7 +459,9 @@ pub mod enums {
                         __tl::unexpected_constructor_in(r, "Large", id, __tl_names),
                     )
                 }
-            }
+            };
+            __tl::leave(r);
+            v
         }
     }
     #[automatically_derived]

@@ -198,7 +198,8 @@ const _: () = {
         const MIN_SERIALIZED_LEN: usize = 4;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             let id = r.read_u32()?;
-            match id {
+            __tl::enter(r)?;
+            let v: __tl::Result<Self, __tl::Error> = match id {
                 0x7f3b18eau32 => {
                     __tl::read_variant(r, |r| { __tl::Ok(Self::Empty) }, |x| x)
                 }
@@ -234,7 +235,9 @@ const _: () = {
                     )
                 }
                 _ => __tl::Err(__tl::unexpected_constructor(r, "InputPeer", id)),
-            }
+            };
+            __tl::leave(r);
+            v
         }
     }
 };

@@ -311,7 +311,8 @@ pub mod enums {
         const MIN_SERIALIZED_LEN: usize = 4;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             let id = r.read_u32()?;
-            match id {
+            __tl::enter(r)?;
+            let v: __tl::Result<Self, __tl::Error> = match id {
                 0x7f3b18eau32 => __tl::Ok(Self::Empty),
                 0xdde8a54cu32 => {
                     __tl::read_variant(
@@ -327,7 +328,9 @@ pub mod enums {
                         __tl::unexpected_constructor_in(r, "InputPeer", id, __tl_names),
                     )
                 }
-            }
+            };
+            __tl::leave(r);
+            v
         }
     }
     #[automatically_derived]
@@ -390,7 +393,8 @@ pub mod enums {
         const MIN_SERIALIZED_LEN: usize = 4;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             let id = r.read_u32()?;
-            match id {
+            __tl::enter(r)?;
+            let v: __tl::Result<Self, __tl::Error> = match id {
                 0x6e68c266u32 => {
                     __tl::read_boxed_variant(
                         r,
@@ -403,7 +407,9 @@ pub mod enums {
                         __tl::unexpected_constructor_in(r, "Draft", id, __tl_names),
                     )
                 }
-            }
+            };
+            __tl::leave(r);
+            v
         }
     }
     #[automatically_derived]
@@ -447,7 +453,8 @@ pub mod enums {
         const MIN_SERIALIZED_LEN: usize = 4;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             let id = r.read_u32()?;
-            match id {
+            __tl::enter(r)?;
+            let v: __tl::Result<Self, __tl::Error> = match id {
                 0xef81b551u32 => {
                     __tl::read_boxed_variant(
                         r,
@@ -460,7 +467,9 @@ pub mod enums {
                         __tl::unexpected_constructor_in(r, "Stats", id, __tl_names),
                     )
                 }
-            }
+            };
+            __tl::leave(r);
+            v
         }
     }
     #[automatically_derived]

@@ -70,7 +70,8 @@ pub mod enums {
         const MIN_SERIALIZED_LEN: usize = 4;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             let id = r.read_u32()?;
-            match id {
+            __tl::enter(r)?;
+            let v: __tl::Result<Self, __tl::Error> = match id {
                 0xb2e6bc48u32 => {
                     __tl::read_variant(
                         r,
@@ -83,7 +84,9 @@ pub mod enums {
                         __tl::unexpected_constructor_in(r, "Config", id, __tl_names),
                     )
                 }
-            }
+            };
+            __tl::leave(r);
+            v
         }
     }
     #[automatically_derived]

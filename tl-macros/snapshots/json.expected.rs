@@ -582,7 +582,8 @@ pub mod enums {
         const MIN_SERIALIZED_LEN: usize = 4;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             let id = r.read_u32()?;
-            match id {
+            __tl::enter(r)?;
+            let v: __tl::Result<Self, __tl::Error> = match id {
                 0x7f3b18eau32 => __tl::Ok(Self::Empty),
                 0xdde8a54cu32 => {
                     __tl::read_variant(
@@ -598,7 +599,9 @@ pub mod enums {
                         __tl::unexpected_constructor_in(r, "InputPeer", id, __tl_names),
                     )
                 }
-            }
+            };
+            __tl::leave(r);
+            v
         }
     }
     #[automatically_derived]
@@ -740,7 +743,8 @@ pub mod enums {
         const MIN_SERIALIZED_LEN: usize = 4;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             let id = r.read_u32()?;
-            match id {
+            __tl::enter(r)?;
+            let v: __tl::Result<Self, __tl::Error> = match id {
                 0xae84abdcu32 => {
                     __tl::read_boxed_variant(
                         r,
@@ -753,7 +757,9 @@ pub mod enums {
                         __tl::unexpected_constructor_in(r, "Photo", id, __tl_names),
                     )
                 }
-            }
+            };
+            __tl::leave(r);
+            v
         }
     }
     #[automatically_derived]
@@ -858,7 +864,8 @@ pub mod enums {
         const MIN_SERIALIZED_LEN: usize = 4;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             let id = r.read_u32()?;
-            match id {
+            __tl::enter(r)?;
+            let v: __tl::Result<Self, __tl::Error> = match id {
                 0x331fbb5cu32 => {
                     __tl::read_boxed_variant(
                         r,
@@ -871,7 +878,9 @@ pub mod enums {
                         __tl::unexpected_constructor_in(r, "Group", id, __tl_names),
                     )
                 }
-            }
+            };
+            __tl::leave(r);
+            v
         }
     }
     #[automatically_derived]
@@ -1117,7 +1126,8 @@ impl<'a> __tl::Deserialize<'a> for Any {
     const MIN_SERIALIZED_LEN: usize = 4;
     fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
         let id = r.peek_u32()?;
-        match id {
+        __tl::enter(r)?;
+        let v: __tl::Result<Self, __tl::Error> = match id {
             0x7f3b18eau32 | 0xdde8a54cu32 => __tl::read_any(r, Any::InputPeer),
             0xae84abdcu32 => __tl::read_any(r, Any::Photo),
             0x331fbb5cu32 => __tl::read_any(r, Any::Group),
@@ -1131,7 +1141,9 @@ impl<'a> __tl::Deserialize<'a> for Any {
                     ),
                 )
             }
-        }
+        };
+        __tl::leave(r);
+        v
     }
 }
 #[automatically_derived]

@@ -306,7 +306,8 @@ pub mod enums {
         const MIN_SERIALIZED_LEN: usize = 4;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             let id = r.read_u32()?;
-            match id {
+            __tl::enter(r)?;
+            let v: __tl::Result<Self, __tl::Error> = match id {
                 0x9bdd8f1au32 => {
                     __tl::read_variant(
                         r,
@@ -319,7 +320,9 @@ pub mod enums {
                         __tl::unexpected_constructor_in(r, "Error", id, __tl_names),
                     )
                 }
-            }
+            };
+            __tl::leave(r);
+            v
         }
     }
     #[automatically_derived]
@@ -422,7 +425,8 @@ pub mod enums {
         const MIN_SERIALIZED_LEN: usize = 4;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             let id = r.read_u32()?;
-            match id {
+            __tl::enter(r)?;
+            let v: __tl::Result<Self, __tl::Error> = match id {
                 0x0f87ab70u32 => {
                     __tl::read_boxed_variant(
                         r,
@@ -433,7 +437,9 @@ pub mod enums {
                 _ => {
                     __tl::Err(__tl::unexpected_constructor_in(r, "File", id, __tl_names))
                 }
-            }
+            };
+            __tl::leave(r);
+            v
         }
     }
     #[automatically_derived]

@@ -59,6 +59,8 @@ runtime_items! {
     SERIALIZE_BARE_VEC = "serialize_bare_vec",
     DESERIALIZE_BARE_VEC = "deserialize_bare_vec",
     READ_NESTED = "read_nested",
+    ENTER = "enter",
+    LEAVE = "leave",
     READ_VARIANT = "read_variant",
     READ_BOXED_VARIANT = "read_boxed_variant",
     READ_ANY = "read_any",

@@ -97,8 +97,21 @@ pub fn read_nested<'a, T: Deserialize<'a>>(reader: &mut Reader<'a>) -> Result<T,
     reader.nest(T::deserialize)
 }
 
-/// Decodes one enum variant's fields with `read`, one nesting level deeper, and wraps them
-/// with `wrap`.
+/// One nesting level deeper, for a boxed type's decoder: after its constructor id, before the
+/// arm that decodes that constructor's fields. [`leave`] comes back up.
+#[inline]
+pub fn enter(reader: &mut Reader<'_>) -> Result<(), Error> {
+    reader.enter()
+}
+
+/// Back up the level [`enter`] went down, whether the arm decoded or failed.
+#[inline]
+pub fn leave(reader: &mut Reader<'_>) {
+    reader.leave()
+}
+
+/// Decodes one enum variant's fields with `read` and wraps them with `wrap` (the enum's decoder
+/// has already gone one nesting level deeper, with [`enter`]).
 ///
 /// Generated enums call this from each `match` arm instead of decoding in the arm, so that the
 /// arm is one call writing straight into the result: an unoptimized build would otherwise give
@@ -110,7 +123,7 @@ pub fn read_variant<'a, X, E>(
     read: fn(&mut Reader<'a>) -> Result<X, Error>,
     wrap: fn(X) -> E,
 ) -> Result<E, Error> {
-    reader.nest(read).map(wrap)
+    read(reader).map(wrap)
 }
 
 /// [`read_variant`] for a variant that holds its fields in a `Box`.
@@ -120,17 +133,16 @@ pub fn read_boxed_variant<'a, X, E>(
     read: fn(&mut Reader<'a>) -> Result<X, Error>,
     wrap: fn(Box<X>) -> E,
 ) -> Result<E, Error> {
-    reader.nest(read).map(|x| wrap(Box::new(x)))
+    read(reader).map(|x| wrap(Box::new(x)))
 }
 
-/// Decodes a `T` one nesting level deeper and wraps it, for the arms of `Any` (see
-/// [`read_variant`]).
+/// Decodes a `T` and wraps it, for the arms of `Any` (see [`read_variant`]).
 #[inline]
 pub fn read_any<'a, T: Deserialize<'a>, E>(
     reader: &mut Reader<'a>,
     wrap: fn(T) -> E,
 ) -> Result<E, Error> {
-    reader.nest(T::deserialize).map(wrap)
+    T::deserialize(reader).map(wrap)
 }
 
 /// [`read_any`] for a boxed `T`.
@@ -139,5 +151,5 @@ pub fn read_any_boxed<'a, T: Deserialize<'a>, E>(
     reader: &mut Reader<'a>,
     wrap: fn(Box<T>) -> E,
 ) -> Result<E, Error> {
-    reader.nest(T::deserialize).map(|x| wrap(Box::new(x)))
+    T::deserialize(reader).map(|x| wrap(Box::new(x)))
 }

@@ -273,14 +273,36 @@ impl<'a> Reader<'a> {
     /// [`Limits::max_depth`].
     #[inline]
     pub fn nest<T>(&mut self, f: impl FnOnce(&mut Self) -> Result<T, Error>) -> Result<T, Error> {
+        self.enter()?;
+        let out = f(self);
+        self.leave();
+        out
+    }
+
+    /// One nesting level deeper, or [`ErrorKind::DepthLimitExceeded`] past
+    /// [`Limits::max_depth`]; [`leave`](Self::leave) comes back up. [`nest`](Self::nest) without
+    /// a closure, for generated code: one call per boxed type's decoder, not a generic instance
+    /// per constructor.
+    #[inline]
+    pub(crate) fn enter(&mut self) -> Result<(), Error> {
         if self.depth_left == 0 {
-            return Err(self.error(ErrorKind::DepthLimitExceeded {
-                limit: self.limits.max_depth,
-            }));
+            return Err(self.depth_exceeded());
         }
         self.depth_left -= 1;
-        let out = f(self);
+        Ok(())
+    }
+
+    /// Back up the level [`enter`](Self::enter) went down.
+    #[inline]
+    pub(crate) fn leave(&mut self) {
         self.depth_left += 1;
-        out
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn depth_exceeded(&self) -> Error {
+        self.error(ErrorKind::DepthLimitExceeded {
+            limit: self.limits.max_depth,
+        })
     }
 }

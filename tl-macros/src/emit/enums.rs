@@ -97,6 +97,9 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
 /// `Deserialize` for an enum decoded by the constructor id that `read_id` reads (or peeks at):
 /// `reads` are the match arms by id (`0x…u32 => …,`), and an id no arm has is the error that
 /// `not_found` (a runtime function, the type it names, and more arguments) builds.
+///
+/// The arm runs one nesting level deeper (`enter`, then `leave` whatever it returned): the
+/// depth is counted once in each boxed type's decoder, not in a generic helper per constructor.
 pub fn deserialize_by_id(
     ty: &str,
     read_id: &str,
@@ -123,15 +126,20 @@ pub fn deserialize_by_id_with(
     format!(
         "#[automatically_derived] impl{generics} {} for {ty} {bounds} {{\n\
          const MIN_SERIALIZED_LEN: usize = 4;\n\
-         fn deserialize(r: &mut {}<'a>) -> {}<Self, {}> {{\n\
+         fn deserialize(r: &mut {reader}<'a>) -> {result}<Self, {error_ty}> {{\n\
          let id = {read_id};\n\
-         match id {{\n{reads}_ => {}({error}(r, {}, id{more})),\n}}\n}}\n}}\n",
+         {enter}(r)?;\n\
+         let v: {result}<Self, {error_ty}> = match id {{\n{reads}_ => {}({error}(r, {}, id{more})),\n}};\n\
+         {leave}(r);\n\
+         v\n}}\n}}\n",
         de(),
-        paths::READER,
-        paths::RESULT,
-        paths::ERROR,
         paths::ERR,
         str_lit(what),
+        reader = paths::READER,
+        result = paths::RESULT,
+        error_ty = paths::ERROR,
+        enter = paths::ENTER,
+        leave = paths::LEAVE,
     )
 }
 
