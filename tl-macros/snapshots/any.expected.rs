@@ -34,18 +34,21 @@ pub mod types {
     impl<'a> __tl::Deserialize<'a> for Pong {
         const MIN_SERIALIZED_LEN: usize = 16;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let __tl_v_0: i64 = match __tl::Deserialize::deserialize(r) {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => return __tl::Err(e.in_field("pong", "msg_id")),
+            let (e, at): (__tl::Error, usize) = '__tl_failed: {
+                let __tl_v_0: i64 = match __tl::Deserialize::deserialize(r) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 0),
+                };
+                let __tl_v_1: i64 = match __tl::Deserialize::deserialize(r) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 1),
+                };
+                return __tl::Ok(Self {
+                    msg_id: __tl_v_0,
+                    ping_id: __tl_v_1,
+                });
             };
-            let __tl_v_1: i64 = match __tl::Deserialize::deserialize(r) {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => return __tl::Err(e.in_field("pong", "ping_id")),
-            };
-            __tl::Ok(Self {
-                msg_id: __tl_v_0,
-                ping_id: __tl_v_1,
-            })
+            __tl::Err(__tl::in_field_at(e, "pong", &["msg_id", "ping_id"], at))
         }
     }
 }
@@ -155,20 +158,21 @@ pub mod functions {
         const MIN_SERIALIZED_LEN: usize = 8;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             r.expect_id(0xda9b0d0du32, "invokeWithPrefix")?;
-            let __tl_v_0: __tl::String = match __tl::Deserialize::deserialize(r) {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => {
-                    return __tl::Err(e.in_field("invokeWithPrefix", "prefix"));
-                }
+            let (e, at): (__tl::Error, usize) = '__tl_failed: {
+                let __tl_v_0: __tl::String = match __tl::Deserialize::deserialize(r) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 0),
+                };
+                let __tl_v_1: X = match __tl::Deserialize::deserialize(r) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 1),
+                };
+                return __tl::Ok(Self {
+                    prefix: __tl_v_0,
+                    query: __tl_v_1,
+                });
             };
-            let __tl_v_1: X = match __tl::Deserialize::deserialize(r) {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => return __tl::Err(e.in_field("invokeWithPrefix", "query")),
-            };
-            __tl::Ok(Self {
-                prefix: __tl_v_0,
-                query: __tl_v_1,
-            })
+            __tl::Err(__tl::in_field_at(e, "invokeWithPrefix", &["prefix", "query"], at))
         }
     }
     #[automatically_derived]
@@ -214,18 +218,21 @@ pub mod functions {
         const MIN_SERIALIZED_LEN: usize = 8;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             r.expect_id(0xda9b0d0du32, "invokeWithLayer")?;
-            let __tl_v_0: i32 = match __tl::Deserialize::deserialize(r) {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => return __tl::Err(e.in_field("invokeWithLayer", "layer")),
+            let (e, at): (__tl::Error, usize) = '__tl_failed: {
+                let __tl_v_0: i32 = match __tl::Deserialize::deserialize(r) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 0),
+                };
+                let __tl_v_1: X = match __tl::Deserialize::deserialize(r) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 1),
+                };
+                return __tl::Ok(Self {
+                    layer: __tl_v_0,
+                    query: __tl_v_1,
+                });
             };
-            let __tl_v_1: X = match __tl::Deserialize::deserialize(r) {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => return __tl::Err(e.in_field("invokeWithLayer", "query")),
-            };
-            __tl::Ok(Self {
-                layer: __tl_v_0,
-                query: __tl_v_1,
-            })
+            __tl::Err(__tl::in_field_at(e, "invokeWithLayer", &["layer", "query"], at))
         }
     }
     #[automatically_derived]
@@ -262,11 +269,14 @@ pub mod functions {
         const MIN_SERIALIZED_LEN: usize = 12;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             r.expect_id(0x7abe77ecu32, "ping")?;
-            let __tl_v_0: i64 = match __tl::Deserialize::deserialize(r) {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => return __tl::Err(e.in_field("ping", "ping_id")),
+            let (e, at): (__tl::Error, usize) = '__tl_failed: {
+                let __tl_v_0: i64 = match __tl::Deserialize::deserialize(r) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 0),
+                };
+                return __tl::Ok(Self { ping_id: __tl_v_0 });
             };
-            __tl::Ok(Self { ping_id: __tl_v_0 })
+            __tl::Err(__tl::in_field_at(e, "ping", &["ping_id"], at))
         }
     }
     #[automatically_derived]

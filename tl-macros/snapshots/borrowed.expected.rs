@@ -40,23 +40,26 @@ pub mod types {
     impl<'a> __tl::Deserialize<'a> for Photo<'a> {
         const MIN_SERIALIZED_LEN: usize = 16;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let __tl_v_0: i64 = match __tl::Deserialize::deserialize(r) {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => return __tl::Err(e.in_field("photo", "id")),
+            let (e, at): (__tl::Error, usize) = '__tl_failed: {
+                let __tl_v_0: i64 = match __tl::Deserialize::deserialize(r) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 0),
+                };
+                let __tl_v_1: &'a [u8] = match __tl::Deserialize::deserialize(r) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 1),
+                };
+                let __tl_v_2: &'a str = match __tl::Deserialize::deserialize(r) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 2),
+                };
+                return __tl::Ok(Self {
+                    id: __tl_v_0,
+                    bytes: __tl_v_1,
+                    caption: __tl_v_2,
+                });
             };
-            let __tl_v_1: &'a [u8] = match __tl::Deserialize::deserialize(r) {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => return __tl::Err(e.in_field("photo", "bytes")),
-            };
-            let __tl_v_2: &'a str = match __tl::Deserialize::deserialize(r) {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => return __tl::Err(e.in_field("photo", "caption")),
-            };
-            __tl::Ok(Self {
-                id: __tl_v_0,
-                bytes: __tl_v_1,
-                caption: __tl_v_2,
-            })
+            __tl::Err(__tl::in_field_at(e, "photo", &["id", "bytes", "caption"], at))
         }
     }
     /// TL constructor `size`:
@@ -86,15 +89,18 @@ pub mod types {
     impl<'a> __tl::Deserialize<'a> for Size {
         const MIN_SERIALIZED_LEN: usize = 8;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let __tl_v_0: i32 = match __tl::Deserialize::deserialize(r) {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => return __tl::Err(e.in_field("size", "w")),
+            let (e, at): (__tl::Error, usize) = '__tl_failed: {
+                let __tl_v_0: i32 = match __tl::Deserialize::deserialize(r) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 0),
+                };
+                let __tl_v_1: i32 = match __tl::Deserialize::deserialize(r) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 1),
+                };
+                return __tl::Ok(Self { w: __tl_v_0, h: __tl_v_1 });
             };
-            let __tl_v_1: i32 = match __tl::Deserialize::deserialize(r) {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => return __tl::Err(e.in_field("size", "h")),
-            };
-            __tl::Ok(Self { w: __tl_v_0, h: __tl_v_1 })
+            __tl::Err(__tl::in_field_at(e, "size", &["w", "h"], at))
         }
     }
     /// TL constructor `album`:
@@ -124,22 +130,25 @@ pub mod types {
     impl<'a> __tl::Deserialize<'a> for Album<'a> {
         const MIN_SERIALIZED_LEN: usize = 16;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let __tl_v_0: __tl::Vec<super::enums::Photo<'a>> = match __tl::Deserialize::deserialize(
-                r,
-            ) {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => return __tl::Err(e.in_field("album", "photos")),
+            let (e, at): (__tl::Error, usize) = '__tl_failed: {
+                let __tl_v_0: __tl::Vec<super::enums::Photo<'a>> = match __tl::Deserialize::deserialize(
+                    r,
+                ) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 0),
+                };
+                let __tl_v_1: __tl::Vec<super::enums::Size> = match __tl::Deserialize::deserialize(
+                    r,
+                ) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 1),
+                };
+                return __tl::Ok(Self {
+                    photos: __tl_v_0,
+                    sizes: __tl_v_1,
+                });
             };
-            let __tl_v_1: __tl::Vec<super::enums::Size> = match __tl::Deserialize::deserialize(
-                r,
-            ) {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => return __tl::Err(e.in_field("album", "sizes")),
-            };
-            __tl::Ok(Self {
-                photos: __tl_v_0,
-                sizes: __tl_v_1,
-            })
+            __tl::Err(__tl::in_field_at(e, "album", &["photos", "sizes"], at))
         }
     }
 }

@@ -34,11 +34,14 @@ pub mod types {
     impl<'a> __tl::Deserialize<'a> for TextPlain {
         const MIN_SERIALIZED_LEN: usize = 4;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let __tl_v_0: __tl::String = match __tl::Deserialize::deserialize(r) {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => return __tl::Err(e.in_field("textPlain", "text")),
+            let (e, at): (__tl::Error, usize) = '__tl_failed: {
+                let __tl_v_0: __tl::String = match __tl::Deserialize::deserialize(r) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 0),
+                };
+                return __tl::Ok(Self { text: __tl_v_0 });
             };
-            __tl::Ok(Self { text: __tl_v_0 })
+            __tl::Err(__tl::in_field_at(e, "textPlain", &["text"], at))
         }
     }
     /// TL constructor `textBold`:
@@ -65,13 +68,16 @@ pub mod types {
     impl<'a> __tl::Deserialize<'a> for TextBold {
         const MIN_SERIALIZED_LEN: usize = 4;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let __tl_v_0: super::enums::RichText = match __tl::Deserialize::deserialize(
-                r,
-            ) {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => return __tl::Err(e.in_field("textBold", "text")),
+            let (e, at): (__tl::Error, usize) = '__tl_failed: {
+                let __tl_v_0: super::enums::RichText = match __tl::Deserialize::deserialize(
+                    r,
+                ) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 0),
+                };
+                return __tl::Ok(Self { text: __tl_v_0 });
             };
-            __tl::Ok(Self { text: __tl_v_0 })
+            __tl::Err(__tl::in_field_at(e, "textBold", &["text"], at))
         }
     }
     /// TL constructor `textConcat`:
@@ -98,13 +104,16 @@ pub mod types {
     impl<'a> __tl::Deserialize<'a> for TextConcat {
         const MIN_SERIALIZED_LEN: usize = 8;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let __tl_v_0: __tl::Vec<super::enums::RichText> = match __tl::Deserialize::deserialize(
-                r,
-            ) {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => return __tl::Err(e.in_field("textConcat", "texts")),
+            let (e, at): (__tl::Error, usize) = '__tl_failed: {
+                let __tl_v_0: __tl::Vec<super::enums::RichText> = match __tl::Deserialize::deserialize(
+                    r,
+                ) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 0),
+                };
+                return __tl::Ok(Self { texts: __tl_v_0 });
             };
-            __tl::Ok(Self { texts: __tl_v_0 })
+            __tl::Err(__tl::in_field_at(e, "textConcat", &["texts"], at))
         }
     }
     /// TL constructor `node`:
@@ -143,31 +152,34 @@ pub mod types {
     impl<'a> __tl::Deserialize<'a> for Node {
         const MIN_SERIALIZED_LEN: usize = 8;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let __tl_flags_0: u32 = match r.read_u32() {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => return __tl::Err(e.in_field("node", "flags")),
+            let (e, at): (__tl::Error, usize) = '__tl_failed: {
+                let __tl_flags_0: u32 = match r.read_u32() {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 0),
+                };
+                let __tl_v_1: i32 = match __tl::Deserialize::deserialize(r) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 1),
+                };
+                let __tl_v_2: __tl::Option<__tl::Box<super::types::Node>> = if __tl_flags_0
+                    & 0x00000001u32 != 0
+                {
+                    __tl::Some(
+                        match __tl::read_nested(r) {
+                            __tl::Ok(v) => v,
+                            __tl::Err(e) => break '__tl_failed (e, 2),
+                        },
+                    )
+                } else {
+                    __tl::None
+                };
+                return __tl::Ok(Self {
+                    flags: __tl::UnknownFlags::from_word(__tl_flags_0, 0x00000001u32),
+                    value: __tl_v_1,
+                    next: __tl_v_2,
+                });
             };
-            let __tl_v_1: i32 = match __tl::Deserialize::deserialize(r) {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => return __tl::Err(e.in_field("node", "value")),
-            };
-            let __tl_v_2: __tl::Option<__tl::Box<super::types::Node>> = if __tl_flags_0
-                & 0x00000001u32 != 0
-            {
-                __tl::Some(
-                    match __tl::read_nested(r) {
-                        __tl::Ok(v) => v,
-                        __tl::Err(e) => return __tl::Err(e.in_field("node", "next")),
-                    },
-                )
-            } else {
-                __tl::None
-            };
-            __tl::Ok(Self {
-                flags: __tl::UnknownFlags::from_word(__tl_flags_0, 0x00000001u32),
-                value: __tl_v_1,
-                next: __tl_v_2,
-            })
+            __tl::Err(__tl::in_field_at(e, "node", &["flags", "value", "next"], at))
         }
     }
     /// TL constructor `large`:
@@ -197,15 +209,18 @@ pub mod types {
     impl<'a> __tl::Deserialize<'a> for Large {
         const MIN_SERIALIZED_LEN: usize = 64;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let __tl_v_0: [u8; 32] = match __tl::Deserialize::deserialize(r) {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => return __tl::Err(e.in_field("large", "a")),
+            let (e, at): (__tl::Error, usize) = '__tl_failed: {
+                let __tl_v_0: [u8; 32] = match __tl::Deserialize::deserialize(r) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 0),
+                };
+                let __tl_v_1: [u8; 32] = match __tl::Deserialize::deserialize(r) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 1),
+                };
+                return __tl::Ok(Self { a: __tl_v_0, b: __tl_v_1 });
             };
-            let __tl_v_1: [u8; 32] = match __tl::Deserialize::deserialize(r) {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => return __tl::Err(e.in_field("large", "b")),
-            };
-            __tl::Ok(Self { a: __tl_v_0, b: __tl_v_1 })
+            __tl::Err(__tl::in_field_at(e, "large", &["a", "b"], at))
         }
     }
     /// TL constructor `small`:

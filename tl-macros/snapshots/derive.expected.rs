@@ -38,59 +38,71 @@ const _: () = {
     impl<'a> __tl::Deserialize<'a> for Draft {
         const MIN_SERIALIZED_LEN: usize = 8;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let __tl_flags_0: u32 = match r.read_u32() {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => return __tl::Err(e.in_field("draft", "flags")),
-            };
-            let __tl_v_2: __tl::Option<Box<InputPeer>> = if __tl_flags_0 & 0x00000010u32
-                != 0
-            {
-                __tl::Some(
-                    match __tl::read_nested(r) {
-                        __tl::Ok(v) => v,
-                        __tl::Err(e) => return __tl::Err(e.in_field("draft", "reply_to")),
+            let (e, at): (__tl::Error, usize) = '__tl_failed: {
+                let __tl_flags_0: u32 = match r.read_u32() {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 0),
+                };
+                let __tl_v_2: __tl::Option<Box<InputPeer>> = if __tl_flags_0
+                    & 0x00000010u32 != 0
+                {
+                    __tl::Some(
+                        match __tl::read_nested(r) {
+                            __tl::Ok(v) => v,
+                            __tl::Err(e) => break '__tl_failed (e, 1),
+                        },
+                    )
+                } else {
+                    __tl::None
+                };
+                let __tl_v_3: __tl::String = match __tl::Deserialize::deserialize(r) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 2),
+                };
+                let __tl_g_4_0: __tl::Option<i32> = if __tl_flags_0 & 0x00000001u32 != 0
+                {
+                    __tl::Some(
+                        match __tl::Deserialize::deserialize(r) {
+                            __tl::Ok(v) => v,
+                            __tl::Err(e) => break '__tl_failed (e, 3),
+                        },
+                    )
+                } else {
+                    __tl::None
+                };
+                let __tl_g_4_1: __tl::Option<i64> = if __tl_flags_0 & 0x00000001u32 != 0
+                {
+                    __tl::Some(
+                        match __tl::Deserialize::deserialize(r) {
+                            __tl::Ok(v) => v,
+                            __tl::Err(e) => break '__tl_failed (e, 4),
+                        },
+                    )
+                } else {
+                    __tl::None
+                };
+                return __tl::Ok(Self {
+                    flags: __tl::UnknownFlags::from_word(__tl_flags_0, 0x00000013u32),
+                    no_webpage: __tl_flags_0 & 0x00000002u32 != 0,
+                    reply_to: __tl_v_2,
+                    message: __tl_v_3,
+                    count_and_views: match (__tl_g_4_0, __tl_g_4_1) {
+                        (__tl::Some(__tl_a0), __tl::Some(__tl_a1)) => {
+                            __tl::Some((__tl_a0, __tl_a1))
+                        }
+                        _ => __tl::None,
                     },
-                )
-            } else {
-                __tl::None
+                    local: __tl::Default::default(),
+                });
             };
-            let __tl_v_3: __tl::String = match __tl::Deserialize::deserialize(r) {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => return __tl::Err(e.in_field("draft", "message")),
-            };
-            let __tl_g_4_0: __tl::Option<i32> = if __tl_flags_0 & 0x00000001u32 != 0 {
-                __tl::Some(
-                    match __tl::Deserialize::deserialize(r) {
-                        __tl::Ok(v) => v,
-                        __tl::Err(e) => return __tl::Err(e.in_field("draft", "count")),
-                    },
-                )
-            } else {
-                __tl::None
-            };
-            let __tl_g_4_1: __tl::Option<i64> = if __tl_flags_0 & 0x00000001u32 != 0 {
-                __tl::Some(
-                    match __tl::Deserialize::deserialize(r) {
-                        __tl::Ok(v) => v,
-                        __tl::Err(e) => return __tl::Err(e.in_field("draft", "views")),
-                    },
-                )
-            } else {
-                __tl::None
-            };
-            __tl::Ok(Self {
-                flags: __tl::UnknownFlags::from_word(__tl_flags_0, 0x00000013u32),
-                no_webpage: __tl_flags_0 & 0x00000002u32 != 0,
-                reply_to: __tl_v_2,
-                message: __tl_v_3,
-                count_and_views: match (__tl_g_4_0, __tl_g_4_1) {
-                    (__tl::Some(__tl_a0), __tl::Some(__tl_a1)) => {
-                        __tl::Some((__tl_a0, __tl_a1))
-                    }
-                    _ => __tl::None,
-                },
-                local: __tl::Default::default(),
-            })
+            __tl::Err(
+                __tl::in_field_at(
+                    e,
+                    "draft",
+                    &["flags", "reply_to", "message", "count", "views"],
+                    at,
+                ),
+            )
         }
     }
 };
@@ -133,30 +145,34 @@ const _: () = {
             + <InputPeer as __tl::Deserialize<'a>>::MIN_SERIALIZED_LEN;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             r.expect_id(0xbfc7c861u32, "messages.saveDraft")?;
-            let __tl_flags_0: u32 = match r.read_u32() {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => {
-                    return __tl::Err(e.in_field("messages.saveDraft", "flags"));
-                }
+            let (e, at): (__tl::Error, usize) = '__tl_failed: {
+                let __tl_flags_0: u32 = match r.read_u32() {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 0),
+                };
+                let __tl_v_2: InputPeer = match __tl::read_nested(r) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 1),
+                };
+                let __tl_v_3: __tl::String = match __tl::Deserialize::deserialize(r) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 2),
+                };
+                return __tl::Ok(Self {
+                    flags: __tl::UnknownFlags::from_word(__tl_flags_0, 0x00000002u32),
+                    no_webpage: __tl_flags_0 & 0x00000002u32 != 0,
+                    peer: __tl_v_2,
+                    message: __tl_v_3,
+                });
             };
-            let __tl_v_2: InputPeer = match __tl::read_nested(r) {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => {
-                    return __tl::Err(e.in_field("messages.saveDraft", "peer"));
-                }
-            };
-            let __tl_v_3: __tl::String = match __tl::Deserialize::deserialize(r) {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => {
-                    return __tl::Err(e.in_field("messages.saveDraft", "message"));
-                }
-            };
-            __tl::Ok(Self {
-                flags: __tl::UnknownFlags::from_word(__tl_flags_0, 0x00000002u32),
-                no_webpage: __tl_flags_0 & 0x00000002u32 != 0,
-                peer: __tl_v_2,
-                message: __tl_v_3,
-            })
+            __tl::Err(
+                __tl::in_field_at(
+                    e,
+                    "messages.saveDraft",
+                    &["flags", "peer", "message"],
+                    at,
+                ),
+            )
         }
     }
 };
@@ -207,22 +223,28 @@ const _: () = {
                     __tl::read_variant(
                         r,
                         |r| {
-                            let __tl_v_0 = match __tl::Deserialize::deserialize(r) {
-                                __tl::Ok(v) => v,
-                                __tl::Err(e) => {
-                                    return __tl::Err(e.in_field("inputPeerUser", "user_id"));
-                                }
+                            let (e, at): (__tl::Error, usize) = '__tl_failed: {
+                                let __tl_v_0 = match __tl::Deserialize::deserialize(r) {
+                                    __tl::Ok(v) => v,
+                                    __tl::Err(e) => break '__tl_failed (e, 0),
+                                };
+                                let __tl_v_1 = match __tl::Deserialize::deserialize(r) {
+                                    __tl::Ok(v) => v,
+                                    __tl::Err(e) => break '__tl_failed (e, 1),
+                                };
+                                return __tl::Ok(Self::User {
+                                    user_id: __tl_v_0,
+                                    access_hash: __tl_v_1,
+                                });
                             };
-                            let __tl_v_1 = match __tl::Deserialize::deserialize(r) {
-                                __tl::Ok(v) => v,
-                                __tl::Err(e) => {
-                                    return __tl::Err(e.in_field("inputPeerUser", "access_hash"));
-                                }
-                            };
-                            __tl::Ok(Self::User {
-                                user_id: __tl_v_0,
-                                access_hash: __tl_v_1,
-                            })
+                            __tl::Err(
+                                __tl::in_field_at(
+                                    e,
+                                    "inputPeerUser",
+                                    &["user_id", "access_hash"],
+                                    at,
+                                ),
+                            )
                         },
                         |x| x,
                     )

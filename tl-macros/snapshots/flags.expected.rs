@@ -60,20 +60,23 @@ pub mod types {
     impl<'a> __tl::Deserialize<'a> for InputPeerUser {
         const MIN_SERIALIZED_LEN: usize = 16;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let __tl_v_0: i64 = match __tl::Deserialize::deserialize(r) {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => return __tl::Err(e.in_field("inputPeerUser", "user_id")),
+            let (e, at): (__tl::Error, usize) = '__tl_failed: {
+                let __tl_v_0: i64 = match __tl::Deserialize::deserialize(r) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 0),
+                };
+                let __tl_v_1: i64 = match __tl::Deserialize::deserialize(r) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 1),
+                };
+                return __tl::Ok(Self {
+                    user_id: __tl_v_0,
+                    access_hash: __tl_v_1,
+                });
             };
-            let __tl_v_1: i64 = match __tl::Deserialize::deserialize(r) {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => {
-                    return __tl::Err(e.in_field("inputPeerUser", "access_hash"));
-                }
-            };
-            __tl::Ok(Self {
-                user_id: __tl_v_0,
-                access_hash: __tl_v_1,
-            })
+            __tl::Err(
+                __tl::in_field_at(e, "inputPeerUser", &["user_id", "access_hash"], at),
+            )
         }
     }
     /// TL constructor `draft`:
@@ -127,51 +130,61 @@ pub mod types {
     impl<'a> __tl::Deserialize<'a> for Draft {
         const MIN_SERIALIZED_LEN: usize = 12;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let __tl_flags_0: u32 = match r.read_u32() {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => return __tl::Err(e.in_field("draft", "flags")),
+            let (e, at): (__tl::Error, usize) = '__tl_failed: {
+                let __tl_flags_0: u32 = match r.read_u32() {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 0),
+                };
+                let __tl_v_3: __tl::Option<super::enums::InputPeer> = if __tl_flags_0
+                    & 0x00000010u32 != 0
+                {
+                    __tl::Some(
+                        match __tl::Deserialize::deserialize(r) {
+                            __tl::Ok(v) => v,
+                            __tl::Err(e) => break '__tl_failed (e, 1),
+                        },
+                    )
+                } else {
+                    __tl::None
+                };
+                let __tl_v_4: __tl::String = match __tl::Deserialize::deserialize(r) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 2),
+                };
+                let __tl_v_5: __tl::Option<__tl::Vec<i64>> = if __tl_flags_0
+                    & 0x00000008u32 != 0
+                {
+                    __tl::Some(
+                        match __tl::Deserialize::deserialize(r) {
+                            __tl::Ok(v) => v,
+                            __tl::Err(e) => break '__tl_failed (e, 3),
+                        },
+                    )
+                } else {
+                    __tl::None
+                };
+                let __tl_v_6: i32 = match __tl::Deserialize::deserialize(r) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 4),
+                };
+                return __tl::Ok(Self {
+                    flags: __tl::UnknownFlags::from_word(__tl_flags_0, 0x0000005au32),
+                    no_webpage: __tl_flags_0 & 0x00000002u32 != 0,
+                    invert_media: __tl_flags_0 & 0x00000040u32 != 0,
+                    reply_to: __tl_v_3,
+                    message: __tl_v_4,
+                    entities: __tl_v_5,
+                    date: __tl_v_6,
+                });
             };
-            let __tl_v_3: __tl::Option<super::enums::InputPeer> = if __tl_flags_0
-                & 0x00000010u32 != 0
-            {
-                __tl::Some(
-                    match __tl::Deserialize::deserialize(r) {
-                        __tl::Ok(v) => v,
-                        __tl::Err(e) => return __tl::Err(e.in_field("draft", "reply_to")),
-                    },
-                )
-            } else {
-                __tl::None
-            };
-            let __tl_v_4: __tl::String = match __tl::Deserialize::deserialize(r) {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => return __tl::Err(e.in_field("draft", "message")),
-            };
-            let __tl_v_5: __tl::Option<__tl::Vec<i64>> = if __tl_flags_0 & 0x00000008u32
-                != 0
-            {
-                __tl::Some(
-                    match __tl::Deserialize::deserialize(r) {
-                        __tl::Ok(v) => v,
-                        __tl::Err(e) => return __tl::Err(e.in_field("draft", "entities")),
-                    },
-                )
-            } else {
-                __tl::None
-            };
-            let __tl_v_6: i32 = match __tl::Deserialize::deserialize(r) {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => return __tl::Err(e.in_field("draft", "date")),
-            };
-            __tl::Ok(Self {
-                flags: __tl::UnknownFlags::from_word(__tl_flags_0, 0x0000005au32),
-                no_webpage: __tl_flags_0 & 0x00000002u32 != 0,
-                invert_media: __tl_flags_0 & 0x00000040u32 != 0,
-                reply_to: __tl_v_3,
-                message: __tl_v_4,
-                entities: __tl_v_5,
-                date: __tl_v_6,
-            })
+            __tl::Err(
+                __tl::in_field_at(
+                    e,
+                    "draft",
+                    &["flags", "reply_to", "message", "entities", "date"],
+                    at,
+                ),
+            )
         }
     }
     /// TL constructor `stats`:
@@ -228,55 +241,67 @@ pub mod types {
     impl<'a> __tl::Deserialize<'a> for Stats {
         const MIN_SERIALIZED_LEN: usize = 8;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let __tl_flags_0: u32 = match r.read_u32() {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => return __tl::Err(e.in_field("stats", "flags")),
-            };
-            let __tl_v_1: __tl::Option<i32> = if __tl_flags_0 & 0x00000001u32 != 0 {
-                __tl::Some(
-                    match __tl::Deserialize::deserialize(r) {
-                        __tl::Ok(v) => v,
-                        __tl::Err(e) => return __tl::Err(e.in_field("stats", "count")),
+            let (e, at): (__tl::Error, usize) = '__tl_failed: {
+                let __tl_flags_0: u32 = match r.read_u32() {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 0),
+                };
+                let __tl_v_1: __tl::Option<i32> = if __tl_flags_0 & 0x00000001u32 != 0 {
+                    __tl::Some(
+                        match __tl::Deserialize::deserialize(r) {
+                            __tl::Ok(v) => v,
+                            __tl::Err(e) => break '__tl_failed (e, 1),
+                        },
+                    )
+                } else {
+                    __tl::None
+                };
+                let __tl_g_2_0: __tl::Option<i32> = if __tl_flags_0 & 0x00000004u32 != 0
+                {
+                    __tl::Some(
+                        match __tl::Deserialize::deserialize(r) {
+                            __tl::Ok(v) => v,
+                            __tl::Err(e) => break '__tl_failed (e, 2),
+                        },
+                    )
+                } else {
+                    __tl::None
+                };
+                let __tl_g_2_1: __tl::Option<i64> = if __tl_flags_0 & 0x00000004u32 != 0
+                {
+                    __tl::Some(
+                        match __tl::Deserialize::deserialize(r) {
+                            __tl::Ok(v) => v,
+                            __tl::Err(e) => break '__tl_failed (e, 3),
+                        },
+                    )
+                } else {
+                    __tl::None
+                };
+                let __tl_v_3: __tl::Vec<i32> = match __tl::deserialize_bare_vec(r) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 4),
+                };
+                return __tl::Ok(Self {
+                    flags: __tl::UnknownFlags::from_word(__tl_flags_0, 0x00000005u32),
+                    count: __tl_v_1,
+                    views_and_forwards: match (__tl_g_2_0, __tl_g_2_1) {
+                        (__tl::Some(__tl_a0), __tl::Some(__tl_a1)) => {
+                            __tl::Some((__tl_a0, __tl_a1))
+                        }
+                        _ => __tl::None,
                     },
-                )
-            } else {
-                __tl::None
+                    ids: __tl_v_3,
+                });
             };
-            let __tl_g_2_0: __tl::Option<i32> = if __tl_flags_0 & 0x00000004u32 != 0 {
-                __tl::Some(
-                    match __tl::Deserialize::deserialize(r) {
-                        __tl::Ok(v) => v,
-                        __tl::Err(e) => return __tl::Err(e.in_field("stats", "views")),
-                    },
-                )
-            } else {
-                __tl::None
-            };
-            let __tl_g_2_1: __tl::Option<i64> = if __tl_flags_0 & 0x00000004u32 != 0 {
-                __tl::Some(
-                    match __tl::Deserialize::deserialize(r) {
-                        __tl::Ok(v) => v,
-                        __tl::Err(e) => return __tl::Err(e.in_field("stats", "forwards")),
-                    },
-                )
-            } else {
-                __tl::None
-            };
-            let __tl_v_3: __tl::Vec<i32> = match __tl::deserialize_bare_vec(r) {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => return __tl::Err(e.in_field("stats", "ids")),
-            };
-            __tl::Ok(Self {
-                flags: __tl::UnknownFlags::from_word(__tl_flags_0, 0x00000005u32),
-                count: __tl_v_1,
-                views_and_forwards: match (__tl_g_2_0, __tl_g_2_1) {
-                    (__tl::Some(__tl_a0), __tl::Some(__tl_a1)) => {
-                        __tl::Some((__tl_a0, __tl_a1))
-                    }
-                    _ => __tl::None,
-                },
-                ids: __tl_v_3,
-            })
+            __tl::Err(
+                __tl::in_field_at(
+                    e,
+                    "stats",
+                    &["flags", "count", "views", "forwards", "ids"],
+                    at,
+                ),
+            )
         }
     }
 }
@@ -540,32 +565,41 @@ pub mod functions {
             const MIN_SERIALIZED_LEN: usize = 16;
             fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
                 r.expect_id(0xbfc7c861u32, "messages.saveDraft")?;
-                let __tl_flags_0: u32 = match r.read_u32() {
-                    __tl::Ok(v) => v,
-                    __tl::Err(e) => {
-                        return __tl::Err(e.in_field("messages.saveDraft", "flags"));
-                    }
+                let (e, at): (__tl::Error, usize) = '__tl_failed: {
+                    let __tl_flags_0: u32 = match r.read_u32() {
+                        __tl::Ok(v) => v,
+                        __tl::Err(e) => break '__tl_failed (e, 0),
+                    };
+                    let __tl_v_2: super::super::enums::InputPeer = match __tl::Deserialize::deserialize(
+                        r,
+                    ) {
+                        __tl::Ok(v) => v,
+                        __tl::Err(e) => break '__tl_failed (e, 1),
+                    };
+                    let __tl_v_3: __tl::String = match __tl::Deserialize::deserialize(
+                        r,
+                    ) {
+                        __tl::Ok(v) => v,
+                        __tl::Err(e) => break '__tl_failed (e, 2),
+                    };
+                    return __tl::Ok(Self {
+                        flags: __tl::UnknownFlags::from_word(
+                            __tl_flags_0,
+                            0x00000002u32,
+                        ),
+                        no_webpage: __tl_flags_0 & 0x00000002u32 != 0,
+                        peer: __tl_v_2,
+                        message: __tl_v_3,
+                    });
                 };
-                let __tl_v_2: super::super::enums::InputPeer = match __tl::Deserialize::deserialize(
-                    r,
-                ) {
-                    __tl::Ok(v) => v,
-                    __tl::Err(e) => {
-                        return __tl::Err(e.in_field("messages.saveDraft", "peer"));
-                    }
-                };
-                let __tl_v_3: __tl::String = match __tl::Deserialize::deserialize(r) {
-                    __tl::Ok(v) => v,
-                    __tl::Err(e) => {
-                        return __tl::Err(e.in_field("messages.saveDraft", "message"));
-                    }
-                };
-                __tl::Ok(Self {
-                    flags: __tl::UnknownFlags::from_word(__tl_flags_0, 0x00000002u32),
-                    no_webpage: __tl_flags_0 & 0x00000002u32 != 0,
-                    peer: __tl_v_2,
-                    message: __tl_v_3,
-                })
+                __tl::Err(
+                    __tl::in_field_at(
+                        e,
+                        "messages.saveDraft",
+                        &["flags", "peer", "message"],
+                        at,
+                    ),
+                )
             }
         }
         #[automatically_derived]

@@ -34,11 +34,14 @@ pub mod types {
     impl<'a> __tl::Deserialize<'a> for Config {
         const MIN_SERIALIZED_LEN: usize = 4;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let __tl_v_0: i32 = match __tl::Deserialize::deserialize(r) {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => return __tl::Err(e.in_field("config", "date")),
+            let (e, at): (__tl::Error, usize) = '__tl_failed: {
+                let __tl_v_0: i32 = match __tl::Deserialize::deserialize(r) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 0),
+                };
+                return __tl::Ok(Self { date: __tl_v_0 });
             };
-            __tl::Ok(Self { date: __tl_v_0 })
+            __tl::Err(__tl::in_field_at(e, "config", &["date"], at))
         }
     }
 }
@@ -150,18 +153,21 @@ pub mod functions {
         const MIN_SERIALIZED_LEN: usize = 8;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             r.expect_id(0xda9b0d0du32, "invokeWithLayer")?;
-            let __tl_v_0: i32 = match __tl::Deserialize::deserialize(r) {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => return __tl::Err(e.in_field("invokeWithLayer", "layer")),
+            let (e, at): (__tl::Error, usize) = '__tl_failed: {
+                let __tl_v_0: i32 = match __tl::Deserialize::deserialize(r) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 0),
+                };
+                let __tl_v_1: X = match __tl::Deserialize::deserialize(r) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 1),
+                };
+                return __tl::Ok(Self {
+                    layer: __tl_v_0,
+                    query: __tl_v_1,
+                });
             };
-            let __tl_v_1: X = match __tl::Deserialize::deserialize(r) {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => return __tl::Err(e.in_field("invokeWithLayer", "query")),
-            };
-            __tl::Ok(Self {
-                layer: __tl_v_0,
-                query: __tl_v_1,
-            })
+            __tl::Err(__tl::in_field_at(e, "invokeWithLayer", &["layer", "query"], at))
         }
     }
     #[automatically_derived]

@@ -107,20 +107,23 @@ pub mod types {
     impl<'a> __tl::Deserialize<'a> for InputPeerUser {
         const MIN_SERIALIZED_LEN: usize = 16;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let __tl_v_0: i64 = match __tl::Deserialize::deserialize(r) {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => return __tl::Err(e.in_field("inputPeerUser", "user_id")),
+            let (e, at): (__tl::Error, usize) = '__tl_failed: {
+                let __tl_v_0: i64 = match __tl::Deserialize::deserialize(r) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 0),
+                };
+                let __tl_v_1: i64 = match __tl::Deserialize::deserialize(r) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 1),
+                };
+                return __tl::Ok(Self {
+                    user_id: __tl_v_0,
+                    access_hash: __tl_v_1,
+                });
             };
-            let __tl_v_1: i64 = match __tl::Deserialize::deserialize(r) {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => {
-                    return __tl::Err(e.in_field("inputPeerUser", "access_hash"));
-                }
-            };
-            __tl::Ok(Self {
-                user_id: __tl_v_0,
-                access_hash: __tl_v_1,
-            })
+            __tl::Err(
+                __tl::in_field_at(e, "inputPeerUser", &["user_id", "access_hash"], at),
+            )
         }
     }
     #[automatically_derived]
@@ -229,40 +232,52 @@ pub mod types {
     impl<'a> __tl::Deserialize<'a> for Photo {
         const MIN_SERIALIZED_LEN: usize = 24;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let __tl_flags_0: u32 = match r.read_u32() {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => return __tl::Err(e.in_field("photo", "flags")),
+            let (e, at): (__tl::Error, usize) = '__tl_failed: {
+                let __tl_flags_0: u32 = match r.read_u32() {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 0),
+                };
+                let __tl_v_2: i64 = match __tl::Deserialize::deserialize(r) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 1),
+                };
+                let __tl_v_3: __tl::Vec<u8> = match __tl::Deserialize::deserialize(r) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 2),
+                };
+                let __tl_v_4: __tl::Vec<i32> = match __tl::Deserialize::deserialize(r) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 3),
+                };
+                let __tl_v_5: __tl::Option<[u8; 16]> = if __tl_flags_0 & 0x00000002u32
+                    != 0
+                {
+                    __tl::Some(
+                        match __tl::Deserialize::deserialize(r) {
+                            __tl::Ok(v) => v,
+                            __tl::Err(e) => break '__tl_failed (e, 4),
+                        },
+                    )
+                } else {
+                    __tl::None
+                };
+                return __tl::Ok(Self {
+                    flags: __tl::UnknownFlags::from_word(__tl_flags_0, 0x00000003u32),
+                    has_stickers: __tl_flags_0 & 0x00000001u32 != 0,
+                    id: __tl_v_2,
+                    file_reference: __tl_v_3,
+                    sizes: __tl_v_4,
+                    big: __tl_v_5,
+                });
             };
-            let __tl_v_2: i64 = match __tl::Deserialize::deserialize(r) {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => return __tl::Err(e.in_field("photo", "id")),
-            };
-            let __tl_v_3: __tl::Vec<u8> = match __tl::Deserialize::deserialize(r) {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => return __tl::Err(e.in_field("photo", "file_reference")),
-            };
-            let __tl_v_4: __tl::Vec<i32> = match __tl::Deserialize::deserialize(r) {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => return __tl::Err(e.in_field("photo", "sizes")),
-            };
-            let __tl_v_5: __tl::Option<[u8; 16]> = if __tl_flags_0 & 0x00000002u32 != 0 {
-                __tl::Some(
-                    match __tl::Deserialize::deserialize(r) {
-                        __tl::Ok(v) => v,
-                        __tl::Err(e) => return __tl::Err(e.in_field("photo", "big")),
-                    },
-                )
-            } else {
-                __tl::None
-            };
-            __tl::Ok(Self {
-                flags: __tl::UnknownFlags::from_word(__tl_flags_0, 0x00000003u32),
-                has_stickers: __tl_flags_0 & 0x00000001u32 != 0,
-                id: __tl_v_2,
-                file_reference: __tl_v_3,
-                sizes: __tl_v_4,
-                big: __tl_v_5,
-            })
+            __tl::Err(
+                __tl::in_field_at(
+                    e,
+                    "photo",
+                    &["flags", "id", "file_reference", "sizes", "big"],
+                    at,
+                ),
+            )
         }
     }
     #[automatically_derived]
@@ -414,48 +429,52 @@ pub mod types {
     impl<'a> __tl::Deserialize<'a> for Group {
         const MIN_SERIALIZED_LEN: usize = 8;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let __tl_flags_0: u32 = match r.read_u32() {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => return __tl::Err(e.in_field("group", "flags")),
-            };
-            let __tl_g_1_0: __tl::Option<i32> = if __tl_flags_0 & 0x00000004u32 != 0 {
-                __tl::Some(
-                    match __tl::Deserialize::deserialize(r) {
-                        __tl::Ok(v) => v,
-                        __tl::Err(e) => return __tl::Err(e.in_field("group", "a")),
+            let (e, at): (__tl::Error, usize) = '__tl_failed: {
+                let __tl_flags_0: u32 = match r.read_u32() {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 0),
+                };
+                let __tl_g_1_0: __tl::Option<i32> = if __tl_flags_0 & 0x00000004u32 != 0
+                {
+                    __tl::Some(
+                        match __tl::Deserialize::deserialize(r) {
+                            __tl::Ok(v) => v,
+                            __tl::Err(e) => break '__tl_failed (e, 1),
+                        },
+                    )
+                } else {
+                    __tl::None
+                };
+                let __tl_g_1_1: __tl::Option<__tl::String> = if __tl_flags_0
+                    & 0x00000004u32 != 0
+                {
+                    __tl::Some(
+                        match __tl::Deserialize::deserialize(r) {
+                            __tl::Ok(v) => v,
+                            __tl::Err(e) => break '__tl_failed (e, 2),
+                        },
+                    )
+                } else {
+                    __tl::None
+                };
+                let __tl_v_2: super::enums::InputPeer = match __tl::Deserialize::deserialize(
+                    r,
+                ) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 3),
+                };
+                return __tl::Ok(Self {
+                    flags: __tl::UnknownFlags::from_word(__tl_flags_0, 0x00000004u32),
+                    a_and_b: match (__tl_g_1_0, __tl_g_1_1) {
+                        (__tl::Some(__tl_a0), __tl::Some(__tl_a1)) => {
+                            __tl::Some((__tl_a0, __tl_a1))
+                        }
+                        _ => __tl::None,
                     },
-                )
-            } else {
-                __tl::None
+                    peer: __tl_v_2,
+                });
             };
-            let __tl_g_1_1: __tl::Option<__tl::String> = if __tl_flags_0 & 0x00000004u32
-                != 0
-            {
-                __tl::Some(
-                    match __tl::Deserialize::deserialize(r) {
-                        __tl::Ok(v) => v,
-                        __tl::Err(e) => return __tl::Err(e.in_field("group", "b")),
-                    },
-                )
-            } else {
-                __tl::None
-            };
-            let __tl_v_2: super::enums::InputPeer = match __tl::Deserialize::deserialize(
-                r,
-            ) {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => return __tl::Err(e.in_field("group", "peer")),
-            };
-            __tl::Ok(Self {
-                flags: __tl::UnknownFlags::from_word(__tl_flags_0, 0x00000004u32),
-                a_and_b: match (__tl_g_1_0, __tl_g_1_1) {
-                    (__tl::Some(__tl_a0), __tl::Some(__tl_a1)) => {
-                        __tl::Some((__tl_a0, __tl_a1))
-                    }
-                    _ => __tl::None,
-                },
-                peer: __tl_v_2,
-            })
+            __tl::Err(__tl::in_field_at(e, "group", &["flags", "a", "b", "peer"], at))
         }
     }
     #[automatically_derived]
@@ -1005,18 +1024,21 @@ pub mod functions {
         const MIN_SERIALIZED_LEN: usize = 8;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             r.expect_id(0xda9b0d0du32, "invokeWithLayer")?;
-            let __tl_v_0: i32 = match __tl::Deserialize::deserialize(r) {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => return __tl::Err(e.in_field("invokeWithLayer", "layer")),
+            let (e, at): (__tl::Error, usize) = '__tl_failed: {
+                let __tl_v_0: i32 = match __tl::Deserialize::deserialize(r) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 0),
+                };
+                let __tl_v_1: X = match __tl::Deserialize::deserialize(r) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 1),
+                };
+                return __tl::Ok(Self {
+                    layer: __tl_v_0,
+                    query: __tl_v_1,
+                });
             };
-            let __tl_v_1: X = match __tl::Deserialize::deserialize(r) {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => return __tl::Err(e.in_field("invokeWithLayer", "query")),
-            };
-            __tl::Ok(Self {
-                layer: __tl_v_0,
-                query: __tl_v_1,
-            })
+            __tl::Err(__tl::in_field_at(e, "invokeWithLayer", &["layer", "query"], at))
         }
     }
     #[automatically_derived]

@@ -38,18 +38,21 @@ pub mod types {
     impl<'a> __tl::Deserialize<'a> for Error {
         const MIN_SERIALIZED_LEN: usize = 8;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let __tl_v_0: i32 = match __tl::Deserialize::deserialize(r) {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => return __tl::Err(e.in_field("error", "code")),
+            let (e, at): (__tl::Error, usize) = '__tl_failed: {
+                let __tl_v_0: i32 = match __tl::Deserialize::deserialize(r) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 0),
+                };
+                let __tl_v_1: __tl::String = match __tl::Deserialize::deserialize(r) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 1),
+                };
+                return __tl::Ok(Self {
+                    code: __tl_v_0,
+                    message: __tl_v_1,
+                });
             };
-            let __tl_v_1: __tl::String = match __tl::Deserialize::deserialize(r) {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => return __tl::Err(e.in_field("error", "message")),
-            };
-            __tl::Ok(Self {
-                code: __tl_v_0,
-                message: __tl_v_1,
-            })
+            __tl::Err(__tl::in_field_at(e, "error", &["code", "message"], at))
         }
     }
     #[automatically_derived]
@@ -147,33 +150,43 @@ pub mod types {
     impl<'a> __tl::Deserialize<'a> for File {
         const MIN_SERIALIZED_LEN: usize = 28;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let __tl_v_0: i32 = match __tl::Deserialize::deserialize(r) {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => return __tl::Err(e.in_field("file", "id")),
+            let (e, at): (__tl::Error, usize) = '__tl_failed: {
+                let __tl_v_0: i32 = match __tl::Deserialize::deserialize(r) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 0),
+                };
+                let __tl_v_1: i64 = match __tl::Deserialize::deserialize(r) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 1),
+                };
+                let __tl_v_2: i64 = match __tl::Deserialize::deserialize(r) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 2),
+                };
+                let __tl_v_3: __tl::Vec<u8> = match __tl::Deserialize::deserialize(r) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 3),
+                };
+                let __tl_v_4: __tl::Vec<i64> = match __tl::deserialize_bare_vec(r) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 4),
+                };
+                return __tl::Ok(Self {
+                    id: __tl_v_0,
+                    size: __tl_v_1,
+                    remote_id: __tl_v_2,
+                    data: __tl_v_3,
+                    ids: __tl_v_4,
+                });
             };
-            let __tl_v_1: i64 = match __tl::Deserialize::deserialize(r) {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => return __tl::Err(e.in_field("file", "size")),
-            };
-            let __tl_v_2: i64 = match __tl::Deserialize::deserialize(r) {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => return __tl::Err(e.in_field("file", "remote_id")),
-            };
-            let __tl_v_3: __tl::Vec<u8> = match __tl::Deserialize::deserialize(r) {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => return __tl::Err(e.in_field("file", "data")),
-            };
-            let __tl_v_4: __tl::Vec<i64> = match __tl::deserialize_bare_vec(r) {
-                __tl::Ok(v) => v,
-                __tl::Err(e) => return __tl::Err(e.in_field("file", "ids")),
-            };
-            __tl::Ok(Self {
-                id: __tl_v_0,
-                size: __tl_v_1,
-                remote_id: __tl_v_2,
-                data: __tl_v_3,
-                ids: __tl_v_4,
-            })
+            __tl::Err(
+                __tl::in_field_at(
+                    e,
+                    "file",
+                    &["id", "size", "remote_id", "data", "ids"],
+                    at,
+                ),
+            )
         }
     }
     #[automatically_derived]

@@ -60,6 +60,7 @@ runtime_items! {
     DESERIALIZE_BARE_VEC = "deserialize_bare_vec",
     READ_NESTED = "read_nested",
     ENTER = "enter",
+    IN_FIELD_AT = "in_field_at",
     LEAVE = "leave",
     READ_VARIANT = "read_variant",
     READ_BOXED_VARIANT = "read_boxed_variant",

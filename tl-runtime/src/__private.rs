@@ -97,6 +97,23 @@ pub fn read_nested<'a, T: Deserialize<'a>>(reader: &mut Reader<'a>) -> Result<T,
     reader.nest(T::deserialize)
 }
 
+/// `error`, which happened reading the field at index `at` of `fields` of `constructor`, with
+/// that field's place in it: the cold end of every generated decoder, whose reads break out with
+/// their error and their field's index.
+#[cold]
+#[inline(never)]
+pub fn in_field_at(
+    error: Error,
+    constructor: &'static str,
+    fields: &'static [&'static str],
+    at: usize,
+) -> Error {
+    match fields.get(at) {
+        Some(field) => error.in_field(constructor, field),
+        None => error,
+    }
+}
+
 /// One nesting level deeper, for a boxed type's decoder: after its constructor id, before the
 /// arm that decodes that constructor's fields. [`leave`] comes back up.
 #[inline]
