@@ -79,8 +79,7 @@ pub mod enums {
     impl<'a> __tl::Deserialize<'a> for Pong {
         const MIN_SERIALIZED_LEN: usize = 4;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let id = r.read_u32()?;
-            __tl::enter(r)?;
+            let id = __tl::read_id_deeper(r)?;
             let v: __tl::Result<Self, __tl::Error> = match id {
                 0x347773c5u32 => {
                     __tl::read_variant(
@@ -314,8 +313,7 @@ impl __tl::Serialize for Any {
 impl<'a> __tl::Deserialize<'a> for Any {
     const MIN_SERIALIZED_LEN: usize = 4;
     fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-        let id = r.peek_u32()?;
-        __tl::enter(r)?;
+        let id = __tl::peek_id_deeper(r)?;
         let v: __tl::Result<Self, __tl::Error> = match id {
             0x347773c5u32 => __tl::read_any(r, Any::Pong),
             0xda9b0d0du32 => __tl::read_any_boxed(r, Any::InvokeWithLayer),

@@ -179,8 +179,7 @@ pub mod enums {
     impl<'a> __tl::Deserialize<'a> for Photo<'a> {
         const MIN_SERIALIZED_LEN: usize = 4;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let id = r.read_u32()?;
-            __tl::enter(r)?;
+            let id = __tl::read_id_deeper(r)?;
             let v: __tl::Result<Self, __tl::Error> = match id {
                 0x829d3ac7u32 => {
                     __tl::read_variant(
@@ -239,8 +238,7 @@ pub mod enums {
     impl<'a> __tl::Deserialize<'a> for Size {
         const MIN_SERIALIZED_LEN: usize = 4;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let id = r.read_u32()?;
-            __tl::enter(r)?;
+            let id = __tl::read_id_deeper(r)?;
             let v: __tl::Result<Self, __tl::Error> = match id {
                 0xb8fdaf3cu32 => {
                     __tl::read_variant(
@@ -297,8 +295,7 @@ pub mod enums {
     impl<'a> __tl::Deserialize<'a> for Album<'a> {
         const MIN_SERIALIZED_LEN: usize = 4;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let id = r.read_u32()?;
-            __tl::enter(r)?;
+            let id = __tl::read_id_deeper(r)?;
             let v: __tl::Result<Self, __tl::Error> = match id {
                 0x319e821eu32 => {
                     __tl::read_variant(

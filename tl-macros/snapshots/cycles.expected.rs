@@ -285,8 +285,7 @@ pub mod enums {
     impl<'a> __tl::Deserialize<'a> for RichText {
         const MIN_SERIALIZED_LEN: usize = 4;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let id = r.read_u32()?;
-            __tl::enter(r)?;
+            let id = __tl::read_id_deeper(r)?;
             let v: __tl::Result<Self, __tl::Error> = match id {
                 0x744694e0u32 => {
                     __tl::read_variant(
@@ -397,8 +396,7 @@ pub mod enums {
     impl<'a> __tl::Deserialize<'a> for Node {
         const MIN_SERIALIZED_LEN: usize = 4;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let id = r.read_u32()?;
-            __tl::enter(r)?;
+            let id = __tl::read_id_deeper(r)?;
             let v: __tl::Result<Self, __tl::Error> = match id {
                 0x498fff9cu32 => {
                     __tl::read_variant(
@@ -458,8 +456,7 @@ pub mod enums {
     impl<'a> __tl::Deserialize<'a> for Large {
         const MIN_SERIALIZED_LEN: usize = 4;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let id = r.read_u32()?;
-            __tl::enter(r)?;
+            let id = __tl::read_id_deeper(r)?;
             let v: __tl::Result<Self, __tl::Error> = match id {
                 0x84f0135du32 => {
                     __tl::read_boxed_variant(

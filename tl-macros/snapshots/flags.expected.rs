@@ -335,8 +335,7 @@ pub mod enums {
     impl<'a> __tl::Deserialize<'a> for InputPeer {
         const MIN_SERIALIZED_LEN: usize = 4;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let id = r.read_u32()?;
-            __tl::enter(r)?;
+            let id = __tl::read_id_deeper(r)?;
             let v: __tl::Result<Self, __tl::Error> = match id {
                 0x7f3b18eau32 => __tl::Ok(Self::Empty),
                 0xdde8a54cu32 => {
@@ -417,8 +416,7 @@ pub mod enums {
     impl<'a> __tl::Deserialize<'a> for Draft {
         const MIN_SERIALIZED_LEN: usize = 4;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let id = r.read_u32()?;
-            __tl::enter(r)?;
+            let id = __tl::read_id_deeper(r)?;
             let v: __tl::Result<Self, __tl::Error> = match id {
                 0x6e68c266u32 => {
                     __tl::read_boxed_variant(
@@ -477,8 +475,7 @@ pub mod enums {
     impl<'a> __tl::Deserialize<'a> for Stats {
         const MIN_SERIALIZED_LEN: usize = 4;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let id = r.read_u32()?;
-            __tl::enter(r)?;
+            let id = __tl::read_id_deeper(r)?;
             let v: __tl::Result<Self, __tl::Error> = match id {
                 0xef81b551u32 => {
                     __tl::read_boxed_variant(

@@ -600,8 +600,7 @@ pub mod enums {
     impl<'a> __tl::Deserialize<'a> for InputPeer {
         const MIN_SERIALIZED_LEN: usize = 4;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let id = r.read_u32()?;
-            __tl::enter(r)?;
+            let id = __tl::read_id_deeper(r)?;
             let v: __tl::Result<Self, __tl::Error> = match id {
                 0x7f3b18eau32 => __tl::Ok(Self::Empty),
                 0xdde8a54cu32 => {
@@ -761,8 +760,7 @@ pub mod enums {
     impl<'a> __tl::Deserialize<'a> for Photo {
         const MIN_SERIALIZED_LEN: usize = 4;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let id = r.read_u32()?;
-            __tl::enter(r)?;
+            let id = __tl::read_id_deeper(r)?;
             let v: __tl::Result<Self, __tl::Error> = match id {
                 0xae84abdcu32 => {
                     __tl::read_boxed_variant(
@@ -882,8 +880,7 @@ pub mod enums {
     impl<'a> __tl::Deserialize<'a> for Group {
         const MIN_SERIALIZED_LEN: usize = 4;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let id = r.read_u32()?;
-            __tl::enter(r)?;
+            let id = __tl::read_id_deeper(r)?;
             let v: __tl::Result<Self, __tl::Error> = match id {
                 0x331fbb5cu32 => {
                     __tl::read_boxed_variant(
@@ -1147,8 +1144,7 @@ impl __tl::Serialize for Any {
 impl<'a> __tl::Deserialize<'a> for Any {
     const MIN_SERIALIZED_LEN: usize = 4;
     fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-        let id = r.peek_u32()?;
-        __tl::enter(r)?;
+        let id = __tl::peek_id_deeper(r)?;
         let v: __tl::Result<Self, __tl::Error> = match id {
             0x7f3b18eau32 | 0xdde8a54cu32 => __tl::read_any(r, Any::InputPeer),
             0xae84abdcu32 => __tl::read_any(r, Any::Photo),

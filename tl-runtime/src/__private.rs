@@ -114,21 +114,32 @@ pub fn in_field_at(
     }
 }
 
-/// One nesting level deeper, for a boxed type's decoder: after its constructor id, before the
-/// arm that decodes that constructor's fields. [`leave`] comes back up.
+/// A boxed type's constructor id, and one nesting level deeper for the arm that decodes that
+/// constructor's fields: the start of every generated enum's decoder. [`leave`] comes back up.
 #[inline]
-pub fn enter(reader: &mut Reader<'_>) -> Result<(), Error> {
-    reader.enter()
+pub fn read_id_deeper(reader: &mut Reader<'_>) -> Result<u32, Error> {
+    let id = reader.read_u32()?;
+    reader.enter()?;
+    Ok(id)
 }
 
-/// Back up the level [`enter`] went down, whether the arm decoded or failed.
+/// [`read_id_deeper`], leaving the id to be read by the arm (`Any`'s, whose arms are the types'
+/// own decoders).
+#[inline]
+pub fn peek_id_deeper(reader: &mut Reader<'_>) -> Result<u32, Error> {
+    let id = reader.peek_u32()?;
+    reader.enter()?;
+    Ok(id)
+}
+
+/// Back up the level [`read_id_deeper`] went down, whether the arm decoded or failed.
 #[inline]
 pub fn leave(reader: &mut Reader<'_>) {
     reader.leave()
 }
 
 /// Decodes one enum variant's fields with `read` and wraps them with `wrap` (the enum's decoder
-/// has already gone one nesting level deeper, with [`enter`]).
+/// has already gone one nesting level deeper, with [`read_id_deeper`]).
 ///
 /// Generated enums call this from each `match` arm instead of decoding in the arm, so that the
 /// arm is one call writing straight into the result: an unoptimized build would otherwise give

@@ -523,7 +523,7 @@ fn enum_impls(
             let tl_name = result_type.map_or(name, |(r, _)| r);
             crate::emit::enums::deserialize_by_id_with(
                 &h,
-                "r.read_u32()?",
+                false,
                 &reads,
                 (paths::UNEXPECTED_CONSTRUCTOR, &tl_name, ""),
             )

@@ -135,7 +135,7 @@ pub fn emit(ctx: &Ctx<'_>, out: &mut String) {
     out.push_str(&super::enums::serialize_by_variant((lt, &ty), &writes));
     out.push_str(&super::enums::deserialize_by_id(
         &ty,
-        "r.peek_u32()?",
+        true,
         &reads,
         (
             paths::UNKNOWN_CONSTRUCTOR,

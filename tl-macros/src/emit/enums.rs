@@ -81,7 +81,7 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
     out.push_str(&serialize_by_variant((lt, &ty), &writes));
     out.push_str(&deserialize_by_id(
         &ty,
-        "r.read_u32()?",
+        false,
         &reads,
         // The schema's `name_for_id` names an id of another type in the error.
         (
@@ -94,15 +94,16 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
     super::json::enum_impls(ctx, e, out);
 }
 
-/// `Deserialize` for an enum decoded by the constructor id that `read_id` reads (or peeks at):
+/// `Deserialize` for an enum decoded by the constructor id it reads (or peeks at, when `peek`):
 /// `reads` are the match arms by id (`0x…u32 => …,`), and an id no arm has is the error that
 /// `not_found` (a runtime function, the type it names, and more arguments) builds.
 ///
-/// The arm runs one nesting level deeper (`enter`, then `leave` whatever it returned): the
-/// depth is counted once in each boxed type's decoder, not in a generic helper per constructor.
+/// The arm runs one nesting level deeper (the id is read by `read_id_deeper`, which goes down a
+/// level, and `leave` comes back up whatever the arm returned): the depth is counted once in each
+/// boxed type's decoder, not in a generic helper per constructor.
 pub fn deserialize_by_id(
     ty: &str,
-    read_id: &str,
+    peek: bool,
     reads: &str,
     not_found: (&str, &str, &str),
 ) -> String {
@@ -111,13 +112,13 @@ pub fn deserialize_by_id(
         ty: ty.to_string(),
         bounds: String::new(),
     };
-    deserialize_by_id_with(&header, read_id, reads, not_found)
+    deserialize_by_id_with(&header, peek, reads, not_found)
 }
 
 /// [`deserialize_by_id`] for the impl `h` (a derive's, with the type's own generics).
 pub fn deserialize_by_id_with(
     h: &super::codec::Header,
-    read_id: &str,
+    peek: bool,
     reads: &str,
     not_found: (&str, &str, &str),
 ) -> String {
@@ -127,8 +128,7 @@ pub fn deserialize_by_id_with(
         "#[automatically_derived] impl{generics} {} for {ty} {bounds} {{\n\
          const MIN_SERIALIZED_LEN: usize = 4;\n\
          fn deserialize(r: &mut {reader}<'a>) -> {result}<Self, {error_ty}> {{\n\
-         let id = {read_id};\n\
-         {enter}(r)?;\n\
+         let id = {read_id}(r)?;\n\
          let v: {result}<Self, {error_ty}> = match id {{\n{reads}_ => {}({error}(r, {}, id{more})),\n}};\n\
          {leave}(r);\n\
          v\n}}\n}}\n",
@@ -138,7 +138,11 @@ pub fn deserialize_by_id_with(
         reader = paths::READER,
         result = paths::RESULT,
         error_ty = paths::ERROR,
-        enter = paths::ENTER,
+        read_id = if peek {
+            paths::PEEK_ID_DEEPER
+        } else {
+            paths::READ_ID_DEEPER
+        },
         leave = paths::LEAVE,
     )
 }

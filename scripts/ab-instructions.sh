@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# A change to the macro, side by side with a revision, in instructions rather than seconds: the
+# instructions rustc executes (valgrind's callgrind; the same on every run, whatever else the
+# machine is doing) to `cargo check` a crate holding tl! of grammers' layer-230 api.tl cut to
+# `only(...)` of 20 functions (about a fifth of the API; the whole would take ten minutes a
+# side under valgrind), with each version of tl-macros. The wall-clock A/B (`ab-check.sh`) moves
+# ±5–10 % between runs on this shared machine; this tells a change of 1 % from noise. It counts
+# rustc's work with the macro's (the macro runs inside rustc).
+#
+#   scripts/ab-instructions.sh REV      (needs valgrind: apt-get install valgrind)
+source "$(dirname "$0")/common.sh"
+rev=${1:?usage: scripts/ab-instructions.sh REV}
+only=$(grep -o "^only='.*'" "$root/scripts/edit-check.sh" | sed "s/^only='//; s/'$//")
+
+git worktree add -q --detach "$work/before-tree" "$rev"
+trap 'git worktree remove --force "$work/before-tree"; rm -rf "$work"' EXIT
+# Cargo runs every rustc through the wrapper; only the measured crate's goes under valgrind.
+cat > "$work/wrap" <<'SH'
+#!/usr/bin/env bash
+case " $* " in
+  *" --crate-name api_"*) exec valgrind --tool=callgrind --callgrind-out-file=/dev/null --log-file="$TL_CG_LOG" "$@" ;;
+  *) exec "$@" ;;
+esac
+SH
+chmod +x "$work/wrap"
+for side in before after; do
+  tree=$root
+  [ "$side" = before ] && tree=$work/before-tree
+  printf 'tl_runtime::tl! { #[tl(include = "%s", %s)] }\n' "$grammers/tl/api.tl" "$only" |
+    scratch_crate "$side" "api-$side" "$tree"
+  cd "$work/$side"
+  touch src/lib.rs
+  TL_CG_LOG="$work/$side.log" RUSTC_WRAPPER="$work/wrap" cargo check -q
+  result[$side]=$(awk '/Collected/ {n += $4} END {printf "%.0f\n", n}' "$work/$side.log")
+  cd "$root"
+done
+b=${result[before]} a=${result[after]}
+echo "rev $rev ($(git rev-parse --short "$rev")) against the working tree: instructions of rustc checking tl! with only(...) of 20 functions"
+echo "| | before | after | ratio |"
+echo "|---|---:|---:|---:|"
+printf '| instructions | %s | %s | %.3f |\n' "$b" "$a" "$(echo "$a / $b" | bc -l)"
