@@ -48,7 +48,7 @@ pub mod types {
                     ping_id: __tl_v_1,
                 });
             };
-            __tl::Err(__tl::in_field_at(e, "pong", &["msg_id", "ping_id"], at))
+            __tl::Err(__tl::in_field_at(e, "pong", "msg_id ping_id", at))
         }
     }
 }
@@ -171,7 +171,7 @@ pub mod functions {
                     query: __tl_v_1,
                 });
             };
-            __tl::Err(__tl::in_field_at(e, "invokeWithPrefix", &["prefix", "query"], at))
+            __tl::Err(__tl::in_field_at(e, "invokeWithPrefix", "prefix query", at))
         }
     }
     #[automatically_derived]
@@ -231,7 +231,7 @@ pub mod functions {
                     query: __tl_v_1,
                 });
             };
-            __tl::Err(__tl::in_field_at(e, "invokeWithLayer", &["layer", "query"], at))
+            __tl::Err(__tl::in_field_at(e, "invokeWithLayer", "layer query", at))
         }
     }
     #[automatically_derived]
@@ -275,7 +275,7 @@ pub mod functions {
                 };
                 return __tl::Ok(Self { ping_id: __tl_v_0 });
             };
-            __tl::Err(__tl::in_field_at(e, "ping", &["ping_id"], at))
+            __tl::Err(__tl::in_field_at(e, "ping", "ping_id", at))
         }
     }
     #[automatically_derived]

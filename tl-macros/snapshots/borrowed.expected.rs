@@ -59,7 +59,7 @@ pub mod types {
                     caption: __tl_v_2,
                 });
             };
-            __tl::Err(__tl::in_field_at(e, "photo", &["id", "bytes", "caption"], at))
+            __tl::Err(__tl::in_field_at(e, "photo", "id bytes caption", at))
         }
     }
     /// TL constructor `size`:
@@ -100,7 +100,7 @@ pub mod types {
                 };
                 return __tl::Ok(Self { w: __tl_v_0, h: __tl_v_1 });
             };
-            __tl::Err(__tl::in_field_at(e, "size", &["w", "h"], at))
+            __tl::Err(__tl::in_field_at(e, "size", "w h", at))
         }
     }
     /// TL constructor `album`:
@@ -148,7 +148,7 @@ pub mod types {
                     sizes: __tl_v_1,
                 });
             };
-            __tl::Err(__tl::in_field_at(e, "album", &["photos", "sizes"], at))
+            __tl::Err(__tl::in_field_at(e, "album", "photos sizes", at))
         }
     }
 }

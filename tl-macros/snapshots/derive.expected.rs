@@ -96,12 +96,7 @@ const _: () = {
                 });
             };
             __tl::Err(
-                __tl::in_field_at(
-                    e,
-                    "draft",
-                    &["flags", "reply_to", "message", "count", "views"],
-                    at,
-                ),
+                __tl::in_field_at(e, "draft", "flags reply_to message count views", at),
             )
         }
     }
@@ -166,12 +161,7 @@ const _: () = {
                 });
             };
             __tl::Err(
-                __tl::in_field_at(
-                    e,
-                    "messages.saveDraft",
-                    &["flags", "peer", "message"],
-                    at,
-                ),
+                __tl::in_field_at(e, "messages.saveDraft", "flags peer message", at),
             )
         }
     }
@@ -240,7 +230,7 @@ const _: () = {
                                 __tl::in_field_at(
                                     e,
                                     "inputPeerUser",
-                                    &["user_id", "access_hash"],
+                                    "user_id access_hash",
                                     at,
                                 ),
                             )

@@ -74,9 +74,7 @@ pub mod types {
                     access_hash: __tl_v_1,
                 });
             };
-            __tl::Err(
-                __tl::in_field_at(e, "inputPeerUser", &["user_id", "access_hash"], at),
-            )
+            __tl::Err(__tl::in_field_at(e, "inputPeerUser", "user_id access_hash", at))
         }
     }
     /// TL constructor `draft`:
@@ -178,12 +176,7 @@ pub mod types {
                 });
             };
             __tl::Err(
-                __tl::in_field_at(
-                    e,
-                    "draft",
-                    &["flags", "reply_to", "message", "entities", "date"],
-                    at,
-                ),
+                __tl::in_field_at(e, "draft", "flags reply_to message entities date", at),
             )
         }
     }
@@ -295,12 +288,7 @@ pub mod types {
                 });
             };
             __tl::Err(
-                __tl::in_field_at(
-                    e,
-                    "stats",
-                    &["flags", "count", "views", "forwards", "ids"],
-                    at,
-                ),
+                __tl::in_field_at(e, "stats", "flags count views forwards ids", at),
             )
         }
     }
@@ -590,12 +578,7 @@ pub mod functions {
                     });
                 };
                 __tl::Err(
-                    __tl::in_field_at(
-                        e,
-                        "messages.saveDraft",
-                        &["flags", "peer", "message"],
-                        at,
-                    ),
+                    __tl::in_field_at(e, "messages.saveDraft", "flags peer message", at),
                 )
             }
         }

@@ -41,7 +41,7 @@ pub mod types {
                 };
                 return __tl::Ok(Self { date: __tl_v_0 });
             };
-            __tl::Err(__tl::in_field_at(e, "config", &["date"], at))
+            __tl::Err(__tl::in_field_at(e, "config", "date", at))
         }
     }
 }
@@ -166,7 +166,7 @@ pub mod functions {
                     query: __tl_v_1,
                 });
             };
-            __tl::Err(__tl::in_field_at(e, "invokeWithLayer", &["layer", "query"], at))
+            __tl::Err(__tl::in_field_at(e, "invokeWithLayer", "layer query", at))
         }
     }
     #[automatically_derived]

@@ -121,9 +121,7 @@ pub mod types {
                     access_hash: __tl_v_1,
                 });
             };
-            __tl::Err(
-                __tl::in_field_at(e, "inputPeerUser", &["user_id", "access_hash"], at),
-            )
+            __tl::Err(__tl::in_field_at(e, "inputPeerUser", "user_id access_hash", at))
         }
     }
     #[automatically_derived]
@@ -271,12 +269,7 @@ pub mod types {
                 });
             };
             __tl::Err(
-                __tl::in_field_at(
-                    e,
-                    "photo",
-                    &["flags", "id", "file_reference", "sizes", "big"],
-                    at,
-                ),
+                __tl::in_field_at(e, "photo", "flags id file_reference sizes big", at),
             )
         }
     }
@@ -474,7 +467,7 @@ pub mod types {
                     peer: __tl_v_2,
                 });
             };
-            __tl::Err(__tl::in_field_at(e, "group", &["flags", "a", "b", "peer"], at))
+            __tl::Err(__tl::in_field_at(e, "group", "flags a b peer", at))
         }
     }
     #[automatically_derived]
@@ -1035,7 +1028,7 @@ pub mod functions {
                     query: __tl_v_1,
                 });
             };
-            __tl::Err(__tl::in_field_at(e, "invokeWithLayer", &["layer", "query"], at))
+            __tl::Err(__tl::in_field_at(e, "invokeWithLayer", "layer query", at))
         }
     }
     #[automatically_derived]

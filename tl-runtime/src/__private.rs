@@ -97,18 +97,20 @@ pub fn read_nested<'a, T: Deserialize<'a>>(reader: &mut Reader<'a>) -> Result<T,
     reader.nest(T::deserialize)
 }
 
-/// `error`, which happened reading the field at index `at` of `fields` of `constructor`, with
-/// that field's place in it: the cold end of every generated decoder, whose reads break out with
-/// their error and their field's index.
+/// `error`, which happened reading the field at index `at` of `fields` (the names of
+/// `constructor`'s fields read, separated by spaces), with that field's place in it: the cold end
+/// of every generated decoder, whose reads break out with their error and their field's index.
+/// (One string literal rather than an array of them: an array is a promoted constant, a body more
+/// for the compiler in every decoder.)
 #[cold]
 #[inline(never)]
 pub fn in_field_at(
     error: Error,
     constructor: &'static str,
-    fields: &'static [&'static str],
+    fields: &'static str,
     at: usize,
 ) -> Error {
-    match fields.get(at) {
+    match fields.split(' ').nth(at) {
         Some(field) => error.in_field(constructor, field),
         None => error,
     }

@@ -366,7 +366,7 @@ pub fn write_body(s: &Struct, p: &Places) -> String {
 ///
 /// The reads sit in a labeled block that returns the value; a read that fails breaks out of it
 /// with its error and the index of its field, and the one cold call after the block puts the
-/// field's name in the error (`__tl::in_field_at`, from a list of the body's field names): a
+/// field's name in the error (`__tl::in_field_at`, from the body's field names in one string): a
 /// jump per field instead of a call with two names.
 ///
 /// `local_ty` gives the Rust type of a value read (when it has one to give), which annotates its
@@ -467,14 +467,13 @@ pub fn read_body(s: &Struct, p: &Places, local_ty: &dyn Fn(&RType) -> Option<Str
         // Nothing read can fail (only fields not on the wire): no block to break out of.
         return format!("{out}{value}\n");
     }
-    let names: Vec<String> = names.iter().map(|n| str_lit(n)).collect();
     format!(
         "let (e, at): ({error}, usize) = {FAILED}: {{\n{out}return {value};\n}};\n\
-         {}({}(e, {}, &[{}], at))\n",
+         {}({}(e, {}, {}, at))\n",
         paths::ERR,
         paths::IN_FIELD_AT,
         str_lit(&s.tl_name),
-        names.join(", "),
+        str_lit(&names.join(" ")),
         error = paths::ERROR,
     )
 }
