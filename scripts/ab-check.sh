@@ -7,6 +7,9 @@
 # the compiler's lexing of the generated text).
 #
 #   scripts/ab-check.sh REV [rounds]     (default 5 rounds; REV such as HEAD~3 or a commit)
+#
+# AB_DEBUG=1 also times a debug `cargo build` of each crate every round (a change to the
+# runtime's generic code moves what an unoptimized build compiles, not what check does).
 source "$(dirname "$0")/common.sh"
 rev=${1:?usage: scripts/ab-check.sh REV [rounds]}
 rounds=${2:-5}
@@ -25,6 +28,10 @@ for ((r = 0; r < rounds; r++)); do
     cd "$work/$side"
     touch src/lib.rs
     result[$side,check,$r]=$(measure cargo check -q)
+    if [ -n "${AB_DEBUG:-}" ]; then
+      touch src/lib.rs
+      result[$side,debug,$r]=$(measure cargo build -q)
+    fi
     touch src/lib.rs
     # The macro's laps: "generate" (its own work) and the whole call (with the lexing).
     TL_MACRO_TIMINGS=1 cargo check -vv 2>"$work/laps" >/dev/null || true
@@ -45,5 +52,9 @@ row() { # label FIELD BUILD scale format
 }
 row "cargo check, full API" 1 check 1 "%.2f s"
 row "cargo check peak memory" 2 check 1024 "%.0f MiB"
+if [ -n "${AB_DEBUG:-}" ]; then
+  row "debug build, full API" 1 debug 1 "%.2f s"
+  row "debug build peak memory" 2 debug 1024 "%.0f MiB"
+fi
 row "macro's own work (parse to generate)" 1 macro 1 "%.0f ms"
 row "whole macro call (with the compiler's lexing)" 2 macro 1 "%.0f ms"

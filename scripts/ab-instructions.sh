@@ -7,9 +7,14 @@
 # ±5–10 % between runs on this shared machine; this tells a change of 1 % from noise. It counts
 # rustc's work with the macro's (the macro runs inside rustc).
 #
-#   scripts/ab-instructions.sh REV      (needs valgrind: apt-get install valgrind)
+#   scripts/ab-instructions.sh REV [check|build]    (needs valgrind: apt-get install valgrind)
+#
+# `build` counts a debug `cargo build` instead (code generation too: what a change to the
+# runtime's generic helpers moves, as each is compiled once per type that instantiates it).
 source "$(dirname "$0")/common.sh"
-rev=${1:?usage: scripts/ab-instructions.sh REV}
+rev=${1:?usage: scripts/ab-instructions.sh REV [check|build]}
+mode=${2:-check}
+case $mode in check | build) ;; *) echo "usage: scripts/ab-instructions.sh REV [check|build]" >&2; exit 2 ;; esac
 only=$(grep -o "^only='.*'" "$root/scripts/edit-check.sh" | sed "s/^only='//; s/'$//")
 
 git worktree add -q --detach "$work/before-tree" "$rev"
@@ -30,12 +35,14 @@ for side in before after; do
     scratch_crate "$side" "api-$side" "$tree"
   cd "$work/$side"
   touch src/lib.rs
-  TL_CG_LOG="$work/$side.log" RUSTC_WRAPPER="$work/wrap" cargo check -q
+  [ "$mode" = build ] && cargo build -q # the dependencies, outside valgrind
+  touch src/lib.rs
+  TL_CG_LOG="$work/$side.log" RUSTC_WRAPPER="$work/wrap" cargo "$mode" -q
   result[$side]=$(awk '/Collected/ {n += $4} END {printf "%.0f\n", n}' "$work/$side.log")
   cd "$root"
 done
 b=${result[before]} a=${result[after]}
-echo "rev $rev ($(git rev-parse --short "$rev")) against the working tree: instructions of rustc checking tl! with only(...) of 20 functions"
+echo "rev $rev ($(git rev-parse --short "$rev")) against the working tree: instructions of rustc (cargo $mode) on tl! with only(...) of 20 functions"
 echo "| | before | after | ratio |"
 echo "|---|---:|---:|---:|"
 printf '| instructions | %s | %s | %.3f |\n' "$b" "$a" "$(echo "$a / $b" | bc -l)"

@@ -68,15 +68,20 @@ impl<T, E: EncodeAs<T>> EncodeAs<Vec<T>> for BareVec<E> {
 impl<'a, T, E: DecodeAs<'a, T>> DecodeAs<'a, Vec<T>> for BareVec<E> {
     const MIN_LEN: usize = 4;
     fn read(reader: &mut Reader<'a>) -> Result<Vec<T>, Error> {
-        let count = reader.read_count(E::MIN_LEN)?;
-        reader.nest(|reader| {
-            let mut items =
-                Vec::with_capacity(reader.capacity_for(count, core::mem::size_of::<T>()));
-            for i in 0..count {
-                items.push(E::read(reader).map_err(|e| e.in_index(i))?);
+        // As `wire::deserialize_bare_vec`, with `E` reading each element.
+        let count = reader.enter_vec(E::MIN_LEN)?;
+        let mut items = Vec::with_capacity(reader.capacity_for(count, core::mem::size_of::<T>()));
+        for i in 0..count {
+            match E::read(reader) {
+                Ok(item) => items.push(item),
+                Err(e) => {
+                    reader.leave();
+                    return Err(e.in_index(i));
+                }
             }
-            Ok(items)
-        })
+        }
+        reader.leave();
+        Ok(items)
     }
 }
 

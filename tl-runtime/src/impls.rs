@@ -188,8 +188,11 @@ impl<'a, T: Deserialize<'a>> Deserialize<'a> for Vec<T> {
     const MIN_SERIALIZED_LEN: usize = 8;
     #[inline]
     fn deserialize(reader: &mut Reader<'a>) -> Result<Self, Error> {
-        reader.expect_id(VECTOR_ID, "Vector")?;
-        wire::deserialize_bare_vec(reader)
+        // A `match`, not `?`: see `deserialize_bare_vec`.
+        match reader.expect_id(VECTOR_ID, "Vector") {
+            Ok(()) => wire::deserialize_bare_vec(reader),
+            Err(e) => Err(e),
+        }
     }
 }
 

@@ -259,6 +259,16 @@ impl<'a> Reader<'a> {
         Ok(count)
     }
 
+    /// A bare vector's count ([`read_count`](Self::read_count)), then one nesting level deeper
+    /// for its elements ([`enter`](Self::enter)); [`leave`](Self::leave) comes back up. One
+    /// non-generic call for what every vector decoder starts with.
+    #[inline]
+    pub(crate) fn enter_vec(&mut self, min_element_len: usize) -> Result<usize, Error> {
+        let count = self.read_count(min_element_len)?;
+        self.enter()?;
+        Ok(count)
+    }
+
     /// How many elements of `elem_size` bytes of memory may be preallocated for a vector of
     /// `count`: never more memory than there are bytes of input left.
     #[inline]
