@@ -79,7 +79,10 @@ pub mod enums {
     impl<'a> __tl::Deserialize<'a> for Pong {
         const MIN_SERIALIZED_LEN: usize = 4;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let id = __tl::read_id_deeper(r)?;
+            let id = match __tl::read_id_deeper(r) {
+                __tl::Ok(id) => id,
+                __tl::Err(e) => return __tl::Err(e),
+            };
             let v: __tl::Result<Self, __tl::Error> = match id {
                 0x347773c5u32 => {
                     __tl::read_variant(
@@ -313,7 +316,10 @@ impl __tl::Serialize for Any {
 impl<'a> __tl::Deserialize<'a> for Any {
     const MIN_SERIALIZED_LEN: usize = 4;
     fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-        let id = __tl::peek_id_deeper(r)?;
+        let id = match __tl::peek_id_deeper(r) {
+            __tl::Ok(id) => id,
+            __tl::Err(e) => return __tl::Err(e),
+        };
         let v: __tl::Result<Self, __tl::Error> = match id {
             0x347773c5u32 => __tl::read_any(r, Any::Pong),
             0xda9b0d0du32 => __tl::read_any_boxed(r, Any::InvokeWithLayer),

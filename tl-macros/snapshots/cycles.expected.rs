@@ -285,7 +285,10 @@ pub mod enums {
     impl<'a> __tl::Deserialize<'a> for RichText {
         const MIN_SERIALIZED_LEN: usize = 4;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let id = __tl::read_id_deeper(r)?;
+            let id = match __tl::read_id_deeper(r) {
+                __tl::Ok(id) => id,
+                __tl::Err(e) => return __tl::Err(e),
+            };
             let v: __tl::Result<Self, __tl::Error> = match id {
                 0x744694e0u32 => {
                     __tl::read_variant(
@@ -396,7 +399,10 @@ pub mod enums {
     impl<'a> __tl::Deserialize<'a> for Node {
         const MIN_SERIALIZED_LEN: usize = 4;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let id = __tl::read_id_deeper(r)?;
+            let id = match __tl::read_id_deeper(r) {
+                __tl::Ok(id) => id,
+                __tl::Err(e) => return __tl::Err(e),
+            };
             let v: __tl::Result<Self, __tl::Error> = match id {
                 0x498fff9cu32 => {
                     __tl::read_variant(
@@ -456,7 +462,10 @@ pub mod enums {
     impl<'a> __tl::Deserialize<'a> for Large {
         const MIN_SERIALIZED_LEN: usize = 4;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let id = __tl::read_id_deeper(r)?;
+            let id = match __tl::read_id_deeper(r) {
+                __tl::Ok(id) => id,
+                __tl::Err(e) => return __tl::Err(e),
+            };
             let v: __tl::Result<Self, __tl::Error> = match id {
                 0x84f0135du32 => {
                     __tl::read_boxed_variant(

@@ -203,7 +203,10 @@ const _: () = {
     impl<'a> __tl::Deserialize<'a> for InputPeer {
         const MIN_SERIALIZED_LEN: usize = 4;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let id = __tl::read_id_deeper(r)?;
+            let id = match __tl::read_id_deeper(r) {
+                __tl::Ok(id) => id,
+                __tl::Err(e) => return __tl::Err(e),
+            };
             let v: __tl::Result<Self, __tl::Error> = match id {
                 0x7f3b18eau32 => {
                     __tl::read_variant(r, |r| { __tl::Ok(Self::Empty) }, |x| x)

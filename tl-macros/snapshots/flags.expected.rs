@@ -323,7 +323,10 @@ pub mod enums {
     impl<'a> __tl::Deserialize<'a> for InputPeer {
         const MIN_SERIALIZED_LEN: usize = 4;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let id = __tl::read_id_deeper(r)?;
+            let id = match __tl::read_id_deeper(r) {
+                __tl::Ok(id) => id,
+                __tl::Err(e) => return __tl::Err(e),
+            };
             let v: __tl::Result<Self, __tl::Error> = match id {
                 0x7f3b18eau32 => __tl::Ok(Self::Empty),
                 0xdde8a54cu32 => {
@@ -404,7 +407,10 @@ pub mod enums {
     impl<'a> __tl::Deserialize<'a> for Draft {
         const MIN_SERIALIZED_LEN: usize = 4;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let id = __tl::read_id_deeper(r)?;
+            let id = match __tl::read_id_deeper(r) {
+                __tl::Ok(id) => id,
+                __tl::Err(e) => return __tl::Err(e),
+            };
             let v: __tl::Result<Self, __tl::Error> = match id {
                 0x6e68c266u32 => {
                     __tl::read_boxed_variant(
@@ -463,7 +469,10 @@ pub mod enums {
     impl<'a> __tl::Deserialize<'a> for Stats {
         const MIN_SERIALIZED_LEN: usize = 4;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let id = __tl::read_id_deeper(r)?;
+            let id = match __tl::read_id_deeper(r) {
+                __tl::Ok(id) => id,
+                __tl::Err(e) => return __tl::Err(e),
+            };
             let v: __tl::Result<Self, __tl::Error> = match id {
                 0xef81b551u32 => {
                     __tl::read_boxed_variant(

@@ -593,7 +593,10 @@ pub mod enums {
     impl<'a> __tl::Deserialize<'a> for InputPeer {
         const MIN_SERIALIZED_LEN: usize = 4;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let id = __tl::read_id_deeper(r)?;
+            let id = match __tl::read_id_deeper(r) {
+                __tl::Ok(id) => id,
+                __tl::Err(e) => return __tl::Err(e),
+            };
             let v: __tl::Result<Self, __tl::Error> = match id {
                 0x7f3b18eau32 => __tl::Ok(Self::Empty),
                 0xdde8a54cu32 => {
@@ -753,7 +756,10 @@ pub mod enums {
     impl<'a> __tl::Deserialize<'a> for Photo {
         const MIN_SERIALIZED_LEN: usize = 4;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let id = __tl::read_id_deeper(r)?;
+            let id = match __tl::read_id_deeper(r) {
+                __tl::Ok(id) => id,
+                __tl::Err(e) => return __tl::Err(e),
+            };
             let v: __tl::Result<Self, __tl::Error> = match id {
                 0xae84abdcu32 => {
                     __tl::read_boxed_variant(
@@ -873,7 +879,10 @@ pub mod enums {
     impl<'a> __tl::Deserialize<'a> for Group {
         const MIN_SERIALIZED_LEN: usize = 4;
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            let id = __tl::read_id_deeper(r)?;
+            let id = match __tl::read_id_deeper(r) {
+                __tl::Ok(id) => id,
+                __tl::Err(e) => return __tl::Err(e),
+            };
             let v: __tl::Result<Self, __tl::Error> = match id {
                 0x331fbb5cu32 => {
                     __tl::read_boxed_variant(
@@ -1137,7 +1146,10 @@ impl __tl::Serialize for Any {
 impl<'a> __tl::Deserialize<'a> for Any {
     const MIN_SERIALIZED_LEN: usize = 4;
     fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-        let id = __tl::peek_id_deeper(r)?;
+        let id = match __tl::peek_id_deeper(r) {
+            __tl::Ok(id) => id,
+            __tl::Err(e) => return __tl::Err(e),
+        };
         let v: __tl::Result<Self, __tl::Error> = match id {
             0x7f3b18eau32 | 0xdde8a54cu32 => __tl::read_any(r, Any::InputPeer),
             0xae84abdcu32 => __tl::read_any(r, Any::Photo),

@@ -101,6 +101,9 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
 /// The arm runs one nesting level deeper (the id is read by `read_id_deeper`, which goes down a
 /// level, and `leave` comes back up whatever the arm returned): the depth is counted once in each
 /// boxed type's decoder, not in a generic helper per constructor.
+///
+/// The id's error returns through a `match`, not `?`: `?` instantiates `FromResidual` for every
+/// boxed type (some 650 in the Telegram API), each one a function more in an unoptimized build.
 pub fn deserialize_by_id(
     ty: &str,
     peek: bool,
@@ -128,7 +131,7 @@ pub fn deserialize_by_id_with(
         "#[automatically_derived] impl{generics} {} for {ty} {bounds} {{\n\
          const MIN_SERIALIZED_LEN: usize = 4;\n\
          fn deserialize(r: &mut {reader}<'a>) -> {result}<Self, {error_ty}> {{\n\
-         let id = {read_id}(r)?;\n\
+         let id = match {read_id}(r) {{ {ok}(id) => id, {err}(e) => return {err}(e) }};\n\
          let v: {result}<Self, {error_ty}> = match id {{\n{reads}_ => {}({error}(r, {}, id{more})),\n}};\n\
          {leave}(r);\n\
          v\n}}\n}}\n",
@@ -144,6 +147,8 @@ pub fn deserialize_by_id_with(
             paths::READ_ID_DEEPER
         },
         leave = paths::LEAVE,
+        ok = paths::OK,
+        err = paths::ERR,
     )
 }
 
