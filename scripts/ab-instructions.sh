@@ -14,10 +14,11 @@
 source "$(dirname "$0")/common.sh"
 rev=${1:?usage: scripts/ab-instructions.sh REV [check|build]}
 mode=${2:-check}
+sha=$(git -C "$root" rev-parse --short "$rev") # now: HEAD may move while this runs
 case $mode in check | build) ;; *) echo "usage: scripts/ab-instructions.sh REV [check|build]" >&2; exit 2 ;; esac
 only=$(grep -o "^only='.*'" "$root/scripts/edit-check.sh" | sed "s/^only='//; s/'$//")
 
-git worktree add -q --detach "$work/before-tree" "$rev"
+git worktree add -q --detach "$work/before-tree" "$sha"
 trap 'git worktree remove --force "$work/before-tree"; rm -rf "$work"' EXIT
 # Cargo runs every rustc through the wrapper; only the measured crate's goes under valgrind.
 cat > "$work/wrap" <<'SH'
@@ -42,7 +43,7 @@ for side in before after; do
   cd "$root"
 done
 b=${result[before]} a=${result[after]}
-echo "rev $rev ($(git rev-parse --short "$rev")) against the working tree: instructions of rustc (cargo $mode) on tl! with only(...) of 20 functions"
+echo "rev $rev ($sha) against the working tree: instructions of rustc (cargo $mode) on tl! with only(...) of 20 functions"
 echo "| | before | after | ratio |"
 echo "|---|---:|---:|---:|"
 printf '| instructions | %s | %s | %.3f |\n' "$b" "$a" "$(echo "$a / $b" | bc -l)"
