@@ -70,7 +70,7 @@ impl<'a, T, E: DecodeAs<'a, T>> DecodeAs<'a, Vec<T>> for BareVec<E> {
     fn read(reader: &mut Reader<'a>) -> Result<Vec<T>, Error> {
         // As `wire::deserialize_bare_vec`, with `E` reading each element. Not one shared loop:
         // `deserialize_bare_vec` as `BareVec<AsIs>::read` puts a wrapper and `AsIs::read` in an
-        // unoptimized build for each of the ~190 element types (full Telegram API: 520,162 ->
+        // unoptimized build for each of the 187 element types (full Telegram API: 520,162 ->
         // 523,760 lines of LLVM IR, 13,962 -> 14,523 functions, `cargo llvm-lines`), and this
         // nested form is rare (`vector<vector<T>>` and the like).
         let count = reader.enter_vec(E::MIN_LEN)?;
