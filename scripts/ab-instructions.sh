@@ -7,15 +7,23 @@
 # ±5–10 % between runs on this shared machine; this tells a change of 1 % from noise. It counts
 # rustc's work with the macro's (the macro runs inside rustc).
 #
-#   scripts/ab-instructions.sh REV [check|build]    (needs valgrind: apt-get install valgrind)
+#   scripts/ab-instructions.sh REV [check|build|release]    (needs valgrind: apt-get install valgrind)
 #
 # `build` counts a debug `cargo build` instead (code generation too: what a change to the
-# runtime's generic helpers moves, as each is compiled once per type that instantiates it).
+# runtime's generic helpers moves, as each is compiled once per type that instantiates it);
+# `release` a `cargo build --release` (LLVM's optimization: what `#[inline]` on generated code
+# or a change to the codecs' shape moves). Callgrind runs rustc's threads one at a time, so the
+# count is the work of all codegen units, not the wall clock of a parallel build.
 source "$(dirname "$0")/common.sh"
-rev=${1:?usage: scripts/ab-instructions.sh REV [check|build]}
+rev=${1:?usage: scripts/ab-instructions.sh REV [check|build|release]}
 mode=${2:-check}
 sha=$(git -C "$root" rev-parse --short "$rev") # now: HEAD may move while this runs
-case $mode in check | build) ;; *) echo "usage: scripts/ab-instructions.sh REV [check|build]" >&2; exit 2 ;; esac
+case $mode in
+  check) cmd=(check) ;;
+  build) cmd=(build) ;;
+  release) cmd=(build --release) ;;
+  *) echo "usage: scripts/ab-instructions.sh REV [check|build|release]" >&2; exit 2 ;;
+esac
 only=$(grep -o "^only='.*'" "$root/scripts/edit-check.sh" | sed "s/^only='//; s/'$//")
 
 git worktree add -q --detach "$work/before-tree" "$sha"
@@ -36,14 +44,14 @@ for side in before after; do
     scratch_crate "$side" "api-$side" "$tree"
   cd "$work/$side"
   touch src/lib.rs
-  [ "$mode" = build ] && cargo build -q # the dependencies, outside valgrind
+  [ "$mode" != check ] && cargo "${cmd[@]}" -q # the dependencies, outside valgrind
   touch src/lib.rs
-  TL_CG_LOG="$work/$side.log" RUSTC_WRAPPER="$work/wrap" cargo "$mode" -q
+  TL_CG_LOG="$work/$side.log" RUSTC_WRAPPER="$work/wrap" cargo "${cmd[@]}" -q
   result[$side]=$(awk '/Collected/ {n += $4} END {printf "%.0f\n", n}' "$work/$side.log")
   cd "$root"
 done
 b=${result[before]} a=${result[after]}
-echo "rev $rev ($sha) against the working tree: instructions of rustc (cargo $mode) on tl! with only(...) of 20 functions"
+echo "rev $rev ($sha) against the working tree: instructions of rustc (cargo ${cmd[*]}) on tl! with only(...) of 20 functions"
 echo "| | before | after | ratio |"
 echo "|---|---:|---:|---:|"
 printf '| instructions | %s | %s | %.3f |\n' "$b" "$a" "$(echo "$a / $b" | bc -l)"
