@@ -89,6 +89,34 @@ proptest! {
         lossless::<Vec<Vec<Vec<i64>>>>(&bytes);
     }
 
+    /// A `string` decodes exactly when its bytes are UTF-8, and its error says where they stop
+    /// being it, as `core::str::from_utf8` does (the offset counts from the string's first byte,
+    /// not its length prefix): valid text with one byte replaced, so invalid ones are common.
+    #[test]
+    fn string_decodes_exactly_when_utf8(
+        text in ".{0,150}",
+        at: prop::sample::Index,
+        byte: u8,
+        corrupt: bool,
+    ) {
+        let mut raw = text.into_bytes();
+        if corrupt && !raw.is_empty() {
+            let i = at.index(raw.len());
+            raw[i] = byte;
+        }
+        let got = String::from_bytes(&raw.to_bytes());
+        match std::str::from_utf8(&raw) {
+            Ok(want) => prop_assert_eq!(got.unwrap(), want),
+            Err(e) => {
+                let err = got.unwrap_err();
+                prop_assert_eq!(
+                    err.kind(),
+                    &tl_runtime::ErrorKind::InvalidUtf8 { valid_up_to: e.valid_up_to() }
+                );
+            }
+        }
+    }
+
     #[test]
     fn tl_like_bytes_decode_losslessly(bytes in tl_like_bytes()) {
         lossless::<String>(&bytes);
