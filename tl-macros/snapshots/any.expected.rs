@@ -33,6 +33,7 @@ pub mod types {
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for Pong {
         const MIN_SERIALIZED_LEN: usize = 16;
+        #[inline]
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             let (e, at): (__tl::Error, usize) = '__tl_failed: {
                 let __tl_v_0: i64 = match __tl::Deserialize::deserialize(r) {
@@ -158,6 +159,7 @@ pub mod functions {
         X: __tl::Deserialize<'a>,
     {
         const MIN_SERIALIZED_LEN: usize = 8;
+        #[inline]
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             r.expect_id(0xda9b0d0du32, "invokeWithPrefix")?;
             let (e, at): (__tl::Error, usize) = '__tl_failed: {
@@ -218,6 +220,7 @@ pub mod functions {
         X: __tl::Deserialize<'a>,
     {
         const MIN_SERIALIZED_LEN: usize = 8;
+        #[inline]
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             r.expect_id(0xda9b0d0du32, "invokeWithLayer")?;
             let (e, at): (__tl::Error, usize) = '__tl_failed: {
@@ -269,6 +272,7 @@ pub mod functions {
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for Ping {
         const MIN_SERIALIZED_LEN: usize = 12;
+        #[inline]
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             r.expect_id(0x7abe77ecu32, "ping")?;
             let (e, at): (__tl::Error, usize) = '__tl_failed: {

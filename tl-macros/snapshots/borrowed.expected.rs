@@ -39,6 +39,7 @@ pub mod types {
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for Photo<'a> {
         const MIN_SERIALIZED_LEN: usize = 16;
+        #[inline]
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             let (e, at): (__tl::Error, usize) = '__tl_failed: {
                 let __tl_v_0: i64 = match __tl::Deserialize::deserialize(r) {
@@ -88,6 +89,7 @@ pub mod types {
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for Size {
         const MIN_SERIALIZED_LEN: usize = 8;
+        #[inline]
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             let (e, at): (__tl::Error, usize) = '__tl_failed: {
                 let __tl_v_0: i32 = match __tl::Deserialize::deserialize(r) {
@@ -129,6 +131,7 @@ pub mod types {
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for Album<'a> {
         const MIN_SERIALIZED_LEN: usize = 16;
+        #[inline]
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             let (e, at): (__tl::Error, usize) = '__tl_failed: {
                 let __tl_v_0: __tl::Vec<super::enums::Photo<'a>> = match __tl::Deserialize::deserialize(

@@ -33,6 +33,7 @@ pub mod types {
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for TextPlain {
         const MIN_SERIALIZED_LEN: usize = 4;
+        #[inline]
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             let (e, at): (__tl::Error, usize) = '__tl_failed: {
                 let __tl_v_0: __tl::String = match __tl::Deserialize::deserialize(r) {
@@ -67,6 +68,7 @@ pub mod types {
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for TextBold {
         const MIN_SERIALIZED_LEN: usize = 4;
+        #[inline]
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             let (e, at): (__tl::Error, usize) = '__tl_failed: {
                 let __tl_v_0: super::enums::RichText = match __tl::Deserialize::deserialize(
@@ -103,6 +105,7 @@ pub mod types {
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for TextConcat {
         const MIN_SERIALIZED_LEN: usize = 8;
+        #[inline]
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             let (e, at): (__tl::Error, usize) = '__tl_failed: {
                 let __tl_v_0: __tl::Vec<super::enums::RichText> = match __tl::Deserialize::deserialize(
@@ -151,6 +154,7 @@ pub mod types {
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for Node {
         const MIN_SERIALIZED_LEN: usize = 8;
+        #[inline]
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             let (e, at): (__tl::Error, usize) = '__tl_failed: {
                 let __tl_flags_0: u32 = match r.read_u32() {
@@ -208,6 +212,7 @@ pub mod types {
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for Large {
         const MIN_SERIALIZED_LEN: usize = 64;
+        #[inline]
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             let (e, at): (__tl::Error, usize) = '__tl_failed: {
                 let __tl_v_0: [u8; 32] = match __tl::Deserialize::deserialize(r) {
@@ -241,6 +246,7 @@ pub mod types {
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for Small {
         const MIN_SERIALIZED_LEN: usize = 0;
+        #[inline]
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             __tl::Ok(Self)
         }

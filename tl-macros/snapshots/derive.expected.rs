@@ -37,6 +37,7 @@ const _: () = {
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for Draft {
         const MIN_SERIALIZED_LEN: usize = 8;
+        #[inline]
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             let (e, at): (__tl::Error, usize) = '__tl_failed: {
                 let __tl_flags_0: u32 = match r.read_u32() {
@@ -138,6 +139,7 @@ const _: () = {
     impl<'a> __tl::Deserialize<'a> for SaveDraft<'a> {
         const MIN_SERIALIZED_LEN: usize = 12
             + <InputPeer as __tl::Deserialize<'a>>::MIN_SERIALIZED_LEN;
+        #[inline]
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             r.expect_id(0xbfc7c861u32, "messages.saveDraft")?;
             let (e, at): (__tl::Error, usize) = '__tl_failed: {

@@ -29,6 +29,7 @@ pub mod types {
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for InputPeerEmpty {
         const MIN_SERIALIZED_LEN: usize = 0;
+        #[inline]
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             __tl::Ok(Self)
         }
@@ -59,6 +60,7 @@ pub mod types {
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for InputPeerUser {
         const MIN_SERIALIZED_LEN: usize = 16;
+        #[inline]
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             let (e, at): (__tl::Error, usize) = '__tl_failed: {
                 let __tl_v_0: i64 = match __tl::Deserialize::deserialize(r) {
@@ -127,6 +129,7 @@ pub mod types {
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for Draft {
         const MIN_SERIALIZED_LEN: usize = 12;
+        #[inline]
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             let (e, at): (__tl::Error, usize) = '__tl_failed: {
                 let __tl_flags_0: u32 = match r.read_u32() {
@@ -233,6 +236,7 @@ pub mod types {
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for Stats {
         const MIN_SERIALIZED_LEN: usize = 8;
+        #[inline]
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             let (e, at): (__tl::Error, usize) = '__tl_failed: {
                 let __tl_flags_0: u32 = match r.read_u32() {
@@ -557,6 +561,7 @@ pub mod functions {
         #[automatically_derived]
         impl<'a> __tl::Deserialize<'a> for SaveDraft {
             const MIN_SERIALIZED_LEN: usize = 16;
+            #[inline]
             fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
                 r.expect_id(0xbfc7c861u32, "messages.saveDraft")?;
                 let (e, at): (__tl::Error, usize) = '__tl_failed: {

@@ -33,6 +33,7 @@ pub mod types {
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for Config {
         const MIN_SERIALIZED_LEN: usize = 4;
+        #[inline]
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             let (e, at): (__tl::Error, usize) = '__tl_failed: {
                 let __tl_v_0: i32 = match __tl::Deserialize::deserialize(r) {
@@ -153,6 +154,7 @@ pub mod functions {
         X: __tl::Deserialize<'a>,
     {
         const MIN_SERIALIZED_LEN: usize = 8;
+        #[inline]
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             r.expect_id(0xda9b0d0du32, "invokeWithLayer")?;
             let (e, at): (__tl::Error, usize) = '__tl_failed: {
@@ -206,6 +208,7 @@ pub mod functions {
         #[automatically_derived]
         impl<'a> __tl::Deserialize<'a> for GetConfig {
             const MIN_SERIALIZED_LEN: usize = 4;
+            #[inline]
             fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
                 r.expect_id(0xc4f9186bu32, "help.getConfig")?;
                 __tl::Ok(Self)
@@ -236,6 +239,7 @@ pub mod functions {
         #[automatically_derived]
         impl<'a> __tl::Deserialize<'a> for GetConfigs {
             const MIN_SERIALIZED_LEN: usize = 4;
+            #[inline]
             fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
                 r.expect_id(0x862748cfu32, "help.getConfigs")?;
                 __tl::Ok(Self)

@@ -30,6 +30,7 @@ pub mod types {
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for InputPeerEmpty {
         const MIN_SERIALIZED_LEN: usize = 0;
+        #[inline]
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             __tl::Ok(Self)
         }
@@ -106,6 +107,7 @@ pub mod types {
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for InputPeerUser {
         const MIN_SERIALIZED_LEN: usize = 16;
+        #[inline]
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             let (e, at): (__tl::Error, usize) = '__tl_failed: {
                 let __tl_v_0: i64 = match __tl::Deserialize::deserialize(r) {
@@ -229,6 +231,7 @@ pub mod types {
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for Photo {
         const MIN_SERIALIZED_LEN: usize = 24;
+        #[inline]
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             let (e, at): (__tl::Error, usize) = '__tl_failed: {
                 let __tl_flags_0: u32 = match r.read_u32() {
@@ -421,6 +424,7 @@ pub mod types {
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for Group {
         const MIN_SERIALIZED_LEN: usize = 8;
+        #[inline]
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             let (e, at): (__tl::Error, usize) = '__tl_failed: {
                 let __tl_flags_0: u32 = match r.read_u32() {
@@ -1021,6 +1025,7 @@ pub mod functions {
         X: __tl::Deserialize<'a>,
     {
         const MIN_SERIALIZED_LEN: usize = 8;
+        #[inline]
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             r.expect_id(0xda9b0d0du32, "invokeWithLayer")?;
             let (e, at): (__tl::Error, usize) = '__tl_failed: {

@@ -37,6 +37,7 @@ pub mod types {
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for Error {
         const MIN_SERIALIZED_LEN: usize = 8;
+        #[inline]
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             let (e, at): (__tl::Error, usize) = '__tl_failed: {
                 let __tl_v_0: i32 = match __tl::Deserialize::deserialize(r) {
@@ -149,6 +150,7 @@ pub mod types {
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for File {
         const MIN_SERIALIZED_LEN: usize = 28;
+        #[inline]
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             let (e, at): (__tl::Error, usize) = '__tl_failed: {
                 let __tl_v_0: i32 = match __tl::Deserialize::deserialize(r) {

@@ -135,7 +135,7 @@ pub fn deserialize_header(
         out,
         "#[automatically_derived] impl{} {} for {} {} {{\n\
          const MIN_SERIALIZED_LEN: usize = {};\n\
-         fn deserialize(r: &mut {}<'a>) -> {}<Self, {}> {{ {read_id}\n{}}}\n}}\n",
+         #[inline] fn deserialize(r: &mut {}<'a>) -> {}<Self, {}> {{ {read_id}\n{}}}\n}}\n",
         h.generics,
         de(),
         h.ty,
