@@ -18,7 +18,9 @@ pub use ::core::option::Option::{self, None, Some};
 pub use ::core::result::Result::{self, Err, Ok};
 
 pub use crate::encoding::{AsIs, BareVec, BoxedVec, DecodeAs, EncodeAs};
-pub use crate::wire::{deserialize_bare_vec, patch_u32, serialize_bare_vec, write_u32};
+pub use crate::wire::{
+    deserialize_bare_vec, patch_u32, serialize_bare_vec, write_u32, write_words,
+};
 pub use crate::{
     Deserialize, Error, Identifiable, Object, ObjectRef, Reader, RemoteCall, RpcError, Serialize,
     True, UnknownFlags,

@@ -25,6 +25,14 @@ pub fn write_u32(buf: &mut Vec<u8>, v: u32) {
     buf.extend_from_slice(&v.to_le_bytes());
 }
 
+/// Appends 32-bit words, each little-endian, with one capacity check: generated code writes a
+/// run of fixed-size fields (ids, `#` words, `int`s, a `long` as its low and high word) as one
+/// call instead of a check per field.
+#[inline]
+pub fn write_words<const N: usize>(buf: &mut Vec<u8>, words: [u32; N]) {
+    buf.extend_from_slice(words.map(u32::to_le_bytes).as_flattened());
+}
+
 /// Overwrites the 32-bit word at `at`, which an earlier [`write_u32`] to `buf` appended: a `#`
 /// word written before the fields whose presence sets its bits.
 #[inline]
