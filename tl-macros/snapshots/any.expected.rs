@@ -26,8 +26,15 @@ pub mod types {
     impl __tl::Serialize for Pong {
         #[inline]
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-            __tl::Serialize::serialize(&self.msg_id, buf);
-            __tl::Serialize::serialize(&self.ping_id, buf);
+            __tl::write_words(
+                buf,
+                [
+                    self.msg_id as u32,
+                    (self.msg_id >> 32) as u32,
+                    self.ping_id as u32,
+                    (self.ping_id >> 32) as u32,
+                ],
+            );
         }
     }
     #[automatically_derived]
@@ -209,8 +216,7 @@ pub mod functions {
     {
         #[inline]
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-            __tl::write_u32(buf, 0xda9b0d0du32);
-            __tl::Serialize::serialize(&self.layer, buf);
+            __tl::write_words(buf, [0xda9b0d0du32, self.layer as u32]);
             __tl::Serialize::serialize(&self.query, buf);
         }
     }
@@ -265,8 +271,10 @@ pub mod functions {
     impl __tl::Serialize for Ping {
         #[inline]
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-            __tl::write_u32(buf, 0x7abe77ecu32);
-            __tl::Serialize::serialize(&self.ping_id, buf);
+            __tl::write_words(
+                buf,
+                [0x7abe77ecu32, self.ping_id as u32, (self.ping_id >> 32) as u32],
+            );
         }
     }
     #[automatically_derived]

@@ -82,8 +82,7 @@ pub mod types {
     impl __tl::Serialize for Size {
         #[inline]
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-            __tl::Serialize::serialize(&self.w, buf);
-            __tl::Serialize::serialize(&self.h, buf);
+            __tl::write_words(buf, [self.w as u32, self.h as u32]);
         }
     }
     #[automatically_derived]

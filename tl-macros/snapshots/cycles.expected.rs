@@ -142,8 +142,7 @@ pub mod types {
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
             let mut __tl_flags_0: u32 = self.flags.bits(0x00000001u32);
             let __tl_at_0 = buf.len();
-            __tl::write_u32(buf, 0);
-            __tl::Serialize::serialize(&self.value, buf);
+            __tl::write_words(buf, [0, self.value as u32]);
             if let __tl::Some(__tl_v) = &self.next {
                 __tl_flags_0 |= 0x00000001u32;
                 __tl::Serialize::serialize(__tl_v, buf);

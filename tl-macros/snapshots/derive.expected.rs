@@ -121,10 +121,9 @@ const _: () = {
     impl<'a> __tl::Serialize for SaveDraft<'a> {
         #[inline]
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-            __tl::write_u32(buf, 0xbfc7c861u32);
             let __tl_flags_0: u32 = self.flags.bits(0x00000002u32)
                 | if self.no_webpage { 0x00000002u32 } else { 0 };
-            __tl::write_u32(buf, __tl_flags_0);
+            __tl::write_words(buf, [0xbfc7c861u32, __tl_flags_0]);
             __tl::Serialize::serialize(&self.peer, buf);
             __tl::Serialize::serialize(&self.message, buf);
         }
@@ -181,9 +180,16 @@ const _: () = {
                     __tl::write_u32(buf, 0x7f3b18eau32);
                 }
                 Self::User { user_id: __tl_f0, access_hash: __tl_f1, .. } => {
-                    __tl::write_u32(buf, 0xdde8a54cu32);
-                    __tl::Serialize::serialize(&(*__tl_f0), buf);
-                    __tl::Serialize::serialize(&(*__tl_f1), buf);
+                    __tl::write_words(
+                        buf,
+                        [
+                            0xdde8a54cu32,
+                            (*__tl_f0) as u32,
+                            ((*__tl_f0) >> 32) as u32,
+                            (*__tl_f1) as u32,
+                            ((*__tl_f1) >> 32) as u32,
+                        ],
+                    );
                 }
                 Self::Chat(x) => {
                     __tl::write_u32(

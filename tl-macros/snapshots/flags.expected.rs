@@ -53,8 +53,15 @@ pub mod types {
     impl __tl::Serialize for InputPeerUser {
         #[inline]
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-            __tl::Serialize::serialize(&self.user_id, buf);
-            __tl::Serialize::serialize(&self.access_hash, buf);
+            __tl::write_words(
+                buf,
+                [
+                    self.user_id as u32,
+                    (self.user_id >> 32) as u32,
+                    self.access_hash as u32,
+                    (self.access_hash >> 32) as u32,
+                ],
+            );
         }
     }
     #[automatically_derived]
@@ -550,10 +557,9 @@ pub mod functions {
         impl __tl::Serialize for SaveDraft {
             #[inline]
             fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-                __tl::write_u32(buf, 0xbfc7c861u32);
                 let __tl_flags_0: u32 = self.flags.bits(0x00000002u32)
                     | if self.no_webpage { 0x00000002u32 } else { 0 };
-                __tl::write_u32(buf, __tl_flags_0);
+                __tl::write_words(buf, [0xbfc7c861u32, __tl_flags_0]);
                 __tl::Serialize::serialize(&self.peer, buf);
                 __tl::Serialize::serialize(&self.message, buf);
             }

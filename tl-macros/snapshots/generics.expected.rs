@@ -143,8 +143,7 @@ pub mod functions {
     {
         #[inline]
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-            __tl::write_u32(buf, 0xda9b0d0du32);
-            __tl::Serialize::serialize(&self.layer, buf);
+            __tl::write_words(buf, [0xda9b0d0du32, self.layer as u32]);
             __tl::Serialize::serialize(&self.query, buf);
         }
     }

@@ -100,8 +100,15 @@ pub mod types {
     impl __tl::Serialize for InputPeerUser {
         #[inline]
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-            __tl::Serialize::serialize(&self.user_id, buf);
-            __tl::Serialize::serialize(&self.access_hash, buf);
+            __tl::write_words(
+                buf,
+                [
+                    self.user_id as u32,
+                    (self.user_id >> 32) as u32,
+                    self.access_hash as u32,
+                    (self.access_hash >> 32) as u32,
+                ],
+            );
         }
     }
     #[automatically_derived]
@@ -217,8 +224,7 @@ pub mod types {
             let mut __tl_flags_0: u32 = self.flags.bits(0x00000003u32)
                 | if self.has_stickers { 0x00000001u32 } else { 0 };
             let __tl_at_0 = buf.len();
-            __tl::write_u32(buf, 0);
-            __tl::Serialize::serialize(&self.id, buf);
+            __tl::write_words(buf, [0, self.id as u32, (self.id >> 32) as u32]);
             __tl::Serialize::serialize(&self.file_reference, buf);
             __tl::Serialize::serialize(&self.sizes, buf);
             if let __tl::Some(__tl_v) = &self.big {
@@ -1014,8 +1020,7 @@ pub mod functions {
     {
         #[inline]
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-            __tl::write_u32(buf, 0xda9b0d0du32);
-            __tl::Serialize::serialize(&self.layer, buf);
+            __tl::write_words(buf, [0xda9b0d0du32, self.layer as u32]);
             __tl::Serialize::serialize(&self.query, buf);
         }
     }

@@ -140,9 +140,16 @@ pub mod types {
     impl __tl::Serialize for File {
         #[inline]
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-            __tl::Serialize::serialize(&self.id, buf);
-            __tl::Serialize::serialize(&self.size, buf);
-            __tl::Serialize::serialize(&self.remote_id, buf);
+            __tl::write_words(
+                buf,
+                [
+                    self.id as u32,
+                    self.size as u32,
+                    (self.size >> 32) as u32,
+                    self.remote_id as u32,
+                    (self.remote_id >> 32) as u32,
+                ],
+            );
             __tl::Serialize::serialize(&self.data, buf);
             __tl::serialize_bare_vec(&self.ids, buf);
         }
@@ -558,8 +565,7 @@ pub mod functions {
     impl __tl::Serialize for TestSquareInt {
         #[inline]
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-            __tl::write_u32(buf, 0xdb4a2ffbu32);
-            __tl::Serialize::serialize(&self.x, buf);
+            __tl::write_words(buf, [0xdb4a2ffbu32, self.x as u32]);
         }
     }
     #[automatically_derived]

@@ -56,11 +56,10 @@ pub mod functions {
         impl __tl::Serialize for SetColor {
             #[inline]
             fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-                __tl::write_u32(buf, 0x774d82deu32);
                 let mut __tl_flags_0: u32 = self.flags.bits(0x00000006u32)
                     | if self.for_profile { 0x00000002u32 } else { 0 };
-                let __tl_at_0 = buf.len();
-                __tl::write_u32(buf, 0);
+                let __tl_at_0 = buf.len() + 4;
+                __tl::write_words(buf, [0x774d82deu32, 0]);
                 if let __tl::Some(__tl_v) = &self.color {
                     __tl_flags_0 |= 0x00000004u32;
                     __tl::Serialize::serialize(__tl_v, buf);

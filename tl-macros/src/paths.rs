@@ -56,6 +56,7 @@ runtime_items! {
     UNKNOWN_FLAGS = "UnknownFlags",
     WRITE_U32 = "write_u32",
     PATCH_U32 = "patch_u32",
+    WRITE_WORDS = "write_words",
     SERIALIZE_BARE_VEC = "serialize_bare_vec",
     DESERIALIZE_BARE_VEC = "deserialize_bare_vec",
     READ_NESTED = "read_nested",

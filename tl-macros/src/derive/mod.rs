@@ -471,12 +471,10 @@ fn enum_impls(
             for (v, arm) in &arms {
                 match arm {
                     Arm::Line { s, places, pattern } => {
-                        let id = crate::emit::text::u32_lit(s.id);
                         emit!(
                             writes,
-                            "{pattern} => {{ {}(buf, {id});\n{}}}\n",
-                            paths::WRITE_U32,
-                            codec::write_body(s, places)
+                            "{pattern} => {{\n{}}}\n",
+                            codec::write_body(s, places, Some(s.id))
                         );
                     }
                     Arm::Newtype(ty) => {

@@ -89,33 +89,29 @@ pub struct Header {
     pub bounds: String,
 }
 
-/// The id a boxed struct writes first, the size of that, and its check on reading.
-fn id_parts(kind: Kind, s: &Struct) -> (String, usize, String) {
+/// The size of the id a boxed struct begins with, and its check on reading.
+fn id_parts(kind: Kind, s: &Struct) -> (usize, String) {
     match kind {
         Kind::Type => Default::default(),
-        Kind::Function => {
-            let id = u32_lit(s.id);
-            (
-                format!("{}(buf, {id});", paths::WRITE_U32),
-                4,
-                format!("r.expect_id({id}, {})?;", str_lit(&s.tl_name)),
-            )
-        }
+        Kind::Function => (
+            4,
+            format!("r.expect_id({}, {})?;", u32_lit(s.id), str_lit(&s.tl_name)),
+        ),
     }
 }
 
 /// `Serialize` of the struct, fields at `p`.
 pub fn serialize_header(kind: Kind, s: &Struct, p: &Places, h: &Header, out: &mut String) {
-    let (write_id, _, _) = id_parts(kind, s);
+    let id = (kind == Kind::Function).then_some(s.id);
     emit!(
         out,
         "#[automatically_derived] impl{} {ser} for {} {} {{\n\
-         #[inline] fn serialize(&self, buf: &mut {}<u8>) {{ {write_id}\n{}}}\n}}\n",
+         #[inline] fn serialize(&self, buf: &mut {}<u8>) {{\n{}}}\n}}\n",
         h.generics,
         h.ty,
         h.bounds,
         paths::VEC,
-        write_body(s, p),
+        write_body(s, p, id),
         ser = paths::SERIALIZE,
     );
 }
@@ -130,7 +126,7 @@ pub fn deserialize_header(
     out: &mut String,
 ) {
     let depth = 1 + s.modules.len();
-    let (_, base, read_id) = id_parts(kind, s);
+    let (base, read_id) = id_parts(kind, s);
     emit!(
         out,
         "#[automatically_derived] impl{} {} for {} {} {{\n\
@@ -319,14 +315,110 @@ fn flag_words(s: &Struct, p: &Places) -> String {
     out
 }
 
-/// A body writing the fields at `p` (also an enum variant's arm).
-pub fn write_body(s: &Struct, p: &Places) -> String {
+/// `boolTrue#997275b5 = Bool;` and `boolFalse#bc799737 = Bool;`, as the runtime's `bool`
+/// writes them (the wire tests decode what generated code writes with the runtime).
+const BOOL_TRUE_ID: u32 = 0x9972_75b5;
+const BOOL_FALSE_ID: u32 = 0xbc79_9737;
+
+/// The 32-bit words of an always-present value of a fixed-size type, little-endian order (a
+/// `long` as its low and high word), or `None` for a type written any other way.
+fn fixed_words(ty: &RType, value: &str) -> Option<Vec<String>> {
+    // `value` is a place (`self.name`, `(*__tl_f0)`): it takes `as` and a method as it is.
+    Some(match ty {
+        RType::Int => vec![format!("{value} as u32")],
+        RType::Nat => vec![value.to_string()],
+        RType::Long | RType::Int53 => {
+            vec![format!("{value} as u32"), format!("({value} >> 32) as u32")]
+        }
+        RType::Double => vec![
+            format!("{value}.to_bits() as u32"),
+            format!("({value}.to_bits() >> 32) as u32"),
+        ],
+        RType::Bool => vec![format!(
+            "if {value} {{ {} }} else {{ {} }}",
+            u32_lit(BOOL_TRUE_ID),
+            u32_lit(BOOL_FALSE_ID)
+        )],
+        _ => return None,
+    })
+}
+
+/// A run of fixed-size values not yet written: their words, the placeholders among them (the
+/// local of the position, and the word's index in the run), and how many values it holds,
+/// with the write of the first on its own.
+#[derive(Default)]
+struct Run {
+    words: Vec<String>,
+    placeholders: Vec<(String, usize)>,
+    values: usize,
+    alone: String,
+}
+
+impl Run {
+    /// Adds a value: its `words`, or `alone` for writing it by itself.
+    fn push(&mut self, words: Vec<String>, alone: String) {
+        if self.values == 0 {
+            self.alone = alone;
+        }
+        self.values += 1;
+        self.words.extend(words);
+    }
+
+    /// Writes the run: two or more values with one capacity check for all of their words, a
+    /// value by itself as it would be anyway (a `long` as one `i64`, whose impl the optimizer
+    /// weighs as smaller than a run's array).
+    fn flush(&mut self, out: &mut String) {
+        match self.values {
+            0 => {}
+            // A placeholder by itself records its position in `alone`.
+            1 => out.push_str(&self.alone),
+            _ => {
+                for (at, k) in &self.placeholders {
+                    if *k == 0 {
+                        emit!(out, "let {at} = buf.len();\n");
+                    } else {
+                        emit!(out, "let {at} = buf.len() + {};\n", 4 * k);
+                    }
+                }
+                emit!(
+                    out,
+                    "{}(buf, [{}]);\n",
+                    paths::WRITE_WORDS,
+                    self.words.join(", ")
+                );
+            }
+        }
+        self.placeholders.clear();
+        self.words.clear();
+        self.values = 0;
+    }
+}
+
+/// `write_u32` of `word`.
+fn write_word(word: &str) -> String {
+    format!("{}(buf, {word});\n", paths::WRITE_U32)
+}
+
+/// A body writing the fields at `p` (also an enum variant's arm), after the constructor id
+/// `id` when it is boxed. The always-present fixed-size values between two other writes
+/// (ids, `#` words, `int`, `long`, `double`, `Bool`, `#`) go out as one run of words.
+pub fn write_body(s: &Struct, p: &Places, id: Option<u32>) -> String {
     let mut out = flag_words(s, p);
     let mut patches = String::new();
+    let mut run = Run::default();
+    if let Some(id) = id {
+        let id = u32_lit(id);
+        run.push(vec![id.clone()], write_word(&id));
+    }
     for step in s.tl.iter().map(|f| &f.step) {
         match *step {
             Step::Value { field, ty } => {
                 let value = format!("&{}", p.fields[field.0]);
+                if let Some(words) = fixed_words(s.ty(ty), &p.fields[field.0]) {
+                    run.push(words, write_value(s.ty(ty), &value));
+                    continue;
+                }
+                run.flush(&mut out);
                 out.push_str(&write_value(s.ty(ty), &value));
             }
             Step::Present {
@@ -335,6 +427,7 @@ pub fn write_body(s: &Struct, p: &Places) -> String {
                 ty,
                 cond,
             } => {
+                run.flush(&mut out);
                 let (field, bind, value) = present(p, field, member);
                 let (flags, mask) = cond_parts(s, cond);
                 emit!(
@@ -350,15 +443,18 @@ pub fn write_body(s: &Struct, p: &Places) -> String {
                 if word.patched {
                     // A placeholder, and the word once the fields after it have set their bits.
                     let at = format!("__tl_at_{}", word.tl);
-                    emit!(out, "let {at} = buf.len(); {}(buf, 0);\n", paths::WRITE_U32);
                     emit!(patches, "{}(buf, {at}, {flags});\n", paths::PATCH_U32);
+                    let alone = format!("let {at} = buf.len(); {}", write_word("0"));
+                    run.placeholders.push((at, run.words.len()));
+                    run.push(vec!["0".to_string()], alone);
                 } else {
-                    emit!(out, "{}(buf, {flags});\n", paths::WRITE_U32);
+                    run.push(vec![flags.clone()], write_word(&flags));
                 }
             }
             Step::Nothing => {}
         }
     }
+    run.flush(&mut out);
     out + &patches
 }
 
