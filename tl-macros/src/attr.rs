@@ -1,11 +1,7 @@
-//! The `#[tl(...)]` options, parsed with syn's `parse_nested_meta`. Every mistake becomes an
-//! error at its own span, and parsing goes on after it, so all of them are reported at once.
+//! The `#[tl(...)]` options, read from [`Tree`]s. Every mistake becomes an error at its own
+//! tokens, and reading goes on with the next option, so all of them are reported at once.
 
-use proc_macro2::{Span, TokenStream};
-use syn::ext::IdentExt;
-use syn::meta::ParseNestedMeta;
-use syn::spanned::Spanned as _;
-use syn::{Ident, LitStr, Token};
+use crate::tokens::{Delim, Error, Kind, Tree};
 
 /// The options, in the order the docs list them.
 const OPTIONS: &[&str] = &[
@@ -28,17 +24,18 @@ const OPTIONS: &[&str] = &[
 #[derive(Default)]
 pub struct Options {
     /// `include = "path"`: a `.tl` file relative to the invoking crate's `CARGO_MANIFEST_DIR`,
-    /// with the span of its literal.
-    pub include: Vec<(String, Span)>,
+    /// with its literal's id.
+    pub include: Vec<(String, usize)>,
     /// `errors = "path"`: Telegram's error list (`raw-errors.json`), relative to
-    /// `CARGO_MANIFEST_DIR` as `include` is, with the span of its literal.
-    pub errors: Option<(String, Span)>,
+    /// `CARGO_MANIFEST_DIR` as `include` is, with its literal's id.
+    pub errors: Option<(String, usize)>,
     /// `id_rule = "telegram"` (the default) or `"tdlib"`.
     pub id_rule: Option<tl_schema::IdRule>,
     /// `allow_id_mismatch(name, "ns.name", ...)`.
     pub allow_id_mismatch: NameList,
-    /// `crate = "path"`: where the runtime is, when the `tl!` wrapper's own path is not wanted.
-    pub krate: Option<syn::Path>,
+    /// `crate = "path"`: where the runtime is, when the `tl!` wrapper's own path is not wanted;
+    /// the path and its literal's id.
+    pub krate: Option<(String, usize)>,
     /// `only(name, "ns.name", Type, ...)`: generate only these constructors, functions and
     /// boxed types, and what they need.
     pub only: NameList,
@@ -51,15 +48,16 @@ pub struct Options {
     /// `decode_functions`: functions implement `Deserialize` too (also implied by `any`).
     pub decode_functions: bool,
     /// `derive(Trait, ...)`: more derives for every generated struct and enum, after
-    /// `Debug`, `Clone` and `PartialEq`, with the spans they were written with.
-    pub derive: Vec<proc_macro2::TokenStream>,
+    /// `Debug`, `Clone` and `PartialEq`: the ids of each path's tokens, which reach the output as
+    /// they were written.
+    pub derive: Vec<Vec<usize>>,
     /// `extern(Type = path, ...)`: TL types defined outside the schema, and the Rust types that
     /// implement them, with the spans of their names.
     pub externs: Vec<Extern>,
     /// `layer = N`: the `LAYER` constant, for a schema without a `// LAYER N` line.
     pub layer: Option<u32>,
-    /// `serde` or `serde = "tl"` / `"tdlib"`: serde impls in that JSON form, with the option's span.
-    pub serde: Option<(JsonMode, Span)>,
+    /// `serde` or `serde = "tl"` / `"tdlib"`: serde impls in that JSON form, with the option's id.
+    pub serde: Option<(JsonMode, usize)>,
     /// The options read so far, to report a repeated one.
     seen: Vec<String>,
 }
@@ -75,119 +73,134 @@ pub enum JsonMode {
 
 /// One entry of `extern(...)`: `FutureSalts = crate::salts::FutureSalts`.
 pub struct Extern {
-    /// The TL type's name (`FutureSalts`, or `"ns.Type"` as a string).
+    /// The TL type's name (`FutureSalts`, or `"ns.Type"` as a string), and its token's id.
     pub name: String,
-    pub span: Span,
-    /// The Rust type, as written.
-    pub ty: syn::Type,
+    pub id: usize,
+    /// The Rust type: the ids of its tokens, which reach the output as they were written.
+    pub ty: Vec<usize>,
 }
 
 /// A list of TL names, each an identifier or a string literal (for namespaced names such as
-/// `"help.configSimple"`), with their spans.
+/// `"help.configSimple"`), with their tokens' ids.
 #[derive(Debug, Default)]
-pub struct NameList(pub Vec<(String, Span)>);
+pub struct NameList(pub Vec<(String, usize)>);
 
 impl Options {
-    /// Reads one option of `#[tl(...)]`. An error in its value is pushed to `errors` and the
-    /// rest of the option skipped, so that the options after it are still read.
-    pub fn parse_option(&mut self, meta: &ParseNestedMeta<'_>, errors: &mut Vec<syn::Error>) {
-        if let Err(e) = self.parse_known(meta) {
-            errors.push(e);
-            // Skip to the comma before the next option.
-            while !meta.input.is_empty() && !meta.input.peek(Token![,]) {
-                if meta.input.parse::<proc_macro2::TokenTree>().is_err() {
-                    break;
-                }
+    /// Reads the options inside `#[tl(...)]`. An error in one option is pushed to `errors` and reading goes on with the next.
+    pub fn parse(&mut self, content: &[Tree], errors: &mut Vec<Error>) {
+        for option in content.split(|t| t.is_punct(',')) {
+            if option.is_empty() {
+                continue;
+            }
+            if let Err(e) = self.option(option) {
+                errors.push(e);
             }
         }
     }
 
-    fn parse_known(&mut self, meta: &ParseNestedMeta<'_>) -> syn::Result<()> {
-        let name = meta
-            .path
-            .get_ident()
-            .map(ToString::to_string)
-            .unwrap_or_default();
+    /// One option: its name (a path), then `= value`, `(list)` or nothing.
+    fn option(&mut self, option: &[Tree]) -> Result<(), Error> {
+        let (path, rest) = crate::tokens::split_path(option);
+        let (Some(first), Some(last)) = (path.first(), path.last()) else {
+            return Err(Error::new(
+                option[0].spot(),
+                format!(
+                    "expected an option's name, found `{}`; the options are {}",
+                    option[0].text(),
+                    OPTIONS.join(", ")
+                ),
+            ));
+        };
+        let at_name = |message: String| Error::spanning(first, last, message);
+        let written: String = path.iter().map(Tree::text).collect();
+        let name = if path.len() == 1 {
+            written.as_str()
+        } else {
+            ""
+        };
         // `include` may name several files; any other option is given once.
-        if name != "include" && OPTIONS.contains(&name.as_str()) {
-            if self.seen.contains(&name) {
-                return Err(meta.error(format!("duplicate option `{name}`: give each option once")));
+        if name != "include" && OPTIONS.contains(&name) {
+            if self.seen.iter().any(|s| s == name) {
+                return Err(at_name(format!(
+                    "duplicate option `{name}`: give each option once"
+                )));
             }
-            self.seen.push(name.clone());
+            self.seen.push(name.to_string());
         }
-        match name.as_str() {
+        match name {
             "include" => {
-                let lit: LitStr = meta.value()?.parse()?;
-                self.include.push((lit.value(), lit.span()));
+                let (value, id) = string_value(name, first, rest)?;
+                self.include.push((value, id));
             }
-            "errors" => {
-                let lit: LitStr = meta.value()?.parse()?;
-                self.errors = Some((lit.value(), lit.span()));
-            }
+            "errors" => self.errors = Some(string_value(name, first, rest)?),
             "id_rule" => {
-                let lit: LitStr = meta.value()?.parse()?;
-                self.id_rule = Some(id_rule(&lit)?);
+                let (value, id) = string_value(name, first, rest)?;
+                self.id_rule = Some(
+                    id_rule(&value).map_err(|m| Error::new(crate::tokens::Spot::Token(id), m))?,
+                );
             }
-            "allow_id_mismatch" => names(meta, &mut self.allow_id_mismatch)?,
-            "only" => names(meta, &mut self.only)?,
+            "allow_id_mismatch" => names(list_of(name, first, rest)?, &mut self.allow_id_mismatch)?,
+            "only" => names(list_of(name, first, rest)?, &mut self.only)?,
             "crate" => {
-                let lit: LitStr = meta.value()?.parse()?;
-                let path = lit.parse().map_err(|_| {
-                    syn::Error::new(
-                        lit.span(),
+                let (value, id) = string_value(name, first, rest)?;
+                if !is_path(&value) {
+                    return Err(Error::new(
+                        crate::tokens::Spot::Token(id),
                         format!(
-                            "`crate = \"{}\"` is not a path: write the runtime's path, such as \"::tl_runtime\"",
-                            lit.value()
+                            "`crate = \"{value}\"` is not a path: write the runtime's path, such as \"::tl_runtime\""
                         ),
-                    )
-                })?;
-                self.krate = Some(path);
+                    ));
+                }
+                self.krate = Some((value, id));
             }
-            "borrowed" => self.borrowed = flag(meta)?,
-            "any" => self.any = flag(meta)?,
-            "decode_functions" => self.decode_functions = flag(meta)?,
-            "derive" => meta.parse_nested_meta(|inner| {
-                self.derive
-                    .push(quote::ToTokens::to_token_stream(&inner.path));
-                Ok(())
-            })?,
-            "extern" => externs(meta, &mut self.externs)?,
+            "borrowed" => self.borrowed = flag(rest, &at_name)?,
+            "any" => self.any = flag(rest, &at_name)?,
+            "decode_functions" => self.decode_functions = flag(rest, &at_name)?,
+            "derive" => {
+                for path in split_top(list_of(name, first, rest)?) {
+                    if !path.is_empty() {
+                        self.derive.push(path.iter().map(|t| t.id).collect());
+                    }
+                }
+            }
+            "extern" => externs(list_of(name, first, rest)?, &mut self.externs)?,
             "serde" => {
-                let mode = if meta.input.peek(Token![=]) {
-                    let lit: LitStr = meta.value()?.parse()?;
-                    match lit.value().as_str() {
+                let mode = if rest.is_empty() {
+                    JsonMode::Tl
+                } else {
+                    let (value, id) = string_value(name, first, rest)?;
+                    match value.as_str() {
                         "tl" => JsonMode::Tl,
                         "tdlib" => JsonMode::Tdlib,
                         other => {
-                            return Err(syn::Error::new(
-                                lit.span(),
+                            return Err(Error::new(
+                                crate::tokens::Spot::Token(id),
                                 format!(
                                     "unknown serde form `{other}`: expected \"tl\" (TL names, `_` tags) or \"tdlib\" (TDLib's JSON)"
                                 ),
                             ));
                         }
                     }
-                } else {
-                    flag(meta)?;
-                    JsonMode::Tl
                 };
-                self.serde = Some((mode, meta.path.span()));
+                self.serde = Some((mode, first.id));
             }
             "layer" => {
-                let value = meta.value()?;
-                let wrong = |span| {
-                    syn::Error::new(
-                        span,
-                        "`layer` is the schema's layer number, such as `layer = 228`",
-                    )
+                let wrong = "`layer` is the schema's layer number, such as `layer = 228`";
+                let value = match rest {
+                    [eq, value] if eq.is_punct('=') => value,
+                    _ => return Err(at_name(wrong.to_string())),
                 };
-                let lit: syn::LitInt = value.parse().map_err(|e| wrong(e.span()))?;
-                self.layer = Some(lit.base10_parse().map_err(|_| wrong(lit.span()))?);
+                let number = match &value.kind {
+                    Kind::Literal(text) => litrs::IntegerLit::parse(text.as_str())
+                        .ok()
+                        .and_then(|lit| lit.value::<u32>()),
+                    _ => None,
+                };
+                self.layer = Some(number.ok_or_else(|| Error::new(value.spot(), wrong))?);
             }
             _ => {
-                let written = quote::ToTokens::to_token_stream(&meta.path).to_string();
                 let nearest = crate::diag::did_you_mean(&written, OPTIONS.iter().copied());
-                return Err(meta.error(format!(
+                return Err(at_name(format!(
                     "unknown option `{written}`{nearest}; the options are {}",
                     OPTIONS.join(", ")
                 )));
@@ -197,92 +210,155 @@ impl Options {
     }
 }
 
-/// `id_rule = "telegram"` or `"tdlib"`, in `tl!`'s options and a derive's alike.
-pub fn id_rule(lit: &LitStr) -> syn::Result<tl_schema::IdRule> {
-    match lit.value().as_str() {
+/// `id_rule = "telegram"` or `"tdlib"`, in `tl!`'s options and a derive's alike; the error's
+/// message otherwise.
+pub fn id_rule(value: &str) -> Result<tl_schema::IdRule, String> {
+    match value {
         "telegram" => Ok(tl_schema::IdRule::Telegram),
         "tdlib" => Ok(tl_schema::IdRule::Tdlib),
-        other => Err(syn::Error::new(
-            lit.span(),
-            format!("unknown id_rule `{other}`: expected \"telegram\" or \"tdlib\""),
+        other => Err(format!(
+            "unknown id_rule `{other}`: expected \"telegram\" or \"tdlib\""
+        )),
+    }
+}
+
+/// `= "value"` after the option `name`: the value and its literal's id.
+fn string_value(name: &str, at: &Tree, rest: &[Tree]) -> Result<(String, usize), Error> {
+    match rest {
+        [eq, lit] if eq.is_punct('=') => match lit.string() {
+            Some(value) => Ok((value, lit.id)),
+            None => Err(Error::new(
+                lit.spot(),
+                format!("expected a string literal after `{name} =`"),
+            )),
+        },
+        _ => Err(Error::new(
+            at.spot(),
+            format!("`{name}` takes a string: `{name} = \"...\"`"),
+        )),
+    }
+}
+
+/// The contents of `(...)` after the option `name`.
+fn list_of<'t>(name: &str, at: &Tree, rest: &'t [Tree]) -> Result<&'t [Tree], Error> {
+    match rest {
+        [list] => list.group(Delim::Paren).ok_or_else(|| {
+            Error::new(list.spot(), format!("`{name}` takes a list: `{name}(...)`"))
+        }),
+        _ => Err(Error::new(
+            at.spot(),
+            format!("`{name}` takes a list: `{name}(...)`"),
         )),
     }
 }
 
 /// A flag option: its name alone.
-fn flag(meta: &ParseNestedMeta<'_>) -> syn::Result<bool> {
-    if meta.input.is_empty() || meta.input.peek(Token![,]) {
+fn flag(rest: &[Tree], at_name: &dyn Fn(String) -> Error) -> Result<bool, Error> {
+    if rest.is_empty() {
         Ok(true)
     } else {
-        Err(meta.error("this option takes no value: write it alone, as in `#[tl(any)]`"))
+        Err(at_name(
+            "this option takes no value: write it alone, as in `#[tl(any)]`".to_string(),
+        ))
     }
 }
 
-/// `(Type = path, "ns.Type" = path, ...)` after `extern`.
-fn externs(meta: &ParseNestedMeta<'_>, out: &mut Vec<Extern>) -> syn::Result<()> {
-    let content;
-    syn::parenthesized!(content in meta.input);
-    while !content.is_empty() {
-        let (name, span) = if content.peek(LitStr) {
-            let lit: LitStr = content.parse()?;
-            (lit.value(), lit.span())
-        } else if content.peek(Ident::peek_any) {
-            let ident = Ident::parse_any(&content)?;
-            (ident.to_string(), ident.span())
-        } else {
-            let error = content.error(
-                "expected a TL type's name and its Rust type, such as `FutureSalts = crate::FutureSalts`",
-            );
-            let _: TokenStream = content.parse()?;
-            return Err(error);
-        };
-        if !content.peek(Token![=]) {
-            let error = syn::Error::new(
-                span,
-                format!("`{name}` in `extern` needs its Rust type: `{name} = path::To{name}`"),
-            );
-            let _: TokenStream = content.parse()?;
-            return Err(error);
+/// Whether `text` is a Rust path (`::tl_runtime`, `crate::rt`): identifiers joined by `::`.
+fn is_path(text: &str) -> bool {
+    let text = text.strip_prefix("::").unwrap_or(text);
+    !text.is_empty()
+        && text.split("::").all(|segment| {
+            let segment = segment.strip_prefix("r#").unwrap_or(segment);
+            let mut chars = segment.chars();
+            chars.next().is_some_and(|c| c == '_' || c.is_alphabetic())
+                && chars.all(|c| c == '_' || c.is_alphanumeric())
+        })
+}
+
+/// `list` split at its commas outside angle brackets (`HashMap<K, V>` is one entry).
+fn split_top(list: &[Tree]) -> Vec<&[Tree]> {
+    let mut out = Vec::new();
+    let (mut depth, mut start) = (0usize, 0);
+    for (i, t) in list.iter().enumerate() {
+        match t.kind {
+            Kind::Punct('<') => depth += 1,
+            // `->` in a function type closes nothing.
+            Kind::Punct('>') if i == 0 || !list[i - 1].is_punct('-') => {
+                depth = depth.saturating_sub(1);
+            }
+            Kind::Punct(',') if depth == 0 => {
+                out.push(&list[start..i]);
+                start = i + 1;
+            }
+            _ => {}
         }
-        content.parse::<Token![=]>()?;
-        let ty: syn::Type = content.parse()?;
+    }
+    out.push(&list[start..]);
+    out
+}
+
+/// A TL name in a list: a string literal or an identifier (`r#` taken off).
+fn tl_name(token: &Tree) -> Option<String> {
+    token.string().or_else(|| {
+        token
+            .ident()
+            .map(|i| i.strip_prefix("r#").unwrap_or(i).to_string())
+    })
+}
+
+/// `(Type = path, "ns.Type" = path, ...)` after `extern`.
+fn externs(list: &[Tree], out: &mut Vec<Extern>) -> Result<(), Error> {
+    for entry in split_top(list) {
+        let Some((first, rest)) = entry.split_first() else {
+            continue;
+        };
+        let Some(name) = tl_name(first) else {
+            return Err(Error::new(
+                first.spot(),
+                "expected a TL type's name and its Rust type, such as `FutureSalts = crate::FutureSalts`",
+            ));
+        };
+        let ty = match rest {
+            [eq, ty @ ..] if eq.is_punct('=') && !ty.is_empty() => ty,
+            _ => {
+                return Err(Error::new(
+                    first.spot(),
+                    format!("`{name}` in `extern` needs its Rust type: `{name} = path::To{name}`"),
+                ));
+            }
+        };
         if out.iter().any(|e| e.name == name) {
-            return Err(syn::Error::new(
-                span,
+            return Err(Error::new(
+                first.spot(),
                 format!("`{name}` is in `extern` twice"),
             ));
         }
-        out.push(Extern { name, span, ty });
-        if !content.is_empty() {
-            content.parse::<Token![,]>()?;
-        }
+        out.push(Extern {
+            name,
+            id: first.id,
+            ty: ty.iter().map(|t| t.id).collect(),
+        });
     }
     Ok(())
 }
 
 /// `(name, "ns.name", ...)` after a list option's name.
-fn names(meta: &ParseNestedMeta<'_>, out: &mut NameList) -> syn::Result<()> {
-    let content;
-    syn::parenthesized!(content in meta.input);
-    while !content.is_empty() {
-        if content.peek(LitStr) {
-            let lit: LitStr = content.parse()?;
-            out.0.push((lit.value(), lit.span()));
-        } else if content.peek(Ident::peek_any) {
-            let ident = Ident::parse_any(&content)?;
-            let name = ident.to_string();
-            out.0
-                .push((name.trim_start_matches("r#").to_string(), ident.span()));
-        } else {
-            let error = content.error(
-                "expected a constructor or function name, or a string literal such as \"help.configSimple\"",
-            );
-            // The rest of the list is left unread: consume it, or syn reports it too.
-            let _: TokenStream = content.parse()?;
-            return Err(error);
-        }
-        if !content.is_empty() {
-            content.parse::<Token![,]>()?;
+fn names(list: &[Tree], out: &mut NameList) -> Result<(), Error> {
+    for entry in list.split(|t| t.is_punct(',')) {
+        match entry {
+            [] => {}
+            [token] => match tl_name(token) {
+                Some(name) => out.0.push((name, token.id)),
+                None => {
+                    return Err(Error::new(
+                        token.spot(),
+                        "expected a constructor or function name, or a string literal such as \"help.configSimple\"",
+                    ));
+                }
+            },
+            [_, second, ..] => {
+                return Err(Error::new(second.spot(), "expected `,`"));
+            }
         }
     }
     Ok(())

@@ -1,10 +1,10 @@
-//! Schema diagnostics (byte ranges in a source) to compiler errors (spans).
+//! Schema diagnostics (byte ranges in a source) to compiler errors (at tokens).
 //!
 //! `Literal::subspan` gives spans inside a literal only on nightly, so every error points at the
 //! literal (or the `include = "..."` value) holding the line and starts with `line L, col C:`.
 //! One literal per line gives one span per line.
 
-use proc_macro2::{Span, TokenStream};
+use crate::tokens::{Error, Piece, Spot};
 use tl_schema::{Diagnostic, Origin, Source};
 
 /// ` (did you mean `x`?)` for the candidate nearest to `written`, when one is near enough;
@@ -22,11 +22,11 @@ pub fn did_you_mean<'c>(written: &str, candidates: impl IntoIterator<Item = &'c 
 /// Collects every error of one invocation, to be emitted together.
 #[derive(Default)]
 pub struct Errors {
-    errors: Vec<syn::Error>,
+    errors: Vec<Error>,
 }
 
 impl Errors {
-    pub fn push(&mut self, error: syn::Error) {
+    pub fn push(&mut self, error: Error) {
         self.errors.push(error);
     }
 
@@ -34,38 +34,27 @@ impl Errors {
         self.errors.is_empty()
     }
 
-    /// Converts schema diagnostics, pointing each at the span of its source or allow-list entry.
+    /// Converts schema diagnostics, pointing each at the token of its source (its literal, or
+    /// its `include` value) or allow-list entry.
     pub fn push_schema(
         &mut self,
         sources: &[Source],
-        source_spans: &[Span],
-        allow_spans: &[Span],
+        source_tokens: &[usize],
+        allow_tokens: &[usize],
         diagnostics: &[Diagnostic],
     ) {
         for diagnostic in diagnostics {
-            let span = match &diagnostic.origin {
-                Origin::Text { source, .. } => source_spans.get(*source),
-                Origin::AllowList(index) => allow_spans.get(*index),
-            }
-            .copied()
-            .unwrap_or_else(Span::call_site);
-            self.push(syn::Error::new(
-                span,
-                tl_schema::render(sources, diagnostic),
-            ));
+            let token = match &diagnostic.origin {
+                Origin::Text { source, .. } => source_tokens.get(*source),
+                Origin::AllowList(index) => allow_tokens.get(*index),
+            };
+            let spot = token.map_or(Spot::CallSite, |id| Spot::Token(*id));
+            self.push(Error::new(spot, tl_schema::render(sources, diagnostic)));
         }
     }
 
-    /// The errors, for a caller that reports them its own way (a derive's accumulator).
-    #[cfg(feature = "derive")]
-    pub fn into_vec(self) -> Vec<syn::Error> {
-        self.errors
-    }
-
-    pub fn into_tokens(self) -> TokenStream {
-        self.errors
-            .iter()
-            .map(syn::Error::to_compile_error)
-            .collect()
+    /// Each error as a `compile_error!` piece of the output.
+    pub fn into_pieces(self) -> Vec<Piece> {
+        self.errors.into_iter().map(Piece::Error).collect()
     }
 }

@@ -25,6 +25,7 @@
 //! ```text
 //! lib.rs            this entry point: tokens in, the pipeline, tokens out
 //! pipeline.rs       input → load → check → select → model → emit
+//! tokens.rs         the input as plain trees, the head as pieces: no syn (see there why)
 //! input.rs          the macro input: runtime path, #[tl(...)], string literals
 //! attr.rs           the options of #[tl(...)], each error at its own span
 //! load.rs           include files, ${VAR} in their paths, the errors file, rebuild tracking
@@ -82,6 +83,7 @@ mod pipeline;
 #[cfg(test)]
 mod snapshots;
 mod timings;
+mod tokens;
 
 use proc_macro::TokenStream;
 
@@ -91,19 +93,12 @@ use proc_macro::TokenStream;
 #[proc_macro]
 pub fn __tl(input: TokenStream) -> TokenStream {
     let timings = timings::Timings::start();
-    let expansion = pipeline::expand(input.into());
+    let (trees, table) = tokens::compiler::read(input);
+    let expansion = pipeline::expand(&trees);
     dump(&expansion.code);
-    let mut output: TokenStream = expansion.head.into();
+    let mut output = tokens::compiler::write(&expansion.head, &table);
     if !expansion.code.is_empty() {
-        match expansion.code.parse::<TokenStream>() {
-            Ok(code) => output.extend(code),
-            Err(e) => {
-                let message = pipeline::internal_lex_error(&e);
-                output.extend(TokenStream::from(
-                    quote::quote!(::core::compile_error!(#message);),
-                ));
-            }
-        }
+        output.extend(tokens::compiler::lex(&expansion.code));
     }
     timings.lap("hand the code to the compiler (the whole expansion)");
     output

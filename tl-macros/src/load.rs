@@ -4,18 +4,18 @@
 
 use crate::diag::Errors;
 use crate::input::Input;
-use proc_macro2::{Span, TokenStream};
-use quote::quote;
+use crate::tokens::{Error, Spot};
 use std::path::PathBuf;
 use tl_schema::Source;
 
 /// The sources of one invocation.
 pub struct Loaded {
     pub sources: Vec<Source>,
-    /// The span each source's errors point at: its literal, or its `include` value.
-    pub spans: Vec<Span>,
-    /// An `include_str!` of each file, so that Cargo rebuilds the crate when one changes.
-    pub tracking: TokenStream,
+    /// The token each source's errors point at: its literal, or its `include` value.
+    pub tokens: Vec<usize>,
+    /// An `include_str!` of each file, as source text, so that Cargo rebuilds the crate when
+    /// one changes.
+    pub tracking: String,
     /// `errors = "..."`, read.
     pub error_list: Option<tl_schema::ErrorList>,
 }
@@ -24,62 +24,69 @@ pub struct Loaded {
 pub fn load(input: &Input, errors: &mut Errors) -> Loaded {
     let mut loaded = Loaded {
         sources: Vec::new(),
-        spans: Vec::new(),
-        tracking: TokenStream::new(),
+        tokens: Vec::new(),
+        tracking: String::new(),
         error_list: None,
     };
-    for (written, span) in &input.options.include {
-        if let Some(text) = read(written, *span, "include", &mut loaded.tracking, errors) {
+    for (written, id) in &input.options.include {
+        if let Some(text) = read_at(written, *id, "include", &mut loaded.tracking, errors) {
             loaded.sources.push(Source::file(written.as_str(), text));
-            loaded.spans.push(*span);
+            loaded.tokens.push(*id);
         }
     }
-    if let Some((written, span)) = &input.options.errors {
-        loaded.error_list = error_list(written, *span, &mut loaded.tracking, errors);
+    if let Some((written, id)) = &input.options.errors {
+        loaded.error_list = error_list(written, *id, &mut loaded.tracking, errors);
     }
-    for literal in &input.literals {
-        loaded.sources.push(Source::literal(literal.value()));
-        loaded.spans.push(literal.span());
+    for (value, id) in &input.literals {
+        loaded.sources.push(Source::literal(value.clone()));
+        loaded.tokens.push(*id);
     }
     loaded
 }
 
-/// Reads the file an option (`what`) names, relative to `CARGO_MANIFEST_DIR` after `${VAR}`
-/// expansion, and tracks it; a path that does not expand or read is an error at `span`.
-pub fn read(
+/// [`read`] for an option of `tl!`: the file is tracked, and an error is pushed at the token
+/// `id` (the option's literal).
+fn read_at(
     written: &str,
-    span: Span,
+    id: usize,
     what: &str,
-    tracking: &mut TokenStream,
+    tracking: &mut String,
     errors: &mut Errors,
 ) -> Option<String> {
-    let expanded = match expand_env(written) {
-        Ok(expanded) => expanded,
-        Err(message) => {
-            errors.push(syn::Error::new(span, message));
-            return None;
+    match read(written, what) {
+        Ok((text, absolute)) => {
+            tracking.push_str(&tracking_item(&absolute));
+            Some(text)
         }
-    };
+        Err(message) => {
+            errors.push(Error::new(Spot::Token(id), message));
+            None
+        }
+    }
+}
+
+/// Reads the file an option (`what`) names, relative to `CARGO_MANIFEST_DIR` after `${VAR}`
+/// expansion: its text and its absolute path (for [`tracking_item`]), or the error's message.
+pub fn read(written: &str, what: &str) -> Result<(String, String), String> {
+    let expanded = expand_env(written)?;
     let path = match std::env::var_os("CARGO_MANIFEST_DIR") {
         Some(dir) => PathBuf::from(dir).join(&expanded),
         None => PathBuf::from(&expanded),
     };
     match std::fs::read_to_string(&path) {
-        Ok(text) => {
-            let absolute = path.to_string_lossy().into_owned();
-            tracking.extend(quote! { const _: &str = ::core::include_str!(#absolute); });
-            Some(text)
-        }
-        Err(e) => {
-            errors.push(syn::Error::new(
-                span,
-                format!(
-                    "cannot read {what} file `{written}` (relative to CARGO_MANIFEST_DIR): {e}"
-                ),
-            ));
-            None
-        }
+        Ok(text) => Ok((text, path.to_string_lossy().into_owned())),
+        Err(e) => Err(format!(
+            "cannot read {what} file `{written}` (relative to CARGO_MANIFEST_DIR): {e}"
+        )),
     }
+}
+
+/// The item that makes Cargo rebuild the crate when the file at `absolute` changes.
+pub fn tracking_item(absolute: &str) -> String {
+    format!(
+        "const _: &str = ::core::include_str!({});\n",
+        crate::emit::text::str_lit(absolute)
+    )
 }
 
 /// Reads `errors = "..."`: JSON in the shape of Telegram's `raw-errors.json`, every name of which
@@ -87,16 +94,16 @@ pub fn read(
 #[cfg(feature = "errors-json")]
 fn error_list(
     written: &str,
-    span: Span,
-    tracking: &mut TokenStream,
+    id: usize,
+    tracking: &mut String,
     errors: &mut Errors,
 ) -> Option<tl_schema::ErrorList> {
-    let text = read(written, span, "errors", tracking, errors)?;
+    let text = read_at(written, id, "errors", tracking, errors)?;
     let list = match tl_schema::ErrorList::from_json(&text) {
         Ok(list) => list,
         Err(e) => {
-            errors.push(syn::Error::new(
-                span,
+            errors.push(Error::new(
+                Spot::Token(id),
                 format!("`{written}` is not an error list like Telegram's `raw-errors.json`: {e}"),
             ));
             return None;
@@ -110,8 +117,8 @@ fn error_list(
         .collect();
     if !bad.is_empty() {
         bad.sort_unstable();
-        errors.push(syn::Error::new(
-            span,
+        errors.push(Error::new(
+            Spot::Token(id),
             format!(
                 "error names in `{written}` that make no Rust identifier: {}",
                 bad.join(", ")
@@ -126,12 +133,12 @@ fn error_list(
 #[cfg(not(feature = "errors-json"))]
 fn error_list(
     _: &str,
-    span: Span,
-    _: &mut TokenStream,
+    id: usize,
+    _: &mut String,
     errors: &mut Errors,
 ) -> Option<tl_schema::ErrorList> {
-    errors.push(syn::Error::new(
-        span,
+    errors.push(Error::new(
+        Spot::Token(id),
         "`errors = \"...\"` reads JSON: enable the `errors-json` feature of `tl-runtime`",
     ));
     None
@@ -185,7 +192,6 @@ mod tests {
 mod error_list_tests {
     use super::error_list;
     use crate::diag::Errors;
-    use proc_macro2::{Span, TokenStream};
 
     fn read(file: &str, text: Option<&str>) -> (bool, String) {
         let path = std::env::temp_dir().join(format!("tl-macros-{}-{file}", std::process::id()));
@@ -193,11 +199,16 @@ mod error_list_tests {
             std::fs::write(&path, text).expect("write a temporary file");
         }
         let mut errors = Errors::default();
-        let mut tracking = TokenStream::new();
+        let mut tracking = String::new();
         let path_text = path.to_string_lossy().into_owned();
-        let list = error_list(&path_text, Span::call_site(), &mut tracking, &mut errors);
+        let list = error_list(&path_text, 0, &mut tracking, &mut errors);
         let _ = std::fs::remove_file(&path);
-        (list.is_some(), errors.into_tokens().to_string())
+        let messages: Vec<String> = errors
+            .into_pieces()
+            .into_iter()
+            .map(|p| format!("{p:?}"))
+            .collect();
+        (list.is_some(), messages.join("\n"))
     }
 
     #[test]

@@ -2,11 +2,8 @@
 //! the output is text), and the paths between generated items.
 //!
 //! Generated code reaches the runtime's hidden `__private` module through the alias `__tl`,
-//! which every generated module imports ([`alias_item`]): a third of the tokens of the full
+//! which every generated module imports ([`ALIAS_USE`]): a third of the tokens of the full
 //! path, which the compiler reads thousands of times over.
-
-use proc_macro2::TokenStream;
-use quote::quote;
 
 /// Defines one constant per runtime item (`__tl::<item>`), and [`ITEMS`], the list of them
 /// that a test checks against `tl_runtime::__private`.
@@ -89,15 +86,12 @@ pub const ALIAS: &str = "__tl";
 /// The schema's `name_for_id`, as every generated module imports it from its parent.
 pub const NAMES_ALIAS: &str = "__tl_names";
 
-/// The `use` that the invoking module gets, for the alias: `runtime` is the runtime crate's path
-/// (`$crate` from the `tl!` wrapper, or `#[tl(crate = "...")]`), which only tokens can carry. No
-/// TL name becomes `__tl` (TL identifiers start with a letter).
-pub fn alias_item(runtime: &TokenStream) -> TokenStream {
-    quote! {
-        #[allow(unused_imports)]
-        use #runtime::__private as __tl;
-    }
-}
+/// The `use` that the invoking module gets for the alias, before and after the runtime crate's
+/// path (`$crate` from the `tl!` wrapper, which only its own token can carry, or
+/// `#[tl(crate = "...")]`). No TL name becomes `__tl` (TL identifiers start with a letter).
+pub const ALIAS_USE: &str = "#[allow(unused_imports)] use ";
+/// See [`ALIAS_USE`].
+pub const ALIAS_AS: &str = "::__private as __tl;";
 
 /// The name under which the invoking module imports the `index`th path of `derive(...)`, so
 /// that generated items can name it from any module (each imports it from its parent).

@@ -3,40 +3,23 @@
 //! is modelled and emitted.
 
 use crate::diag::Errors;
-use crate::input::Input;
 use crate::model::Model;
 use crate::timings::Timings;
-use crate::{emit, load, paths};
-use proc_macro2::{Span, TokenStream};
-use quote::{ToTokens, quote, quote_spanned};
+use crate::tokens::{Error, Piece, Spot, Tree};
+use crate::{emit, input, load, paths};
 
 /// What the macro outputs: `head` (include tracking, errors, the runtime and derive aliases) as
-/// tokens, then the generated `code` as text (see [`crate::emit`]).
+/// pieces, then the generated `code` as text (see [`crate::emit`]).
 pub struct Expansion {
-    pub head: TokenStream,
+    pub head: Vec<Piece>,
     pub code: String,
 }
 
 impl Expansion {
-    fn tokens(head: TokenStream) -> Self {
+    fn head(head: Vec<Piece>) -> Self {
         Expansion {
             head,
             code: String::new(),
-        }
-    }
-
-    /// The whole output as `proc_macro2` tokens, the code lexed by `proc_macro2` (which checks
-    /// it first, then hands it to the compiler inside a macro). The macro itself hands the text
-    /// to the compiler directly: the check is a second lexer pass over megabytes of text.
-    #[cfg(test)]
-    pub fn into_tokens(self) -> TokenStream {
-        let head = self.head;
-        match self.code.parse::<TokenStream>() {
-            Ok(code) => quote!(#head #code),
-            Err(e) => {
-                let message = internal_lex_error(&e);
-                quote!(#head ::core::compile_error!(#message);)
-            }
         }
     }
 }
@@ -50,12 +33,12 @@ pub fn internal_lex_error(e: &dyn std::fmt::Display) -> String {
 
 /// The whole macro: input tokens to output. Never panics; every problem becomes a
 /// `compile_error!`.
-pub fn expand(input: TokenStream) -> Expansion {
+pub fn expand(input: &[Tree]) -> Expansion {
     let timings = Timings::start();
     // Input: the options and the literals.
-    let input: Input = match syn::parse2(input) {
+    let input = match input::parse(input) {
         Ok(input) => input,
-        Err(e) => return Expansion::tokens(e.to_compile_error()),
+        Err(e) => return Expansion::head(vec![Piece::Error(e)]),
     };
     let mut errors = Errors::default();
     for e in &input.errors {
@@ -77,19 +60,20 @@ pub fn expand(input: TokenStream) -> Expansion {
     };
     let (mut schema, diagnostics) = tl_schema::check(&loaded.sources, &config);
     timings.lap("parse and check the schema");
-    let allow_spans: Vec<Span> = allow.iter().map(|(_, span)| *span).collect();
-    errors.push_schema(&loaded.sources, &loaded.spans, &allow_spans, &diagnostics);
+    let allow_tokens: Vec<usize> = allow.iter().map(|(_, id)| *id).collect();
+    errors.push_schema(&loaded.sources, &loaded.tokens, &allow_tokens, &diagnostics);
 
     unused_externs(&schema, &options.externs, &mut errors);
-    if let Some((_, span)) = options.serde {
+    if let Some((_, id)) = options.serde {
+        let span = Spot::Token(id);
         if options.borrowed {
-            errors.push(syn::Error::new(
+            errors.push(Error::new(
                 span,
                 "`serde` and `borrowed` do not go together: serde's impls here are for owned \
                  values (decode the bytes borrowed, and convert to JSON from owned types)",
             ));
         } else if !cfg!(feature = "serde") {
-            errors.push(syn::Error::new(
+            errors.push(Error::new(
                 span,
                 "`serde` generates serde impls: enable the `serde` feature of `tl-runtime`",
             ));
@@ -99,10 +83,11 @@ pub fn expand(input: TokenStream) -> Expansion {
     // Select: what `only(...)` needs.
     select(&mut schema, &options.only.0, &mut errors);
 
-    let tracking = &loaded.tracking;
+    let tracking = Piece::Text(loaded.tracking.clone());
     if !errors.is_empty() {
-        let errors = errors.into_tokens();
-        return Expansion::tokens(quote!(#tracking #errors));
+        let mut head = vec![tracking];
+        head.extend(errors.into_pieces());
+        return Expansion::head(head);
     }
 
     // Model, then emit.
@@ -124,7 +109,10 @@ pub fn expand(input: TokenStream) -> Expansion {
                 "tl: internal error: {} (please report it: validation should have caught this)",
                 internal.0
             );
-            return Expansion::tokens(quote!(#tracking ::core::compile_error!(#message);));
+            return Expansion::head(vec![
+                tracking,
+                Piece::Error(Error::new(Spot::CallSite, message)),
+            ]);
         }
     };
     timings.lap("select and model");
@@ -147,34 +135,33 @@ pub fn expand(input: TokenStream) -> Expansion {
     );
     timings.lap("generate");
 
-    let runtime = match &options.krate {
-        Some(path) => path.to_token_stream(),
-        None => input.runtime.clone(),
-    };
-    let alias = paths::alias_item(&runtime);
-    // Each user derive imported where the user wrote it, with the user's spans: a path that does
+    let mut head = vec![tracking];
+    // The runtime's alias: the wrapper's `$crate`, or `crate = "..."` at its literal.
+    head.push(Piece::Text(paths::ALIAS_USE.to_string()));
+    match &options.krate {
+        Some((path, id)) => head.push(Piece::TextAt(path.clone(), *id)),
+        None => head.push(Piece::Input(input.runtime.clone())),
+    }
+    head.push(Piece::Text(paths::ALIAS_AS.to_string()));
+    // Each user derive imported where the user wrote it, as the user wrote it: a path that does
     // not resolve is an error at that path.
-    let derive_aliases = options.derive.iter().enumerate().map(|(i, path)| {
-        let alias = syn::Ident::new(&paths::derive_alias(i), Span::call_site());
-        quote_spanned!(path_span(path)=> #[allow(unused_imports)] use #path as #alias;)
-    });
+    for (i, path) in options.derive.iter().enumerate() {
+        head.push(Piece::Text("#[allow(unused_imports)] use ".to_string()));
+        head.push(Piece::Input(path.clone()));
+        head.push(Piece::Text(format!(" as {};", paths::derive_alias(i))));
+    }
     // Each extern type as a type alias where the user wrote it, so that generated modules at any
     // depth name it (each imports it from its parent), and a type that does not resolve is an
     // error at the user's path.
-    let extern_aliases = options.externs.iter().enumerate().map(|(i, e)| {
-        let alias = syn::Ident::new(&paths::extern_alias(i), Span::call_site());
-        let ty = &e.ty;
-        quote_spanned!(syn::spanned::Spanned::span(ty)=> #[allow(non_camel_case_types)] type #alias = #ty;)
-    });
-    Expansion {
-        head: quote! {
-            #tracking
-            #alias
-            #(#derive_aliases)*
-            #(#extern_aliases)*
-        },
-        code,
+    for (i, e) in options.externs.iter().enumerate() {
+        head.push(Piece::Text(format!(
+            "#[allow(non_camel_case_types)] type {} = ",
+            paths::extern_alias(i)
+        )));
+        head.push(Piece::Input(e.ty.clone()));
+        head.push(Piece::Text(";".to_string()));
     }
+    Expansion { head, code }
 }
 
 /// An `extern(...)` entry that no field or result of the schema names is an error at it (a
@@ -216,8 +203,8 @@ fn unused_externs(
     }
     for e in externs {
         if !used.contains(e.name.as_str()) {
-            errors.push(syn::Error::new(
-                e.span,
+            errors.push(Error::new(
+                Spot::Token(e.id),
                 format!(
                     "`{}` in `extern` is not a type the schema uses: no field or result names it",
                     e.name
@@ -246,25 +233,17 @@ fn externs(
     map
 }
 
-/// The span of a path's first token.
-fn path_span(path: &TokenStream) -> Span {
-    path.clone()
-        .into_iter()
-        .next()
-        .map_or_else(Span::call_site, |t| t.span())
-}
-
 /// Keeps only what the `only(...)` roots need; a root that names nothing is an error at it.
-fn select(schema: &mut tl_schema::Schema, only: &[(String, Span)], errors: &mut Errors) {
+fn select(schema: &mut tl_schema::Schema, only: &[(String, usize)], errors: &mut Errors) {
     if only.is_empty() {
         return;
     }
     let roots: Vec<String> = only.iter().map(|(name, _)| name.clone()).collect();
     let selection = tl_schema::select::select(&schema.definitions, &roots);
     for index in selection.unknown {
-        let (name, span) = &only[index];
-        errors.push(syn::Error::new(
-            *span,
+        let (name, id) = &only[index];
+        errors.push(Error::new(
+            Spot::Token(*id),
             format!("`{name}` in `only` names no constructor, function or type of the schema"),
         ));
     }

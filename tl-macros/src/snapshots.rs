@@ -6,9 +6,15 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use std::path::Path;
 
-/// Runs the macro on `input` (what follows the runtime path) and returns its whole output.
+/// Runs the macro on `input` (what follows the runtime path) and returns its whole output, read
+/// and written through proc-macro2's tokens (the compiler's exist only inside a macro call).
 fn expand(input: &TokenStream) -> TokenStream {
-    crate::pipeline::expand(quote!([::tl_runtime] #input)).into_tokens()
+    use crate::tokens::fallback;
+    let (trees, table) = fallback::read(quote!([::tl_runtime] #input));
+    let expansion = crate::pipeline::expand(&trees);
+    let mut out = fallback::write(&expansion.head, &table);
+    out.extend(fallback::lex(&expansion.code));
+    out
 }
 
 /// Parses an expansion as a Rust file: every emitter writes items that parse, whatever the

@@ -54,7 +54,8 @@
 //! - `gzip`: `mtproto::GzipPacked::inflate` (under a size limit) and `pack`, with flate2's
 //!   pure-Rust backend; needs `std`.
 //! - `derive`: `#[derive(Serialize, Deserialize, Identifiable)]` for hand-written types (below).
-//!   It builds darling and syn's `full` feature into the macro; without it neither is built.
+//!   It builds syn (with its `full` feature), quote, proc-macro2 and darling into the macro;
+//!   without it none of them is built (`tl!` reads its input with the compiler's `proc_macro`).
 //! - `serde`: `#[tl(serde)]` and `#[tl(serde = "tdlib")]`, serde impls for generated types (the
 //!   form: the `json` module), with `json::Extra` and `json::Reply` for TDLib's JSON interface. It
 //!   adds serde (without derives) and base64; without it neither is built.

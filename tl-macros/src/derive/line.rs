@@ -34,7 +34,7 @@ pub fn read(
     let rule = match source
         .id_rule
         .as_ref()
-        .map(crate::attr::id_rule)
+        .map(|lit| crate::attr::id_rule(&lit.value()).map_err(|m| syn::Error::new(lit.span(), m)))
         .transpose()
     {
         Ok(rule) => rule,
@@ -291,18 +291,16 @@ fn from_scheme(
         return None;
     };
     let written = scheme.value();
-    let mut read_errors = crate::diag::Errors::default();
-    let text = crate::load::read(
-        &written,
-        scheme.span(),
-        "scheme",
-        tracking,
-        &mut read_errors,
-    );
-    for e in read_errors.into_vec() {
-        errors.push(e.into());
-    }
-    let text = text?;
+    let text = match crate::load::read(&written, "scheme") {
+        Ok((text, absolute)) => {
+            tracking.extend(super::tokens(&crate::load::tracking_item(&absolute)));
+            text
+        }
+        Err(message) => {
+            errors.push(syn::Error::new(scheme.span(), message).into());
+            return None;
+        }
+    };
     let rule = rule.unwrap_or_default();
     let checked = checked_file(&written, text, rule);
     let (text, file_schema, diagnostics) = &*checked;

@@ -168,13 +168,7 @@ pub fn expand(input: TokenStream, which: Which) -> TokenStream {
         .krate
         .as_ref()
         .map_or_else(|| quote!(::tl_runtime), ToTokens::to_token_stream);
-    let code: TokenStream = match code.unwrap_or_default().parse() {
-        Ok(code) => code,
-        Err(e) => {
-            let message = crate::pipeline::internal_lex_error(&e);
-            return quote!(::core::compile_error!(#message););
-        }
-    };
+    let code = tokens(&code.unwrap_or_default());
     let alias = syn::Ident::new(paths::ALIAS, Span::call_site());
     quote! {
         #tracking
@@ -185,6 +179,17 @@ pub fn expand(input: TokenStream, which: Which) -> TokenStream {
             use #runtime::__private as #alias;
             #code
         };
+    }
+}
+
+/// Source text the derive wrote, as tokens (text that does not lex, a bug, is an error saying so).
+fn tokens(text: &str) -> TokenStream {
+    match text.parse() {
+        Ok(code) => code,
+        Err(e) => {
+            let message = crate::pipeline::internal_lex_error(&e);
+            quote!(::core::compile_error!(#message);)
+        }
     }
 }
 
