@@ -9,6 +9,7 @@
 pub mod ast;
 pub mod builtin;
 pub mod diag;
+#[cfg(feature = "diff")]
 pub mod diff;
 pub mod errors;
 pub mod id;
