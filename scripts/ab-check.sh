@@ -10,6 +10,9 @@
 #
 # AB_DEBUG=1 also times a debug `cargo build` of each crate every round (a change to the
 # runtime's generic code moves what an unoptimized build compiles, not what check does).
+# AB_CLEAN=1 also times clean builds, every dependency included (`cargo check`, debug and
+# release from an empty target directory): a change to what the macro is built from (its
+# dependencies, tl-schema) moves the chain every crate holding a schema waits for.
 source "$(dirname "$0")/common.sh"
 rev=${1:?usage: scripts/ab-check.sh REV [rounds]}
 rounds=${2:-5}
@@ -31,6 +34,14 @@ for ((r = 0; r < rounds; r++)); do
     if [ -n "${AB_DEBUG:-}" ]; then
       touch src/lib.rs
       result[$side,debug,$r]=$(measure cargo build -q)
+    fi
+    if [ -n "${AB_CLEAN:-}" ]; then
+      rm -rf target
+      result[$side,clean-check,$r]=$(measure cargo check -q)
+      rm -rf target
+      result[$side,clean-debug,$r]=$(measure cargo build -q)
+      rm -rf target
+      result[$side,clean-release,$r]=$(measure cargo build -q --release)
     fi
     touch src/lib.rs
     # The macro's laps: "generate" (its own work) and the whole call (with the lexing).
@@ -55,6 +66,12 @@ row "cargo check peak memory" 2 check 1024 "%.0f MiB"
 if [ -n "${AB_DEBUG:-}" ]; then
   row "debug build, full API" 1 debug 1 "%.2f s"
   row "debug build peak memory" 2 debug 1024 "%.0f MiB"
+fi
+if [ -n "${AB_CLEAN:-}" ]; then
+  for b in check debug release; do
+    row "clean $b, dependencies included" 1 "clean-$b" 1 "%.2f s"
+    row "clean $b peak memory" 2 "clean-$b" 1024 "%.0f MiB"
+  done
 fi
 row "macro's own work (parse to generate)" 1 macro 1 "%.0f ms"
 row "whole macro call (with the compiler's lexing)" 2 macro 1 "%.0f ms"
