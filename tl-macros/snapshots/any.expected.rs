@@ -11,12 +11,24 @@ pub mod types {
     /// ```text
     /// pong#347773c5 msg_id:long ping_id:long = Pong;
     /// ```
-    #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+    #[derive(__tl::Clone, __tl::PartialEq)]
     pub struct Pong {
         /// `msg_id:long`
         pub msg_id: i64,
         /// `ping_id:long`
         pub ping_id: i64,
+    }
+    #[automatically_derived]
+    impl __tl::Debug for Pong {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            __tl::debug_struct(
+                f,
+                "Pong",
+                "msg_id ping_id",
+                &[&self.msg_id, &self.ping_id],
+            )
+        }
     }
     #[automatically_derived]
     impl __tl::Identifiable for Pong {
@@ -67,10 +79,19 @@ pub mod enums {
     #[allow(unused_imports)]
     use super::__tl_names;
     /// The TL type `Pong`: one variant per constructor.
-    #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+    #[derive(__tl::Clone, __tl::PartialEq)]
     pub enum Pong {
         ///`pong`
         Pong(super::types::Pong),
+    }
+    #[automatically_derived]
+    impl __tl::Debug for Pong {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            match self {
+                Self::Pong(x) => __tl::debug_tuple(f, "Pong", x),
+            }
+        }
     }
     #[automatically_derived]
     impl __tl::Serialize for Pong {
@@ -137,12 +158,27 @@ pub mod functions {
     /// ```text
     /// invokeWithPrefix#da9b0d0d {X:Type} prefix:string query:!X = X;
     /// ```
-    #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+    #[derive(__tl::Clone, __tl::PartialEq)]
     pub struct InvokeWithPrefix<X> {
         /// `prefix:string`
         pub prefix: __tl::String,
         /// `query:!X`
         pub query: X,
+    }
+    #[automatically_derived]
+    impl<X> __tl::Debug for InvokeWithPrefix<X>
+    where
+        X: __tl::Debug,
+    {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            __tl::debug_struct(
+                f,
+                "InvokeWithPrefix",
+                "prefix query",
+                &[&self.prefix, &self.query],
+            )
+        }
     }
     #[automatically_derived]
     impl<X> __tl::Identifiable for InvokeWithPrefix<X> {
@@ -198,12 +234,27 @@ pub mod functions {
     /// ```text
     /// invokeWithLayer#da9b0d0d {X:Type} layer:int query:!X = X;
     /// ```
-    #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+    #[derive(__tl::Clone, __tl::PartialEq)]
     pub struct InvokeWithLayer<X> {
         /// `layer:int`
         pub layer: i32,
         /// `query:!X`
         pub query: X,
+    }
+    #[automatically_derived]
+    impl<X> __tl::Debug for InvokeWithLayer<X>
+    where
+        X: __tl::Debug,
+    {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            __tl::debug_struct(
+                f,
+                "InvokeWithLayer",
+                "layer query",
+                &[&self.layer, &self.query],
+            )
+        }
     }
     #[automatically_derived]
     impl<X> __tl::Identifiable for InvokeWithLayer<X> {
@@ -258,10 +309,17 @@ pub mod functions {
     /// ```text
     /// ping#7abe77ec ping_id:long = Pong;
     /// ```
-    #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+    #[derive(__tl::Clone, __tl::PartialEq)]
     pub struct Ping {
         /// `ping_id:long`
         pub ping_id: i64,
+    }
+    #[automatically_derived]
+    impl __tl::Debug for Ping {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            __tl::debug_struct(f, "Ping", "ping_id", &[&self.ping_id])
+        }
     }
     #[automatically_derived]
     impl __tl::Identifiable for Ping {
@@ -302,7 +360,7 @@ pub mod functions {
 /// Any value of this schema: a boxed type or a function, decoded by its constructor id.
 ///
 /// Functions are boxed; generic functions (`invokeWithLayer`) hold an `Any` inside.
-#[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+#[derive(__tl::Clone, __tl::PartialEq)]
 pub enum Any {
     /// The boxed type `Pong`.
     Pong(enums::Pong),
@@ -312,6 +370,18 @@ pub enum Any {
     InvokeWithLayer(__tl::Box<functions::InvokeWithLayer<Any>>),
     /// The function `ping`.
     Ping(__tl::Box<functions::Ping>),
+}
+#[automatically_derived]
+impl __tl::Debug for Any {
+    #[inline]
+    fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+        match self {
+            Self::Pong(x) => __tl::debug_tuple(f, "Pong", x),
+            Self::InvokeWithPrefix(x) => __tl::debug_tuple(f, "InvokeWithPrefix", x),
+            Self::InvokeWithLayer(x) => __tl::debug_tuple(f, "InvokeWithLayer", x),
+            Self::Ping(x) => __tl::debug_tuple(f, "Ping", x),
+        }
+    }
 }
 #[automatically_derived]
 impl __tl::Serialize for Any {

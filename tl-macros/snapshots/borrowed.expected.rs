@@ -14,7 +14,7 @@ pub mod types {
     /// ```text
     /// photo id:long bytes:bytes caption:string = Photo;
     /// ```
-    #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+    #[derive(__tl::Clone, __tl::PartialEq)]
     pub struct Photo<'a> {
         /// `id:long`
         pub id: i64,
@@ -22,6 +22,18 @@ pub mod types {
         pub bytes: &'a [u8],
         /// `caption:string`
         pub caption: &'a str,
+    }
+    #[automatically_derived]
+    impl<'a> __tl::Debug for Photo<'a> {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            __tl::debug_struct(
+                f,
+                "Photo",
+                "id bytes caption",
+                &[&self.id, &self.bytes, &self.caption],
+            )
+        }
     }
     #[automatically_derived]
     impl<'a> __tl::Identifiable for Photo<'a> {
@@ -67,12 +79,19 @@ pub mod types {
     /// ```text
     /// size w:int h:int = Size;
     /// ```
-    #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+    #[derive(__tl::Clone, __tl::PartialEq)]
     pub struct Size {
         /// `w:int`
         pub w: i32,
         /// `h:int`
         pub h: i32,
+    }
+    #[automatically_derived]
+    impl __tl::Debug for Size {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            __tl::debug_struct(f, "Size", "w h", &[&self.w, &self.h])
+        }
     }
     #[automatically_derived]
     impl __tl::Identifiable for Size {
@@ -108,12 +127,19 @@ pub mod types {
     /// ```text
     /// album photos:Vector<Photo> sizes:Vector<Size> = Album;
     /// ```
-    #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+    #[derive(__tl::Clone, __tl::PartialEq)]
     pub struct Album<'a> {
         /// `photos:Vector Photo`
         pub photos: __tl::Vec<super::enums::Photo<'a>>,
         /// `sizes:Vector Size`
         pub sizes: __tl::Vec<super::enums::Size>,
+    }
+    #[automatically_derived]
+    impl<'a> __tl::Debug for Album<'a> {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            __tl::debug_struct(f, "Album", "photos sizes", &[&self.photos, &self.sizes])
+        }
     }
     #[automatically_derived]
     impl<'a> __tl::Identifiable for Album<'a> {
@@ -161,10 +187,19 @@ pub mod enums {
     #[allow(unused_imports)]
     use super::__tl_names;
     /// The TL type `Photo`: one variant per constructor.
-    #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+    #[derive(__tl::Clone, __tl::PartialEq)]
     pub enum Photo<'a> {
         ///`photo`
         Photo(super::types::Photo<'a>),
+    }
+    #[automatically_derived]
+    impl<'a> __tl::Debug for Photo<'a> {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            match self {
+                Self::Photo(x) => __tl::debug_tuple(f, "Photo", x),
+            }
+        }
     }
     #[automatically_derived]
     impl<'a> __tl::Serialize for Photo<'a> {
@@ -223,10 +258,19 @@ pub mod enums {
         }
     }
     /// The TL type `Size`: one variant per constructor.
-    #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+    #[derive(__tl::Clone, __tl::PartialEq)]
     pub enum Size {
         ///`size`
         Size(super::types::Size),
+    }
+    #[automatically_derived]
+    impl __tl::Debug for Size {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            match self {
+                Self::Size(x) => __tl::debug_tuple(f, "Size", x),
+            }
+        }
     }
     #[automatically_derived]
     impl __tl::Serialize for Size {
@@ -283,10 +327,19 @@ pub mod enums {
         }
     }
     /// The TL type `Album`: one variant per constructor.
-    #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+    #[derive(__tl::Clone, __tl::PartialEq)]
     pub enum Album<'a> {
         ///`album`
         Album(super::types::Album<'a>),
+    }
+    #[automatically_derived]
+    impl<'a> __tl::Debug for Album<'a> {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            match self {
+                Self::Album(x) => __tl::debug_tuple(f, "Album", x),
+            }
+        }
     }
     #[automatically_derived]
     impl<'a> __tl::Serialize for Album<'a> {
@@ -361,10 +414,17 @@ pub mod functions {
         /// ```text
         /// photos.upload file:bytes = Photo;
         /// ```
-        #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+        #[derive(__tl::Clone, __tl::PartialEq)]
         pub struct Upload<'a> {
             /// `file:bytes`
             pub file: &'a [u8],
+        }
+        #[automatically_derived]
+        impl<'a> __tl::Debug for Upload<'a> {
+            #[inline]
+            fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+                __tl::debug_struct(f, "Upload", "file", &[&self.file])
+            }
         }
         #[automatically_derived]
         impl<'a> __tl::Identifiable for Upload<'a> {

@@ -14,10 +14,17 @@ pub mod types {
     /// ```text
     /// textPlain text:string = RichText;
     /// ```
-    #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+    #[derive(__tl::Clone, __tl::PartialEq)]
     pub struct TextPlain {
         /// `text:string`
         pub text: __tl::String,
+    }
+    #[automatically_derived]
+    impl __tl::Debug for TextPlain {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            __tl::debug_struct(f, "TextPlain", "text", &[&self.text])
+        }
     }
     #[automatically_derived]
     impl __tl::Identifiable for TextPlain {
@@ -49,10 +56,17 @@ pub mod types {
     /// ```text
     /// textBold text:RichText = RichText;
     /// ```
-    #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+    #[derive(__tl::Clone, __tl::PartialEq)]
     pub struct TextBold {
         /// `text:RichText`
         pub text: super::enums::RichText,
+    }
+    #[automatically_derived]
+    impl __tl::Debug for TextBold {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            __tl::debug_struct(f, "TextBold", "text", &[&self.text])
+        }
     }
     #[automatically_derived]
     impl __tl::Identifiable for TextBold {
@@ -86,10 +100,17 @@ pub mod types {
     /// ```text
     /// textConcat texts:Vector<RichText> = RichText;
     /// ```
-    #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+    #[derive(__tl::Clone, __tl::PartialEq)]
     pub struct TextConcat {
         /// `texts:Vector RichText`
         pub texts: __tl::Vec<super::enums::RichText>,
+    }
+    #[automatically_derived]
+    impl __tl::Debug for TextConcat {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            __tl::debug_struct(f, "TextConcat", "texts", &[&self.texts])
+        }
     }
     #[automatically_derived]
     impl __tl::Identifiable for TextConcat {
@@ -123,7 +144,7 @@ pub mod types {
     /// ```text
     /// node flags:# value:int next:flags.0?node = Node;
     /// ```
-    #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+    #[derive(__tl::Clone, __tl::PartialEq)]
     pub struct Node {
         /// `flags:#`
         pub flags: __tl::UnknownFlags,
@@ -131,6 +152,18 @@ pub mod types {
         pub value: i32,
         /// `next:flags.0?node`
         pub next: __tl::Option<__tl::Box<super::types::Node>>,
+    }
+    #[automatically_derived]
+    impl __tl::Debug for Node {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            __tl::debug_struct(
+                f,
+                "Node",
+                "flags value next",
+                &[&self.flags, &self.value, &self.next],
+            )
+        }
     }
     #[automatically_derived]
     impl __tl::Identifiable for Node {
@@ -189,12 +222,19 @@ pub mod types {
     /// ```text
     /// large a:int256 b:int256 = Large;
     /// ```
-    #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+    #[derive(__tl::Clone, __tl::PartialEq)]
     pub struct Large {
         /// `a:int256`
         pub a: [u8; 32],
         /// `b:int256`
         pub b: [u8; 32],
+    }
+    #[automatically_derived]
+    impl __tl::Debug for Large {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            __tl::debug_struct(f, "Large", "a b", &[&self.a, &self.b])
+        }
     }
     #[automatically_derived]
     impl __tl::Identifiable for Large {
@@ -231,8 +271,15 @@ pub mod types {
     /// ```text
     /// small = Large;
     /// ```
-    #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+    #[derive(__tl::Clone, __tl::PartialEq)]
     pub struct Small;
+    #[automatically_derived]
+    impl __tl::Debug for Small {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            f.write_str("Small")
+        }
+    }
     #[automatically_derived]
     impl __tl::Identifiable for Small {
         const CONSTRUCTOR_ID: u32 = 0x3787b6cdu32;
@@ -258,7 +305,7 @@ pub mod enums {
     #[allow(unused_imports)]
     use super::__tl_names;
     /// The TL type `RichText`: one variant per constructor.
-    #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+    #[derive(__tl::Clone, __tl::PartialEq)]
     pub enum RichText {
         ///`textPlain`
         TextPlain(super::types::TextPlain),
@@ -266,6 +313,17 @@ pub mod enums {
         TextBold(__tl::Box<super::types::TextBold>),
         ///`textConcat`
         TextConcat(super::types::TextConcat),
+    }
+    #[automatically_derived]
+    impl __tl::Debug for RichText {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            match self {
+                Self::TextPlain(x) => __tl::debug_tuple(f, "TextPlain", x),
+                Self::TextBold(x) => __tl::debug_tuple(f, "TextBold", x),
+                Self::TextConcat(x) => __tl::debug_tuple(f, "TextConcat", x),
+            }
+        }
     }
     #[automatically_derived]
     impl __tl::Serialize for RichText {
@@ -384,10 +442,19 @@ pub mod enums {
         }
     }
     /// The TL type `Node`: one variant per constructor.
-    #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+    #[derive(__tl::Clone, __tl::PartialEq)]
     pub enum Node {
         ///`node`
         Node(super::types::Node),
+    }
+    #[automatically_derived]
+    impl __tl::Debug for Node {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            match self {
+                Self::Node(x) => __tl::debug_tuple(f, "Node", x),
+            }
+        }
     }
     #[automatically_derived]
     impl __tl::Serialize for Node {
@@ -444,12 +511,22 @@ pub mod enums {
         }
     }
     /// The TL type `Large`: one variant per constructor.
-    #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+    #[derive(__tl::Clone, __tl::PartialEq)]
     pub enum Large {
         ///`large`
         Large(__tl::Box<super::types::Large>),
         ///`small`
         Small,
+    }
+    #[automatically_derived]
+    impl __tl::Debug for Large {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            match self {
+                Self::Large(x) => __tl::debug_tuple(f, "Large", x),
+                Self::Small => f.write_str("Small"),
+            }
+        }
     }
     #[automatically_derived]
     impl __tl::Serialize for Large {

@@ -15,8 +15,15 @@ pub mod types {
     /// ```text
     /// inputPeerEmpty = InputPeer;
     /// ```
-    #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+    #[derive(__tl::Clone, __tl::PartialEq)]
     pub struct InputPeerEmpty;
+    #[automatically_derived]
+    impl __tl::Debug for InputPeerEmpty {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            f.write_str("InputPeerEmpty")
+        }
+    }
     #[automatically_derived]
     impl __tl::Identifiable for InputPeerEmpty {
         const CONSTRUCTOR_ID: u32 = 0x7f3b18eau32;
@@ -38,12 +45,24 @@ pub mod types {
     /// ```text
     /// inputPeerUser user_id:long access_hash:long = InputPeer;
     /// ```
-    #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+    #[derive(__tl::Clone, __tl::PartialEq)]
     pub struct InputPeerUser {
         /// `user_id:long`
         pub user_id: i64,
         /// `access_hash:long`
         pub access_hash: i64,
+    }
+    #[automatically_derived]
+    impl __tl::Debug for InputPeerUser {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            __tl::debug_struct(
+                f,
+                "InputPeerUser",
+                "user_id access_hash",
+                &[&self.user_id, &self.access_hash],
+            )
+        }
     }
     #[automatically_derived]
     impl __tl::Identifiable for InputPeerUser {
@@ -90,7 +109,7 @@ pub mod types {
     /// ```text
     /// draft flags:# no_webpage:flags.1?true invert_media:flags.6?true reply_to:flags.4?InputPeer message:string entities:flags.3?Vector<long> date:int = Draft;
     /// ```
-    #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+    #[derive(__tl::Clone, __tl::PartialEq)]
     pub struct Draft {
         /// `flags:#`
         pub flags: __tl::UnknownFlags,
@@ -106,6 +125,26 @@ pub mod types {
         pub entities: __tl::Option<__tl::Vec<i64>>,
         /// `date:int`
         pub date: i32,
+    }
+    #[automatically_derived]
+    impl __tl::Debug for Draft {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            __tl::debug_struct(
+                f,
+                "Draft",
+                "flags no_webpage invert_media reply_to message entities date",
+                &[
+                    &self.flags,
+                    &self.no_webpage,
+                    &self.invert_media,
+                    &self.reply_to,
+                    &self.message,
+                    &self.entities,
+                    &self.date,
+                ],
+            )
+        }
     }
     #[automatically_derived]
     impl __tl::Identifiable for Draft {
@@ -194,7 +233,7 @@ pub mod types {
     /// ```text
     /// stats flags:# pinned:flags.0?true count:flags.0?int views:flags.2?int forwards:flags.2?long ids:vector<int> = Stats;
     /// ```
-    #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+    #[derive(__tl::Clone, __tl::PartialEq)]
     pub struct Stats {
         /// `flags:#`
         pub flags: __tl::UnknownFlags,
@@ -211,6 +250,18 @@ pub mod types {
         #[must_use]
         pub fn pinned(&self) -> bool {
             self.count.is_some()
+        }
+    }
+    #[automatically_derived]
+    impl __tl::Debug for Stats {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            __tl::debug_struct(
+                f,
+                "Stats",
+                "flags count views_and_forwards ids",
+                &[&self.flags, &self.count, &self.views_and_forwards, &self.ids],
+            )
         }
     }
     #[automatically_derived]
@@ -311,12 +362,22 @@ pub mod enums {
     #[allow(unused_imports)]
     use super::__tl_names;
     /// The TL type `InputPeer`: one variant per constructor.
-    #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+    #[derive(__tl::Clone, __tl::PartialEq)]
     pub enum InputPeer {
         ///`inputPeerEmpty`
         Empty,
         ///`inputPeerUser`
         User(super::types::InputPeerUser),
+    }
+    #[automatically_derived]
+    impl __tl::Debug for InputPeer {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            match self {
+                Self::Empty => f.write_str("Empty"),
+                Self::User(x) => __tl::debug_tuple(f, "User", x),
+            }
+        }
     }
     #[automatically_derived]
     impl __tl::Serialize for InputPeer {
@@ -398,10 +459,19 @@ pub mod enums {
         }
     }
     /// The TL type `Draft`: one variant per constructor.
-    #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+    #[derive(__tl::Clone, __tl::PartialEq)]
     pub enum Draft {
         ///`draft`
         Draft(__tl::Box<super::types::Draft>),
+    }
+    #[automatically_derived]
+    impl __tl::Debug for Draft {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            match self {
+                Self::Draft(x) => __tl::debug_tuple(f, "Draft", x),
+            }
+        }
     }
     #[automatically_derived]
     impl __tl::Serialize for Draft {
@@ -460,10 +530,19 @@ pub mod enums {
         }
     }
     /// The TL type `Stats`: one variant per constructor.
-    #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+    #[derive(__tl::Clone, __tl::PartialEq)]
     pub enum Stats {
         ///`stats`
         Stats(__tl::Box<super::types::Stats>),
+    }
+    #[automatically_derived]
+    impl __tl::Debug for Stats {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            match self {
+                Self::Stats(x) => __tl::debug_tuple(f, "Stats", x),
+            }
+        }
     }
     #[automatically_derived]
     impl __tl::Serialize for Stats {
@@ -538,7 +617,7 @@ pub mod functions {
         /// ```text
         /// messages.saveDraft flags:# no_webpage:flags.1?true peer:InputPeer message:string = Bool;
         /// ```
-        #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+        #[derive(__tl::Clone, __tl::PartialEq)]
         pub struct SaveDraft {
             /// `flags:#`
             pub flags: __tl::UnknownFlags,
@@ -548,6 +627,18 @@ pub mod functions {
             pub peer: super::super::enums::InputPeer,
             /// `message:string`
             pub message: __tl::String,
+        }
+        #[automatically_derived]
+        impl __tl::Debug for SaveDraft {
+            #[inline]
+            fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+                __tl::debug_struct(
+                    f,
+                    "SaveDraft",
+                    "flags no_webpage peer message",
+                    &[&self.flags, &self.no_webpage, &self.peer, &self.message],
+                )
+            }
         }
         #[automatically_derived]
         impl __tl::Identifiable for SaveDraft {

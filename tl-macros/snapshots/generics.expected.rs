@@ -14,10 +14,17 @@ pub mod types {
     /// ```text
     /// config date:int = Config;
     /// ```
-    #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+    #[derive(__tl::Clone, __tl::PartialEq)]
     pub struct Config {
         /// `date:int`
         pub date: i32,
+    }
+    #[automatically_derived]
+    impl __tl::Debug for Config {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            __tl::debug_struct(f, "Config", "date", &[&self.date])
+        }
     }
     #[automatically_derived]
     impl __tl::Identifiable for Config {
@@ -53,10 +60,19 @@ pub mod enums {
     #[allow(unused_imports)]
     use super::__tl_names;
     /// The TL type `Config`: one variant per constructor.
-    #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+    #[derive(__tl::Clone, __tl::PartialEq)]
     pub enum Config {
         ///`config`
         Config(super::types::Config),
+    }
+    #[automatically_derived]
+    impl __tl::Debug for Config {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            match self {
+                Self::Config(x) => __tl::debug_tuple(f, "Config", x),
+            }
+        }
     }
     #[automatically_derived]
     impl __tl::Serialize for Config {
@@ -125,12 +141,27 @@ pub mod functions {
     /// ```text
     /// invokeWithLayer {X:Type} layer:int query:!X = X;
     /// ```
-    #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+    #[derive(__tl::Clone, __tl::PartialEq)]
     pub struct InvokeWithLayer<X> {
         /// `layer:int`
         pub layer: i32,
         /// `query:!X`
         pub query: X,
+    }
+    #[automatically_derived]
+    impl<X> __tl::Debug for InvokeWithLayer<X>
+    where
+        X: __tl::Debug,
+    {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            __tl::debug_struct(
+                f,
+                "InvokeWithLayer",
+                "layer query",
+                &[&self.layer, &self.query],
+            )
+        }
     }
     #[automatically_derived]
     impl<X> __tl::Identifiable for InvokeWithLayer<X> {
@@ -191,8 +222,15 @@ pub mod functions {
         /// ```text
         /// help.getConfig = Config;
         /// ```
-        #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+        #[derive(__tl::Clone, __tl::PartialEq)]
         pub struct GetConfig;
+        #[automatically_derived]
+        impl __tl::Debug for GetConfig {
+            #[inline]
+            fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+                f.write_str("GetConfig")
+            }
+        }
         #[automatically_derived]
         impl __tl::Identifiable for GetConfig {
             const CONSTRUCTOR_ID: u32 = 0xc4f9186bu32;
@@ -222,8 +260,15 @@ pub mod functions {
         /// ```text
         /// help.getConfigs = Vector<Config>;
         /// ```
-        #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+        #[derive(__tl::Clone, __tl::PartialEq)]
         pub struct GetConfigs;
+        #[automatically_derived]
+        impl __tl::Debug for GetConfigs {
+            #[inline]
+            fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+                f.write_str("GetConfigs")
+            }
+        }
         #[automatically_derived]
         impl __tl::Identifiable for GetConfigs {
             const CONSTRUCTOR_ID: u32 = 0x862748cfu32;

@@ -16,8 +16,15 @@ pub mod types {
     /// ```text
     /// inputPeerEmpty#7f3b18ea = InputPeer;
     /// ```
-    #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+    #[derive(__tl::Clone, __tl::PartialEq)]
     pub struct InputPeerEmpty;
+    #[automatically_derived]
+    impl __tl::Debug for InputPeerEmpty {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            f.write_str("InputPeerEmpty")
+        }
+    }
     #[automatically_derived]
     impl __tl::Identifiable for InputPeerEmpty {
         const CONSTRUCTOR_ID: u32 = 0x7f3b18eau32;
@@ -85,12 +92,24 @@ pub mod types {
     /// ```text
     /// inputPeerUser#dde8a54c user_id:long access_hash:long = InputPeer;
     /// ```
-    #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+    #[derive(__tl::Clone, __tl::PartialEq)]
     pub struct InputPeerUser {
         /// `user_id:long`
         pub user_id: i64,
         /// `access_hash:long`
         pub access_hash: i64,
+    }
+    #[automatically_derived]
+    impl __tl::Debug for InputPeerUser {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            __tl::debug_struct(
+                f,
+                "InputPeerUser",
+                "user_id access_hash",
+                &[&self.user_id, &self.access_hash],
+            )
+        }
     }
     #[automatically_derived]
     impl __tl::Identifiable for InputPeerUser {
@@ -198,7 +217,7 @@ pub mod types {
     /// ```text
     /// photo#ae84abdc flags:# has_stickers:flags.0?true id:long file_reference:bytes sizes:Vector<int> big:flags.1?int128 = Photo;
     /// ```
-    #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+    #[derive(__tl::Clone, __tl::PartialEq)]
     pub struct Photo {
         /// `flags:#`
         pub flags: __tl::UnknownFlags,
@@ -212,6 +231,25 @@ pub mod types {
         pub sizes: __tl::Vec<i32>,
         /// `big:flags.1?int128`
         pub big: __tl::Option<[u8; 16]>,
+    }
+    #[automatically_derived]
+    impl __tl::Debug for Photo {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            __tl::debug_struct(
+                f,
+                "Photo",
+                "flags has_stickers id file_reference sizes big",
+                &[
+                    &self.flags,
+                    &self.has_stickers,
+                    &self.id,
+                    &self.file_reference,
+                    &self.sizes,
+                    &self.big,
+                ],
+            )
+        }
     }
     #[automatically_derived]
     impl __tl::Identifiable for Photo {
@@ -387,7 +425,7 @@ pub mod types {
     /// ```text
     /// group#331fbb5c flags:# a:flags.2?int b:flags.2?string c:flags.2?true peer:InputPeer = Group;
     /// ```
-    #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+    #[derive(__tl::Clone, __tl::PartialEq)]
     pub struct Group {
         /// `flags:#`
         pub flags: __tl::UnknownFlags,
@@ -402,6 +440,18 @@ pub mod types {
         #[must_use]
         pub fn c(&self) -> bool {
             self.a_and_b.is_some()
+        }
+    }
+    #[automatically_derived]
+    impl __tl::Debug for Group {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            __tl::debug_struct(
+                f,
+                "Group",
+                "flags a_and_b peer",
+                &[&self.flags, &self.a_and_b, &self.peer],
+            )
         }
     }
     #[automatically_derived]
@@ -580,12 +630,22 @@ pub mod enums {
     #[allow(unused_imports)]
     use super::__tl_names;
     /// The TL type `InputPeer`: one variant per constructor.
-    #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+    #[derive(__tl::Clone, __tl::PartialEq)]
     pub enum InputPeer {
         ///`inputPeerEmpty`
         Empty,
         ///`inputPeerUser`
         User(super::types::InputPeerUser),
+    }
+    #[automatically_derived]
+    impl __tl::Debug for InputPeer {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            match self {
+                Self::Empty => f.write_str("Empty"),
+                Self::User(x) => __tl::debug_tuple(f, "User", x),
+            }
+        }
     }
     #[automatically_derived]
     impl __tl::Serialize for InputPeer {
@@ -746,10 +806,19 @@ pub mod enums {
         }
     }
     /// The TL type `Photo`: one variant per constructor.
-    #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+    #[derive(__tl::Clone, __tl::PartialEq)]
     pub enum Photo {
         ///`photo`
         Photo(__tl::Box<super::types::Photo>),
+    }
+    #[automatically_derived]
+    impl __tl::Debug for Photo {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            match self {
+                Self::Photo(x) => __tl::debug_tuple(f, "Photo", x),
+            }
+        }
     }
     #[automatically_derived]
     impl __tl::Serialize for Photo {
@@ -869,10 +938,19 @@ pub mod enums {
         }
     }
     /// The TL type `Group`: one variant per constructor.
-    #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+    #[derive(__tl::Clone, __tl::PartialEq)]
     pub enum Group {
         ///`group`
         Group(__tl::Box<super::types::Group>),
+    }
+    #[automatically_derived]
+    impl __tl::Debug for Group {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            match self {
+                Self::Group(x) => __tl::debug_tuple(f, "Group", x),
+            }
+        }
     }
     #[automatically_derived]
     impl __tl::Serialize for Group {
@@ -1002,12 +1080,27 @@ pub mod functions {
     /// ```text
     /// invokeWithLayer#da9b0d0d {X:Type} layer:int query:!X = X;
     /// ```
-    #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+    #[derive(__tl::Clone, __tl::PartialEq)]
     pub struct InvokeWithLayer<X> {
         /// `layer:int`
         pub layer: i32,
         /// `query:!X`
         pub query: X,
+    }
+    #[automatically_derived]
+    impl<X> __tl::Debug for InvokeWithLayer<X>
+    where
+        X: __tl::Debug,
+    {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            __tl::debug_struct(
+                f,
+                "InvokeWithLayer",
+                "layer query",
+                &[&self.layer, &self.query],
+            )
+        }
     }
     #[automatically_derived]
     impl<X> __tl::Identifiable for InvokeWithLayer<X> {
@@ -1130,7 +1223,7 @@ pub mod functions {
 /// Any value of this schema: a boxed type or a function, decoded by its constructor id.
 ///
 /// Functions are boxed; generic functions (`invokeWithLayer`) hold an `Any` inside.
-#[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+#[derive(__tl::Clone, __tl::PartialEq)]
 pub enum Any {
     /// The boxed type `InputPeer`.
     InputPeer(enums::InputPeer),
@@ -1140,6 +1233,18 @@ pub enum Any {
     Group(enums::Group),
     /// The function `invokeWithLayer`.
     InvokeWithLayer(__tl::Box<functions::InvokeWithLayer<Any>>),
+}
+#[automatically_derived]
+impl __tl::Debug for Any {
+    #[inline]
+    fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+        match self {
+            Self::InputPeer(x) => __tl::debug_tuple(f, "InputPeer", x),
+            Self::Photo(x) => __tl::debug_tuple(f, "Photo", x),
+            Self::Group(x) => __tl::debug_tuple(f, "Group", x),
+            Self::InvokeWithLayer(x) => __tl::debug_tuple(f, "InvokeWithLayer", x),
+        }
+    }
 }
 #[automatically_derived]
 impl __tl::Serialize for Any {

@@ -15,12 +15,19 @@ pub mod types {
     /// ```text
     /// error code:int32 message:string = Error;
     /// ```
-    #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+    #[derive(__tl::Clone, __tl::PartialEq)]
     pub struct Error {
         /// `code:int32`
         pub code: i32,
         /// `message:string`
         pub message: __tl::String,
+    }
+    #[automatically_derived]
+    impl __tl::Debug for Error {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            __tl::debug_struct(f, "Error", "code message", &[&self.code, &self.message])
+        }
     }
     #[automatically_derived]
     impl __tl::Identifiable for Error {
@@ -119,7 +126,7 @@ pub mod types {
     /// ```text
     /// file id:int32 size:int53 remote_id:int64 data:bytes ids:vector<int64> = File;
     /// ```
-    #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+    #[derive(__tl::Clone, __tl::PartialEq)]
     pub struct File {
         /// `id:int32`
         pub id: i32,
@@ -131,6 +138,18 @@ pub mod types {
         pub data: __tl::Vec<u8>,
         /// `ids:vector int64`
         pub ids: __tl::Vec<i64>,
+    }
+    #[automatically_derived]
+    impl __tl::Debug for File {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            __tl::debug_struct(
+                f,
+                "File",
+                "id size remote_id data ids",
+                &[&self.id, &self.size, &self.remote_id, &self.data, &self.ids],
+            )
+        }
     }
     #[automatically_derived]
     impl __tl::Identifiable for File {
@@ -300,10 +319,19 @@ pub mod enums {
     #[allow(unused_imports)]
     use super::__tl_names;
     /// The TL type `Error`: one variant per constructor.
-    #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+    #[derive(__tl::Clone, __tl::PartialEq)]
     pub enum Error {
         ///`error`
         Error(super::types::Error),
+    }
+    #[automatically_derived]
+    impl __tl::Debug for Error {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            match self {
+                Self::Error(x) => __tl::debug_tuple(f, "Error", x),
+            }
+        }
     }
     #[automatically_derived]
     impl __tl::Serialize for Error {
@@ -421,10 +449,19 @@ pub mod enums {
         }
     }
     /// The TL type `File`: one variant per constructor.
-    #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+    #[derive(__tl::Clone, __tl::PartialEq)]
     pub enum File {
         ///`file`
         File(__tl::Box<super::types::File>),
+    }
+    #[automatically_derived]
+    impl __tl::Debug for File {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            match self {
+                Self::File(x) => __tl::debug_tuple(f, "File", x),
+            }
+        }
     }
     #[automatically_derived]
     impl __tl::Serialize for File {
@@ -552,10 +589,17 @@ pub mod functions {
     /// ```text
     /// testSquareInt x:int32 = Error;
     /// ```
-    #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+    #[derive(__tl::Clone, __tl::PartialEq)]
     pub struct TestSquareInt {
         /// `x:int32`
         pub x: i32,
+    }
+    #[automatically_derived]
+    impl __tl::Debug for TestSquareInt {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            __tl::debug_struct(f, "TestSquareInt", "x", &[&self.x])
+        }
     }
     #[automatically_derived]
     impl __tl::Identifiable for TestSquareInt {

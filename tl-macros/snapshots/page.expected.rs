@@ -33,7 +33,7 @@ pub mod functions {
         /// ```text
         /// account.setColor flags:# for_profile:flags.1?true color:flags.2?int = Bool;
         /// ```
-        #[derive(__tl::Debug, __tl::Clone, __tl::PartialEq)]
+        #[derive(__tl::Clone, __tl::PartialEq)]
         pub struct SetColor {
             /// Flags, see TL conditional fields
             ///
@@ -47,6 +47,18 @@ pub mod functions {
             ///
             /// `color:flags.2?int`
             pub color: __tl::Option<i32>,
+        }
+        #[automatically_derived]
+        impl __tl::Debug for SetColor {
+            #[inline]
+            fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+                __tl::debug_struct(
+                    f,
+                    "SetColor",
+                    "flags for_profile color",
+                    &[&self.flags, &self.for_profile, &self.color],
+                )
+            }
         }
         #[automatically_derived]
         impl __tl::Identifiable for SetColor {

@@ -45,6 +45,7 @@
 //! emit/mod.rs       module trees and generate(): the model to source text
 //! emit/structs.rs   the struct of each constructor and function, Identifiable
 //! emit/codec.rs     Serialize and Deserialize of structs, following the wire plan
+//! emit/debug.rs     Debug of structs and enums, the derive's output with #[inline]
 //! emit/enums.rs     one enum per boxed type, its codec and From/TryFrom
 //! emit/functions.rs RemoteCall
 //! emit/errors.rs    one error enum per documented function, to and from RpcError

@@ -32,6 +32,8 @@ runtime_items! {
     #[cfg_attr(not(feature = "derive"), allow(dead_code))]
     DEFAULT = "Default",
     DEBUG = "Debug",
+    DEBUG_STRUCT = "debug_struct",
+    DEBUG_TUPLE = "debug_tuple",
     CLONE = "Clone",
     PARTIAL_EQ = "PartialEq",
     EQ = "Eq",

@@ -116,7 +116,7 @@ pub fn expand(input: &[Tree]) -> Expansion {
         }
     };
     timings.lap("select and model");
-    let mut derives = [paths::DEBUG, paths::CLONE, paths::PARTIAL_EQ].join(", ");
+    let mut derives = [paths::CLONE, paths::PARTIAL_EQ].join(", ");
     for i in 0..options.derive.len() {
         derives.push_str(", ");
         derives.push_str(&paths::derive_alias(i));

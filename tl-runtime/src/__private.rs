@@ -44,6 +44,27 @@ pub fn fmt_rpc_error(
     write!(f, "{code} {}", crate::rpc_error::Filled { name, value })
 }
 
+/// A struct's `Debug`, as `#[derive(Debug)]` writes it: `names` are its fields' names,
+/// separated by spaces, and `values` their values in the same order. Generated `Debug` impls
+/// are `#[inline]` and call this, so that a type's `fmt` is compiled where it is used.
+pub fn debug_struct(
+    f: &mut Formatter<'_>,
+    name: &str,
+    names: &str,
+    values: &[&dyn Debug],
+) -> FmtResult {
+    let mut out = f.debug_struct(name);
+    for (name, value) in names.split(' ').zip(values) {
+        out.field(name, value);
+    }
+    out.finish()
+}
+
+/// An enum variant's `Debug` holding one value, as `#[derive(Debug)]` writes it.
+pub fn debug_tuple(f: &mut Formatter<'_>, name: &str, value: &dyn Debug) -> FmtResult {
+    f.debug_tuple(name).field(value).finish()
+}
+
 /// The error for a constructor id that `type_name` does not have, just read by `reader`.
 #[cold]
 #[inline(never)]

@@ -243,9 +243,9 @@ pub use tl_macros::{Deserialize, Identifiable, Serialize};
 /// - `LAYER: i32`, when a `// LAYER N` line or `#[tl(layer = N)]` gives it.
 ///
 /// TL namespaces become modules: `phone.discardCall` is `functions::phone::DiscardCall`.
-/// Everything derives `Debug`, `Clone` and `PartialEq`, and carries its TL line in its docs, with
-/// the comments above it (TDLib's `//@description` and `//@field` tags go to the item and its
-/// fields).
+/// Everything implements `Debug` (written out, with the derive's output), `Clone` and `PartialEq`
+/// (derived), and carries its TL line in its docs, with the comments above it (TDLib's
+/// `//@description` and `//@field` tags go to the item and its fields).
 ///
 /// # Documentation pages and errors
 ///

@@ -132,6 +132,11 @@ pub fn emit(ctx: &Ctx<'_>, out: &mut String) {
          #[derive({})] pub enum {ty} {{\n{variants}}}\n",
         ctx.options.derives
     );
+    let mut debug = super::debug::Arms::default();
+    for name in &variant_idents {
+        debug.tuple(name);
+    }
+    debug.finish((lt, &ty), out);
     out.push_str(&super::enums::serialize_by_variant((lt, &ty), &writes));
     out.push_str(&super::enums::deserialize_by_id(
         &ty,

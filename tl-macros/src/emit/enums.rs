@@ -19,6 +19,7 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
     let mut writes = String::new();
     let mut reads = String::new();
     let mut conversions = String::new();
+    let mut debug = super::debug::Arms::default();
     let mut seen_ids = std::collections::HashSet::new();
     for &v in &e.variants {
         let s = ctx.model.ctor(v);
@@ -29,6 +30,7 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
         // A frozen id shared by two constructors decodes as the first.
         let first = seen_ids.insert(s.id);
         if s.is_unit() {
+            debug.unit(&variant);
             emit!(variants, "#[doc = {doc}] {variant},\n");
             emit!(writes, "Self::{variant} => {write_u32}(buf, {id}),\n");
             if first {
@@ -53,6 +55,7 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
             (path.clone(), "x".to_string(), "x", paths::READ_VARIANT)
         };
         let ser = paths::SERIALIZE;
+        debug.tuple(&variant);
         emit!(variants, "#[doc = {doc}] {variant}({payload}),\n");
         emit!(
             writes,
@@ -78,6 +81,7 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
         super::docs::enum_docs(e),
         ctx.options.derives
     );
+    debug.finish((lt, &ty), out);
     out.push_str(&serialize_by_variant((lt, &ty), &writes));
     out.push_str(&deserialize_by_id(
         &ty,

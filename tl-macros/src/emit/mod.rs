@@ -18,6 +18,7 @@ macro_rules! emit {
 
 mod any;
 pub mod codec;
+mod debug;
 mod docs;
 pub mod enums;
 mod errors;
@@ -39,8 +40,9 @@ pub enum Kind {
 
 /// What the options of `#[tl(...)]` ask of the output (the model has the rest).
 pub struct Options {
-    /// The derives of every struct and enum: `__tl::Debug, __tl::Clone, __tl::PartialEq`, then
-    /// the user's, through their aliases ([`crate::paths::derive_alias`]).
+    /// The derives of every struct and enum: `__tl::Clone, __tl::PartialEq`, then the user's,
+    /// through their aliases ([`crate::paths::derive_alias`]); `Debug` is written out
+    /// (`debug.rs`).
     pub derives: String,
     /// How many user derives there are: each module imports their aliases.
     pub user_derives: usize,

@@ -2,7 +2,7 @@
 //! type with its docs, the methods of `?true` fields that share a bit, and `Identifiable`. The
 //! codecs are in [`super::codec`].
 
-use super::text::{field_type, generics, str_lit, u32_lit};
+use super::text::{bounds, field_type, generics, str_lit, u32_lit};
 use super::{Ctx, Kind};
 use crate::ident;
 use crate::model::{BitHolder, Struct};
@@ -39,6 +39,17 @@ pub fn emit(ctx: &Ctx<'_>, kind: Kind, s: &Struct, out: &mut String) {
         ctx.options.derives
     );
     aliases(s, out);
+    let fields: Vec<String> = s.fields.iter().map(|f| ident::text(&f.name)).collect();
+    super::debug::struct_impl(
+        (
+            &gen_params,
+            &format!("{name}{gen_params}"),
+            &bounds(s, paths::DEBUG),
+        ),
+        &s.name,
+        &fields,
+        out,
+    );
     emit!(
         out,
         "#[automatically_derived] impl{gen_params} {} for {name}{gen_params} {{ const CONSTRUCTOR_ID: u32 = {}; }}\n",
