@@ -88,13 +88,26 @@ pub struct NameList(pub Vec<(String, usize)>);
 impl Options {
     /// Reads the options inside `#[tl(...)]`. An error in one option is pushed to `errors` and reading goes on with the next.
     pub fn parse(&mut self, content: &[Tree], errors: &mut Vec<Error>) {
-        for option in content.split(|t| t.is_punct(',')) {
+        let mut rest = content;
+        while !rest.is_empty() {
+            let end = rest
+                .iter()
+                .position(|t| t.is_punct(','))
+                .unwrap_or(rest.len());
+            let (option, after) = rest.split_at(end);
             if option.is_empty() {
-                continue;
-            }
-            if let Err(e) = self.option(option) {
+                // `,,` or a leading comma (a trailing one ends the loop).
+                errors.push(Error::new(
+                    rest[0].spot(),
+                    format!(
+                        "expected an option's name before `,`; the options are {}",
+                        OPTIONS.join(", ")
+                    ),
+                ));
+            } else if let Err(e) = self.option(option) {
                 errors.push(e);
             }
+            rest = after.get(1..).unwrap_or_default();
         }
     }
 

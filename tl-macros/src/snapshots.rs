@@ -192,6 +192,61 @@ fn every_real_line_truncated_anywhere_expands_without_panicking() {
 }
 
 /// The file map in `lib.rs` names every file under `src/`, and nothing else.
+/// Malformed macro input, attribute and options alike: each is one or more errors, never a
+/// panic, and the expansion still parses (the errors are `compile_error!` items).
+#[test]
+fn malformed_input_is_an_error_not_a_panic() {
+    let line = "\"ipPort#d433ad73 ipv4:int port:int = IpPort;\"";
+    let cases = [
+        "#",
+        "# x",
+        "#[]",
+        "#[tl]",
+        "#[tl = 1]",
+        "#[tl(x)(y)]",
+        "#[tl::x(any)]",
+        "#[tl(include)]",
+        "#[tl(include = 1)]",
+        "#[tl(include = \"a\" \"b\")]",
+        "#[tl(only)]",
+        "#[tl(only = \"a\")]",
+        "#[tl(only(1 2))]",
+        "#[tl(only(a b))]",
+        "#[tl(extern(= x))]",
+        "#[tl(extern(A =))]",
+        "#[tl(extern(A = x, A = y))]",
+        "#[tl(layer = -1)]",
+        "#[tl(layer = 99999999999)]",
+        "#[tl(layer = 1.5)]",
+        "#[tl(\"x\")]",
+        "#[tl(,,)]",
+        "#[tl(a::b)]",
+        "#[tl(crate = \"\")]",
+        "#[tl(crate = \"::\")]",
+        "#[tl(crate = \"a b\")]",
+        "#[tl(serde = 1)]",
+        "#[tl(derive)]",
+        "#[tl(any(x))]",
+        "b\"bytes\"",
+        "1",
+        "{}",
+    ];
+    for case in cases {
+        let input: TokenStream = format!("{case} {line}").parse().expect("the case lexes");
+        let tokens = expand(&input);
+        let text = tokens.to_string();
+        assert!(text.contains("compile_error"), "{case}: no error in {text}");
+        parse(tokens, case);
+    }
+    // Without the runtime's path in brackets (only a hand-written call can do that).
+    for input in [quote!(), quote!(x), quote!((y) "a = A;")] {
+        let (trees, table) = crate::tokens::fallback::read(input);
+        let expansion = crate::pipeline::expand(&trees);
+        let text = crate::tokens::fallback::write(&expansion.head, &table).to_string();
+        assert!(text.contains("compile_error"), "{text}");
+    }
+}
+
 #[test]
 fn the_file_map_matches_the_tree() {
     let src = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src"));
