@@ -113,13 +113,7 @@ pub mod enums {
                 __tl::Err(e) => return __tl::Err(e),
             };
             let v: __tl::Result<Self, __tl::Error> = match id {
-                0x347773c5u32 => {
-                    __tl::read_variant(
-                        r,
-                        <super::types::Pong as __tl::Deserialize<'a>>::deserialize,
-                        Self::Pong,
-                    )
-                }
+                0x347773c5u32 => __tl::read_any(r, Self::Pong),
                 _ => {
                     __tl::Err(__tl::unexpected_constructor_in(r, "Pong", id, __tl_names))
                 }

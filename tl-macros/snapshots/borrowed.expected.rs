@@ -221,13 +221,7 @@ pub mod enums {
                 __tl::Err(e) => return __tl::Err(e),
             };
             let v: __tl::Result<Self, __tl::Error> = match id {
-                0x829d3ac7u32 => {
-                    __tl::read_variant(
-                        r,
-                        <super::types::Photo<'a> as __tl::Deserialize<'a>>::deserialize,
-                        Self::Photo,
-                    )
-                }
+                0x829d3ac7u32 => __tl::read_any(r, Self::Photo),
                 _ => {
                     __tl::Err(
                         __tl::unexpected_constructor_in(r, "Photo", id, __tl_names),
@@ -292,13 +286,7 @@ pub mod enums {
                 __tl::Err(e) => return __tl::Err(e),
             };
             let v: __tl::Result<Self, __tl::Error> = match id {
-                0xb8fdaf3cu32 => {
-                    __tl::read_variant(
-                        r,
-                        <super::types::Size as __tl::Deserialize<'a>>::deserialize,
-                        Self::Size,
-                    )
-                }
+                0xb8fdaf3cu32 => __tl::read_any(r, Self::Size),
                 _ => {
                     __tl::Err(__tl::unexpected_constructor_in(r, "Size", id, __tl_names))
                 }
@@ -361,13 +349,7 @@ pub mod enums {
                 __tl::Err(e) => return __tl::Err(e),
             };
             let v: __tl::Result<Self, __tl::Error> = match id {
-                0x319e821eu32 => {
-                    __tl::read_variant(
-                        r,
-                        <super::types::Album<'a> as __tl::Deserialize<'a>>::deserialize,
-                        Self::Album,
-                    )
-                }
+                0x319e821eu32 => __tl::read_any(r, Self::Album),
                 _ => {
                     __tl::Err(
                         __tl::unexpected_constructor_in(r, "Album", id, __tl_names),

@@ -291,7 +291,6 @@ pub mod types {
     }
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for Small {
-        const MIN_SERIALIZED_LEN: usize = 0;
         #[inline]
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             __tl::Ok(Self)
@@ -353,27 +352,9 @@ pub mod enums {
                 __tl::Err(e) => return __tl::Err(e),
             };
             let v: __tl::Result<Self, __tl::Error> = match id {
-                0x744694e0u32 => {
-                    __tl::read_variant(
-                        r,
-                        <super::types::TextPlain as __tl::Deserialize<'a>>::deserialize,
-                        Self::TextPlain,
-                    )
-                }
-                0x6724abc4u32 => {
-                    __tl::read_boxed_variant(
-                        r,
-                        <super::types::TextBold as __tl::Deserialize<'a>>::deserialize,
-                        Self::TextBold,
-                    )
-                }
-                0x7e6260d7u32 => {
-                    __tl::read_variant(
-                        r,
-                        <super::types::TextConcat as __tl::Deserialize<'a>>::deserialize,
-                        Self::TextConcat,
-                    )
-                }
+                0x744694e0u32 => __tl::read_any(r, Self::TextPlain),
+                0x6724abc4u32 => __tl::read_any_boxed(r, Self::TextBold),
+                0x7e6260d7u32 => __tl::read_any(r, Self::TextConcat),
                 _ => {
                     __tl::Err(
                         __tl::unexpected_constructor_in(r, "RichText", id, __tl_names),
@@ -476,13 +457,7 @@ pub mod enums {
                 __tl::Err(e) => return __tl::Err(e),
             };
             let v: __tl::Result<Self, __tl::Error> = match id {
-                0x498fff9cu32 => {
-                    __tl::read_variant(
-                        r,
-                        <super::types::Node as __tl::Deserialize<'a>>::deserialize,
-                        Self::Node,
-                    )
-                }
+                0x498fff9cu32 => __tl::read_any(r, Self::Node),
                 _ => {
                     __tl::Err(__tl::unexpected_constructor_in(r, "Node", id, __tl_names))
                 }
@@ -549,13 +524,7 @@ pub mod enums {
                 __tl::Err(e) => return __tl::Err(e),
             };
             let v: __tl::Result<Self, __tl::Error> = match id {
-                0x84f0135du32 => {
-                    __tl::read_boxed_variant(
-                        r,
-                        <super::types::Large as __tl::Deserialize<'a>>::deserialize,
-                        Self::Large,
-                    )
-                }
+                0x84f0135du32 => __tl::read_any_boxed(r, Self::Large),
                 0x3787b6cdu32 => __tl::Ok(Self::Small),
                 _ => {
                     __tl::Err(

@@ -35,7 +35,6 @@ pub mod types {
     }
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for InputPeerEmpty {
-        const MIN_SERIALIZED_LEN: usize = 0;
         #[inline]
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             __tl::Ok(Self)
@@ -401,15 +400,7 @@ pub mod enums {
             };
             let v: __tl::Result<Self, __tl::Error> = match id {
                 0x7f3b18eau32 => __tl::Ok(Self::Empty),
-                0xdde8a54cu32 => {
-                    __tl::read_variant(
-                        r,
-                        <super::types::InputPeerUser as __tl::Deserialize<
-                            'a,
-                        >>::deserialize,
-                        Self::User,
-                    )
-                }
+                0xdde8a54cu32 => __tl::read_any(r, Self::User),
                 _ => {
                     __tl::Err(
                         __tl::unexpected_constructor_in(r, "InputPeer", id, __tl_names),
@@ -493,13 +484,7 @@ pub mod enums {
                 __tl::Err(e) => return __tl::Err(e),
             };
             let v: __tl::Result<Self, __tl::Error> = match id {
-                0x6e68c266u32 => {
-                    __tl::read_boxed_variant(
-                        r,
-                        <super::types::Draft as __tl::Deserialize<'a>>::deserialize,
-                        Self::Draft,
-                    )
-                }
+                0x6e68c266u32 => __tl::read_any_boxed(r, Self::Draft),
                 _ => {
                     __tl::Err(
                         __tl::unexpected_constructor_in(r, "Draft", id, __tl_names),
@@ -564,13 +549,7 @@ pub mod enums {
                 __tl::Err(e) => return __tl::Err(e),
             };
             let v: __tl::Result<Self, __tl::Error> = match id {
-                0xef81b551u32 => {
-                    __tl::read_boxed_variant(
-                        r,
-                        <super::types::Stats as __tl::Deserialize<'a>>::deserialize,
-                        Self::Stats,
-                    )
-                }
+                0xef81b551u32 => __tl::read_any_boxed(r, Self::Stats),
                 _ => {
                     __tl::Err(
                         __tl::unexpected_constructor_in(r, "Stats", id, __tl_names),

@@ -94,13 +94,7 @@ pub mod enums {
                 __tl::Err(e) => return __tl::Err(e),
             };
             let v: __tl::Result<Self, __tl::Error> = match id {
-                0xb2e6bc48u32 => {
-                    __tl::read_variant(
-                        r,
-                        <super::types::Config as __tl::Deserialize<'a>>::deserialize,
-                        Self::Config,
-                    )
-                }
+                0xb2e6bc48u32 => __tl::read_any(r, Self::Config),
                 _ => {
                     __tl::Err(
                         __tl::unexpected_constructor_in(r, "Config", id, __tl_names),

@@ -36,7 +36,6 @@ pub mod types {
     }
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for InputPeerEmpty {
-        const MIN_SERIALIZED_LEN: usize = 0;
         #[inline]
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             __tl::Ok(Self)
@@ -669,15 +668,7 @@ pub mod enums {
             };
             let v: __tl::Result<Self, __tl::Error> = match id {
                 0x7f3b18eau32 => __tl::Ok(Self::Empty),
-                0xdde8a54cu32 => {
-                    __tl::read_variant(
-                        r,
-                        <super::types::InputPeerUser as __tl::Deserialize<
-                            'a,
-                        >>::deserialize,
-                        Self::User,
-                    )
-                }
+                0xdde8a54cu32 => __tl::read_any(r, Self::User),
                 _ => {
                     __tl::Err(
                         __tl::unexpected_constructor_in(r, "InputPeer", id, __tl_names),
@@ -840,13 +831,7 @@ pub mod enums {
                 __tl::Err(e) => return __tl::Err(e),
             };
             let v: __tl::Result<Self, __tl::Error> = match id {
-                0xae84abdcu32 => {
-                    __tl::read_boxed_variant(
-                        r,
-                        <super::types::Photo as __tl::Deserialize<'a>>::deserialize,
-                        Self::Photo,
-                    )
-                }
+                0xae84abdcu32 => __tl::read_any_boxed(r, Self::Photo),
                 _ => {
                     __tl::Err(
                         __tl::unexpected_constructor_in(r, "Photo", id, __tl_names),
@@ -972,13 +957,7 @@ pub mod enums {
                 __tl::Err(e) => return __tl::Err(e),
             };
             let v: __tl::Result<Self, __tl::Error> = match id {
-                0x331fbb5cu32 => {
-                    __tl::read_boxed_variant(
-                        r,
-                        <super::types::Group as __tl::Deserialize<'a>>::deserialize,
-                        Self::Group,
-                    )
-                }
+                0x331fbb5cu32 => __tl::read_any_boxed(r, Self::Group),
                 _ => {
                     __tl::Err(
                         __tl::unexpected_constructor_in(r, "Group", id, __tl_names),

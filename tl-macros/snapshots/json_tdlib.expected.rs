@@ -353,13 +353,7 @@ pub mod enums {
                 __tl::Err(e) => return __tl::Err(e),
             };
             let v: __tl::Result<Self, __tl::Error> = match id {
-                0x9bdd8f1au32 => {
-                    __tl::read_variant(
-                        r,
-                        <super::types::Error as __tl::Deserialize<'a>>::deserialize,
-                        Self::Error,
-                    )
-                }
+                0x9bdd8f1au32 => __tl::read_any(r, Self::Error),
                 _ => {
                     __tl::Err(
                         __tl::unexpected_constructor_in(r, "Error", id, __tl_names),
@@ -483,13 +477,7 @@ pub mod enums {
                 __tl::Err(e) => return __tl::Err(e),
             };
             let v: __tl::Result<Self, __tl::Error> = match id {
-                0x0f87ab70u32 => {
-                    __tl::read_boxed_variant(
-                        r,
-                        <super::types::File as __tl::Deserialize<'a>>::deserialize,
-                        Self::File,
-                    )
-                }
+                0x0f87ab70u32 => __tl::read_any_boxed(r, Self::File),
                 _ => {
                     __tl::Err(__tl::unexpected_constructor_in(r, "File", id, __tl_names))
                 }

@@ -63,8 +63,9 @@ runtime_items! {
     PEEK_ID_DEEPER = "peek_id_deeper",
     IN_FIELD_AT = "in_field_at",
     LEAVE = "leave",
+    /// Only derives name it (their arms decode fields in a closure).
+    #[cfg_attr(not(feature = "derive"), allow(dead_code))]
     READ_VARIANT = "read_variant",
-    READ_BOXED_VARIANT = "read_boxed_variant",
     READ_ANY = "read_any",
     READ_ANY_BOXED = "read_any_boxed",
     /// Only derives name it (their enums have no `name_for_id`).

@@ -163,13 +163,8 @@ pub fn leave(reader: &mut Reader<'_>) {
     reader.leave()
 }
 
-/// Decodes one enum variant's fields with `read` and wraps them with `wrap` (the enum's decoder
-/// has already gone one nesting level deeper, with [`read_id_deeper`]).
-///
-/// Generated enums call this from each `match` arm instead of decoding in the arm, so that the
-/// arm is one call writing straight into the result: an unoptimized build would otherwise give
-/// the decoding function a stack slot for every arm's temporaries, which multiplies the stack
-/// each nesting level takes (a 100-level depth bomb must fit in a 256 KiB stack).
+/// Decodes one enum variant's fields with `read` and wraps them with `wrap`, for the arms of
+/// derived enums (which decode their fields in a closure); see [`read_any`].
 #[inline]
 pub fn read_variant<'a, X, E>(
     reader: &mut Reader<'a>,
@@ -178,27 +173,21 @@ pub fn read_variant<'a, X, E>(
 ) -> Result<E, Error> {
     // A `match`, not `Result::map`: each call is an instance per constructor, and `map` with a
     // function pointer would add two more (`map` and `FnOnce::call_once`) that an unoptimized
-    // build compiles, some 1,400 pairs for the whole Telegram API.
+    // build compiles.
     match read(reader) {
         Ok(x) => Ok(wrap(x)),
         Err(e) => Err(e),
     }
 }
 
-/// [`read_variant`] for a variant that holds its fields in a `Box`.
-#[inline]
-pub fn read_boxed_variant<'a, X, E>(
-    reader: &mut Reader<'a>,
-    read: fn(&mut Reader<'a>) -> Result<X, Error>,
-    wrap: fn(Box<X>) -> E,
-) -> Result<E, Error> {
-    match read(reader) {
-        Ok(x) => Ok(wrap(Box::new(x))),
-        Err(e) => Err(e),
-    }
-}
-
-/// Decodes a `T` and wraps it, for the arms of `Any` (see [`read_variant`]).
+/// Decodes a `T` and wraps it: the arm of a generated enum (the enum's decoder has already gone
+/// one nesting level deeper, with [`read_id_deeper`]), and of `Any`. `T` is the type `wrap` (the
+/// variant) takes, so the arm names nothing else.
+///
+/// Generated enums call this from each `match` arm instead of decoding in the arm, so that the
+/// arm is one call writing straight into the result: an unoptimized build would otherwise give
+/// the decoding function a stack slot for every arm's temporaries, which multiplies the stack
+/// each nesting level takes (a 100-level depth bomb must fit in a 256 KiB stack).
 #[inline]
 pub fn read_any<'a, T: Deserialize<'a>, E>(
     reader: &mut Reader<'a>,

@@ -127,16 +127,19 @@ pub fn deserialize_header(
 ) {
     let depth = 1 + s.modules.len();
     let (base, read_id) = id_parts(kind, s);
+    // The trait's default is 0: an item less for the compiler where that is the value.
+    let min = match min_len(ctx, depth, s, base) {
+        zero if zero == "0" => String::new(),
+        min => format!("const MIN_SERIALIZED_LEN: usize = {min};\n"),
+    };
     emit!(
         out,
         "#[automatically_derived] impl{} {} for {} {} {{\n\
-         const MIN_SERIALIZED_LEN: usize = {};\n\
-         #[inline] fn deserialize(r: &mut {}<'a>) -> {}<Self, {}> {{ {read_id}\n{}}}\n}}\n",
+         {min}#[inline] fn deserialize(r: &mut {}<'a>) -> {}<Self, {}> {{ {read_id}\n{}}}\n}}\n",
         h.generics,
         de(),
         h.ty,
         h.bounds,
-        min_len(ctx, depth, s, base),
         paths::READER,
         paths::RESULT,
         paths::ERROR,

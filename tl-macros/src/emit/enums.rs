@@ -49,10 +49,10 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
                 format!("{}<{path}>", paths::BOX),
                 format!("{}::new(x)", paths::BOX),
                 "*x",
-                paths::READ_BOXED_VARIANT,
+                paths::READ_ANY_BOXED,
             )
         } else {
-            (path.clone(), "x".to_string(), "x", paths::READ_VARIANT)
+            (path.clone(), "x".to_string(), "x", paths::READ_ANY)
         };
         let ser = paths::SERIALIZE;
         debug.tuple(&variant);
@@ -62,11 +62,8 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
             "Self::{variant}(x) => {{ {write_u32}(buf, {id}); <{path} as {ser}>::serialize(x, buf) }}\n"
         );
         if first {
-            emit!(
-                reads,
-                "{id} => {read}(r, <{path} as {}>::deserialize, Self::{variant}),\n",
-                de()
-            );
+            // The struct's type comes from the variant's: the arm names nothing else.
+            emit!(reads, "{id} => {read}(r, Self::{variant}),\n");
         }
         conversions.push_str(&conversion(
             (lt, &ty),
