@@ -79,7 +79,9 @@ runtime_items! {
     BOXED_VEC = "BoxedVec",
     UNKNOWN_CONSTRUCTOR = "unknown_constructor",
     /// `#[tl(serde)]`: the runtime's `json` module (the `serde` feature) and serde itself.
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
     JSON = "json",
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
     SERDE = "serde",
 }
 

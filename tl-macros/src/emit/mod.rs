@@ -23,7 +23,23 @@ mod docs;
 pub mod enums;
 mod errors;
 mod functions;
+#[cfg(feature = "serde")]
 mod json;
+/// Without the `serde` feature `#[tl(serde)]` is an error before anything is emitted, and the
+/// emitter of serde impls is not compiled into the macro.
+#[cfg(not(feature = "serde"))]
+mod json {
+    use crate::model::{Enum, Struct};
+    pub fn struct_impls(_: &super::Ctx<'_>, _: &Struct, _: &mut String) {}
+    pub fn enum_impls(_: &super::Ctx<'_>, _: &Enum, _: &mut String) {}
+    pub fn any_impls(
+        _: &super::Ctx<'_>,
+        _: &str,
+        _: &[(String, Vec<&str>, String, bool)],
+        _: &mut String,
+    ) {
+    }
+}
 mod structs;
 pub mod text;
 
@@ -56,6 +72,7 @@ pub struct Options {
     /// The schema's layer (`// LAYER N`, or `#[tl(layer = N)]`): `LAYER`.
     pub layer: Option<u32>,
     /// `#[tl(serde)]`: serde impls in this JSON form.
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
     pub json: Option<crate::attr::JsonMode>,
 }
 

@@ -179,7 +179,8 @@ pub struct Field {
     pub holds: Holds,
     /// The TL text of the field(s), for docs.
     pub tl_text: String,
-    /// The TL name of each field it holds (a group's several): derives match `rename` to it.
+    /// The TL name of each field it holds (a group's several): the keys of `#[tl(serde)]`.
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
     pub tl_names: Vec<String>,
     pub docs: Vec<String>,
 }
