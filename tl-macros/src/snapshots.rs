@@ -191,7 +191,6 @@ fn every_real_line_truncated_anywhere_expands_without_panicking() {
     assert!(generated.iter().all(|&n| n > 100));
 }
 
-/// The file map in `lib.rs` names every file under `src/`, and nothing else.
 /// Malformed macro input, attribute and options alike: each is one or more errors, never a
 /// panic, and the expansion still parses (the errors are `compile_error!` items).
 #[test]
@@ -247,6 +246,7 @@ fn malformed_input_is_an_error_not_a_panic() {
     }
 }
 
+/// The file map in `lib.rs` names every file under `src/`, and nothing else.
 #[test]
 fn the_file_map_matches_the_tree() {
     let src = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src"));

@@ -148,5 +148,6 @@ pub fn emit(ctx: &Ctx<'_>, out: &mut String) {
             "",
         ),
     ));
+    #[cfg(feature = "serde")]
     super::json::any_impls(ctx, &ty, &json, out);
 }

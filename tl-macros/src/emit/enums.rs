@@ -92,6 +92,7 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
         ),
     ));
     out.push_str(&conversions);
+    #[cfg(feature = "serde")]
     super::json::enum_impls(ctx, e, out);
 }
 

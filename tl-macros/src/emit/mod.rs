@@ -23,23 +23,10 @@ mod docs;
 pub mod enums;
 mod errors;
 mod functions;
+/// Only with the `serde` feature: without it `#[tl(serde)]` is an error before anything is
+/// emitted, and its callers are left out with it.
 #[cfg(feature = "serde")]
 mod json;
-/// Without the `serde` feature `#[tl(serde)]` is an error before anything is emitted, and the
-/// emitter of serde impls is not compiled into the macro.
-#[cfg(not(feature = "serde"))]
-mod json {
-    use crate::model::{Enum, Struct};
-    pub fn struct_impls(_: &super::Ctx<'_>, _: &Struct, _: &mut String) {}
-    pub fn enum_impls(_: &super::Ctx<'_>, _: &Enum, _: &mut String) {}
-    pub fn any_impls(
-        _: &super::Ctx<'_>,
-        _: &str,
-        _: &[(String, Vec<&str>, String, bool)],
-        _: &mut String,
-    ) {
-    }
-}
 mod structs;
 pub mod text;
 

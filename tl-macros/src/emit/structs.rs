@@ -57,6 +57,7 @@ pub fn emit(ctx: &Ctx<'_>, kind: Kind, s: &Struct, out: &mut String) {
         u32_lit(s.id)
     );
     super::codec::impls(ctx, kind, s, out);
+    #[cfg(feature = "serde")]
     super::json::struct_impls(ctx, s, out);
 }
 
