@@ -7,7 +7,6 @@ use super::text::{
     u32_lit,
 };
 use super::{Ctx, Kind};
-use crate::ident;
 use crate::model::{Cond, FieldId, Holds, Member, RType, Step, Struct};
 use crate::paths;
 
@@ -35,12 +34,11 @@ pub struct Places {
 }
 
 impl Places {
-    /// A generated struct's: `self.name`.
-    pub fn of(s: &Struct) -> Self {
-        let names: Vec<String> = s.fields.iter().map(|f| ident::text(&f.name)).collect();
+    /// A generated struct's, whose fields' identifiers are `names`: `self.name`.
+    pub fn of(names: &[String]) -> Self {
         Places {
             fields: names.iter().map(|n| format!("self.{n}")).collect(),
-            names,
+            names: names.to_vec(),
             ctor: "Self".to_string(),
             rest: String::new(),
         }
@@ -61,9 +59,15 @@ fn present(p: &Places, field: FieldId, member: Option<Member>) -> (String, &'sta
     }
 }
 
-pub fn impls(ctx: &Ctx<'_>, kind: Kind, s: &Struct, out: &mut String) {
-    let places = Places::of(s);
-    let name = ident::text(&s.name);
+/// The codec impls of `s`, the struct `name` with the fields `fields` (identifiers).
+pub fn impls(
+    ctx: &Ctx<'_>,
+    kind: Kind,
+    s: &Struct,
+    (name, fields): (&str, &[String]),
+    out: &mut String,
+) {
+    let places = Places::of(fields);
     let ty = format!("{name}{}", generics(s));
     let ser = Header {
         generics: generics(s),

@@ -9,7 +9,6 @@
 //! nineteenth measurement). `#[inline]`, as a derived `fmt` is in effect (rustc leaves a function
 //! that small to the crates that call it): a type's `fmt` is compiled where it is printed.
 
-use super::text::str_lit;
 use crate::paths;
 
 /// The name `Debug` shows for a field or variant: the identifier without `r#`.
@@ -29,8 +28,8 @@ fn debug_impl(generics: &str, ty: &str, bounds: &str, body: &str, out: &mut Stri
     );
 }
 
-/// A struct's: `Name { a: .., b: .. }`, or `Name` without fields. `fields` are the Rust
-/// fields' identifiers.
+/// A struct's: `Name { a: .., b: .. }`, or `Name` without fields. `name` is the struct's
+/// identifier and `fields` its fields' (identifiers need no escape in a string literal).
 pub fn struct_impl(
     (generics, ty, bounds): (&str, &str, &str),
     name: &str,
@@ -38,16 +37,22 @@ pub fn struct_impl(
     out: &mut String,
 ) {
     let body = if fields.is_empty() {
-        format!("f.write_str({})", str_lit(shown(name)))
+        format!("f.write_str(\"{}\")", shown(name))
     } else {
-        let names: Vec<&str> = fields.iter().map(|f| shown(f)).collect();
-        let values: Vec<String> = fields.iter().map(|f| format!("&self.{f}")).collect();
+        let (mut names, mut values) = (String::new(), String::new());
+        for f in fields {
+            if !names.is_empty() {
+                names.push(' ');
+            }
+            names.push_str(shown(f));
+            values.push_str("&self.");
+            values.push_str(f);
+            values.push_str(", ");
+        }
         format!(
-            "{}(f, {}, {}, &[{}])",
+            "{}(f, \"{}\", \"{names}\", &[{values}])",
             paths::DEBUG_STRUCT,
-            str_lit(shown(name)),
-            str_lit(&names.join(" ")),
-            values.join(", ")
+            shown(name),
         )
     };
     debug_impl(generics, ty, bounds, &body, out);
@@ -62,8 +67,8 @@ impl Arms {
     pub fn unit(&mut self, variant: &str) {
         emit!(
             self.0,
-            "Self::{variant} => f.write_str({}),\n",
-            str_lit(shown(variant))
+            "Self::{variant} => f.write_str(\"{}\"),\n",
+            shown(variant)
         );
     }
 
@@ -71,9 +76,9 @@ impl Arms {
     pub fn tuple(&mut self, variant: &str) {
         emit!(
             self.0,
-            "Self::{variant}(x) => {}(f, {}, x),\n",
+            "Self::{variant}(x) => {}(f, \"{}\", x),\n",
             paths::DEBUG_TUPLE,
-            str_lit(shown(variant))
+            shown(variant)
         );
     }
 

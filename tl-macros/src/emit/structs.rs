@@ -17,20 +17,21 @@ pub fn emit(ctx: &Ctx<'_>, kind: Kind, s: &Struct, out: &mut String) {
         Kind::Type => "constructor",
         Kind::Function => "function",
     };
+    // Each field's identifier, made once for the struct and every impl.
+    let fields: Vec<String> = s.fields.iter().map(|f| ident::text(&f.name)).collect();
     let body = if s.is_unit() {
         ";".to_string()
     } else {
-        let mut fields = String::new();
-        for f in &s.fields {
+        let mut body = String::new();
+        for (f, field) in s.fields.iter().zip(&fields) {
             emit!(
-                fields,
-                "{}pub {}: {},\n",
+                body,
+                "{}pub {field}: {},\n",
                 super::docs::field(f),
-                ident::text(&f.name),
                 field_type(ctx, depth, s, &f.holds)
             );
         }
-        format!(" {{\n{fields}}}")
+        format!(" {{\n{body}}}")
     };
     emit!(
         out,
@@ -39,14 +40,13 @@ pub fn emit(ctx: &Ctx<'_>, kind: Kind, s: &Struct, out: &mut String) {
         ctx.options.derives
     );
     aliases(s, out);
-    let fields: Vec<String> = s.fields.iter().map(|f| ident::text(&f.name)).collect();
     super::debug::struct_impl(
         (
             &gen_params,
             &format!("{name}{gen_params}"),
             &bounds(s, paths::DEBUG),
         ),
-        &s.name,
+        &name,
         &fields,
         out,
     );
@@ -56,7 +56,7 @@ pub fn emit(ctx: &Ctx<'_>, kind: Kind, s: &Struct, out: &mut String) {
         paths::IDENTIFIABLE,
         u32_lit(s.id)
     );
-    super::codec::impls(ctx, kind, s, out);
+    super::codec::impls(ctx, kind, s, (&name, &fields), out);
     #[cfg(feature = "serde")]
     super::json::struct_impls(ctx, s, out);
 }
