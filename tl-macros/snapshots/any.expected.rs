@@ -81,7 +81,7 @@ pub mod enums {
     /// The TL type `Pong`: one variant per constructor.
     #[derive(__tl::Clone, __tl::PartialEq)]
     pub enum Pong {
-        ///`pong`
+        /// `pong`
         Pong(super::types::Pong),
     }
     #[automatically_derived]

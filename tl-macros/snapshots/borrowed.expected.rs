@@ -189,7 +189,7 @@ pub mod enums {
     /// The TL type `Photo`: one variant per constructor.
     #[derive(__tl::Clone, __tl::PartialEq)]
     pub enum Photo<'a> {
-        ///`photo`
+        /// `photo`
         Photo(super::types::Photo<'a>),
     }
     #[automatically_derived]
@@ -254,7 +254,7 @@ pub mod enums {
     /// The TL type `Size`: one variant per constructor.
     #[derive(__tl::Clone, __tl::PartialEq)]
     pub enum Size {
-        ///`size`
+        /// `size`
         Size(super::types::Size),
     }
     #[automatically_derived]
@@ -317,7 +317,7 @@ pub mod enums {
     /// The TL type `Album`: one variant per constructor.
     #[derive(__tl::Clone, __tl::PartialEq)]
     pub enum Album<'a> {
-        ///`album`
+        /// `album`
         Album(super::types::Album<'a>),
     }
     #[automatically_derived]

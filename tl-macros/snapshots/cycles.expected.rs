@@ -306,11 +306,11 @@ pub mod enums {
     /// The TL type `RichText`: one variant per constructor.
     #[derive(__tl::Clone, __tl::PartialEq)]
     pub enum RichText {
-        ///`textPlain`
+        /// `textPlain`
         TextPlain(super::types::TextPlain),
-        ///`textBold`
+        /// `textBold`
         TextBold(__tl::Box<super::types::TextBold>),
-        ///`textConcat`
+        /// `textConcat`
         TextConcat(super::types::TextConcat),
     }
     #[automatically_derived]
@@ -425,7 +425,7 @@ pub mod enums {
     /// The TL type `Node`: one variant per constructor.
     #[derive(__tl::Clone, __tl::PartialEq)]
     pub enum Node {
-        ///`node`
+        /// `node`
         Node(super::types::Node),
     }
     #[automatically_derived]
@@ -488,9 +488,9 @@ pub mod enums {
     /// The TL type `Large`: one variant per constructor.
     #[derive(__tl::Clone, __tl::PartialEq)]
     pub enum Large {
-        ///`large`
+        /// `large`
         Large(__tl::Box<super::types::Large>),
-        ///`small`
+        /// `small`
         Small,
     }
     #[automatically_derived]

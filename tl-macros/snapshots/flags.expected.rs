@@ -363,9 +363,9 @@ pub mod enums {
     /// The TL type `InputPeer`: one variant per constructor.
     #[derive(__tl::Clone, __tl::PartialEq)]
     pub enum InputPeer {
-        ///`inputPeerEmpty`
+        /// `inputPeerEmpty`
         Empty,
-        ///`inputPeerUser`
+        /// `inputPeerUser`
         User(super::types::InputPeerUser),
     }
     #[automatically_derived]
@@ -452,7 +452,7 @@ pub mod enums {
     /// The TL type `Draft`: one variant per constructor.
     #[derive(__tl::Clone, __tl::PartialEq)]
     pub enum Draft {
-        ///`draft`
+        /// `draft`
         Draft(__tl::Box<super::types::Draft>),
     }
     #[automatically_derived]
@@ -517,7 +517,7 @@ pub mod enums {
     /// The TL type `Stats`: one variant per constructor.
     #[derive(__tl::Clone, __tl::PartialEq)]
     pub enum Stats {
-        ///`stats`
+        /// `stats`
         Stats(__tl::Box<super::types::Stats>),
     }
     #[automatically_derived]

@@ -62,7 +62,7 @@ pub mod enums {
     /// The TL type `Config`: one variant per constructor.
     #[derive(__tl::Clone, __tl::PartialEq)]
     pub enum Config {
-        ///`config`
+        /// `config`
         Config(super::types::Config),
     }
     #[automatically_derived]

@@ -631,9 +631,9 @@ pub mod enums {
     /// The TL type `InputPeer`: one variant per constructor.
     #[derive(__tl::Clone, __tl::PartialEq)]
     pub enum InputPeer {
-        ///`inputPeerEmpty`
+        /// `inputPeerEmpty`
         Empty,
-        ///`inputPeerUser`
+        /// `inputPeerUser`
         User(super::types::InputPeerUser),
     }
     #[automatically_derived]
@@ -799,7 +799,7 @@ pub mod enums {
     /// The TL type `Photo`: one variant per constructor.
     #[derive(__tl::Clone, __tl::PartialEq)]
     pub enum Photo {
-        ///`photo`
+        /// `photo`
         Photo(__tl::Box<super::types::Photo>),
     }
     #[automatically_derived]
@@ -925,7 +925,7 @@ pub mod enums {
     /// The TL type `Group`: one variant per constructor.
     #[derive(__tl::Clone, __tl::PartialEq)]
     pub enum Group {
-        ///`group`
+        /// `group`
         Group(__tl::Box<super::types::Group>),
     }
     #[automatically_derived]

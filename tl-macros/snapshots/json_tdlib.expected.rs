@@ -321,7 +321,7 @@ pub mod enums {
     /// The TL type `Error`: one variant per constructor.
     #[derive(__tl::Clone, __tl::PartialEq)]
     pub enum Error {
-        ///`error`
+        /// `error`
         Error(super::types::Error),
     }
     #[automatically_derived]
@@ -445,7 +445,7 @@ pub mod enums {
     /// The TL type `File`: one variant per constructor.
     #[derive(__tl::Clone, __tl::PartialEq)]
     pub enum File {
-        ///`file`
+        /// `file`
         File(__tl::Box<super::types::File>),
     }
     #[automatically_derived]

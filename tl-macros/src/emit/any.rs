@@ -4,7 +4,7 @@
 //! `Any` inside, so a whole wrapped call decodes in one go.
 
 use super::Ctx;
-use super::text::{lifetime, rust_type, str_lit, u32_lit};
+use super::text::{self, lifetime, rust_type, str_lit, u32_lit};
 use crate::ident;
 use crate::model::{EnumId, RType, names::Taken};
 use crate::paths::{self, relative};
@@ -47,8 +47,12 @@ pub fn emit(ctx: &Ctx<'_>, out: &mut String) {
         base.push_str(&e.name);
         let name = ident::text(&names.claim(base, String::new));
         let enum_ty = rust_type(ctx, 0, &RType::Enum(EnumId(e_index)));
-        let doc = str_lit(&format!(" The boxed type `{}`.", e.tl_name));
-        emit!(variants, "#[doc = {doc}] {name}({enum_ty}),\n");
+        text::doc(
+            " ",
+            &format!("The boxed type `{}`.", e.tl_name),
+            &mut variants,
+        );
+        emit!(variants, "{name}({enum_ty}),\n");
         let mut tags = Vec::new();
         for &v in &e.variants {
             let s = model.ctor(v);

@@ -1,10 +1,10 @@
 //! Rustdoc for generated items: the model's docs of each item (its comments, TDLib's field tags
 //! split out), then its TL line.
 
-use super::text::str_lit;
+use super::text::doc;
 use crate::model::{Enum, Field, Struct};
 
-/// `#[doc = "…"]` attributes, one per line, each line after a space: `docs`, then a blank line
+/// Documentation ([`doc`]), one per line, each line after a space: `docs`, then a blank line
 /// when there are any, then `tail`.
 fn with_tail<'s>(docs: &'s [String], tail: &[&'s str]) -> String {
     let blank: &[&str] = if docs.is_empty() { &[] } else { &[""] };
@@ -15,9 +15,7 @@ fn with_tail<'s>(docs: &'s [String], tail: &[&'s str]) -> String {
         .chain(blank.iter().copied())
         .chain(tail.iter().copied())
     {
-        // `line` as a literal's inside, after a space: its `Debug` form without the quotes.
-        let quoted = str_lit(line);
-        emit!(out, "#[doc = \" {}\"]\n", &quoted[1..quoted.len() - 1]);
+        doc(" ", line, &mut out);
     }
     out
 }

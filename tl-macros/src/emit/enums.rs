@@ -2,7 +2,7 @@
 //! then the constructor's fields), and `From`/`TryFrom` between each variant's struct and the enum.
 
 use super::Ctx;
-use super::text::{de, lifetime, str_lit, u32_lit};
+use super::text::{self, de, lifetime, str_lit, u32_lit};
 use crate::ident;
 use crate::model::Enum;
 use crate::paths::{self, relative};
@@ -26,12 +26,13 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
         let variant = ident::text(&s.variant);
         let id = u32_lit(s.id);
         let path = relative(depth, "types", &s.modules, &s.name) + lifetime(s.borrows);
-        let doc = str_lit(&format!("`{}`", s.tl_name));
+        let mut doc = String::new();
+        text::doc(" ", &format!("`{}`", s.tl_name), &mut doc);
         // A frozen id shared by two constructors decodes as the first.
         let first = seen_ids.insert(s.id);
         if s.is_unit() {
             debug.unit(&variant);
-            emit!(variants, "#[doc = {doc}] {variant},\n");
+            emit!(variants, "{doc}{variant},\n");
             emit!(writes, "Self::{variant} => {write_u32}(buf, {id}),\n");
             if first {
                 emit!(reads, "{id} => {}(Self::{variant}),\n", paths::OK);
@@ -56,7 +57,7 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
         };
         let ser = paths::SERIALIZE;
         debug.tuple(&variant);
-        emit!(variants, "#[doc = {doc}] {variant}({payload}),\n");
+        emit!(variants, "{doc}{variant}({payload}),\n");
         emit!(
             writes,
             "Self::{variant}(x) => {{ {write_u32}(buf, {id}); <{path} as {ser}>::serialize(x, buf) }}\n"

@@ -2,7 +2,7 @@
 //! `Other(RpcError)`; `code`, `name` and `value`; conversions from and to `RpcError` without
 //! loss; `Display` as `RpcError` writes it; `core::error::Error`.
 
-use super::text::str_lit;
+use super::text::{self, str_lit};
 use crate::ident;
 use crate::model::errors::OTHER;
 use crate::model::{Errors, Struct};
@@ -34,12 +34,13 @@ pub fn emit(s: &Struct, errors: &Errors, out: &mut String) {
         paths::EQ
     );
     for v in &errors.variants {
-        let mut doc = format!(" `{} {}`", v.code, v.tl_name);
+        let mut doc = format!("`{} {}`", v.code, v.tl_name);
         if !v.description.is_empty() {
             doc.push_str(": ");
             doc.push_str(&v.description);
         }
-        emit!(out, "#[doc = {}] {}", str_lit(&doc), ident::text(&v.name));
+        text::doc(" ", &doc, out);
+        out.push_str(&ident::text(&v.name));
         match &v.field {
             Some(field) => emit!(
                 out,

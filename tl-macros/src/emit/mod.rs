@@ -102,12 +102,8 @@ impl Tree {
         imports: &str,
         out: &mut String,
     ) {
-        emit!(
-            out,
-            "#[doc = {}] pub mod {} {{\n{imports}",
-            text::str_lit(doc),
-            crate::ident::text(name)
-        );
+        text::doc("", doc, out);
+        emit!(out, "pub mod {} {{\n{imports}", crate::ident::text(name));
         out.push_str(&self.items);
         for (name, child) in self.children {
             let doc = format!(" {what} of the TL namespace `{path}{name}`.");

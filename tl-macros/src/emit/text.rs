@@ -117,6 +117,31 @@ pub fn str_lit(s: &str) -> String {
     format!("{s:?}")
 }
 
+/// Documentation `lead` + `text` for the item that follows (`lead` is the caller's: a space, or
+/// nothing): a `///` comment, which the compiler lexes as one token where `#[doc = "…"]` is
+/// six, when the text is printable ASCII, as nearly every doc line is, and does not start
+/// with `/` (`////` is a plain comment); the attribute otherwise, which escapes what a comment
+/// would take as written (a carriage return, a bidirectional control). Rustdoc reads the two
+/// alike.
+pub fn doc(lead: &str, text: &str, out: &mut String) {
+    // Printable ASCII, byte by byte with an index: the macro is built unoptimized, where an
+    // iterator's closure would be a call per byte. Anything else, rare in docs, takes the
+    // attribute, escaped by the standard library.
+    let bytes = text.as_bytes();
+    let mut plain = !(lead.is_empty() && bytes.first() == Some(&b'/'));
+    let mut i = 0;
+    while plain && i < bytes.len() {
+        plain = matches!(bytes[i], b' '..=b'~');
+        i += 1;
+    }
+    if plain {
+        emit!(out, "///{lead}{text}\n");
+    } else {
+        let quoted = str_lit(text);
+        emit!(out, "#[doc = \"{lead}{}\"]\n", &quoted[1..quoted.len() - 1]);
+    }
+}
+
 /// The mask of a flag bit.
 pub fn bit_mask(bit: u32) -> String {
     u32_lit(1u32.checked_shl(bit).unwrap_or(0))
@@ -174,5 +199,41 @@ mod tests {
         assert_eq!(group_member(11, 14), ".0.11");
         // 200 members: 17 chunks of 12, which nest once more.
         assert_eq!(group_member(199, 200), ".1.4.7");
+    }
+
+    /// Whichever form `doc` picks, the item gets the text as written, and nothing else.
+    #[test]
+    fn docs_read_as_written() {
+        for (lead, text, comment) in [
+            (" ", "`flags.0?true`: a \"quoted\" \\ word", true),
+            (" ", "", true),
+            ("", "/ starts with a slash", false),
+            (" ", "/ after a space", true),
+            ("", "! not an inner doc", true),
+            (" ", "carriage\rreturn", false),
+            (" ", "tab\there", false),
+            (" ", "caf\u{e9} \u{202e}bidi", false),
+        ] {
+            let mut out = String::new();
+            super::doc(lead, text, &mut out);
+            assert_eq!(out.starts_with("///"), comment, "{out:?}");
+            let item: syn::ItemStruct =
+                syn::parse_str(&format!("{out}struct A;")).expect("lexes and parses");
+            let docs: Vec<String> = item
+                .attrs
+                .iter()
+                .map(|a| match &a.meta {
+                    syn::Meta::NameValue(nv) => match &nv.value {
+                        syn::Expr::Lit(syn::ExprLit {
+                            lit: syn::Lit::Str(s),
+                            ..
+                        }) => s.value(),
+                        _ => panic!("not a string: {out:?}"),
+                    },
+                    _ => panic!("not a doc: {out:?}"),
+                })
+                .collect();
+            assert_eq!(docs, [format!("{lead}{text}")], "{out:?}");
+        }
     }
 }
