@@ -371,3 +371,29 @@ fn the_shared_page_cut_anywhere() {
     // Every cut after the function's line, through the tables, is a page that generates code.
     assert!(generated > 50, "{generated} cuts generated code");
 }
+
+/// The harness of `scripts/macro-instructions.sh`, which runs it under callgrind: the whole
+/// pipeline on the schema file `TL_MEASURE_SCHEMA`, `TL_MEASURE_ROUNDS` times (default 1),
+/// unoptimized as Cargo builds the macro for a user's `cargo check`. The script subtracts a
+/// run of one round from a run of two: the instructions of one expansion, the macro's own
+/// work without the compiler's. Ignored in the test run (it needs a schema from outside).
+#[test]
+#[ignore = "a measurement harness, run by scripts/macro-instructions.sh"]
+fn measure_expansion() {
+    let path = std::env::var("TL_MEASURE_SCHEMA").expect("TL_MEASURE_SCHEMA: a .tl file");
+    let rounds: usize =
+        std::env::var("TL_MEASURE_ROUNDS").map_or(1, |r| r.parse().expect("a count"));
+    let input: TokenStream = format!("#[tl(include = {path:?})]").parse().expect("lexes");
+    let (trees, _) = crate::tokens::fallback::read(quote!([::tl_runtime] #input));
+    for _ in 0..rounds {
+        let expansion = crate::pipeline::expand(&trees);
+        assert!(
+            expansion
+                .head
+                .iter()
+                .all(|p| !matches!(p, crate::tokens::Piece::Error(_))),
+            "{path}: the schema has errors"
+        );
+        assert!(!expansion.code.is_empty(), "{path}: nothing generated");
+    }
+}
