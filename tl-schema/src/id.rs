@@ -1,7 +1,6 @@
 //! Constructor ids: the CRC32 of a definition's normalized text, by Telegram's or TDLib's rule.
 
 use crate::ast::{Definition, Field, FieldKind, Type};
-use core::fmt::Write;
 
 /// How ids are computed from the text of a definition.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -22,10 +21,15 @@ pub fn compute(def: &Definition, rule: IdRule) -> u32 {
 
 /// The text whose CRC32 is the id: the definition without `#id` and `;`, single-spaced, `<` as a
 /// space and `>`, `{`, `}`, `(`, `)` dropped, with the rule's changes to fields.
+///
+/// Built with `push_str` and `format!`, not `write!` into the `String`: `tl!` runs this
+/// unoptimized for every definition, where `write!` calls `String`'s `fmt::Write` compiled
+/// unoptimized once per piece of the template, and `format!` the standard library's optimized
+/// copy.
 pub fn normalized(def: &Definition, rule: IdRule) -> String {
     let mut out = def.name.value.clone();
     for param in &def.type_params {
-        let _ = write!(out, " {}:{}", param.name.value, param.kind);
+        out.push_str(&format!(" {}:{}", param.name.value, param.kind));
     }
     for field in &def.fields {
         if let Some(text) = field_text(field, rule) {
@@ -33,7 +37,7 @@ pub fn normalized(def: &Definition, rule: IdRule) -> String {
             out.push_str(&text);
         }
     }
-    let _ = write!(out, " = {}", def.result);
+    out.push_str(&format!(" = {}", def.result));
     out
 }
 
@@ -41,7 +45,8 @@ fn field_text(field: &Field, rule: IdRule) -> Option<String> {
     let name = field.name.as_ref().map(|n| n.value.as_str());
     let mut out = String::new();
     if let Some(name) = name {
-        let _ = write!(out, "{name}:");
+        out.push_str(name);
+        out.push(':');
     }
     match &field.kind {
         FieldKind::Plain(ty) => out.push_str(&top_level_type(ty, rule)),
@@ -49,17 +54,16 @@ fn field_text(field: &Field, rule: IdRule) -> Option<String> {
             if rule == IdRule::Telegram && is_plain(ty, "true") {
                 return None;
             }
-            let _ = write!(
-                out,
+            out.push_str(&format!(
                 "{}.{}?{}",
                 flag.value,
                 bit.value,
                 top_level_type(ty, rule)
-            );
+            ));
         }
         FieldKind::Repeat { count, fields } => {
             if let Some(count) = count {
-                let _ = write!(out, "{count}*");
+                out.push_str(&format!("{count}*"));
             }
             out.push_str("[ ");
             for inner in fields {
@@ -83,7 +87,8 @@ fn top_level_type(ty: &Type, rule: IdRule) -> String {
     if rule == IdRule::Telegram && is_plain(ty, "bytes") {
         "string".to_string()
     } else {
-        ty.to_string()
+        // `format!`, not `to_string`: see [`normalized`].
+        format!("{ty}")
     }
 }
 
