@@ -172,7 +172,7 @@ fn unused_externs(
     externs: &[crate::attr::Extern],
     errors: &mut Errors,
 ) {
-    fn names<'a>(ty: &'a tl_schema::Type, out: &mut std::collections::HashSet<&'a str>) {
+    fn names<'a>(ty: &'a tl_schema::Type, out: &mut rustc_hash::FxHashSet<&'a str>) {
         out.insert(ty.name.as_str());
         for arg in &ty.args {
             names(arg, out);
@@ -181,7 +181,7 @@ fn unused_externs(
     if externs.is_empty() {
         return;
     }
-    let mut used = std::collections::HashSet::new();
+    let mut used = rustc_hash::FxHashSet::default();
     for def in &schema.definitions {
         if def.section == tl_schema::Section::Functions {
             names(&def.result, &mut used);
@@ -219,8 +219,8 @@ fn unused_externs(
 fn externs(
     schema: &tl_schema::Schema,
     externs: &[crate::attr::Extern],
-) -> std::collections::HashMap<String, String> {
-    let mut map = std::collections::HashMap::new();
+) -> rustc_hash::FxHashMap<String, String> {
+    let mut map = rustc_hash::FxHashMap::default();
     for (i, e) in externs.iter().enumerate() {
         let alias = paths::extern_alias(i);
         for def in schema.definitions.iter().filter(|d| d.builtin) {

@@ -8,7 +8,7 @@ use super::text::{self, lifetime, rust_type, str_lit, u32_lit};
 use crate::ident;
 use crate::model::{EnumId, RType, names::Taken};
 use crate::paths::{self, relative};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Which variant of `Any` decodes each id: the first definition with it, unless a later one's id
 /// is its own CRC and the first one's is a frozen copy (`invokeWith…Prefix` reuse real ids).

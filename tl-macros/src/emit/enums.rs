@@ -20,7 +20,7 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
     let mut reads = String::new();
     let mut conversions = String::new();
     let mut debug = super::debug::Arms::default();
-    let mut seen_ids = std::collections::HashSet::new();
+    let mut seen_ids = rustc_hash::FxHashSet::default();
     for &v in &e.variants {
         let s = ctx.model.ctor(v);
         let variant = ident::text(&s.variant);

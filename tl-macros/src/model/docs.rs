@@ -2,7 +2,7 @@
 //! and TDLib's `@field description` tags, its documentation page's description and parameter
 //! table (when it was given one), and its TL line as written (single-spaced).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use tl_schema::{Definition, Page, Source};
 
 /// A definition's docs.
@@ -87,7 +87,7 @@ fn single_spaced(text: &str) -> String {
 
 fn split(docs: &[String]) -> (Vec<String>, HashMap<String, Vec<String>>) {
     let mut item = Vec::new();
-    let mut fields: HashMap<String, Vec<String>> = HashMap::new();
+    let mut fields: HashMap<String, Vec<String>> = HashMap::default();
     let mut current: Option<String> = None;
     for line in docs {
         let text = line.trim();

@@ -8,7 +8,7 @@ use super::{
     TyId, Word, WordId,
 };
 use crate::ident;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use tl_schema::{Definition, FieldKind, IdRule, Source, Type};
 
 /// A flag group of more valued fields than this is named after its bit, not after them.
@@ -119,7 +119,7 @@ pub fn build(
     let tl_fields = &def.fields;
 
     // The conditional fields on each (TL index of the `#` field, bit), in order.
-    let mut members: HashMap<(usize, u32), Vec<usize>> = HashMap::new();
+    let mut members: HashMap<(usize, u32), Vec<usize>> = HashMap::default();
     for (i, f) in tl_fields.iter().enumerate() {
         if let FieldKind::Conditional { flag, bit, .. } = &f.kind {
             members
@@ -144,14 +144,14 @@ pub fn build(
         fields: Vec::new(),
         tl: Vec::new(),
         words: Vec::new(),
-        word_of: HashMap::new(),
+        word_of: HashMap::default(),
         tys: Vec::new(),
         taken: Taken::default(),
         field_docs: docs.fields,
     };
     let mut aliases: Vec<(String, String, usize)> = Vec::new();
     // The Rust field holding each conditional TL field.
-    let mut placed: HashMap<usize, FieldId> = HashMap::new();
+    let mut placed: HashMap<usize, FieldId> = HashMap::default();
     for (i, f) in tl_fields.iter().enumerate() {
         let Some(name) = &f.name else { continue };
         let name = name.value.as_str();

@@ -353,7 +353,7 @@ impl Model {
         sources: &[Source],
         settings: Settings,
         error_list: Option<&tl_schema::ErrorList>,
-        externs: std::collections::HashMap<String, String>,
+        externs: rustc_hash::FxHashMap<String, String>,
     ) -> Result<Self, Internal> {
         let Settings {
             id_rule,

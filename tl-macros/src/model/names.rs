@@ -4,7 +4,7 @@
 
 use super::{CtorId, Model};
 use crate::ident;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// The names taken in one namespace: a list while it is small (a struct's fields, nearly every
 /// namespace), a hash set once it holds more than [`Taken::FEW`] (a module's types). Hashing
@@ -81,7 +81,7 @@ pub struct Names {
 pub fn assign(model: &Model) -> Names {
     let types = unique_in_modules(model.types.iter().map(|s| (&s.modules, &s.name, s.id)));
     let functions = unique_in_modules(model.functions.iter().map(|s| (&s.modules, &s.name, s.id)));
-    let mut per_module: HashMap<&[String], Taken> = HashMap::new();
+    let mut per_module: HashMap<&[String], Taken> = HashMap::default();
     let enums: Vec<String> = model
         .enums
         .iter()
@@ -131,7 +131,7 @@ impl Names {
 fn unique_in_modules<'m>(
     items: impl Iterator<Item = (&'m Vec<String>, &'m String, u32)>,
 ) -> Vec<String> {
-    let mut per_module: HashMap<&[String], Taken> = HashMap::new();
+    let mut per_module: HashMap<&[String], Taken> = HashMap::default();
     items
         .map(|(modules, name, id)| {
             per_module

@@ -3,7 +3,7 @@
 
 use super::{CtorId, Enum, EnumId, Internal, RType};
 use crate::ident;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use tl_schema::{Builtin, Definition, Section, Type, ast::is_bare_name};
 
 /// Where the constructors and boxed types of a schema are.
@@ -35,9 +35,9 @@ impl<'a> Resolver<'a> {
             .filter(|d| d.section == Section::Types)
             .copied()
             .collect();
-        let mut ctor_index = HashMap::new();
+        let mut ctor_index = HashMap::default();
         let mut enum_names = Vec::new();
-        let mut enum_index = HashMap::new();
+        let mut enum_index = HashMap::default();
         for (i, def) in ctors.iter().enumerate() {
             ctor_index
                 .entry(def.name.value.as_str())
@@ -53,7 +53,7 @@ impl<'a> Resolver<'a> {
             ctor_index,
             enum_names,
             enum_index,
-            externs: HashMap::new(),
+            externs: HashMap::default(),
             open: false,
         }
     }
