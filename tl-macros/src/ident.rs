@@ -25,11 +25,15 @@ const NOT_RAW: &[&str] = &["Self", "_", "crate", "self", "super"];
 /// identifier, the common case, is checked byte by byte and copied as it is.
 fn sanitize(name: &str) -> String {
     let bytes = name.as_bytes();
-    if bytes.first().is_some_and(|b| !b.is_ascii_digit())
-        && bytes
-            .iter()
-            .all(|&b| b.is_ascii_alphanumeric() || b == b'_')
-    {
+    // An index loop with `matches!`: unoptimized, `iter().all` and `is_ascii_alphanumeric` are
+    // calls per byte.
+    let mut plain = matches!(bytes.first(), Some(b) if !b.is_ascii_digit());
+    let mut i = 0;
+    while plain && i < bytes.len() {
+        plain = matches!(bytes[i], b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'_');
+        i += 1;
+    }
+    if plain {
         return name.to_owned();
     }
     let mut out: String = name
