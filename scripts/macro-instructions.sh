@@ -2,7 +2,8 @@
 # The macro's own work in instructions: what one expansion of grammers' layer-230 api.tl costs
 # tl-macros, built unoptimized as Cargo builds it for a user's `cargo check` (valgrind's
 # callgrind; the same on every run, whatever else the machine is doing). The harness is the
-# ignored test `measure_expansion` (tl-macros/src/snapshots.rs); a run of one expansion is
+# test `measure_expansion` (tl-macros/src/snapshots.rs, compiled only with `--cfg tl_measure`,
+# in a target folder of its own so the usual builds are not redone); a run of one expansion is
 # subtracted from a run of two, leaving one expansion without the test binary's start. The
 # compiler's lexing of the output is not in it (`ab-check.sh` times the whole call).
 #
@@ -20,8 +21,9 @@ count() {
   local tree=$1 r one two
   for r in 1 2; do
     (cd "$tree" && env "$runner=valgrind --tool=callgrind --callgrind-out-file=/dev/null --log-file=$work/cg-$r" \
-      TL_MEASURE_SCHEMA="$schema" TL_MEASURE_ROUNDS=$r \
-      cargo test -q -p tl-macros --lib measure_expansion -- --ignored >/dev/null 2>&1)
+      TL_MEASURE_SCHEMA="$schema" TL_MEASURE_ROUNDS=$r RUSTFLAGS="--cfg tl_measure" \
+      CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$work/target}" \
+      cargo test -q -p tl-macros --lib measure_expansion >/dev/null 2>&1)
   done
   one=$(grep -o 'Collected : [0-9]*' "$work/cg-1" | awk '{print $3}')
   two=$(grep -o 'Collected : [0-9]*' "$work/cg-2" | awk '{print $3}')
@@ -36,6 +38,9 @@ if [ -n "${1:-}" ]; then
   harness=$work/before-tree/tl-macros/src/snapshots.rs
   if ! grep -q 'fn measure_expansion' "$harness"; then
     sed -n '/^\/\/\/ The harness of `scripts\/macro-instructions.sh`/,$p' "$root/tl-macros/src/snapshots.rs" >> "$harness"
+  elif ! grep -q 'cfg(tl_measure)' "$harness"; then
+    # From 7cbc6ac until the cfg came, the harness was an ignored test: the same, with the cfg.
+    sed -i 's/^#\[ignore = "a measurement harness.*$/#[cfg(tl_measure)]/' "$harness"
   fi
   before=$(CARGO_TARGET_DIR=$work/before-target count "$work/before-tree")
   printf '%s (%s): %s instructions per expansion\n' "$1" "$sha" "$before"

@@ -376,9 +376,10 @@ fn the_shared_page_cut_anywhere() {
 /// pipeline on the schema file `TL_MEASURE_SCHEMA`, `TL_MEASURE_ROUNDS` times (default 1),
 /// unoptimized as Cargo builds the macro for a user's `cargo check`. The script subtracts a
 /// run of one round from a run of two: the instructions of one expansion, the macro's own
-/// work without the compiler's. Ignored in the test run (it needs a schema from outside).
+/// work without the compiler's. Compiled only with `--cfg tl_measure`, which the script sets:
+/// it is a measurement, not a test.
+#[cfg(tl_measure)]
 #[test]
-#[ignore = "a measurement harness, run by scripts/macro-instructions.sh"]
 fn measure_expansion() {
     let path = std::env::var("TL_MEASURE_SCHEMA").expect("TL_MEASURE_SCHEMA: a .tl file");
     let rounds: usize =
