@@ -73,10 +73,10 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
             (&format!("{name}::{variant}(x)"), unwrap),
         ));
     }
+    super::docs::enum_docs(e, out);
     emit!(
         out,
-        "{}#[derive({})] pub enum {ty} {{\n{variants}}}\n",
-        super::docs::enum_docs(e),
+        "#[derive({})] pub enum {ty} {{\n{variants}}}\n",
         ctx.options.derives
     );
     debug.finish((lt, &ty), out);

@@ -19,26 +19,26 @@ pub fn emit(ctx: &Ctx<'_>, kind: Kind, s: &Struct, out: &mut String) {
     };
     // Each field's identifier, made once for the struct and every impl.
     let fields: Vec<String> = s.fields.iter().map(|f| ident::text(&f.name)).collect();
-    let body = if s.is_unit() {
-        ";".to_string()
+    super::docs::item(s, what, out);
+    emit!(
+        out,
+        "#[derive({})] pub struct {name}{gen_params}",
+        ctx.options.derives
+    );
+    if s.is_unit() {
+        out.push_str(";\n");
     } else {
-        let mut body = String::new();
+        out.push_str(" {\n");
         for (f, field) in s.fields.iter().zip(&fields) {
+            super::docs::field(f, out);
             emit!(
-                body,
-                "{}pub {field}: {},\n",
-                super::docs::field(f),
+                out,
+                "pub {field}: {},\n",
                 field_type(ctx, depth, s, &f.holds)
             );
         }
-        format!(" {{\n{body}}}")
-    };
-    emit!(
-        out,
-        "{}#[derive({})] pub struct {name}{gen_params}{body}\n",
-        super::docs::item(s, what),
-        ctx.options.derives
-    );
+        out.push_str("}\n");
+    }
     aliases(s, out);
     super::debug::struct_impl(
         (
