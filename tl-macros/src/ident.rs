@@ -24,16 +24,7 @@ const NOT_RAW: &[&str] = &["Self", "_", "crate", "self", "super"];
 /// Telegram's API, in a proc macro that Cargo builds unoptimized), so a name that is already an
 /// identifier, the common case, is checked byte by byte and copied as it is.
 fn sanitize(name: &str) -> String {
-    let bytes = name.as_bytes();
-    // An index loop with `matches!`: unoptimized, `iter().all` and `is_ascii_alphanumeric` are
-    // calls per byte.
-    let mut plain = matches!(bytes.first(), Some(b) if !b.is_ascii_digit());
-    let mut i = 0;
-    while plain && i < bytes.len() {
-        plain = matches!(bytes[i], b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'_');
-        i += 1;
-    }
-    if plain {
+    if is_identifier(name) {
         return name.to_owned();
     }
     let mut out: String = name
@@ -50,6 +41,30 @@ fn sanitize(name: &str) -> String {
         out.insert(0, '_');
     }
     out
+}
+
+/// Whether `name` is an identifier as it is: ASCII letters, digits and `_`, not starting with a
+/// digit. An index loop with `matches!`: unoptimized, `iter().all` and `is_ascii_alphanumeric`
+/// are calls per byte.
+fn is_identifier(name: &str) -> bool {
+    let bytes = name.as_bytes();
+    let mut plain = matches!(bytes.first(), Some(b) if !b.is_ascii_digit());
+    let mut i = 0;
+    while plain && i < bytes.len() {
+        plain = matches!(bytes[i], b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'_');
+        i += 1;
+    }
+    plain
+}
+
+/// Appends [`text`] of `name` to `out`, without a string of its own for a name that is an
+/// identifier and no keyword, as nearly every name is.
+pub fn push_text(name: &str, out: &mut String) {
+    if is_identifier(name) && !may_be_keyword(name.as_bytes()) {
+        out.push_str(name);
+    } else {
+        out.push_str(&text(name));
+    }
 }
 
 /// The identifier for `name`, as source text: raw for keywords (`r#type`), `name_` for the ones
@@ -181,6 +196,34 @@ mod tests {
         assert_eq!(text("Selfie"), "Selfie");
         assert_eq!(text("InputPeer"), "InputPeer");
         assert_eq!(text("a-b"), "a_b");
+    }
+
+    /// `push_text` appends what `text` returns, whichever way it takes.
+    #[test]
+    fn push_text_is_text() {
+        for name in [
+            "type",
+            "self",
+            "Self",
+            "crate",
+            "_",
+            "",
+            "0x",
+            "true",
+            "yield",
+            "Selfie",
+            "InputPeer",
+            "a-b",
+            "messages",
+            "r#x",
+            "caf\u{e9}",
+            "super",
+            "abstract1",
+        ] {
+            let mut out = String::from("x::");
+            super::push_text(name, &mut out);
+            assert_eq!(out, format!("x::{}", text(name)), "{name:?}");
+        }
     }
 
     /// Every name of up to 6 characters over an alphabet that has each kind of character

@@ -112,14 +112,17 @@ pub fn extern_alias(index: usize) -> String {
 /// A path from an item `depth` modules below the `tl!` invocation to `root::modules::name`
 /// (`root` is `types`, `enums` or `functions`).
 pub fn relative(depth: usize, root: &str, modules: &[String], name: &str) -> String {
-    let mut path = "super::".repeat(depth);
+    let mut path = String::with_capacity(7 * depth + root.len() + 2 + name.len() + 16);
+    for _ in 0..depth {
+        path.push_str("super::");
+    }
     path.push_str(root);
     for m in modules {
         path.push_str("::");
-        path.push_str(&crate::ident::text(m));
+        crate::ident::push_text(m, &mut path);
     }
     path.push_str("::");
-    path.push_str(&crate::ident::text(name));
+    crate::ident::push_text(name, &mut path);
     path
 }
 
