@@ -70,6 +70,20 @@
 // Prose names such as TDLib, UpperCamelCase and snake_case are not code.
 #![allow(clippy::doc_markdown)]
 
+/// Appends formatted text to a `String`: the one writer of the emitters and the derives.
+///
+/// Formatted into a new string, then appended, rather than `write!` into `$out`: the macro is
+/// built unoptimized, and `write!` calls `String`'s `fmt::Write` instantiated here (an inline
+/// method), without optimization and with the standard library's debug checks, for every piece
+/// of the template and every argument (two hundred per item), while `format!` runs the
+/// precompiled, optimized copy in `alloc`. The macro's instructions for the Telegram API:
+/// 1.247 G → 1.207 G.
+macro_rules! emit {
+    ($out:expr, $($fmt:tt)*) => {
+        $out.push_str(&::std::format!($($fmt)*))
+    };
+}
+
 mod attr;
 #[cfg(feature = "derive")]
 mod derive;

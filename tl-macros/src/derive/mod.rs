@@ -25,14 +25,6 @@ use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, quote};
 use syn::ext::IdentExt as _;
 
-/// Appends formatted text to a `String` (as `emit`'s macro of the same name does).
-macro_rules! emit {
-    ($out:expr, $($fmt:tt)*) => {{
-        use ::std::fmt::Write as _;
-        let _ = ::std::write!($out, $($fmt)*);
-    }};
-}
-
 /// An error at `span`.
 pub fn error(span: Span, message: impl std::fmt::Display) -> darling::Error {
     syn::Error::new(span, message.to_string()).into()

@@ -8,20 +8,6 @@
 //! the runtime through the alias `__tl` (see [`crate::paths`]), which each generated module
 //! imports from its parent.
 
-/// Appends formatted text to a `String`.
-///
-/// Formatted into a new string, then appended, rather than `write!` into `$out`: the macro is
-/// built unoptimized, and `write!` calls `String`'s `fmt::Write` instantiated here (an inline
-/// method), without optimization and with the standard library's debug checks, for every piece
-/// of the template and every argument (two hundred per item), while `format!` runs the
-/// precompiled, optimized copy in `alloc`. The macro's instructions for the Telegram API:
-/// 1.247 G → 1.207 G.
-macro_rules! emit {
-    ($out:expr, $($fmt:tt)*) => {
-        $out.push_str(&::std::format!($($fmt)*))
-    };
-}
-
 mod any;
 pub mod codec;
 mod debug;
