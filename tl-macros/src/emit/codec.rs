@@ -35,10 +35,10 @@ pub struct Places {
 
 impl Places {
     /// A generated struct's, whose fields' identifiers are `names`: `self.name`.
-    pub fn of(names: &[String]) -> Self {
+    pub fn of(names: Vec<String>) -> Self {
         Places {
             fields: names.iter().map(|n| format!("self.{n}")).collect(),
-            names: names.to_vec(),
+            names,
             ctor: "Self".to_string(),
             rest: String::new(),
         }
@@ -64,7 +64,7 @@ pub fn impls(
     ctx: &Ctx<'_>,
     kind: Kind,
     s: &Struct,
-    (name, fields): (&str, &[String]),
+    (name, fields): (&str, Vec<String>),
     out: &mut String,
 ) {
     let places = Places::of(fields);

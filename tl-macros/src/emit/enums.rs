@@ -26,13 +26,12 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
         let variant = ident::text(&s.variant);
         let id = u32_lit(s.id);
         let path = relative(depth, "types", &s.modules, &s.name) + lifetime(s.borrows);
-        let mut doc = String::new();
-        text::doc(" ", &format!("`{}`", s.tl_name), &mut doc);
+        text::doc(" ", &format!("`{}`", s.tl_name), &mut variants);
         // A frozen id shared by two constructors decodes as the first.
         let first = seen_ids.insert(s.id);
         if s.is_unit() {
             debug.unit(&variant);
-            emit!(variants, "{doc}{variant},\n");
+            emit!(variants, "{variant},\n");
             emit!(writes, "Self::{variant} => {write_u32}(buf, {id}),\n");
             if first {
                 emit!(reads, "{id} => {}(Self::{variant}),\n", paths::OK);
@@ -57,7 +56,7 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
         };
         let ser = paths::SERIALIZE;
         debug.tuple(&variant);
-        emit!(variants, "{doc}{variant}({payload}),\n");
+        emit!(variants, "{variant}({payload}),\n");
         emit!(
             writes,
             "Self::{variant}(x) => {{ {write_u32}(buf, {id}); <{path} as {ser}>::serialize(x, buf) }}\n"

@@ -56,7 +56,7 @@ pub fn emit(ctx: &Ctx<'_>, kind: Kind, s: &Struct, out: &mut String) {
         paths::IDENTIFIABLE,
         u32_lit(s.id)
     );
-    super::codec::impls(ctx, kind, s, (&name, &fields), out);
+    super::codec::impls(ctx, kind, s, (&name, fields), out);
     #[cfg(feature = "serde")]
     super::json::struct_impls(ctx, s, out);
 }
