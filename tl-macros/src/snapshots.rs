@@ -398,3 +398,32 @@ fn measure_expansion() {
         assert!(!expansion.code.is_empty(), "{path}: nothing generated");
     }
 }
+
+/// Which variants are boxed: a listed type's main shape is inline, unless another main shape
+/// holds that type in an optional field; a listed type of several large shapes, and a large
+/// type no vector holds, are boxed.
+#[test]
+fn main_shapes_of_listed_types_are_inline() {
+    let schema = "
+        messageEmpty id:int = Message;
+        message flags:# id:int a:int256 b:int256 text:string rich:flags.0?RichMessage = Message;
+        messageService id:int action:int = Message;
+        richMessage a:int256 b:int256 = RichMessage;
+        updateOne x:int256 y:int256 = Update;
+        updateTwo x:int256 y:int256 z:int = Update;
+        big a:int256 b:int256 = Big;
+        messages.messages messages:Vector<Message> updates:Vector<Update> big:Big = messages.Messages;
+        ---functions---
+        getRich = Vector<RichMessage>;
+    ";
+    let code = prettyplease::unparse(&parse(expand(&quote!(#schema)), "layout"));
+    for variant in [
+        "Message(super::types::Message)",
+        "RichMessage(__tl::Box<super::types::RichMessage>)",
+        "One(__tl::Box<super::types::UpdateOne>)",
+        "Two(__tl::Box<super::types::UpdateTwo>)",
+        "Big(__tl::Box<super::types::Big>)",
+    ] {
+        assert!(code.contains(variant), "no {variant} in:\n{code}");
+    }
+}

@@ -289,10 +289,19 @@ pub use tl_macros::{Deserialize, Identifiable, Serialize};
 /// | `t:f.N?true v:f.N?V` (one bit) | `v: Option<V>`, and a method `t()` that is `v.is_some()` |
 /// | `Object` | [`Object`]: the encoded bytes |
 ///
-/// Variants whose constructor is large (over 56 bytes) or recursive are boxed, so that every
-/// enum fits in a cache line (in Telegram's whole API: 64 bytes at most, `Any` 72) and every
-/// type has a finite size. A struct with many optional fields of enum types, such as `Message`,
-/// stays small enough to decode and move quickly.
+/// Variants whose constructor is large (over 56 bytes) or recursive are boxed, so that an enum
+/// fits in a cache line (in Telegram's whole API: 64 bytes at most, `Any` 72) and every type has
+/// a finite size. A struct with many optional fields of enum types, such as `Message`, stays
+/// small enough to decode and move quickly.
+///
+/// One exception: the main shape of a type that vectors hold, a constructor at least three
+/// times the size of each of its siblings (`message` beside `messageEmpty` and
+/// `messageService`, `user` beside `userEmpty`, a type's only constructor), is inline, as in
+/// `enums::Message::Message(types::Message)`. Such a type is nearly always that shape, and its
+/// lists are what clients decode in bulk: a `Vec<enums::Message>` is then one allocation, not one
+/// per message. Its enum is as large as the shape, so a struct holding it is boxed in turn;
+/// `Any` boxes it, and it stays boxed where another main shape would hold it in an optional field
+/// (`message`'s `factcheck`).
 ///
 /// # Names
 ///

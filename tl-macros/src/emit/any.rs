@@ -52,14 +52,20 @@ pub fn emit(ctx: &Ctx<'_>, out: &mut String) {
             &format!("The boxed type `{}`.", e.tl_name),
             &mut variants,
         );
-        emit!(variants, "{name}({enum_ty}),\n");
+        // An enum whose main shape is inline is as large as that shape: boxed here, so that
+        // `Any` stays a cache line.
+        if e.large {
+            emit!(variants, "{name}({}<{enum_ty}>),\n", paths::BOX);
+        } else {
+            emit!(variants, "{name}({enum_ty}),\n");
+        }
         let mut tags = Vec::new();
         for &v in &e.variants {
             let s = model.ctor(v);
             owners.claim(s.id, variant_idents.len(), s.own_id);
             tags.push(s.tl_name.as_str());
         }
-        json.push((name.clone(), tags, enum_ty, false));
+        json.push((name.clone(), tags, enum_ty, e.large));
         variant_idents.push(name);
     }
     for f in &model.functions {
@@ -107,7 +113,7 @@ pub fn emit(ctx: &Ctx<'_>, out: &mut String) {
             continue;
         }
         let ids: Vec<String> = ids.iter().map(|id| u32_lit(*id)).collect();
-        let read = if i < enum_count {
+        let read = if i < enum_count && !model.enums[i].large {
             paths::READ_ANY
         } else {
             paths::READ_ANY_BOXED

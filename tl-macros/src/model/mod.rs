@@ -302,6 +302,9 @@ pub struct Enum {
     pub docs: Vec<String>,
     /// With `#[tl(borrowed)]`: whether a variant borrows from the input.
     pub borrows: bool,
+    /// Whether a main shape over the size of a cache line is inline in it (see
+    /// `layout::main_shape`), so that `Any` boxes it.
+    pub large: bool,
 }
 
 /// The model of a derive's one line (`#[tl(line = "...")]`), alone: every type it names that is

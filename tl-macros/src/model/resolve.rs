@@ -101,6 +101,7 @@ impl<'a> Resolver<'a> {
                         .map(|(_, doc)| vec![doc.clone()])
                         .unwrap_or_default(),
                     borrows: false,
+                    large: false,
                 }
             })
             .collect()
