@@ -18,7 +18,7 @@ const INLINE_PAYLOAD_LIMIT: usize = 56;
 /// (see [`main_shape`]).
 const MAIN_SHAPE_RATIO: usize = 3;
 
-/// Which of an enum's variants (their estimated payload sizes, in order) is its main shape, if
+/// Which of an enum's variants (each with its estimated payload size) is its main shape, if
 /// any: the largest, when every other variant is at most a third of its size (`message`
 /// beside `messageEmpty` and `messageService`, `user` beside `userEmpty`, any
 /// single-constructor type). In an enum that vectors hold, the main shape stays inline although
@@ -32,12 +32,12 @@ const MAIN_SHAPE_RATIO: usize = 3;
 /// instructions). The enum itself is then as large as its main shape wherever it is stored: a
 /// field holding it makes its struct large enough to be boxed in turn, which costs what the
 /// variant's box did.
-fn main_shape(payloads: &[usize]) -> Option<usize> {
-    let (main, &largest) = payloads.iter().enumerate().max_by_key(|&(_, size)| *size)?;
+fn main_shape(payloads: &[(CtorId, usize)]) -> Option<usize> {
+    let (main, &(_, largest)) = payloads.iter().enumerate().max_by_key(|(_, p)| p.1)?;
     let others_fit = payloads
         .iter()
         .enumerate()
-        .all(|(i, &other)| i == main || other.saturating_mul(MAIN_SHAPE_RATIO) <= largest);
+        .all(|(i, &(_, other))| i == main || other.saturating_mul(MAIN_SHAPE_RATIO) <= largest);
     others_fit.then_some(main)
 }
 
@@ -158,9 +158,9 @@ pub fn decide(model: &Model) -> Layout {
                     _ => &[],
                 };
                 for ty in tys {
+                    // A main shape is only kept where `may_inline` allows it.
                     if let RType::Enum(e) = st.ty(*ty)
                         && d.layout.main[e.0].is_some()
-                        && d.may_inline[e.0]
                     {
                         d.may_inline[e.0] = false;
                         demoted = true;
@@ -298,8 +298,7 @@ impl Decide<'_> {
                     };
                     payloads.push((v, size));
                 }
-                let sizes_only: Vec<usize> = payloads.iter().map(|&(_, size)| size).collect();
-                let main = main_shape(&sizes_only).filter(|_| self.may_inline[e.0]);
+                let main = main_shape(&payloads).filter(|_| self.may_inline[e.0]);
                 for (i, &(v, size)) in payloads.iter().enumerate() {
                     if size > INLINE_PAYLOAD_LIMIT {
                         if main == Some(i) {
