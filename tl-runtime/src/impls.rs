@@ -175,8 +175,7 @@ impl<'a> Deserialize<'a> for Vec<u8> {
 impl<T: Serialize> Serialize for Vec<T> {
     #[inline]
     fn serialize(&self, buf: &mut Vec<u8>) {
-        wire::write_u32(buf, VECTOR_ID);
-        wire::serialize_bare_vec(self, buf);
+        wire::serialize_boxed_vec(self, buf);
     }
     #[inline]
     fn serialized_len(&self) -> usize {
