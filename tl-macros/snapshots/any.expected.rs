@@ -38,9 +38,19 @@ pub mod types {
     impl __tl::Serialize for Pong {
         #[inline]
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-            __tl::write_words(
+            __tl::Serialize::serialize_with_id(self, __tl::None, buf)
+        }
+        #[inline]
+        fn serialize_with_id(
+            &self,
+            __tl_id: __tl::Option<u32>,
+            buf: &mut __tl::Vec<u8>,
+        ) {
+            __tl::write_words_after(
                 buf,
+                __tl_id,
                 [
+                    0,
                     self.msg_id as u32,
                     (self.msg_id >> 32) as u32,
                     self.ping_id as u32,
@@ -98,8 +108,11 @@ pub mod enums {
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
             match self {
                 Self::Pong(x) => {
-                    __tl::write_u32(buf, 0x347773c5u32);
-                    <super::types::Pong as __tl::Serialize>::serialize(x, buf)
+                    <super::types::Pong as __tl::Serialize>::serialize_with_id(
+                        x,
+                        __tl::Some(0x347773c5u32),
+                        buf,
+                    )
                 }
             }
         }

@@ -43,7 +43,19 @@ pub mod types {
     impl<'a> __tl::Serialize for Photo<'a> {
         #[inline]
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-            __tl::Serialize::serialize(&self.id, buf);
+            __tl::Serialize::serialize_with_id(self, __tl::None, buf)
+        }
+        #[inline]
+        fn serialize_with_id(
+            &self,
+            __tl_id: __tl::Option<u32>,
+            buf: &mut __tl::Vec<u8>,
+        ) {
+            __tl::write_words_after(
+                buf,
+                __tl_id,
+                [0, self.id as u32, (self.id >> 32) as u32],
+            );
             __tl::Serialize::serialize(&self.bytes, buf);
             __tl::Serialize::serialize(&self.caption, buf);
         }
@@ -101,7 +113,15 @@ pub mod types {
     impl __tl::Serialize for Size {
         #[inline]
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-            __tl::write_words(buf, [self.w as u32, self.h as u32]);
+            __tl::Serialize::serialize_with_id(self, __tl::None, buf)
+        }
+        #[inline]
+        fn serialize_with_id(
+            &self,
+            __tl_id: __tl::Option<u32>,
+            buf: &mut __tl::Vec<u8>,
+        ) {
+            __tl::write_words_after(buf, __tl_id, [0, self.w as u32, self.h as u32]);
         }
     }
     #[automatically_derived]
@@ -149,6 +169,15 @@ pub mod types {
     impl<'a> __tl::Serialize for Album<'a> {
         #[inline]
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+            __tl::Serialize::serialize_with_id(self, __tl::None, buf)
+        }
+        #[inline]
+        fn serialize_with_id(
+            &self,
+            __tl_id: __tl::Option<u32>,
+            buf: &mut __tl::Vec<u8>,
+        ) {
+            __tl::write_id(buf, __tl_id);
             __tl::Serialize::serialize(&self.photos, buf);
             __tl::Serialize::serialize(&self.sizes, buf);
         }
@@ -206,8 +235,13 @@ pub mod enums {
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
             match self {
                 Self::Photo(x) => {
-                    __tl::write_u32(buf, 0x829d3ac7u32);
-                    <super::types::Photo<'a> as __tl::Serialize>::serialize(x, buf)
+                    <super::types::Photo<
+                        'a,
+                    > as __tl::Serialize>::serialize_with_id(
+                        x,
+                        __tl::Some(0x829d3ac7u32),
+                        buf,
+                    )
                 }
             }
         }
@@ -271,8 +305,11 @@ pub mod enums {
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
             match self {
                 Self::Size(x) => {
-                    __tl::write_u32(buf, 0xb8fdaf3cu32);
-                    <super::types::Size as __tl::Serialize>::serialize(x, buf)
+                    <super::types::Size as __tl::Serialize>::serialize_with_id(
+                        x,
+                        __tl::Some(0xb8fdaf3cu32),
+                        buf,
+                    )
                 }
             }
         }
@@ -334,8 +371,13 @@ pub mod enums {
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
             match self {
                 Self::Album(x) => {
-                    __tl::write_u32(buf, 0x319e821eu32);
-                    <super::types::Album<'a> as __tl::Serialize>::serialize(x, buf)
+                    <super::types::Album<
+                        'a,
+                    > as __tl::Serialize>::serialize_with_id(
+                        x,
+                        __tl::Some(0x319e821eu32),
+                        buf,
+                    )
                 }
             }
         }

@@ -34,6 +34,15 @@ pub mod types {
     impl __tl::Serialize for TextPlain {
         #[inline]
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+            __tl::Serialize::serialize_with_id(self, __tl::None, buf)
+        }
+        #[inline]
+        fn serialize_with_id(
+            &self,
+            __tl_id: __tl::Option<u32>,
+            buf: &mut __tl::Vec<u8>,
+        ) {
+            __tl::write_id(buf, __tl_id);
             __tl::Serialize::serialize(&self.text, buf);
         }
     }
@@ -76,6 +85,15 @@ pub mod types {
     impl __tl::Serialize for TextBold {
         #[inline]
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+            __tl::Serialize::serialize_with_id(self, __tl::None, buf)
+        }
+        #[inline]
+        fn serialize_with_id(
+            &self,
+            __tl_id: __tl::Option<u32>,
+            buf: &mut __tl::Vec<u8>,
+        ) {
+            __tl::write_id(buf, __tl_id);
             __tl::Serialize::serialize(&self.text, buf);
         }
     }
@@ -120,6 +138,15 @@ pub mod types {
     impl __tl::Serialize for TextConcat {
         #[inline]
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+            __tl::Serialize::serialize_with_id(self, __tl::None, buf)
+        }
+        #[inline]
+        fn serialize_with_id(
+            &self,
+            __tl_id: __tl::Option<u32>,
+            buf: &mut __tl::Vec<u8>,
+        ) {
+            __tl::write_id(buf, __tl_id);
             __tl::Serialize::serialize(&self.texts, buf);
         }
     }
@@ -173,9 +200,17 @@ pub mod types {
     impl __tl::Serialize for Node {
         #[inline]
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+            __tl::Serialize::serialize_with_id(self, __tl::None, buf)
+        }
+        #[inline]
+        fn serialize_with_id(
+            &self,
+            __tl_id: __tl::Option<u32>,
+            buf: &mut __tl::Vec<u8>,
+        ) {
             let mut __tl_flags_0: u32 = self.flags.bits(0x00000001u32);
-            let __tl_at_0 = buf.len();
-            __tl::write_words(buf, [0, self.value as u32]);
+            __tl::write_words_after(buf, __tl_id, [0, 0, self.value as u32]);
+            let __tl_at_0 = buf.len() - 8;
             if let __tl::Some(__tl_v) = &self.next {
                 __tl_flags_0 |= 0x00000001u32;
                 __tl::Serialize::serialize(__tl_v, buf);
@@ -244,6 +279,15 @@ pub mod types {
     impl __tl::Serialize for Large {
         #[inline]
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+            __tl::Serialize::serialize_with_id(self, __tl::None, buf)
+        }
+        #[inline]
+        fn serialize_with_id(
+            &self,
+            __tl_id: __tl::Option<u32>,
+            buf: &mut __tl::Vec<u8>,
+        ) {
+            __tl::write_id(buf, __tl_id);
             __tl::Serialize::serialize(&self.a, buf);
             __tl::Serialize::serialize(&self.b, buf);
         }
@@ -329,16 +373,25 @@ pub mod enums {
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
             match self {
                 Self::TextPlain(x) => {
-                    __tl::write_u32(buf, 0x744694e0u32);
-                    <super::types::TextPlain as __tl::Serialize>::serialize(x, buf)
+                    <super::types::TextPlain as __tl::Serialize>::serialize_with_id(
+                        x,
+                        __tl::Some(0x744694e0u32),
+                        buf,
+                    )
                 }
                 Self::TextBold(x) => {
-                    __tl::write_u32(buf, 0x6724abc4u32);
-                    <super::types::TextBold as __tl::Serialize>::serialize(x, buf)
+                    <super::types::TextBold as __tl::Serialize>::serialize_with_id(
+                        x,
+                        __tl::Some(0x6724abc4u32),
+                        buf,
+                    )
                 }
                 Self::TextConcat(x) => {
-                    __tl::write_u32(buf, 0x7e6260d7u32);
-                    <super::types::TextConcat as __tl::Serialize>::serialize(x, buf)
+                    <super::types::TextConcat as __tl::Serialize>::serialize_with_id(
+                        x,
+                        __tl::Some(0x7e6260d7u32),
+                        buf,
+                    )
                 }
             }
         }
@@ -442,8 +495,11 @@ pub mod enums {
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
             match self {
                 Self::Node(x) => {
-                    __tl::write_u32(buf, 0x498fff9cu32);
-                    <super::types::Node as __tl::Serialize>::serialize(x, buf)
+                    <super::types::Node as __tl::Serialize>::serialize_with_id(
+                        x,
+                        __tl::Some(0x498fff9cu32),
+                        buf,
+                    )
                 }
             }
         }
@@ -508,8 +564,11 @@ pub mod enums {
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
             match self {
                 Self::Large(x) => {
-                    __tl::write_u32(buf, 0x84f0135du32);
-                    <super::types::Large as __tl::Serialize>::serialize(x, buf)
+                    <super::types::Large as __tl::Serialize>::serialize_with_id(
+                        x,
+                        __tl::Some(0x84f0135du32),
+                        buf,
+                    )
                 }
                 Self::Small => __tl::write_u32(buf, 0x3787b6cdu32),
             }

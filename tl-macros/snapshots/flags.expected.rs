@@ -71,9 +71,19 @@ pub mod types {
     impl __tl::Serialize for InputPeerUser {
         #[inline]
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-            __tl::write_words(
+            __tl::Serialize::serialize_with_id(self, __tl::None, buf)
+        }
+        #[inline]
+        fn serialize_with_id(
+            &self,
+            __tl_id: __tl::Option<u32>,
+            buf: &mut __tl::Vec<u8>,
+        ) {
+            __tl::write_words_after(
                 buf,
+                __tl_id,
                 [
+                    0,
                     self.user_id as u32,
                     (self.user_id >> 32) as u32,
                     self.access_hash as u32,
@@ -153,11 +163,19 @@ pub mod types {
     impl __tl::Serialize for Draft {
         #[inline]
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+            __tl::Serialize::serialize_with_id(self, __tl::None, buf)
+        }
+        #[inline]
+        fn serialize_with_id(
+            &self,
+            __tl_id: __tl::Option<u32>,
+            buf: &mut __tl::Vec<u8>,
+        ) {
             let mut __tl_flags_0: u32 = self.flags.bits(0x0000005au32)
                 | if self.no_webpage { 0x00000002u32 } else { 0 }
                 | if self.invert_media { 0x00000040u32 } else { 0 };
-            let __tl_at_0 = buf.len();
-            __tl::write_u32(buf, 0);
+            __tl::write_words_after(buf, __tl_id, [0, 0]);
+            let __tl_at_0 = buf.len() - 4;
             if let __tl::Some(__tl_v) = &self.reply_to {
                 __tl_flags_0 |= 0x00000010u32;
                 __tl::Serialize::serialize(__tl_v, buf);
@@ -271,9 +289,17 @@ pub mod types {
     impl __tl::Serialize for Stats {
         #[inline]
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+            __tl::Serialize::serialize_with_id(self, __tl::None, buf)
+        }
+        #[inline]
+        fn serialize_with_id(
+            &self,
+            __tl_id: __tl::Option<u32>,
+            buf: &mut __tl::Vec<u8>,
+        ) {
             let mut __tl_flags_0: u32 = self.flags.bits(0x00000005u32);
-            let __tl_at_0 = buf.len();
-            __tl::write_u32(buf, 0);
+            __tl::write_words_after(buf, __tl_id, [0, 0]);
+            let __tl_at_0 = buf.len() - 4;
             if let __tl::Some(__tl_v) = &self.count {
                 __tl_flags_0 |= 0x00000001u32;
                 __tl::Serialize::serialize(__tl_v, buf);
@@ -384,8 +410,11 @@ pub mod enums {
             match self {
                 Self::Empty => __tl::write_u32(buf, 0x7f3b18eau32),
                 Self::User(x) => {
-                    __tl::write_u32(buf, 0xdde8a54cu32);
-                    <super::types::InputPeerUser as __tl::Serialize>::serialize(x, buf)
+                    <super::types::InputPeerUser as __tl::Serialize>::serialize_with_id(
+                        x,
+                        __tl::Some(0xdde8a54cu32),
+                        buf,
+                    )
                 }
             }
         }
@@ -469,8 +498,11 @@ pub mod enums {
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
             match self {
                 Self::Draft(x) => {
-                    __tl::write_u32(buf, 0x6e68c266u32);
-                    <super::types::Draft as __tl::Serialize>::serialize(x, buf)
+                    <super::types::Draft as __tl::Serialize>::serialize_with_id(
+                        x,
+                        __tl::Some(0x6e68c266u32),
+                        buf,
+                    )
                 }
             }
         }
@@ -534,8 +566,11 @@ pub mod enums {
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
             match self {
                 Self::Stats(x) => {
-                    __tl::write_u32(buf, 0xef81b551u32);
-                    <super::types::Stats as __tl::Serialize>::serialize(x, buf)
+                    <super::types::Stats as __tl::Serialize>::serialize_with_id(
+                        x,
+                        __tl::Some(0xef81b551u32),
+                        buf,
+                    )
                 }
             }
         }

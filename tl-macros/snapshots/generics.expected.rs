@@ -34,7 +34,15 @@ pub mod types {
     impl __tl::Serialize for Config {
         #[inline]
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-            __tl::Serialize::serialize(&self.date, buf);
+            __tl::Serialize::serialize_with_id(self, __tl::None, buf)
+        }
+        #[inline]
+        fn serialize_with_id(
+            &self,
+            __tl_id: __tl::Option<u32>,
+            buf: &mut __tl::Vec<u8>,
+        ) {
+            __tl::write_words_after(buf, __tl_id, [0, self.date as u32]);
         }
     }
     #[automatically_derived]
@@ -79,8 +87,11 @@ pub mod enums {
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
             match self {
                 Self::Config(x) => {
-                    __tl::write_u32(buf, 0xb2e6bc48u32);
-                    <super::types::Config as __tl::Serialize>::serialize(x, buf)
+                    <super::types::Config as __tl::Serialize>::serialize_with_id(
+                        x,
+                        __tl::Some(0xb2e6bc48u32),
+                        buf,
+                    )
                 }
             }
         }

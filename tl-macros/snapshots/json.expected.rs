@@ -118,9 +118,19 @@ pub mod types {
     impl __tl::Serialize for InputPeerUser {
         #[inline]
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-            __tl::write_words(
+            __tl::Serialize::serialize_with_id(self, __tl::None, buf)
+        }
+        #[inline]
+        fn serialize_with_id(
+            &self,
+            __tl_id: __tl::Option<u32>,
+            buf: &mut __tl::Vec<u8>,
+        ) {
+            __tl::write_words_after(
                 buf,
+                __tl_id,
                 [
+                    0,
                     self.user_id as u32,
                     (self.user_id >> 32) as u32,
                     self.access_hash as u32,
@@ -258,10 +268,22 @@ pub mod types {
     impl __tl::Serialize for Photo {
         #[inline]
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+            __tl::Serialize::serialize_with_id(self, __tl::None, buf)
+        }
+        #[inline]
+        fn serialize_with_id(
+            &self,
+            __tl_id: __tl::Option<u32>,
+            buf: &mut __tl::Vec<u8>,
+        ) {
             let mut __tl_flags_0: u32 = self.flags.bits(0x00000003u32)
                 | if self.has_stickers { 0x00000001u32 } else { 0 };
-            let __tl_at_0 = buf.len();
-            __tl::write_words(buf, [0, self.id as u32, (self.id >> 32) as u32]);
+            __tl::write_words_after(
+                buf,
+                __tl_id,
+                [0, 0, self.id as u32, (self.id >> 32) as u32],
+            );
+            let __tl_at_0 = buf.len() - 12;
             __tl::Serialize::serialize(&self.file_reference, buf);
             __tl::Serialize::serialize(&self.sizes, buf);
             if let __tl::Some(__tl_v) = &self.big {
@@ -461,9 +483,17 @@ pub mod types {
     impl __tl::Serialize for Group {
         #[inline]
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+            __tl::Serialize::serialize_with_id(self, __tl::None, buf)
+        }
+        #[inline]
+        fn serialize_with_id(
+            &self,
+            __tl_id: __tl::Option<u32>,
+            buf: &mut __tl::Vec<u8>,
+        ) {
             let mut __tl_flags_0: u32 = self.flags.bits(0x00000004u32);
-            let __tl_at_0 = buf.len();
-            __tl::write_u32(buf, 0);
+            __tl::write_words_after(buf, __tl_id, [0, 0]);
+            let __tl_at_0 = buf.len() - 4;
             if let __tl::Some(__tl_g) = &self.a_and_b {
                 __tl_flags_0 |= 0x00000004u32;
                 __tl::Serialize::serialize(&__tl_g.0, buf);
@@ -652,8 +682,11 @@ pub mod enums {
             match self {
                 Self::Empty => __tl::write_u32(buf, 0x7f3b18eau32),
                 Self::User(x) => {
-                    __tl::write_u32(buf, 0xdde8a54cu32);
-                    <super::types::InputPeerUser as __tl::Serialize>::serialize(x, buf)
+                    <super::types::InputPeerUser as __tl::Serialize>::serialize_with_id(
+                        x,
+                        __tl::Some(0xdde8a54cu32),
+                        buf,
+                    )
                 }
             }
         }
@@ -816,8 +849,11 @@ pub mod enums {
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
             match self {
                 Self::Photo(x) => {
-                    __tl::write_u32(buf, 0xae84abdcu32);
-                    <super::types::Photo as __tl::Serialize>::serialize(x, buf)
+                    <super::types::Photo as __tl::Serialize>::serialize_with_id(
+                        x,
+                        __tl::Some(0xae84abdcu32),
+                        buf,
+                    )
                 }
             }
         }
@@ -942,8 +978,11 @@ pub mod enums {
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
             match self {
                 Self::Group(x) => {
-                    __tl::write_u32(buf, 0x331fbb5cu32);
-                    <super::types::Group as __tl::Serialize>::serialize(x, buf)
+                    <super::types::Group as __tl::Serialize>::serialize_with_id(
+                        x,
+                        __tl::Some(0x331fbb5cu32),
+                        buf,
+                    )
                 }
             }
         }

@@ -37,7 +37,15 @@ pub mod types {
     impl __tl::Serialize for Error {
         #[inline]
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-            __tl::Serialize::serialize(&self.code, buf);
+            __tl::Serialize::serialize_with_id(self, __tl::None, buf)
+        }
+        #[inline]
+        fn serialize_with_id(
+            &self,
+            __tl_id: __tl::Option<u32>,
+            buf: &mut __tl::Vec<u8>,
+        ) {
+            __tl::write_words_after(buf, __tl_id, [0, self.code as u32]);
             __tl::Serialize::serialize(&self.message, buf);
         }
     }
@@ -159,9 +167,19 @@ pub mod types {
     impl __tl::Serialize for File {
         #[inline]
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-            __tl::write_words(
+            __tl::Serialize::serialize_with_id(self, __tl::None, buf)
+        }
+        #[inline]
+        fn serialize_with_id(
+            &self,
+            __tl_id: __tl::Option<u32>,
+            buf: &mut __tl::Vec<u8>,
+        ) {
+            __tl::write_words_after(
                 buf,
+                __tl_id,
                 [
+                    0,
                     self.id as u32,
                     self.size as u32,
                     (self.size >> 32) as u32,
@@ -338,8 +356,11 @@ pub mod enums {
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
             match self {
                 Self::Error(x) => {
-                    __tl::write_u32(buf, 0x9bdd8f1au32);
-                    <super::types::Error as __tl::Serialize>::serialize(x, buf)
+                    <super::types::Error as __tl::Serialize>::serialize_with_id(
+                        x,
+                        __tl::Some(0x9bdd8f1au32),
+                        buf,
+                    )
                 }
             }
         }
@@ -462,8 +483,11 @@ pub mod enums {
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
             match self {
                 Self::File(x) => {
-                    __tl::write_u32(buf, 0x0f87ab70u32);
-                    <super::types::File as __tl::Serialize>::serialize(x, buf)
+                    <super::types::File as __tl::Serialize>::serialize_with_id(
+                        x,
+                        __tl::Some(0x0f87ab70u32),
+                        buf,
+                    )
                 }
             }
         }

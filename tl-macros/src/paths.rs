@@ -56,6 +56,8 @@ runtime_items! {
     WRITE_U32 = "write_u32",
     PATCH_U32 = "patch_u32",
     WRITE_WORDS = "write_words",
+    WRITE_WORDS_AFTER = "write_words_after",
+    WRITE_ID = "write_id",
     SERIALIZE_BARE_VEC = "serialize_bare_vec",
     DESERIALIZE_BARE_VEC = "deserialize_bare_vec",
     READ_NESTED = "read_nested",

@@ -19,7 +19,8 @@ pub use ::core::result::Result::{self, Err, Ok};
 
 pub use crate::encoding::{AsIs, BareVec, BoxedVec, DecodeAs, EncodeAs};
 pub use crate::wire::{
-    deserialize_bare_vec, patch_u32, serialize_bare_vec, write_u32, write_words,
+    deserialize_bare_vec, patch_u32, serialize_bare_vec, write_id, write_u32, write_words,
+    write_words_after,
 };
 pub use crate::{
     Deserialize, Error, Identifiable, Object, ObjectRef, Reader, RemoteCall, RpcError, Serialize,

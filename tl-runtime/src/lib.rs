@@ -385,6 +385,16 @@ pub trait Serialize {
     /// Appends the encoding of `self` to `buf`.
     fn serialize(&self, buf: &mut Vec<u8>);
 
+    /// The boxed encoding after `id`, when there is one: the constructor id, then what
+    /// [`serialize`](Serialize::serialize) appends. An enum's variant writes itself with it;
+    /// the structs that `tl!` generates write the id and their first fixed-size fields as one.
+    #[doc(hidden)]
+    #[inline]
+    fn serialize_with_id(&self, id: Option<u32>, buf: &mut Vec<u8>) {
+        wire::write_id(buf, id);
+        self.serialize(buf);
+    }
+
     /// The number of bytes [`serialize`](Serialize::serialize) appends.
     ///
     /// By default the value is encoded into a scratch buffer and that buffer's length returned:

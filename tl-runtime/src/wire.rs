@@ -33,6 +33,35 @@ pub fn write_words<const N: usize>(buf: &mut Vec<u8>, words: [u32; N]) {
     buf.extend_from_slice(words.map(u32::to_le_bytes).as_flattened());
 }
 
+/// [`write_words`] of a boxed value's first run of words after its constructor id, when there
+/// is one: `words[0]` is a slot that the id takes, and without an id the rest goes out alone.
+/// A constructor type's fields written after its enum's id (`Serialize::serialize_with_id`):
+/// one capacity check for the id and the fields, not one each.
+#[inline]
+pub fn write_words_after<const N: usize>(buf: &mut Vec<u8>, id: Option<u32>, mut words: [u32; N]) {
+    match id {
+        Some(id) => {
+            if let Some(slot) = words.first_mut() {
+                *slot = id;
+            }
+            write_words(buf, words);
+        }
+        None => {
+            let bytes = words.map(u32::to_le_bytes);
+            buf.extend_from_slice(bytes.as_flattened().get(4..).unwrap_or_default());
+        }
+    }
+}
+
+/// Appends the constructor id `id`, when there is one: a boxed value whose fields do not begin
+/// with a run of words.
+#[inline]
+pub fn write_id(buf: &mut Vec<u8>, id: Option<u32>) {
+    if let Some(id) = id {
+        write_u32(buf, id);
+    }
+}
+
 /// Overwrites the 32-bit word at `at`, which an earlier [`write_u32`] to `buf` appended: a `#`
 /// word written before the fields whose presence sets its bits.
 #[inline]
@@ -224,5 +253,23 @@ mod tests {
         serialize_bare_vec(&items, &mut bare);
         assert_eq!((bare.len(), bare.capacity()), (4 + 8000, 4 + 8000));
         assert_eq!(bare[..], buf[4..]);
+    }
+
+    #[test]
+    fn words_after_an_id_that_may_be_absent() {
+        let mut boxed = Vec::new();
+        write_words_after(&mut boxed, Some(0xdde8_a54c), [0, 7, 9]);
+        assert_eq!(boxed, [0xdde8_a54cu32, 7, 9].map(u32::to_le_bytes).concat());
+        let mut bare = Vec::new();
+        write_words_after(&mut bare, None, [0, 7, 9]);
+        assert_eq!(bare, [7u32, 9].map(u32::to_le_bytes).concat());
+
+        // A hand-written impl has only `serialize`: the id goes first by itself.
+        let mut buf = Vec::new();
+        7i32.serialize_with_id(Some(0x1234_5678), &mut buf);
+        assert_eq!(buf, [0x1234_5678u32, 7].map(u32::to_le_bytes).concat());
+        buf.clear();
+        7i32.serialize_with_id(None, &mut buf);
+        assert_eq!(buf, 7u32.to_le_bytes());
     }
 }

@@ -471,17 +471,17 @@ fn enum_impls(
                         emit!(
                             writes,
                             "{pattern} => {{\n{}}}\n",
-                            codec::write_body(s, places, Some(s.id))
+                            codec::write_body(s, places, codec::Id::Is(s.id))
                         );
                     }
                     Arm::Newtype(ty) => {
                         let v = &v.ident;
                         emit!(
                             writes,
-                            "Self::{v}(x) => {{ {}(buf, <{ty} as {}>::CONSTRUCTOR_ID); <{ty} as {}>::serialize(x, buf) }}\n",
-                            paths::WRITE_U32,
+                            "Self::{v}(x) => <{ty} as {ser}>::serialize_with_id(x, {}(<{ty} as {}>::CONSTRUCTOR_ID), buf),\n",
+                            paths::SOME,
                             paths::IDENTIFIABLE,
-                            paths::SERIALIZE
+                            ser = paths::SERIALIZE
                         );
                     }
                 }

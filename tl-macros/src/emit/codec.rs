@@ -104,20 +104,40 @@ fn id_parts(kind: Kind, s: &Struct) -> (usize, String) {
     }
 }
 
-/// `Serialize` of the struct, fields at `p`.
+/// `Serialize` of the struct, fields at `p`. A constructor type with fields writes them in
+/// `serialize_with_id`, which its enum's arm calls with the id (one capacity check for the id
+/// and the first run of words), and `serialize` is that without an id.
 pub fn serialize_header(kind: Kind, s: &Struct, p: &Places, h: &Header, out: &mut String) {
-    let id = (kind == Kind::Function).then_some(s.id);
+    let (ser, vec) = (paths::SERIALIZE, paths::VEC);
     emit!(
         out,
-        "#[automatically_derived] impl{} {ser} for {} {} {{\n\
-         #[inline] fn serialize(&self, buf: &mut {}<u8>) {{\n{}}}\n}}\n",
+        "#[automatically_derived] impl{} {ser} for {} {} {{\n",
         h.generics,
         h.ty,
-        h.bounds,
-        paths::VEC,
-        write_body(s, p, id),
-        ser = paths::SERIALIZE,
+        h.bounds
     );
+    match kind {
+        Kind::Function => emit!(
+            out,
+            "#[inline] fn serialize(&self, buf: &mut {vec}<u8>) {{\n{}}}\n",
+            write_body(s, p, Id::Is(s.id))
+        ),
+        Kind::Type if s.is_unit() => emit!(
+            out,
+            "#[inline] fn serialize(&self, buf: &mut {vec}<u8>) {{\n{}}}\n",
+            write_body(s, p, Id::None)
+        ),
+        Kind::Type => emit!(
+            out,
+            "#[inline] fn serialize(&self, buf: &mut {vec}<u8>) {{ \
+             {ser}::serialize_with_id(self, {}, buf) }}\n\
+             #[inline] fn serialize_with_id(&self, {ID_LOCAL}: {}<u32>, buf: &mut {vec}<u8>) {{\n{}}}\n",
+            paths::NONE,
+            paths::OPTION,
+            write_body(s, p, Id::Param)
+        ),
+    }
+    out.push_str("}\n");
 }
 
 /// `Deserialize<'a>` of the struct, fields at `p`.
@@ -359,6 +379,9 @@ struct Run {
     placeholders: Vec<(String, usize)>,
     values: usize,
     alone: String,
+    /// The run's first word is the slot of the id a boxed value is written after (the body's
+    /// `__tl_id`), there or not at run time.
+    after_id: bool,
 }
 
 impl Run {
@@ -379,6 +402,19 @@ impl Run {
             0 => {}
             // A placeholder by itself records its position in `alone`.
             1 => out.push_str(&self.alone),
+            _ if self.after_id => {
+                emit!(
+                    out,
+                    "{}(buf, {ID_LOCAL}, [{}]);\n",
+                    paths::WRITE_WORDS_AFTER,
+                    self.words.join(", ")
+                );
+                // Counted back from the end: the slot is written or not.
+                let n = self.words.len();
+                for (at, k) in &self.placeholders {
+                    emit!(out, "let {at} = buf.len() - {};\n", 4 * (n - k));
+                }
+            }
             _ => {
                 for (at, k) in &self.placeholders {
                     if *k == 0 {
@@ -398,6 +434,7 @@ impl Run {
         self.placeholders.clear();
         self.words.clear();
         self.values = 0;
+        self.after_id = false;
     }
 }
 
@@ -406,16 +443,41 @@ fn write_word(word: &str) -> String {
     format!("{}(buf, {word});\n", paths::WRITE_U32)
 }
 
+/// The constructor id a body writes before the fields.
+#[derive(Clone, Copy)]
+pub enum Id {
+    /// None: a constructor's bare encoding.
+    None,
+    /// This one: a function's, or an enum variant's arm that a derive writes inline.
+    Is(u32),
+    /// The one in the local `__tl_id` (an `Option<u32>`), if any: a constructor type's
+    /// `serialize_with_id`, which its enum calls with the variant's id.
+    Param,
+}
+
+/// The parameter of `serialize_with_id` that holds the id to write.
+const ID_LOCAL: &str = "__tl_id";
+
 /// A body writing the fields at `p` (also an enum variant's arm), after the constructor id
-/// `id` when it is boxed. The always-present fixed-size values between two other writes
-/// (ids, `#` words, `int`, `long`, `double`, `Bool`, `#`) go out as one run of words.
-pub fn write_body(s: &Struct, p: &Places, id: Option<u32>) -> String {
+/// `id`. The always-present fixed-size values between two other writes (ids, `#` words, `int`,
+/// `long`, `double`, `Bool`, `#`) go out as one run of words.
+pub fn write_body(s: &Struct, p: &Places, id: Id) -> String {
     let mut out = flag_words(s, p);
     let mut patches = String::new();
     let mut run = Run::default();
-    if let Some(id) = id {
-        let id = u32_lit(id);
-        run.push(vec![id.clone()], write_word(&id));
+    match id {
+        Id::None => {}
+        Id::Is(id) => {
+            let id = u32_lit(id);
+            run.push(vec![id.clone()], write_word(&id));
+        }
+        Id::Param => {
+            run.push(
+                vec!["0".to_string()],
+                format!("{}(buf, {ID_LOCAL});\n", paths::WRITE_ID),
+            );
+            run.after_id = true;
+        }
     }
     for step in s.tl.iter().map(|f| &f.step) {
         match *step {

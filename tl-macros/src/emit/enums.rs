@@ -59,7 +59,8 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
         emit!(variants, "{variant}({payload}),\n");
         emit!(
             writes,
-            "Self::{variant}(x) => {{ {write_u32}(buf, {id}); <{path} as {ser}>::serialize(x, buf) }}\n"
+            "Self::{variant}(x) => <{path} as {ser}>::serialize_with_id(x, {}({id}), buf),\n",
+            paths::SOME
         );
         if first {
             // The struct's type comes from the variant's: the arm names nothing else.
