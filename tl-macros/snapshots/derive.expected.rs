@@ -8,10 +8,18 @@ const _: () = {
     impl __tl::Serialize for Draft {
         #[inline]
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+            __tl::Serialize::serialize_with_id(self, __tl::None, buf)
+        }
+        #[inline]
+        fn serialize_with_id(
+            &self,
+            __tl_id: __tl::Option<u32>,
+            buf: &mut __tl::Vec<u8>,
+        ) {
             let mut __tl_flags_0: u32 = self.flags.bits(0x00000013u32)
                 | if self.no_webpage { 0x00000002u32 } else { 0 };
-            let __tl_at_0 = buf.len();
-            __tl::write_u32(buf, 0);
+            __tl::write_words_after(buf, __tl_id, [0, 0]);
+            let __tl_at_0 = buf.len() - 4;
             if let __tl::Some(__tl_v) = &self.reply_to {
                 __tl_flags_0 |= 0x00000010u32;
                 __tl::Serialize::serialize(__tl_v, buf);
@@ -192,11 +200,13 @@ const _: () = {
                     );
                 }
                 Self::Chat(x) => {
-                    __tl::write_u32(
+                    <InputPeerChat as __tl::Serialize>::serialize_with_id(
+                        x,
+                        __tl::Some(
+                            <InputPeerChat as __tl::Identifiable>::CONSTRUCTOR_ID,
+                        ),
                         buf,
-                        <InputPeerChat as __tl::Identifiable>::CONSTRUCTOR_ID,
-                    );
-                    <InputPeerChat as __tl::Serialize>::serialize(x, buf)
+                    )
                 }
             }
         }
