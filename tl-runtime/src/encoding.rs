@@ -56,10 +56,9 @@ impl<'a, T: Deserialize<'a>> DecodeAs<'a, T> for AsIs {
 
 impl<T, E: EncodeAs<T>> EncodeAs<Vec<T>> for BareVec<E> {
     fn write(items: &Vec<T>, buf: &mut Vec<u8>) {
-        let count = i32::try_from(items.len())
-            .expect("tl: a vector of more than i32::MAX elements cannot be encoded");
+        let count = wire::vec_count(items.len());
         wire::reserve_vec(buf, 4, items);
-        wire::write_i32(buf, count);
+        wire::write_u32(buf, count);
         for item in items {
             E::write(item, buf);
         }

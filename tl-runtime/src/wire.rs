@@ -134,7 +134,7 @@ pub fn write_bytes(buf: &mut Vec<u8>, data: &[u8]) {
 ///
 /// If `len` is over `i32::MAX`, which TL cannot count.
 #[inline]
-fn vec_count(len: usize) -> u32 {
+pub(crate) fn vec_count(len: usize) -> u32 {
     match i32::try_from(len) {
         // Non-negative, so the cast is exact.
         Ok(count) => count as u32,
