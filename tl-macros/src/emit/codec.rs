@@ -116,26 +116,26 @@ pub fn serialize_header(kind: Kind, s: &Struct, p: &Places, h: &Header, out: &mu
         h.ty,
         h.bounds
     );
-    match kind {
-        Kind::Function => emit!(
-            out,
-            "#[inline] fn serialize(&self, buf: &mut {vec}<u8>) {{\n{}}}\n",
-            write_body(s, p, Id::Is(s.id))
-        ),
-        Kind::Type if s.is_unit() => emit!(
-            out,
-            "#[inline] fn serialize(&self, buf: &mut {vec}<u8>) {{\n{}}}\n",
-            write_body(s, p, Id::None)
-        ),
-        Kind::Type => emit!(
+    let id = match kind {
+        Kind::Function => Id::Is(s.id),
+        Kind::Type if s.is_unit() => Id::None,
+        Kind::Type => Id::Param,
+    };
+    let body = write_body(s, p, id);
+    if let Id::Param = id {
+        emit!(
             out,
             "#[inline] fn serialize(&self, buf: &mut {vec}<u8>) {{ \
              {ser}::serialize_with_id(self, {}, buf) }}\n\
-             #[inline] fn serialize_with_id(&self, {ID_LOCAL}: {}<u32>, buf: &mut {vec}<u8>) {{\n{}}}\n",
+             #[inline] fn serialize_with_id(&self, {ID_LOCAL}: {}<u32>, buf: &mut {vec}<u8>) {{\n{body}}}\n",
             paths::NONE,
             paths::OPTION,
-            write_body(s, p, Id::Param)
-        ),
+        );
+    } else {
+        emit!(
+            out,
+            "#[inline] fn serialize(&self, buf: &mut {vec}<u8>) {{\n{body}}}\n"
+        );
     }
     out.push_str("}\n");
 }
