@@ -139,7 +139,6 @@ impl<T: Serialize + ?Sized> Serialize for &T {
 
 impl<'a> Deserialize<'a> for String {
     const MIN_SERIALIZED_LEN: usize = 4;
-    #[inline]
     fn deserialize(reader: &mut Reader<'a>) -> Result<Self, Error> {
         reader.read_str().map(String::from)
     }
@@ -165,7 +164,6 @@ impl<'a> Deserialize<'a> for &'a [u8] {
 
 impl<'a> Deserialize<'a> for Vec<u8> {
     const MIN_SERIALIZED_LEN: usize = 4;
-    #[inline]
     fn deserialize(reader: &mut Reader<'a>) -> Result<Self, Error> {
         reader.read_bytes().map(<[u8]>::to_vec)
     }
