@@ -1,9 +1,11 @@
 //! Generated code writes a run of fixed-size fields (ids, `#` words, `int`, `long`, `double`,
 //! `Bool`, a plain `#`) with one call: the bytes must be each field's own encoding, in order,
-//! whatever the values and whichever optional fields break the run.
+//! whatever the values and whichever optional fields break the run. It reads a run (the same
+//! without `Bool`, whose id is checked) with one length check: input cut anywhere must fail as
+//! reading the fields one by one does, naming the field cut short and its offset.
 
 use proptest::prelude::*;
-use tl_runtime::{DeserializeOwned, Identifiable, Serialize};
+use tl_runtime::{DeserializeOwned, ErrorKind, Identifiable, PathSegment, Serialize};
 
 tl_runtime::tl! {
     #[tl(decode_functions)]
@@ -54,5 +56,88 @@ proptest! {
         let expected = concat(&[&functions::CallRuns::CONSTRUCTOR_ID, &x, &y, &z]);
         prop_assert_eq!(call.to_bytes(), expected);
         round_trips(&call);
+    }
+}
+
+/// That `err` is in `field` of `constructor` and, with `at` = `(offset, needed, available)`,
+/// that it is the end of the input at `offset`, `needed` bytes wanted and `available` left
+/// (`None` for a string, whose read fails in its own ways).
+fn assert_cut(
+    err: &tl_runtime::Error,
+    constructor: &'static str,
+    field: &'static str,
+    at: Option<(usize, usize, usize)>,
+) {
+    let path: Vec<_> = err.path().cloned().collect();
+    assert_eq!(path, [PathSegment::Field { constructor, field }], "{err}");
+    if let Some((offset, needed, available)) = at {
+        assert_eq!(err.offset(), offset, "{err}");
+        assert_eq!(
+            err.kind(),
+            &ErrorKind::UnexpectedEof { needed, available },
+            "{err}"
+        );
+    }
+}
+
+/// Input cut at every length fails in the field the cut falls in, at that field's offset, with
+/// the bytes it needed and had: what reading the fields one by one gives, which is what the
+/// runs' single check must keep.
+#[test]
+fn a_cut_run_names_the_field_it_cuts() {
+    let v = types::Runs {
+        a: 1,
+        b: 2,
+        c: 3.0,
+        d: true,
+        n: 4,
+        e: Some(5),
+        f: 6,
+        g: false,
+        h: "seven".into(),
+        i: 8,
+        flags: Default::default(),
+    };
+    let bytes = v.to_bytes();
+    // Wire order: name and size of each field (`h` is the string "seven", 8 bytes with its
+    // length and padding); `flags` to `c` are one run, `n` another (after `d`, a `Bool`).
+    let fields = [
+        ("flags", 4),
+        ("a", 4),
+        ("b", 8),
+        ("c", 8),
+        ("d", 4),
+        ("n", 4),
+        ("e", 4),
+        ("f", 8),
+        ("h", 8),
+        ("i", 4),
+    ];
+    assert_eq!(fields.iter().map(|f| f.1).sum::<usize>(), bytes.len());
+    let mut start = 0;
+    for (field, size) in fields {
+        for cut in start..start + size {
+            let err =
+                <types::Runs as tl_runtime::Deserialize>::from_bytes(&bytes[..cut]).unwrap_err();
+            let at = (field != "h").then_some((start, size, cut - start));
+            assert_cut(&err, "runs", field, at);
+        }
+        start += size;
+    }
+    let call = functions::CallRuns {
+        x: 1,
+        y: 2,
+        z: true,
+    }
+    .to_bytes();
+    for (cut, field, offset, needed) in [(5, "x", 4, 4), (9, "y", 8, 8), (15, "y", 8, 8)] {
+        let err =
+            <functions::CallRuns as tl_runtime::Deserialize>::from_bytes(&call[..cut]).unwrap_err();
+        assert_cut(
+            &err,
+            "callRuns",
+            field,
+            Some((offset, needed, cut - offset)),
+        );
     }
 }

@@ -65,14 +65,15 @@ pub mod types {
         #[inline]
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             let (e, at): (__tl::Error, usize) = '__tl_failed: {
-                let __tl_v_0: i64 = match __tl::Deserialize::deserialize(r) {
-                    __tl::Ok(v) => v,
-                    __tl::Err(e) => break '__tl_failed (e, 0),
+                let [__tl_w0, __tl_w1, __tl_w2, __tl_w3] = match r.read_words::<4>() {
+                    __tl::Some(w) => w,
+                    __tl::None => {
+                        let (e, i) = __tl::short_run(r, &[8, 8]);
+                        break '__tl_failed (e, i);
+                    }
                 };
-                let __tl_v_1: i64 = match __tl::Deserialize::deserialize(r) {
-                    __tl::Ok(v) => v,
-                    __tl::Err(e) => break '__tl_failed (e, 1),
-                };
+                let __tl_v_0: i64 = (__tl_w0 as u64 | (__tl_w1 as u64) << 32) as i64;
+                let __tl_v_1: i64 = (__tl_w2 as u64 | (__tl_w3 as u64) << 32) as i64;
                 return __tl::Ok(Self {
                     msg_id: __tl_v_0,
                     ping_id: __tl_v_1,
@@ -288,7 +289,7 @@ pub mod functions {
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             r.expect_id(0xda9b0d0du32, "invokeWithLayer")?;
             let (e, at): (__tl::Error, usize) = '__tl_failed: {
-                let __tl_v_0: i32 = match __tl::Deserialize::deserialize(r) {
+                let __tl_v_0: i32 = match r.read_i32() {
                     __tl::Ok(v) => v,
                     __tl::Err(e) => break '__tl_failed (e, 0),
                 };
@@ -349,7 +350,7 @@ pub mod functions {
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             r.expect_id(0x7abe77ecu32, "ping")?;
             let (e, at): (__tl::Error, usize) = '__tl_failed: {
-                let __tl_v_0: i64 = match __tl::Deserialize::deserialize(r) {
+                let __tl_v_0: i64 = match r.read_i64() {
                     __tl::Ok(v) => v,
                     __tl::Err(e) => break '__tl_failed (e, 0),
                 };

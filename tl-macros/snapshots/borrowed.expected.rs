@@ -66,7 +66,7 @@ pub mod types {
         #[inline]
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             let (e, at): (__tl::Error, usize) = '__tl_failed: {
-                let __tl_v_0: i64 = match __tl::Deserialize::deserialize(r) {
+                let __tl_v_0: i64 = match r.read_i64() {
                     __tl::Ok(v) => v,
                     __tl::Err(e) => break '__tl_failed (e, 0),
                 };
@@ -130,14 +130,15 @@ pub mod types {
         #[inline]
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             let (e, at): (__tl::Error, usize) = '__tl_failed: {
-                let __tl_v_0: i32 = match __tl::Deserialize::deserialize(r) {
-                    __tl::Ok(v) => v,
-                    __tl::Err(e) => break '__tl_failed (e, 0),
+                let [__tl_w0, __tl_w1] = match r.read_words::<2>() {
+                    __tl::Some(w) => w,
+                    __tl::None => {
+                        let (e, i) = __tl::short_run(r, &[4, 4]);
+                        break '__tl_failed (e, i);
+                    }
                 };
-                let __tl_v_1: i32 = match __tl::Deserialize::deserialize(r) {
-                    __tl::Ok(v) => v,
-                    __tl::Err(e) => break '__tl_failed (e, 1),
-                };
+                let __tl_v_0: i32 = __tl_w0 as i32;
+                let __tl_v_1: i32 = __tl_w1 as i32;
                 return __tl::Ok(Self { w: __tl_v_0, h: __tl_v_1 });
             };
             __tl::Err(__tl::in_field_at(e, "size", "w h", at))

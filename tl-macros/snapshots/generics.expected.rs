@@ -51,7 +51,7 @@ pub mod types {
         #[inline]
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             let (e, at): (__tl::Error, usize) = '__tl_failed: {
-                let __tl_v_0: i32 = match __tl::Deserialize::deserialize(r) {
+                let __tl_v_0: i32 = match r.read_i32() {
                     __tl::Ok(v) => v,
                     __tl::Err(e) => break '__tl_failed (e, 0),
                 };
@@ -193,7 +193,7 @@ pub mod functions {
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             r.expect_id(0xda9b0d0du32, "invokeWithLayer")?;
             let (e, at): (__tl::Error, usize) = '__tl_failed: {
-                let __tl_v_0: i32 = match __tl::Deserialize::deserialize(r) {
+                let __tl_v_0: i32 = match r.read_i32() {
                     __tl::Ok(v) => v,
                     __tl::Err(e) => break '__tl_failed (e, 0),
                 };

@@ -55,7 +55,7 @@ pub mod types {
         #[inline]
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             let (e, at): (__tl::Error, usize) = '__tl_failed: {
-                let __tl_v_0: i32 = match __tl::Deserialize::deserialize(r) {
+                let __tl_v_0: i32 = match r.read_i32() {
                     __tl::Ok(v) => v,
                     __tl::Err(e) => break '__tl_failed (e, 0),
                 };
@@ -197,18 +197,18 @@ pub mod types {
         #[inline]
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             let (e, at): (__tl::Error, usize) = '__tl_failed: {
-                let __tl_v_0: i32 = match __tl::Deserialize::deserialize(r) {
-                    __tl::Ok(v) => v,
-                    __tl::Err(e) => break '__tl_failed (e, 0),
+                let [__tl_w0, __tl_w1, __tl_w2, __tl_w3, __tl_w4] = match r
+                    .read_words::<5>()
+                {
+                    __tl::Some(w) => w,
+                    __tl::None => {
+                        let (e, i) = __tl::short_run(r, &[4, 8, 8]);
+                        break '__tl_failed (e, i);
+                    }
                 };
-                let __tl_v_1: i64 = match __tl::Deserialize::deserialize(r) {
-                    __tl::Ok(v) => v,
-                    __tl::Err(e) => break '__tl_failed (e, 1),
-                };
-                let __tl_v_2: i64 = match __tl::Deserialize::deserialize(r) {
-                    __tl::Ok(v) => v,
-                    __tl::Err(e) => break '__tl_failed (e, 2),
-                };
+                let __tl_v_0: i32 = __tl_w0 as i32;
+                let __tl_v_1: i64 = (__tl_w1 as u64 | (__tl_w2 as u64) << 32) as i64;
+                let __tl_v_2: i64 = (__tl_w3 as u64 | (__tl_w4 as u64) << 32) as i64;
                 let __tl_v_3: __tl::Vec<u8> = match __tl::Deserialize::deserialize(r) {
                     __tl::Ok(v) => v,
                     __tl::Err(e) => break '__tl_failed (e, 3),

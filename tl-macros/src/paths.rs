@@ -65,6 +65,7 @@ runtime_items! {
     PEEK_ID_DEEPER = "peek_id_deeper",
     IN_FIELD_AT = "in_field_at",
     LEAVE = "leave",
+    SHORT_RUN = "short_run",
     /// Only derives name it (their arms decode fields in a closure).
     #[cfg_attr(not(feature = "derive"), allow(dead_code))]
     READ_VARIANT = "read_variant",

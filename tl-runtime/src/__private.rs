@@ -158,6 +158,15 @@ pub fn peek_id_deeper(reader: &mut Reader<'_>) -> Result<u32, Error> {
     Ok(id)
 }
 
+/// The error of a run of fixed-size fields, `sizes` bytes each, that [`Reader::read_words`]
+/// found cut short, and the index in the run of the field that does not fit: the same error,
+/// at the same offset, as reading the fields one by one gives. Cold, and one function for
+/// every run, so that a run's fields share one length check and no error path of their own.
+#[inline]
+pub fn short_run(reader: &mut Reader<'_>, sizes: &[u8]) -> (Error, usize) {
+    reader.short_run(sizes)
+}
+
 /// Back up the level [`read_id_deeper`] went down, whether the arm decoded or failed.
 #[inline]
 pub fn leave(reader: &mut Reader<'_>) {

@@ -129,6 +129,40 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Takes the next `4 * N` bytes as `N` little-endian 32-bit words, or `None` (taking
+    /// nothing) when fewer are left: a run of fixed-size fields (`int`, `long` as its low and
+    /// high word, `double`, `#`) with one length check where reading them one by one takes one
+    /// each. Generated code calls [`short_run`](crate::__private::short_run) for the error
+    /// when it gets `None`.
+    #[inline]
+    pub fn read_words<const N: usize>(&mut self) -> Option<[u32; N]> {
+        let (bytes, rest) = self.rest.split_at_checked(4 * N)?;
+        let mut words = [0; N];
+        for (word, chunk) in words.iter_mut().zip(bytes.as_chunks::<4>().0) {
+            *word = u32::from_le_bytes(*chunk);
+        }
+        self.rest = rest;
+        Some(words)
+    }
+
+    /// The error of a run of fields `sizes` bytes long each that [`read_words`](Self::read_words)
+    /// found cut short, and the index in the run of the field that does not fit: the reader
+    /// moves past the ones before it, as reading them one by one does, so the error is the
+    /// same.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn short_run(&mut self, sizes: &[u8]) -> (Error, usize) {
+        for (at, &size) in sizes.iter().enumerate() {
+            if let Err(e) = self.read_raw(size.into()) {
+                return (e, at);
+            }
+        }
+        // Only reached if the run did fit, which `read_words` has ruled out: the error of one
+        // more word, at the end of the run.
+        let at = sizes.len().saturating_sub(1);
+        (self.eof(4), at)
+    }
+
     /// The next 32-bit word without consuming it: the constructor id of what follows.
     #[inline]
     pub fn peek_u32(&self) -> Result<u32, Error> {

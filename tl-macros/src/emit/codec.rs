@@ -527,6 +527,103 @@ pub fn write_body(s: &Struct, p: &Places, id: Id) -> String {
     out + &patches
 }
 
+/// How a value read as 32-bit words becomes its field's: a `#` or `int` from one word, a
+/// `long` or `double` from its low and high word.
+#[derive(Clone, Copy, Default)]
+enum WordValue {
+    #[default]
+    U32,
+    I32,
+    I64,
+    F64,
+}
+
+/// The number of words and the conversion of a type that a run of reads can take, or `None`
+/// for any other (a `Bool` is a constructor id that its read checks).
+fn word_value(ty: &RType) -> Option<(usize, WordValue)> {
+    Some(match ty {
+        RType::Int => (1, WordValue::I32),
+        RType::Nat => (1, WordValue::U32),
+        RType::Long | RType::Int53 => (2, WordValue::I64),
+        RType::Double => (2, WordValue::F64),
+        _ => return None,
+    })
+}
+
+/// Consecutive always-present fixed-size values not yet read: one length check for all of them
+/// ([`Reader::read_words`](tl_runtime::Reader)), the exact error of the one that does not fit
+/// from one cold call.
+#[derive(Default)]
+struct ReadRun {
+    /// Each value's local, words, conversion and index among the body's field names.
+    values: Vec<(String, usize, WordValue, usize)>,
+    /// Words read by the body's runs so far: the runs' locals are numbered across the body.
+    words_before: usize,
+}
+
+impl ReadRun {
+    fn push(&mut self, local: String, words: usize, value: WordValue, at: usize) {
+        self.values.push((local, words, value, at));
+    }
+
+    fn flush(&mut self, out: &mut String) {
+        match self.values.as_slice() {
+            [] => {}
+            [(local, _, value, at)] => {
+                let (ty, read) = match value {
+                    WordValue::U32 => ("u32", "r.read_u32()"),
+                    WordValue::I32 => ("i32", "r.read_i32()"),
+                    WordValue::I64 => ("i64", "r.read_i64()"),
+                    WordValue::F64 => ("f64", "r.read_f64()"),
+                };
+                emit!(out, "let {local}: {ty} = {};\n", checked(read, *at));
+            }
+            values => {
+                let first = self.words_before;
+                let n: usize = values.iter().map(|v| v.1).sum();
+                let words: Vec<String> = (first..first + n).map(|k| format!("__tl_w{k}")).collect();
+                let sizes: Vec<String> = values.iter().map(|v| (4 * v.1).to_string()).collect();
+                emit!(
+                    out,
+                    "let [{}] = match r.read_words::<{n}>() {{ {}(w) => w, {} => {{ \
+                     let (e, i) = {}(r, &[{}]); break {FAILED} (e, {}i) }} }};\n",
+                    words.join(", "),
+                    paths::SOME,
+                    paths::NONE,
+                    paths::SHORT_RUN,
+                    sizes.join(", "),
+                    match values[0].3 {
+                        0 => String::new(),
+                        at => format!("{at} + "),
+                    },
+                );
+                let mut k = 0;
+                for (local, _, value, _) in values {
+                    let (lo, hi) = (&words[k], words.get(k + 1).map_or("", String::as_str));
+                    match value {
+                        WordValue::U32 => emit!(out, "let {local}: u32 = {lo};\n"),
+                        WordValue::I32 => emit!(out, "let {local}: i32 = {lo} as i32;\n"),
+                        WordValue::I64 => emit!(
+                            out,
+                            "let {local}: i64 = ({lo} as u64 | ({hi} as u64) << 32) as i64;\n"
+                        ),
+                        WordValue::F64 => emit!(
+                            out,
+                            "let {local}: f64 = f64::from_bits({lo} as u64 | ({hi} as u64) << 32);\n"
+                        ),
+                    }
+                    k += match value {
+                        WordValue::U32 | WordValue::I32 => 1,
+                        WordValue::I64 | WordValue::F64 => 2,
+                    };
+                }
+                self.words_before += n;
+            }
+        }
+        self.values.clear();
+    }
+}
+
 /// A body reading the fields and returning `p.ctor` built from them (also an enum variant's).
 ///
 /// The reads sit in a labeled block that returns the value; a read that fails breaks out of it
@@ -544,8 +641,21 @@ pub fn read_body(s: &Struct, p: &Places, local_ty: &dyn Fn(&RType) -> Option<Str
     }
     let mut names: Vec<&str> = Vec::new();
     let mut out = String::new();
+    let mut run = ReadRun::default();
     // Reads, in wire order, into locals.
     for f in &s.tl {
+        let word = match f.step {
+            Step::Value { field, ty } => word_value(s.ty(ty))
+                .map(|(words, value)| (format!("__tl_v_{}", field.0), words, value)),
+            Step::Word(w) => Some((flag_local(s.word(w).tl), 1, WordValue::U32)),
+            Step::Present { .. } | Step::Nothing => None,
+        };
+        if let Some((local, words, value)) = word {
+            run.push(local, words, value, names.len());
+            names.push(&f.name);
+            continue;
+        }
+        run.flush(&mut out);
         match f.step {
             Step::Value { field, ty } => {
                 let annot = local_ty(s.ty(ty)).map_or_else(String::new, |t| format!(": {t}"));
@@ -577,18 +687,10 @@ pub fn read_body(s: &Struct, p: &Places, local_ty: &dyn Fn(&RType) -> Option<Str
                 );
                 names.push(&f.name);
             }
-            Step::Word(w) => {
-                emit!(
-                    out,
-                    "let {}: u32 = {};\n",
-                    flag_local(s.word(w).tl),
-                    checked("r.read_u32()", names.len())
-                );
-                names.push(&f.name);
-            }
-            Step::Nothing => {}
+            Step::Word(_) | Step::Nothing => {}
         }
     }
+    run.flush(&mut out);
     let mut fields = String::new();
     for (i, f) in s.fields.iter().enumerate() {
         let fname = &p.names[i];
