@@ -1,7 +1,7 @@
 //! [`Serialize`] and [`Deserialize`] for the Rust types that TL primitives map to.
 
 use crate::wire::{self, BOOL_FALSE_ID, BOOL_TRUE_ID, VECTOR_ID};
-use crate::{Deserialize, Error, ErrorKind, Reader, Serialize};
+use crate::{Deserialize, Error, Reader, Serialize};
 use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -75,14 +75,8 @@ impl<'a> Deserialize<'a> for bool {
         match reader.read_u32()? {
             BOOL_TRUE_ID => Ok(true),
             BOOL_FALSE_ID => Ok(false),
-            id => Err(Error::new(
-                ErrorKind::UnexpectedConstructor {
-                    type_name: "Bool",
-                    id,
-                    found: None,
-                },
-                reader.position() - 4,
-            )),
+            // Out of line: every `Bool` field's decoder has this path.
+            id => Err(crate::__private::unexpected_constructor(reader, "Bool", id)),
         }
     }
 }

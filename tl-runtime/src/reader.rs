@@ -203,13 +203,9 @@ impl<'a> Reader<'a> {
         if id == expected {
             Ok(())
         } else {
-            Err(Error::new(
-                ErrorKind::UnexpectedConstructor {
-                    type_name,
-                    id,
-                    found: None,
-                },
-                self.position() - 4,
+            // Out of line: every function's decoder checks its id here.
+            Err(crate::__private::unexpected_constructor(
+                self, type_name, id,
             ))
         }
     }
