@@ -79,7 +79,7 @@ pub mod types {
                     ping_id: __tl_v_1,
                 });
             };
-            __tl::Err(__tl::in_field_at(e, "pong", "msg_id ping_id", at))
+            __tl::Err(__tl::in_field_at(e, "pong msg_id ping_id", at))
         }
     }
 }
@@ -212,7 +212,7 @@ pub mod functions {
         const MIN_SERIALIZED_LEN: usize = 8;
         #[inline]
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            r.expect_id(0xda9b0d0du32, "invokeWithPrefix")?;
+            __tl::expect_id(r, 0xda9b0d0du32, "invokeWithPrefix")?;
             let (e, at): (__tl::Error, usize) = '__tl_failed: {
                 let __tl_v_0: __tl::String = match __tl::Deserialize::deserialize(r) {
                     __tl::Ok(v) => v,
@@ -227,7 +227,7 @@ pub mod functions {
                     query: __tl_v_1,
                 });
             };
-            __tl::Err(__tl::in_field_at(e, "invokeWithPrefix", "prefix query", at))
+            __tl::Err(__tl::in_field_at(e, "invokeWithPrefix prefix query", at))
         }
     }
     #[automatically_derived]
@@ -287,7 +287,7 @@ pub mod functions {
         const MIN_SERIALIZED_LEN: usize = 8;
         #[inline]
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            r.expect_id(0xda9b0d0du32, "invokeWithLayer")?;
+            __tl::expect_id(r, 0xda9b0d0du32, "invokeWithLayer")?;
             let (e, at): (__tl::Error, usize) = '__tl_failed: {
                 let __tl_v_0: i32 = match r.read_i32() {
                     __tl::Ok(v) => v,
@@ -302,7 +302,7 @@ pub mod functions {
                     query: __tl_v_1,
                 });
             };
-            __tl::Err(__tl::in_field_at(e, "invokeWithLayer", "layer query", at))
+            __tl::Err(__tl::in_field_at(e, "invokeWithLayer layer query", at))
         }
     }
     #[automatically_derived]
@@ -348,7 +348,7 @@ pub mod functions {
         const MIN_SERIALIZED_LEN: usize = 12;
         #[inline]
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            r.expect_id(0x7abe77ecu32, "ping")?;
+            __tl::expect_id(r, 0x7abe77ecu32, "ping")?;
             let (e, at): (__tl::Error, usize) = '__tl_failed: {
                 let __tl_v_0: i64 = match r.read_i64() {
                     __tl::Ok(v) => v,
@@ -356,7 +356,7 @@ pub mod functions {
                 };
                 return __tl::Ok(Self { ping_id: __tl_v_0 });
             };
-            __tl::Err(__tl::in_field_at(e, "ping", "ping_id", at))
+            __tl::Err(__tl::in_field_at(e, "ping ping_id", at))
         }
     }
     #[automatically_derived]

@@ -84,7 +84,7 @@ pub mod types {
                     caption: __tl_v_2,
                 });
             };
-            __tl::Err(__tl::in_field_at(e, "photo", "id bytes caption", at))
+            __tl::Err(__tl::in_field_at(e, "photo id bytes caption", at))
         }
     }
     /// TL constructor `size`:
@@ -141,7 +141,7 @@ pub mod types {
                 let __tl_v_1: i32 = __tl_w1 as i32;
                 return __tl::Ok(Self { w: __tl_v_0, h: __tl_v_1 });
             };
-            __tl::Err(__tl::in_field_at(e, "size", "w h", at))
+            __tl::Err(__tl::in_field_at(e, "size w h", at))
         }
     }
     /// TL constructor `album`:
@@ -206,7 +206,7 @@ pub mod types {
                     sizes: __tl_v_1,
                 });
             };
-            __tl::Err(__tl::in_field_at(e, "album", "photos sizes", at))
+            __tl::Err(__tl::in_field_at(e, "album photos sizes", at))
         }
     }
 }

@@ -58,7 +58,7 @@ pub mod types {
                 };
                 return __tl::Ok(Self { text: __tl_v_0 });
             };
-            __tl::Err(__tl::in_field_at(e, "textPlain", "text", at))
+            __tl::Err(__tl::in_field_at(e, "textPlain text", at))
         }
     }
     /// TL constructor `textBold`:
@@ -111,7 +111,7 @@ pub mod types {
                 };
                 return __tl::Ok(Self { text: __tl_v_0 });
             };
-            __tl::Err(__tl::in_field_at(e, "textBold", "text", at))
+            __tl::Err(__tl::in_field_at(e, "textBold text", at))
         }
     }
     /// TL constructor `textConcat`:
@@ -164,7 +164,7 @@ pub mod types {
                 };
                 return __tl::Ok(Self { texts: __tl_v_0 });
             };
-            __tl::Err(__tl::in_field_at(e, "textConcat", "texts", at))
+            __tl::Err(__tl::in_field_at(e, "textConcat texts", at))
         }
     }
     /// TL constructor `node`:
@@ -251,7 +251,7 @@ pub mod types {
                     next: __tl_v_2,
                 });
             };
-            __tl::Err(__tl::in_field_at(e, "node", "flags value next", at))
+            __tl::Err(__tl::in_field_at(e, "node flags value next", at))
         }
     }
     /// TL constructor `large`:
@@ -309,7 +309,7 @@ pub mod types {
                 };
                 return __tl::Ok(Self { a: __tl_v_0, b: __tl_v_1 });
             };
-            __tl::Err(__tl::in_field_at(e, "large", "a b", at))
+            __tl::Err(__tl::in_field_at(e, "large a b", at))
         }
     }
     /// TL constructor `small`:

@@ -105,7 +105,7 @@ const _: () = {
                 });
             };
             __tl::Err(
-                __tl::in_field_at(e, "draft", "flags reply_to message count views", at),
+                __tl::in_field_at(e, "draft flags reply_to message count views", at),
             )
         }
     }
@@ -148,7 +148,7 @@ const _: () = {
             + <InputPeer as __tl::Deserialize<'a>>::MIN_SERIALIZED_LEN;
         #[inline]
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            r.expect_id(0xbfc7c861u32, "messages.saveDraft")?;
+            __tl::expect_id(r, 0xbfc7c861u32, "messages.saveDraft")?;
             let (e, at): (__tl::Error, usize) = '__tl_failed: {
                 let __tl_flags_0: u32 = match r.read_u32() {
                     __tl::Ok(v) => v,
@@ -169,9 +169,7 @@ const _: () = {
                     message: __tl_v_3,
                 });
             };
-            __tl::Err(
-                __tl::in_field_at(e, "messages.saveDraft", "flags peer message", at),
-            )
+            __tl::Err(__tl::in_field_at(e, "messages.saveDraft flags peer message", at))
         }
     }
 };
@@ -255,8 +253,7 @@ const _: () = {
                             __tl::Err(
                                 __tl::in_field_at(
                                     e,
-                                    "inputPeerUser",
-                                    "user_id access_hash",
+                                    "inputPeerUser user_id access_hash",
                                     at,
                                 ),
                             )

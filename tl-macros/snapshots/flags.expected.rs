@@ -112,7 +112,7 @@ pub mod types {
                     access_hash: __tl_v_1,
                 });
             };
-            __tl::Err(__tl::in_field_at(e, "inputPeerUser", "user_id access_hash", at))
+            __tl::Err(__tl::in_field_at(e, "inputPeerUser user_id access_hash", at))
         }
     }
     /// TL constructor `draft`:
@@ -243,7 +243,7 @@ pub mod types {
                 });
             };
             __tl::Err(
-                __tl::in_field_at(e, "draft", "flags reply_to message entities date", at),
+                __tl::in_field_at(e, "draft flags reply_to message entities date", at),
             )
         }
     }
@@ -375,9 +375,7 @@ pub mod types {
                     ids: __tl_v_3,
                 });
             };
-            __tl::Err(
-                __tl::in_field_at(e, "stats", "flags count views forwards ids", at),
-            )
+            __tl::Err(__tl::in_field_at(e, "stats flags count views forwards ids", at))
         }
     }
 }
@@ -675,7 +673,7 @@ pub mod functions {
             const MIN_SERIALIZED_LEN: usize = 16;
             #[inline]
             fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-                r.expect_id(0xbfc7c861u32, "messages.saveDraft")?;
+                __tl::expect_id(r, 0xbfc7c861u32, "messages.saveDraft")?;
                 let (e, at): (__tl::Error, usize) = '__tl_failed: {
                     let __tl_flags_0: u32 = match r.read_u32() {
                         __tl::Ok(v) => v,
@@ -704,7 +702,7 @@ pub mod functions {
                     });
                 };
                 __tl::Err(
-                    __tl::in_field_at(e, "messages.saveDraft", "flags peer message", at),
+                    __tl::in_field_at(e, "messages.saveDraft flags peer message", at),
                 )
             }
         }

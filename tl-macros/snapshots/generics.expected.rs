@@ -57,7 +57,7 @@ pub mod types {
                 };
                 return __tl::Ok(Self { date: __tl_v_0 });
             };
-            __tl::Err(__tl::in_field_at(e, "config", "date", at))
+            __tl::Err(__tl::in_field_at(e, "config date", at))
         }
     }
 }
@@ -191,7 +191,7 @@ pub mod functions {
         const MIN_SERIALIZED_LEN: usize = 8;
         #[inline]
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            r.expect_id(0xda9b0d0du32, "invokeWithLayer")?;
+            __tl::expect_id(r, 0xda9b0d0du32, "invokeWithLayer")?;
             let (e, at): (__tl::Error, usize) = '__tl_failed: {
                 let __tl_v_0: i32 = match r.read_i32() {
                     __tl::Ok(v) => v,
@@ -206,7 +206,7 @@ pub mod functions {
                     query: __tl_v_1,
                 });
             };
-            __tl::Err(__tl::in_field_at(e, "invokeWithLayer", "layer query", at))
+            __tl::Err(__tl::in_field_at(e, "invokeWithLayer layer query", at))
         }
     }
     #[automatically_derived]
@@ -252,7 +252,7 @@ pub mod functions {
             const MIN_SERIALIZED_LEN: usize = 4;
             #[inline]
             fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-                r.expect_id(0xc4f9186bu32, "help.getConfig")?;
+                __tl::expect_id(r, 0xc4f9186bu32, "help.getConfig")?;
                 __tl::Ok(Self)
             }
         }
@@ -290,7 +290,7 @@ pub mod functions {
             const MIN_SERIALIZED_LEN: usize = 4;
             #[inline]
             fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-                r.expect_id(0x862748cfu32, "help.getConfigs")?;
+                __tl::expect_id(r, 0x862748cfu32, "help.getConfigs")?;
                 __tl::Ok(Self)
             }
         }

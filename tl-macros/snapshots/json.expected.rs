@@ -159,7 +159,7 @@ pub mod types {
                     access_hash: __tl_v_1,
                 });
             };
-            __tl::Err(__tl::in_field_at(e, "inputPeerUser", "user_id access_hash", at))
+            __tl::Err(__tl::in_field_at(e, "inputPeerUser user_id access_hash", at))
         }
     }
     #[automatically_derived]
@@ -338,7 +338,7 @@ pub mod types {
                 });
             };
             __tl::Err(
-                __tl::in_field_at(e, "photo", "flags id file_reference sizes big", at),
+                __tl::in_field_at(e, "photo flags id file_reference sizes big", at),
             )
         }
     }
@@ -557,7 +557,7 @@ pub mod types {
                     peer: __tl_v_2,
                 });
             };
-            __tl::Err(__tl::in_field_at(e, "group", "flags a b peer", at))
+            __tl::Err(__tl::in_field_at(e, "group flags a b peer", at))
         }
     }
     #[automatically_derived]
@@ -1144,7 +1144,7 @@ pub mod functions {
         const MIN_SERIALIZED_LEN: usize = 8;
         #[inline]
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            r.expect_id(0xda9b0d0du32, "invokeWithLayer")?;
+            __tl::expect_id(r, 0xda9b0d0du32, "invokeWithLayer")?;
             let (e, at): (__tl::Error, usize) = '__tl_failed: {
                 let __tl_v_0: i32 = match r.read_i32() {
                     __tl::Ok(v) => v,
@@ -1159,7 +1159,7 @@ pub mod functions {
                     query: __tl_v_1,
                 });
             };
-            __tl::Err(__tl::in_field_at(e, "invokeWithLayer", "layer query", at))
+            __tl::Err(__tl::in_field_at(e, "invokeWithLayer layer query", at))
         }
     }
     #[automatically_derived]

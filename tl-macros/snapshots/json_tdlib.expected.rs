@@ -68,7 +68,7 @@ pub mod types {
                     message: __tl_v_1,
                 });
             };
-            __tl::Err(__tl::in_field_at(e, "error", "code message", at))
+            __tl::Err(__tl::in_field_at(e, "error code message", at))
         }
     }
     #[automatically_derived]
@@ -225,7 +225,7 @@ pub mod types {
                     ids: __tl_v_4,
                 });
             };
-            __tl::Err(__tl::in_field_at(e, "file", "id size remote_id data ids", at))
+            __tl::Err(__tl::in_field_at(e, "file id size remote_id data ids", at))
         }
     }
     #[automatically_derived]

@@ -66,6 +66,7 @@ runtime_items! {
     IN_FIELD_AT = "in_field_at",
     LEAVE = "leave",
     SHORT_RUN = "short_run",
+    EXPECT_ID = "expect_id",
     /// Only derives name it (their arms decode fields in a closure).
     #[cfg_attr(not(feature = "derive"), allow(dead_code))]
     READ_VARIANT = "read_variant",

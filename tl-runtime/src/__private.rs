@@ -121,23 +121,31 @@ pub fn read_nested<'a, T: Deserialize<'a>>(reader: &mut Reader<'a>) -> Result<T,
     reader.nest(T::deserialize)
 }
 
-/// `error`, which happened reading the field at index `at` of `fields` (the names of
-/// `constructor`'s fields read, separated by spaces), with that field's place in it: the cold end
-/// of every generated decoder, whose reads break out with their error and their field's index.
-/// (One string literal rather than an array of them: an array is a promoted constant, a body more
-/// for the compiler in every decoder.)
+/// `error`, which happened reading the field at index `at` of a constructor, with that field's
+/// place in it: `names` is the constructor's TL name and then the names of its fields read,
+/// separated by spaces. The cold end of every generated decoder, whose reads break out with
+/// their error and their field's index. (One string literal rather than an array of them, or
+/// two: an array is a promoted constant, a body more for the compiler in every decoder, and
+/// each argument is an instruction or two more at each of some 1,800 call sites.)
 #[cold]
 #[inline(never)]
-pub fn in_field_at(
-    error: Error,
-    constructor: &'static str,
-    fields: &'static str,
-    at: usize,
-) -> Error {
-    match fields.split(' ').nth(at) {
-        Some(field) => error.in_field(constructor, field),
-        None => error,
+pub fn in_field_at(error: Error, names: &'static str, at: usize) -> Error {
+    let mut names = names.split(' ');
+    match (names.next(), names.nth(at)) {
+        (Some(constructor), Some(field)) => error.in_field(constructor, field),
+        _ => error,
     }
+}
+
+/// [`Reader::expect_id`] out of line: a function's decoder checking its own id, one call where
+/// the read, the comparison and the error would be inlined in each of them.
+#[inline(never)]
+pub fn expect_id(
+    reader: &mut Reader<'_>,
+    expected: u32,
+    type_name: &'static str,
+) -> Result<(), Error> {
+    reader.expect_id(expected, type_name)
 }
 
 /// A boxed type's constructor id, and one nesting level deeper for the arm that decodes that

@@ -99,7 +99,12 @@ fn id_parts(kind: Kind, s: &Struct) -> (usize, String) {
         Kind::Type => Default::default(),
         Kind::Function => (
             4,
-            format!("r.expect_id({}, {})?;", u32_lit(s.id), str_lit(&s.tl_name)),
+            format!(
+                "{}(r, {}, {})?;",
+                paths::EXPECT_ID,
+                u32_lit(s.id),
+                str_lit(&s.tl_name)
+            ),
         ),
     }
 }
@@ -736,11 +741,10 @@ pub fn read_body(s: &Struct, p: &Places, local_ty: &dyn Fn(&RType) -> Option<Str
     }
     format!(
         "let (e, at): ({error}, usize) = {FAILED}: {{\n{out}return {value};\n}};\n\
-         {}({}(e, {}, {}, at))\n",
+         {}({}(e, {}, at))\n",
         paths::ERR,
         paths::IN_FIELD_AT,
-        str_lit(&s.tl_name),
-        str_lit(&names.join(" ")),
+        str_lit(&format!("{} {}", s.tl_name, names.join(" "))),
         error = paths::ERROR,
     )
 }
