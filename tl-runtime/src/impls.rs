@@ -1,6 +1,6 @@
 //! [`Serialize`] and [`Deserialize`] for the Rust types that TL primitives map to.
 
-use crate::wire::{self, BOOL_FALSE_ID, BOOL_TRUE_ID, VECTOR_ID};
+use crate::wire::{self, BOOL_FALSE_ID, BOOL_TRUE_ID};
 use crate::{Deserialize, Error, Reader, Serialize};
 use alloc::boxed::Box;
 use alloc::string::String;
@@ -179,11 +179,7 @@ impl<'a, T: Deserialize<'a>> Deserialize<'a> for Vec<T> {
     const MIN_SERIALIZED_LEN: usize = 8;
     #[inline]
     fn deserialize(reader: &mut Reader<'a>) -> Result<Self, Error> {
-        // A `match`, not `?`: see `deserialize_bare_vec`.
-        match reader.expect_id(VECTOR_ID, "Vector") {
-            Ok(()) => wire::deserialize_bare_vec(reader),
-            Err(e) => Err(e),
-        }
+        wire::deserialize_vec(reader, true)
     }
 }
 

@@ -156,7 +156,7 @@ pub(crate) fn reserve_vec<T>(buf: &mut Vec<u8>, header: usize, items: &[T]) {
 /// # Panics
 ///
 /// If `items` has more than `i32::MAX` elements, which TL cannot count.
-#[inline]
+#[inline(never)]
 pub fn serialize_bare_vec<T: Serialize>(items: &[T], buf: &mut Vec<u8>) {
     let count = vec_count(items.len());
     reserve_vec(buf, 4, items);
@@ -178,7 +178,7 @@ pub fn serialize_bare_vec<T: Serialize>(items: &[T], buf: &mut Vec<u8>) {
 /// # Panics
 ///
 /// If `items` has more than `i32::MAX` elements, which TL cannot count.
-#[inline]
+#[inline(never)]
 pub fn serialize_boxed_vec<T: Serialize>(items: &[T], buf: &mut Vec<u8>) {
     let count = vec_count(items.len());
     reserve_vec(buf, 8, items);
@@ -198,6 +198,16 @@ pub fn bare_vec_len<T: Serialize>(items: &[T]) -> usize {
 
 /// Reads a bare `vector<T>`: the count, checked against the remaining input, then the elements,
 /// one nesting level deeper. Errors name the index of the failing element.
+#[inline]
+pub fn deserialize_bare_vec<'a, T: Deserialize<'a>>(
+    reader: &mut Reader<'a>,
+) -> Result<Vec<T>, Error> {
+    deserialize_vec(reader, false)
+}
+
+/// Reads a `vector<T>`, after the `Vector` id when `boxed` (`Vec<T>`'s decoder): one function
+/// per element type for both forms, so that a boxed vector's id check is not repeated, inlined,
+/// at every field that holds one.
 ///
 /// Written with `match` where `?`, a closure or `map_err` would do: this is instantiated once per
 /// element type (187 in the whole Telegram API), and an unoptimized build compiles, for
@@ -207,9 +217,13 @@ pub fn bare_vec_len<T: Serialize>(items: &[T]) -> usize {
 /// `encoding::BareVec`'s decoder holds the same loop for nested vectors, with its own element
 /// decoder; keep the two in step (it says why they are not one function).
 #[allow(clippy::question_mark)] // the `match` is the point (above)
-pub fn deserialize_bare_vec<'a, T: Deserialize<'a>>(
+pub(crate) fn deserialize_vec<'a, T: Deserialize<'a>>(
     reader: &mut Reader<'a>,
+    boxed: bool,
 ) -> Result<Vec<T>, Error> {
+    if boxed && let Err(e) = reader.expect_id(VECTOR_ID, "Vector") {
+        return Err(e);
+    }
     let count = match reader.enter_vec(T::MIN_SERIALIZED_LEN) {
         Ok(count) => count,
         Err(e) => return Err(e),
