@@ -73,8 +73,8 @@ impl<'a, T, E: DecodeAs<'a, T>> DecodeAs<'a, Vec<T>> for BareVec<E> {
         // unoptimized build for each of the 187 element types (full Telegram API: 520,162 ->
         // 523,760 lines of LLVM IR, 13,962 -> 14,523 functions, `cargo llvm-lines`), and this
         // nested form is rare (`vector<vector<T>>` and the like).
-        let count = reader.enter_vec(E::MIN_LEN)?;
-        let mut items = Vec::with_capacity(reader.capacity_for(count, core::mem::size_of::<T>()));
+        let (count, capacity) = reader.enter_vec(false, E::MIN_LEN, core::mem::size_of::<T>())?;
+        let mut items = Vec::with_capacity(capacity);
         for i in 0..count {
             match E::read(reader) {
                 Ok(item) => items.push(item),

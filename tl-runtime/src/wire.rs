@@ -103,7 +103,6 @@ pub const fn bytes_len(len: usize) -> usize {
 /// If `data` is longer than [`MAX_BYTES_LEN`] (16 MiB − 1). TL has no encoding for such a value
 /// and Telegram accepts nothing near that size (file parts are at most 512 KiB), so this is a bug
 /// in the caller, like a capacity overflow, and silently truncating it would send corrupt bytes.
-#[inline]
 pub fn write_bytes(buf: &mut Vec<u8>, data: &[u8]) {
     let len = data.len();
     let end = buf.len() + bytes_len(len);
@@ -207,7 +206,8 @@ pub fn deserialize_bare_vec<'a, T: Deserialize<'a>>(
 
 /// Reads a `vector<T>`, after the `Vector` id when `boxed` (`Vec<T>`'s decoder): one function
 /// per element type for both forms, so that a boxed vector's id check is not repeated, inlined,
-/// at every field that holds one.
+/// at every field that holds one, and the checks before the elements in one function for all
+/// (`Reader::enter_vec`).
 ///
 /// Written with `match` where `?`, a closure or `map_err` would do: this is instantiated once per
 /// element type (187 in the whole Telegram API), and an unoptimized build compiles, for
@@ -221,14 +221,12 @@ pub(crate) fn deserialize_vec<'a, T: Deserialize<'a>>(
     reader: &mut Reader<'a>,
     boxed: bool,
 ) -> Result<Vec<T>, Error> {
-    if boxed && let Err(e) = reader.expect_id(VECTOR_ID, "Vector") {
-        return Err(e);
-    }
-    let count = match reader.enter_vec(T::MIN_SERIALIZED_LEN) {
-        Ok(count) => count,
-        Err(e) => return Err(e),
-    };
-    let mut items = Vec::with_capacity(reader.capacity_for(count, core::mem::size_of::<T>()));
+    let (count, capacity) =
+        match reader.enter_vec(boxed, T::MIN_SERIALIZED_LEN, core::mem::size_of::<T>()) {
+            Ok(header) => header,
+            Err(e) => return Err(e),
+        };
+    let mut items = Vec::with_capacity(capacity);
     for i in 0..count {
         match T::deserialize(reader) {
             Ok(item) => items.push(item),
