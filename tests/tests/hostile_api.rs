@@ -36,6 +36,25 @@ mod checks {
         }
     }
 
+    /// `invokeAfterMsg` holding itself as its query (`query:!X`), which `Any` decodes as
+    /// another `Any`: every level is a frame of `Any`'s decoder, the one function that matches
+    /// every id of the schema.
+    #[test]
+    fn nested_query_bomb_is_an_error_on_a_small_stack() {
+        let mut w = W::default();
+        for i in 0..100_000 {
+            w.u32(0xcb9f372d).i32(i).i32(0); // invokeAfterMsg msg_id:long
+        }
+        w.u32(0xc4f9186b); // help.getConfig
+        let bytes = w.0;
+        let err = on_small_stack(move || api::Any::from_bytes(&bytes).unwrap_err());
+        assert_eq!(err.kind(), &ErrorKind::DepthLimitExceeded { limit: 100 });
+        assert!(
+            err.to_string().starts_with("invokeAfterMsg.query.query"),
+            "{err}"
+        );
+    }
+
     #[test]
     fn nested_vector_bomb_is_an_error_on_a_small_stack() {
         // `tlsBlockScope entries:Vector<TlsBlock>` inside itself, 100,000 times.

@@ -411,9 +411,9 @@ impl<'a> __tl::Deserialize<'a> for Any {
             __tl::Err(e) => return __tl::Err(e),
         };
         let v: __tl::Result<Self, __tl::Error> = match id {
-            0x347773c5u32 => __tl::read_any(r, Any::Pong),
-            0xda9b0d0du32 => __tl::read_any_boxed(r, Any::InvokeWithLayer),
-            0x7abe77ecu32 => __tl::read_any_boxed(r, Any::Ping),
+            0x347773c5u32 => __tl::read_any_outlined(r, Any::Pong),
+            0xda9b0d0du32 => __tl::read_any_boxed_outlined(r, Any::InvokeWithLayer),
+            0x7abe77ecu32 => __tl::read_any_boxed_outlined(r, Any::Ping),
             _ => {
                 __tl::Err(
                     __tl::unknown_constructor(

@@ -1285,10 +1285,10 @@ impl<'a> __tl::Deserialize<'a> for Any {
             __tl::Err(e) => return __tl::Err(e),
         };
         let v: __tl::Result<Self, __tl::Error> = match id {
-            0x7f3b18eau32 | 0xdde8a54cu32 => __tl::read_any(r, Any::InputPeer),
-            0xae84abdcu32 => __tl::read_any(r, Any::Photo),
-            0x331fbb5cu32 => __tl::read_any(r, Any::Group),
-            0xda9b0d0du32 => __tl::read_any_boxed(r, Any::InvokeWithLayer),
+            0x7f3b18eau32 | 0xdde8a54cu32 => __tl::read_any_outlined(r, Any::InputPeer),
+            0xae84abdcu32 => __tl::read_any_outlined(r, Any::Photo),
+            0x331fbb5cu32 => __tl::read_any_outlined(r, Any::Group),
+            0xda9b0d0du32 => __tl::read_any_boxed_outlined(r, Any::InvokeWithLayer),
             _ => {
                 __tl::Err(
                     __tl::unknown_constructor(

@@ -72,6 +72,8 @@ runtime_items! {
     READ_VARIANT = "read_variant",
     READ_ANY = "read_any",
     READ_ANY_BOXED = "read_any_boxed",
+    READ_ANY_OUTLINED = "read_any_outlined",
+    READ_ANY_BOXED_OUTLINED = "read_any_boxed_outlined",
     /// Only derives name it (their enums have no `name_for_id`).
     #[cfg_attr(not(feature = "derive"), allow(dead_code))]
     UNEXPECTED_CONSTRUCTOR = "unexpected_constructor",

@@ -113,10 +113,12 @@ pub fn emit(ctx: &Ctx<'_>, out: &mut String) {
             continue;
         }
         let ids: Vec<String> = ids.iter().map(|id| u32_lit(*id)).collect();
+        // Every arm out of line (see the helpers): `Any` recurses through functions' queries,
+        // and inlined, the arms' temporaries made its frame tens of KiB.
         let read = if i < enum_count && !model.enums[i].large {
-            paths::READ_ANY
+            paths::READ_ANY_OUTLINED
         } else {
-            paths::READ_ANY_BOXED
+            paths::READ_ANY_BOXED_OUTLINED
         };
         emit!(
             reads,
