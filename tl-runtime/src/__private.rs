@@ -227,12 +227,13 @@ pub fn read_any_outlined<'a, T: Deserialize<'a>, E>(
 }
 
 /// [`read_any_boxed`] kept out of line, for `Any`'s arms of boxed values (functions, large
-/// types), as [`read_any_outlined`] is for the others. `Any`'s decoder is one function matching every id of a schema, and a function's
-/// query (`query:!X`) is another `Any`, so it recurses: with these arms inlined its frame was
-/// 55 KiB in a release build of the Telegram API, and a query nested 100 deep (the depth
-/// limit) overflowed a 256 KiB stack (`tests/tests/hostile_api.rs`). The box is allocated
-/// first and the value moved in once decoded, so that nothing can fail while the value is
-/// held: no path that drops it, which `Box::new` after the decode gave each instance.
+/// types), as [`read_any_outlined`] is for the others. `Any`'s decoder is one function matching
+/// every id of a schema, and a function's query (`query:!X`) is another `Any`, so it recurses:
+/// with these arms inlined its frame was 55 KiB in a release build of the Telegram API, and a
+/// query nested 100 deep (the depth limit) overflowed a 256 KiB stack
+/// (`tests/tests/hostile_api.rs`). The box is allocated first and the value moved in once
+/// decoded, so that nothing can fail while the value is held: no path that drops it, which
+/// `Box::new` after the decode gave each instance.
 #[inline(never)]
 pub fn read_any_boxed_outlined<'a, T: Deserialize<'a>, E>(
     reader: &mut Reader<'a>,

@@ -534,25 +534,53 @@ pub fn write_body(s: &Struct, p: &Places, id: Id) -> String {
 
 /// How a value read as 32-bit words becomes its field's: a `#` or `int` from one word, a
 /// `long` or `double` from its low and high word.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy)]
 enum WordValue {
-    #[default]
     U32,
     I32,
     I64,
     F64,
 }
 
-/// The number of words and the conversion of a type that a run of reads can take, or `None`
-/// for any other (a `Bool` is a constructor id that its read checks).
-fn word_value(ty: &RType) -> Option<(usize, WordValue)> {
-    Some(match ty {
-        RType::Int => (1, WordValue::I32),
-        RType::Nat => (1, WordValue::U32),
-        RType::Long | RType::Int53 => (2, WordValue::I64),
-        RType::Double => (2, WordValue::F64),
-        _ => return None,
-    })
+impl WordValue {
+    /// The value's kind, if `ty` is one that a run of reads can take (a `Bool` is not: its
+    /// read checks a constructor id).
+    fn of(ty: &RType) -> Option<Self> {
+        Some(match ty {
+            RType::Int => Self::I32,
+            RType::Nat => Self::U32,
+            RType::Long | RType::Int53 => Self::I64,
+            RType::Double => Self::F64,
+            _ => return None,
+        })
+    }
+
+    fn words(self) -> usize {
+        match self {
+            Self::U32 | Self::I32 => 1,
+            Self::I64 | Self::F64 => 2,
+        }
+    }
+
+    /// The Rust type, and the `Reader` call that reads it alone.
+    fn rust(self) -> (&'static str, &'static str) {
+        match self {
+            Self::U32 => ("u32", "r.read_u32()"),
+            Self::I32 => ("i32", "r.read_i32()"),
+            Self::I64 => ("i64", "r.read_i64()"),
+            Self::F64 => ("f64", "r.read_f64()"),
+        }
+    }
+
+    /// The value from its words: `lo`, and `hi` for a two-word value.
+    fn of_words(self, lo: &str, hi: &str) -> String {
+        match self {
+            Self::U32 => lo.to_string(),
+            Self::I32 => format!("{lo} as i32"),
+            Self::I64 => format!("({lo} as u64 | ({hi} as u64) << 32) as i64"),
+            Self::F64 => format!("f64::from_bits({lo} as u64 | ({hi} as u64) << 32)"),
+        }
+    }
 }
 
 /// Consecutive always-present fixed-size values not yet read: one length check for all of them
@@ -560,34 +588,32 @@ fn word_value(ty: &RType) -> Option<(usize, WordValue)> {
 /// from one cold call.
 #[derive(Default)]
 struct ReadRun {
-    /// Each value's local, words, conversion and index among the body's field names.
-    values: Vec<(String, usize, WordValue, usize)>,
+    /// Each value's local, kind and index among the body's field names.
+    values: Vec<(String, WordValue, usize)>,
     /// Words read by the body's runs so far: the runs' locals are numbered across the body.
     words_before: usize,
 }
 
 impl ReadRun {
-    fn push(&mut self, local: String, words: usize, value: WordValue, at: usize) {
-        self.values.push((local, words, value, at));
+    fn push(&mut self, local: String, value: WordValue, at: usize) {
+        self.values.push((local, value, at));
     }
 
     fn flush(&mut self, out: &mut String) {
         match self.values.as_slice() {
             [] => {}
-            [(local, _, value, at)] => {
-                let (ty, read) = match value {
-                    WordValue::U32 => ("u32", "r.read_u32()"),
-                    WordValue::I32 => ("i32", "r.read_i32()"),
-                    WordValue::I64 => ("i64", "r.read_i64()"),
-                    WordValue::F64 => ("f64", "r.read_f64()"),
-                };
+            [(local, value, at)] => {
+                let (ty, read) = value.rust();
                 emit!(out, "let {local}: {ty} = {};\n", checked(read, *at));
             }
             values => {
                 let first = self.words_before;
-                let n: usize = values.iter().map(|v| v.1).sum();
+                let n: usize = values.iter().map(|v| v.1.words()).sum();
                 let words: Vec<String> = (first..first + n).map(|k| format!("__tl_w{k}")).collect();
-                let sizes: Vec<String> = values.iter().map(|v| (4 * v.1).to_string()).collect();
+                let sizes: Vec<String> = values
+                    .iter()
+                    .map(|v| (4 * v.1.words()).to_string())
+                    .collect();
                 emit!(
                     out,
                     "let [{}] = match r.read_words::<{n}>() {{ {}(w) => w, {} => {{ \
@@ -597,30 +623,21 @@ impl ReadRun {
                     paths::NONE,
                     paths::SHORT_RUN,
                     sizes.join(", "),
-                    match values[0].3 {
+                    match values[0].2 {
                         0 => String::new(),
                         at => format!("{at} + "),
                     },
                 );
                 let mut k = 0;
-                for (local, _, value, _) in values {
-                    let (lo, hi) = (&words[k], words.get(k + 1).map_or("", String::as_str));
-                    match value {
-                        WordValue::U32 => emit!(out, "let {local}: u32 = {lo};\n"),
-                        WordValue::I32 => emit!(out, "let {local}: i32 = {lo} as i32;\n"),
-                        WordValue::I64 => emit!(
-                            out,
-                            "let {local}: i64 = ({lo} as u64 | ({hi} as u64) << 32) as i64;\n"
-                        ),
-                        WordValue::F64 => emit!(
-                            out,
-                            "let {local}: f64 = f64::from_bits({lo} as u64 | ({hi} as u64) << 32);\n"
-                        ),
-                    }
-                    k += match value {
-                        WordValue::U32 | WordValue::I32 => 1,
-                        WordValue::I64 | WordValue::F64 => 2,
-                    };
+                for (local, value, _) in values {
+                    let hi = words.get(k + 1).map_or("", String::as_str);
+                    emit!(
+                        out,
+                        "let {local}: {} = {};\n",
+                        value.rust().0,
+                        value.of_words(&words[k], hi)
+                    );
+                    k += value.words();
                 }
                 self.words_before += n;
             }
@@ -650,13 +667,14 @@ pub fn read_body(s: &Struct, p: &Places, local_ty: &dyn Fn(&RType) -> Option<Str
     // Reads, in wire order, into locals.
     for f in &s.tl {
         let word = match f.step {
-            Step::Value { field, ty } => word_value(s.ty(ty))
-                .map(|(words, value)| (format!("__tl_v_{}", field.0), words, value)),
-            Step::Word(w) => Some((flag_local(s.word(w).tl), 1, WordValue::U32)),
+            Step::Value { field, ty } => {
+                WordValue::of(s.ty(ty)).map(|value| (format!("__tl_v_{}", field.0), value))
+            }
+            Step::Word(w) => Some((flag_local(s.word(w).tl), WordValue::U32)),
             Step::Present { .. } | Step::Nothing => None,
         };
-        if let Some((local, words, value)) = word {
-            run.push(local, words, value, names.len());
+        if let Some((local, value)) = word {
+            run.push(local, value, names.len());
             names.push(&f.name);
             continue;
         }
