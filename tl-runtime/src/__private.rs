@@ -231,9 +231,8 @@ pub fn read_any_outlined<'a, T: Deserialize<'a>, E>(
 /// every id of a schema, and a function's query (`query:!X`) is another `Any`, so it recurses:
 /// with these arms inlined its frame was 55 KiB in a release build of the Telegram API, and a
 /// query nested 100 deep (the depth limit) overflowed a 256 KiB stack
-/// (`tests/tests/hostile_api.rs`). The box is allocated first and the value moved in once
-/// decoded, so that nothing can fail while the value is held: no path that drops it, which
-/// `Box::new` after the decode gave each instance.
+/// (`tests/tests/hostile_api.rs`). It allocates the box first in every build, for the reason
+/// [`read_any_boxed`] gives.
 #[inline(never)]
 pub fn read_any_boxed_outlined<'a, T: Deserialize<'a>, E>(
     reader: &mut Reader<'a>,
@@ -247,12 +246,27 @@ pub fn read_any_boxed_outlined<'a, T: Deserialize<'a>, E>(
 }
 
 /// [`read_any`] for a boxed `T`.
+///
+/// An optimized build allocates the box first and moves the value in once decoded, so that
+/// nothing can fail while the value is held. `Box::new` after the decode gives each arm a path
+/// that drops the value if the allocation fails, and with it a copy of `T`'s drop glue in every
+/// codegen unit holding such an arm: 112 KiB of a release build of the Telegram API
+/// (`scripts/code-size.sh`). An unoptimized build keeps `Box::new`, one generic instance per
+/// type where allocating first takes several (`new_uninit`, `write`, the uninitialized box's
+/// drop glue): 4 % more of rustc's work for a debug build (`scripts/ab-instructions.sh REV
+/// build`), where the drop glue it saves was never copied. Either way a failed decode allocates nothing that
+/// outlives it, and at most one box per nesting level is held on the way down.
 #[inline]
 pub fn read_any_boxed<'a, T: Deserialize<'a>, E>(
     reader: &mut Reader<'a>,
     wrap: fn(Box<T>) -> E,
 ) -> Result<E, Error> {
+    #[cfg(not(debug_assertions))]
+    let boxed = Box::<T>::new_uninit();
     match T::deserialize(reader) {
+        #[cfg(not(debug_assertions))]
+        Ok(x) => Ok(wrap(Box::write(boxed, x))),
+        #[cfg(debug_assertions)]
         Ok(x) => Ok(wrap(Box::new(x))),
         Err(e) => Err(e),
     }
