@@ -249,13 +249,13 @@ pub fn read_any_boxed_outlined<'a, T: Deserialize<'a>, E>(
 ///
 /// An optimized build allocates the box first and moves the value in once decoded, so that
 /// nothing can fail while the value is held. `Box::new` after the decode gives each arm a path
-/// that drops the value if the allocation fails, and with it a copy of `T`'s drop glue in every
-/// codegen unit holding such an arm: 112 KiB of a release build of the Telegram API
-/// (`scripts/code-size.sh`). An unoptimized build keeps `Box::new`, one generic instance per
-/// type where allocating first takes several (`new_uninit`, `write`, the uninitialized box's
-/// drop glue): 4 % more of rustc's work for a debug build (`scripts/ab-instructions.sh REV
-/// build`), where the drop glue it saves was never copied. Either way a failed decode allocates nothing that
-/// outlives it, and at most one box per nesting level is held on the way down.
+/// that drops the value if the allocation fails, and with it a drop-glue function of `T`'s own
+/// (copied into each codegen unit that calls it): 112 KiB of a release build of the Telegram
+/// API (`scripts/code-size.sh`). An unoptimized build keeps `Box::new`, one generic instance
+/// per type where allocating first takes several (`new_uninit`, `write`, the uninitialized
+/// box's drop glue): 4 % more of rustc's work for a debug build (`scripts/ab-instructions.sh
+/// REV build`). Either way a failed decode allocates nothing that outlives it, and at most one
+/// box per nesting level is held on the way down.
 #[inline]
 pub fn read_any_boxed<'a, T: Deserialize<'a>, E>(
     reader: &mut Reader<'a>,
