@@ -145,6 +145,37 @@ mod checks {
         );
     }
 
+    /// The payload's forward and reply headers are boxed variants, which an optimized build
+    /// decodes into a box allocated first (`__private::read_any_boxed`); `.ci/run` runs this
+    /// file in release as well as in debug, so both ways of boxing decode it.
+    #[test]
+    fn boxed_variants_decode_and_re_encode() {
+        use api::enums::{Message, MessageFwdHeader, MessageReplyHeader, messages::Messages};
+        let good = messages_slice(None);
+        let value = Messages::from_bytes(&good).unwrap();
+        assert_eq!(value.to_bytes(), good);
+        let Messages::Slice(slice) = &value else {
+            panic!("the payload is a messagesSlice");
+        };
+        let (mut forwarded, mut replies) = (0, 0);
+        for message in &slice.messages {
+            let Message::Message(m) = message else {
+                panic!("every message of the payload is a message");
+            };
+            if let Some(MessageFwdHeader::MessageFwdHeader(header)) = &m.fwd_from {
+                let header: &Box<_> = header;
+                assert_eq!(header.date, 1_690_000_000);
+                forwarded += 1;
+            }
+            if let Some(MessageReplyHeader::MessageReplyHeader(header)) = &m.reply_to {
+                let header: &Box<_> = header;
+                assert_eq!(header.reply_to_msg_id, Some(m.id - 1));
+                replies += 1;
+            }
+        }
+        assert_eq!((forwarded, replies), (34, 25));
+    }
+
     #[test]
     fn truncation_at_every_offset_is_an_error() {
         let good = messages_slice(None);
