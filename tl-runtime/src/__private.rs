@@ -231,18 +231,13 @@ pub fn read_any_outlined<'a, T: Deserialize<'a>, E>(
 /// every id of a schema, and a function's query (`query:!X`) is another `Any`, so it recurses:
 /// with these arms inlined its frame was 55 KiB in a release build of the Telegram API, and a
 /// query nested 100 deep (the depth limit) overflowed a 256 KiB stack
-/// (`tests/tests/hostile_api.rs`). It allocates the box first in every build, for the reason
-/// [`read_any_boxed`] gives.
+/// (`tests/tests/hostile_api.rs`).
 #[inline(never)]
 pub fn read_any_boxed_outlined<'a, T: Deserialize<'a>, E>(
     reader: &mut Reader<'a>,
     wrap: fn(Box<T>) -> E,
 ) -> Result<E, Error> {
-    let boxed = Box::<T>::new_uninit();
-    match T::deserialize(reader) {
-        Ok(x) => Ok(wrap(Box::write(boxed, x))),
-        Err(e) => Err(e),
-    }
+    read_any_boxed(reader, wrap)
 }
 
 /// [`read_any`] for a boxed `T`.
