@@ -254,7 +254,7 @@ pub fn load_with(name: &str, allow: &[&str], id_rule: tl_schema::IdRule) -> Opti
     let dir = crate::shared_schemas(name)?;
     let text = std::fs::read_to_string(dir.join(name)).expect("read schema");
     let config = tl_schema::Config {
-        id_rule,
+        id_rule: Some(id_rule),
         allow_id_mismatch: allow.iter().map(|s| s.to_string()).collect(),
         ..Default::default()
     };

@@ -266,12 +266,13 @@ pub mod real {
         }
     }
 
-    /// TON's node protocols (`ton_api.tl`): 18 fields on one flag bit, `= True` results.
+    /// TON's node protocols (`ton_api.tl`): 18 fields on one flag bit, `= True` results. No
+    /// `id_rule`: the macro finds TDLib's from the text (4 written ids of 659), as TON's and
+    /// TDLib's parser computes them.
     pub mod ton {
         tl_runtime::tl! {
             #[tl(
                 include = "../../shared/schemas/ton_api.tl",
-                id_rule = "tdlib",
                 any,
                 allow_id_mismatch(
                     "tonNode.capabilities",
@@ -283,12 +284,11 @@ pub mod real {
         }
     }
 
-    /// TON's lite server protocol (`lite_api.tl`).
+    /// TON's lite server protocol (`lite_api.tl`), its id rule found from the text as `ton`'s.
     pub mod lite {
         tl_runtime::tl! {
             #[tl(
                 include = "../../shared/schemas/lite_api.tl",
-                id_rule = "tdlib",
                 any,
                 allow_id_mismatch(
                     "liteServer.transactionId",

@@ -1,5 +1,5 @@
-//! Any text through the schema front end (lexer, parser, validator, by both id rules, as a
-//! literal and as a file) and the `only` selection: never a panic, and every diagnostic renders.
+//! Any text through the schema front end (lexer, parser, validator, by both id rules and the
+//! detected one, as a literal and as a file) and the `only` selection: never a panic, and every diagnostic renders.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -8,7 +8,12 @@ use tl_schema::{Config, IdRule, Source, check, render};
 fuzz_target!(|text: &str| {
     let sources = [Source::literal(text), Source::file("f.tl", text)];
     // `open` is a derive's line checked alone; `extern_types` is tl!'s `extern(...)`.
-    for (id_rule, open) in [(IdRule::Telegram, false), (IdRule::Tdlib, true)] {
+    let rules = [
+        (Some(IdRule::Telegram), false),
+        (Some(IdRule::Tdlib), true),
+        (None, false),
+    ];
+    for (id_rule, open) in rules {
         let config = Config {
             id_rule,
             allow_id_mismatch: vec!["a".into(), "b.c".into()],

@@ -4,7 +4,7 @@
 //! generator's bytes, both ways.
 
 use tl_runtime::{Deserialize, Identifiable, Serialize, UnknownFlags};
-use tl_schema::{IdRule, Section, Source};
+use tl_schema::{Section, Source};
 use tl_tests::generate::for_each_encoding;
 
 /// The schema both sides implement: `tl!` generates it, the `hand` module writes it.
@@ -166,7 +166,7 @@ fn flags_groups_and_enum_forms_are_byte_identical_to_generated() {
     let checked = for_each_encoding(
         &schema,
         5,
-        IdRule::Telegram,
+        schema.id_rule,
         |_| false,
         |def, presence, bytes| {
             let generated = generated::Any::from_bytes(bytes).unwrap();

@@ -2,7 +2,7 @@
 //! per seed of `SEEDS`) compile through `tl!`, and every constructor and function of each
 //! round-trips through its `Any`: decode, re-encode byte-exact, decode to the same value.
 
-use tl_schema::{IdRule, Section, Source};
+use tl_schema::{Section, Source};
 
 /// One module per seed of `random_schema::SEEDS` (which the test below checks it covers).
 macro_rules! random_schemas {
@@ -14,7 +14,7 @@ macro_rules! random_schemas {
         const COMPILED: &[(u64, fn(&tl_schema::Schema, u64) -> usize)] = &[$((
             $seed,
             |schema, seed| {
-                tl_tests::generate::round_trip_all::<$module::Any>(schema, seed, IdRule::Telegram, |_| false)
+                tl_tests::generate::round_trip_all::<$module::Any>(schema, seed, schema.id_rule, |_| false)
             },
         )),*];
     };

@@ -58,7 +58,7 @@ fn run(text: String) {
             Source::file("f.tl", text.clone()),
         ];
         let config = Config {
-            id_rule: rule,
+            id_rule: Some(rule),
             allow_id_mismatch: vec!["a".into(), "x.y".into()],
             ..Default::default()
         };

@@ -23,7 +23,7 @@ fn schemas() -> Option<Vec<(&'static str, String, &'static [&'static str])>> {
 
 fn config(allow: &[&str]) -> Config {
     Config {
-        id_rule: IdRule::Telegram,
+        id_rule: Some(IdRule::Telegram),
         allow_id_mismatch: allow.iter().map(|s| s.to_string()).collect(),
         ..Default::default()
     }
@@ -143,4 +143,28 @@ fn seeded_corruption_of_200_ids_gives_200_errors_at_their_lines() {
     assert_eq!(mismatch_lines, lines);
     let rendered = render(&sources, &diagnostics[0]);
     assert!(rendered.starts_with("api.tl: line "), "{rendered}");
+}
+
+/// Without a named rule, each real schema gets the one its ids are by: Telegram's for
+/// Telegram's schemas, TDLib's for TDLib's and TON's (which write no ids, or only frozen ones).
+#[test]
+fn each_real_schema_implies_its_id_rule() {
+    let Some(dir) = tl_tests::shared_schemas(module_path!()) else {
+        return;
+    };
+    let expected = [
+        ("api.tl", IdRule::Telegram),
+        ("mtproto.tl", IdRule::Telegram),
+        ("secret_api.tl", IdRule::Telegram),
+        ("e2e_api.tl", IdRule::Tdlib),
+        ("td_api.tl", IdRule::Tdlib),
+        ("ton_api.tl", IdRule::Tdlib),
+        ("lite_api.tl", IdRule::Tdlib),
+        ("tonlib_api.tl", IdRule::Tdlib),
+    ];
+    for (name, rule) in expected {
+        let text = std::fs::read_to_string(dir.join(name)).expect("read schema");
+        let (schema, _) = check(&[Source::file(name, text)], &Config::default());
+        assert_eq!(schema.id_rule, rule, "{name}");
+    }
 }

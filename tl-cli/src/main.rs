@@ -68,7 +68,8 @@ enum Command {
 #[derive(clap::Args, Debug)]
 struct RuleArg {
     /// How ids are computed: Telegram's rule (api.tl, mtproto.tl), TDLib's and TON's (the line as
-    /// it is), or `auto`: TDLib's when no line writes an id, else Telegram's.
+    /// it is), or `auto`, as `tl!` without `id_rule`: TDLib's when most lines write no id, else
+    /// Telegram's.
     #[arg(long = "id-rule", value_enum, default_value_t = Rule::Auto)]
     rule: Rule,
 }
@@ -81,13 +82,19 @@ enum Rule {
 }
 
 impl RuleArg {
-    fn resolve(&self, defs: &[Definition]) -> IdRule {
+    /// The rule named, or `None` for `auto`.
+    fn named(&self) -> Option<IdRule> {
         match self.rule {
-            Rule::Telegram => IdRule::Telegram,
-            Rule::Tdlib => IdRule::Tdlib,
-            Rule::Auto if defs.iter().any(|d| !d.builtin && d.id.is_some()) => IdRule::Telegram,
-            Rule::Auto => IdRule::Tdlib,
+            Rule::Telegram => Some(IdRule::Telegram),
+            Rule::Tdlib => Some(IdRule::Tdlib),
+            Rule::Auto => None,
         }
+    }
+
+    /// The rule named, or for `auto` the one the definitions imply ([`IdRule::detect`], as
+    /// `tl!` decides it).
+    fn resolve(&self, defs: &[Definition]) -> IdRule {
+        self.named().unwrap_or_else(|| IdRule::detect(defs))
     }
 }
 
@@ -171,18 +178,8 @@ fn check(
         .iter()
         .map(|f| read(f))
         .collect::<Result<Vec<_>, _>>()?;
-    // Only `auto` looks at the lines before `check` parses and validates them as `tl!` does.
-    let parsed: Vec<Definition> = if rule.rule == Rule::Auto {
-        sources
-            .iter()
-            .enumerate()
-            .flat_map(|(i, s)| parser::parse(&s.text, i, Section::Types).definitions)
-            .collect()
-    } else {
-        Vec::new()
-    };
     let config = Config {
-        id_rule: rule.resolve(&parsed),
+        id_rule: rule.named(),
         allow_id_mismatch,
         extern_types,
         open: false,

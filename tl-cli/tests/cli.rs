@@ -162,21 +162,39 @@ fn ids_written_and_computed() {
     );
     assert_eq!(tl(&["ids", "--check", "tests/fixtures/bad.tl"]).0, 1);
     assert_eq!(tl(&["ids", "--check", "tests/fixtures/new.tl"]).0, 0);
-    // Without written ids, `auto` takes TDLib's rule: the line as it is.
+    // Where most lines write no id (TON's way, a frozen id or two among them), `auto` takes
+    // TDLib's rule, the line as it is: TON's `pub.overlay` is #34ba45cb (the constant
+    // everscale-crypto writes), where Telegram's rule, `bytes` read as `string`, gives #672089f6.
     let dir = std::env::temp_dir().join(format!("tl-cli-ids-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let file = dir.join("ton.tl");
-    std::fs::write(&file, "pub.ed25519 key:int256 = PublicKey;\n").expect("write");
-    let (code, out, _) = tl(&["ids", file.to_str().expect("utf-8 path")]);
+    std::fs::write(
+        &file,
+        "pub.overlay name:bytes = PublicKey;\npub.ed25519 key:int256 = PublicKey;\n\
+         frozen#00000001 version:int = Frozen;\n",
+    )
+    .expect("write");
+    let path = file.to_str().expect("utf-8 path");
+    let (code, out, _) = tl(&["ids", path]);
+    let (_, telegram, _) = tl(&["ids", "--id-rule", "telegram", path]);
     let _ = std::fs::remove_dir_all(&dir);
     assert_eq!(code, 0);
     let computed = format!(
         "{:08x}",
         crc32fast::hash(b"pub.ed25519 key:int256 = PublicKey")
     );
+    let frozen = format!("{:08x}", crc32fast::hash(b"frozen version:int = Frozen"));
     assert_eq!(
         out,
-        format!("pub.ed25519\ttypes\t-\t{computed}\tcomputed\n")
+        format!(
+            "pub.overlay\ttypes\t-\t34ba45cb\tcomputed\n\
+             pub.ed25519\ttypes\t-\t{computed}\tcomputed\n\
+             frozen\ttypes\t00000001\t{frozen}\tdiffers\n"
+        )
+    );
+    assert!(
+        telegram.starts_with("pub.overlay\ttypes\t-\t672089f6\tcomputed\n"),
+        "{telegram}"
     );
 }
 

@@ -37,7 +37,7 @@ pub mod types {
     }
     #[automatically_derived]
     impl<'a> __tl::Identifiable for Photo<'a> {
-        const CONSTRUCTOR_ID: u32 = 0x829d3ac7u32;
+        const CONSTRUCTOR_ID: u32 = 0xf694a1edu32;
     }
     #[automatically_derived]
     impl<'a> __tl::Serialize for Photo<'a> {
@@ -240,7 +240,7 @@ pub mod enums {
                         'a,
                     > as __tl::Serialize>::serialize_with_id(
                         x,
-                        __tl::Some(0x829d3ac7u32),
+                        __tl::Some(0xf694a1edu32),
                         buf,
                     )
                 }
@@ -256,7 +256,7 @@ pub mod enums {
                 __tl::Err(e) => return __tl::Err(e),
             };
             let v: __tl::Result<Self, __tl::Error> = match id {
-                0x829d3ac7u32 => __tl::read_any(r, Self::Photo),
+                0xf694a1edu32 => __tl::read_any(r, Self::Photo),
                 _ => {
                     __tl::Err(
                         __tl::unexpected_constructor_in(r, "Photo", id, __tl_names),
@@ -453,13 +453,13 @@ pub mod functions {
         }
         #[automatically_derived]
         impl<'a> __tl::Identifiable for Upload<'a> {
-            const CONSTRUCTOR_ID: u32 = 0x8dfc8255u32;
+            const CONSTRUCTOR_ID: u32 = 0xd39522c1u32;
         }
         #[automatically_derived]
         impl<'a> __tl::Serialize for Upload<'a> {
             #[inline]
             fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-                __tl::write_u32(buf, 0x8dfc8255u32);
+                __tl::write_u32(buf, 0xd39522c1u32);
                 __tl::Serialize::serialize(&self.file, buf);
             }
         }
@@ -470,9 +470,9 @@ pub mod functions {
 pub fn name_for_id(id: u32) -> __tl::Option<&'static str> {
     static NAMES: [(u32, &str); 4] = [
         (0x319e821eu32, "album"),
-        (0x829d3ac7u32, "photo"),
-        (0x8dfc8255u32, "photos.upload"),
         (0xb8fdaf3cu32, "size"),
+        (0xd39522c1u32, "photos.upload"),
+        (0xf694a1edu32, "photo"),
     ];
     match NAMES.binary_search_by_key(&id, |e| e.0) {
         __tl::Ok(i) => __tl::Some(NAMES[i].1),
@@ -484,8 +484,8 @@ pub fn name_for_id(id: u32) -> __tl::Option<&'static str> {
 pub fn id_for_name(name: &str) -> __tl::Option<u32> {
     static IDS: [(&str, u32); 4] = [
         ("album", 0x319e821eu32),
-        ("photo", 0x829d3ac7u32),
-        ("photos.upload", 0x8dfc8255u32),
+        ("photo", 0xf694a1edu32),
+        ("photos.upload", 0xd39522c1u32),
         ("size", 0xb8fdaf3cu32),
     ];
     match IDS.binary_search_by_key(&name, |e| e.0) {

@@ -117,7 +117,7 @@ const _: () = {
     use ::tl_runtime::__private as __tl;
     #[automatically_derived]
     impl __tl::Identifiable for Draft {
-        const CONSTRUCTOR_ID: u32 = 0x50c31872u32;
+        const CONSTRUCTOR_ID: u32 = 0xb265c37bu32;
     }
 };
 #[doc(hidden)]
@@ -131,7 +131,7 @@ const _: () = {
         fn serialize(&self, buf: &mut __tl::Vec<u8>) {
             let __tl_flags_0: u32 = self.flags.bits(0x00000002u32)
                 | if self.no_webpage { 0x00000002u32 } else { 0 };
-            __tl::write_words(buf, [0xbfc7c861u32, __tl_flags_0]);
+            __tl::write_words(buf, [0x1b0dbc11u32, __tl_flags_0]);
             __tl::Serialize::serialize(&self.peer, buf);
             __tl::Serialize::serialize(&self.message, buf);
         }
@@ -148,7 +148,7 @@ const _: () = {
             + <InputPeer as __tl::Deserialize<'a>>::MIN_SERIALIZED_LEN;
         #[inline]
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-            __tl::expect_id(r, 0xbfc7c861u32, "messages.saveDraft")?;
+            __tl::expect_id(r, 0x1b0dbc11u32, "messages.saveDraft")?;
             let (e, at): (__tl::Error, usize) = '__tl_failed: {
                 let __tl_flags_0: u32 = match r.read_u32() {
                     __tl::Ok(v) => v,

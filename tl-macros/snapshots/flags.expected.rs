@@ -158,7 +158,7 @@ pub mod types {
     }
     #[automatically_derived]
     impl __tl::Identifiable for Draft {
-        const CONSTRUCTOR_ID: u32 = 0x6e68c266u32;
+        const CONSTRUCTOR_ID: u32 = 0x62a61db8u32;
     }
     #[automatically_derived]
     impl __tl::Serialize for Draft {
@@ -284,7 +284,7 @@ pub mod types {
     }
     #[automatically_derived]
     impl __tl::Identifiable for Stats {
-        const CONSTRUCTOR_ID: u32 = 0xef81b551u32;
+        const CONSTRUCTOR_ID: u32 = 0x1318eb36u32;
     }
     #[automatically_derived]
     impl __tl::Serialize for Stats {
@@ -499,7 +499,7 @@ pub mod enums {
                 Self::Draft(x) => {
                     <super::types::Draft as __tl::Serialize>::serialize_with_id(
                         x,
-                        __tl::Some(0x6e68c266u32),
+                        __tl::Some(0x62a61db8u32),
                         buf,
                     )
                 }
@@ -515,7 +515,7 @@ pub mod enums {
                 __tl::Err(e) => return __tl::Err(e),
             };
             let v: __tl::Result<Self, __tl::Error> = match id {
-                0x6e68c266u32 => __tl::read_any_boxed(r, Self::Draft),
+                0x62a61db8u32 => __tl::read_any_boxed(r, Self::Draft),
                 _ => {
                     __tl::Err(
                         __tl::unexpected_constructor_in(r, "Draft", id, __tl_names),
@@ -567,7 +567,7 @@ pub mod enums {
                 Self::Stats(x) => {
                     <super::types::Stats as __tl::Serialize>::serialize_with_id(
                         x,
-                        __tl::Some(0xef81b551u32),
+                        __tl::Some(0x1318eb36u32),
                         buf,
                     )
                 }
@@ -583,7 +583,7 @@ pub mod enums {
                 __tl::Err(e) => return __tl::Err(e),
             };
             let v: __tl::Result<Self, __tl::Error> = match id {
-                0xef81b551u32 => __tl::read_any_boxed(r, Self::Stats),
+                0x1318eb36u32 => __tl::read_any_boxed(r, Self::Stats),
                 _ => {
                     __tl::Err(
                         __tl::unexpected_constructor_in(r, "Stats", id, __tl_names),
@@ -655,7 +655,7 @@ pub mod functions {
         }
         #[automatically_derived]
         impl __tl::Identifiable for SaveDraft {
-            const CONSTRUCTOR_ID: u32 = 0xbfc7c861u32;
+            const CONSTRUCTOR_ID: u32 = 0x1b0dbc11u32;
         }
         #[automatically_derived]
         impl __tl::Serialize for SaveDraft {
@@ -663,7 +663,7 @@ pub mod functions {
             fn serialize(&self, buf: &mut __tl::Vec<u8>) {
                 let __tl_flags_0: u32 = self.flags.bits(0x00000002u32)
                     | if self.no_webpage { 0x00000002u32 } else { 0 };
-                __tl::write_words(buf, [0xbfc7c861u32, __tl_flags_0]);
+                __tl::write_words(buf, [0x1b0dbc11u32, __tl_flags_0]);
                 __tl::Serialize::serialize(&self.peer, buf);
                 __tl::Serialize::serialize(&self.message, buf);
             }
@@ -673,7 +673,7 @@ pub mod functions {
             const MIN_SERIALIZED_LEN: usize = 16;
             #[inline]
             fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
-                __tl::expect_id(r, 0xbfc7c861u32, "messages.saveDraft")?;
+                __tl::expect_id(r, 0x1b0dbc11u32, "messages.saveDraft")?;
                 let (e, at): (__tl::Error, usize) = '__tl_failed: {
                     let __tl_flags_0: u32 = match r.read_u32() {
                         __tl::Ok(v) => v,
@@ -717,11 +717,11 @@ pub mod functions {
 /// `inputPhoneCall`), for logs and errors; `None` for an id it does not have.
 pub fn name_for_id(id: u32) -> __tl::Option<&'static str> {
     static NAMES: [(u32, &str); 5] = [
-        (0x6e68c266u32, "draft"),
+        (0x1318eb36u32, "stats"),
+        (0x1b0dbc11u32, "messages.saveDraft"),
+        (0x62a61db8u32, "draft"),
         (0x7f3b18eau32, "inputPeerEmpty"),
-        (0xbfc7c861u32, "messages.saveDraft"),
         (0xdde8a54cu32, "inputPeerUser"),
-        (0xef81b551u32, "stats"),
     ];
     match NAMES.binary_search_by_key(&id, |e| e.0) {
         __tl::Ok(i) => __tl::Some(NAMES[i].1),
@@ -732,11 +732,11 @@ pub fn name_for_id(id: u32) -> __tl::Option<&'static str> {
 /// (`"inputPhoneCall"`), the inverse of [`name_for_id`].
 pub fn id_for_name(name: &str) -> __tl::Option<u32> {
     static IDS: [(&str, u32); 5] = [
-        ("draft", 0x6e68c266u32),
+        ("draft", 0x62a61db8u32),
         ("inputPeerEmpty", 0x7f3b18eau32),
         ("inputPeerUser", 0xdde8a54cu32),
-        ("messages.saveDraft", 0xbfc7c861u32),
-        ("stats", 0xef81b551u32),
+        ("messages.saveDraft", 0x1b0dbc11u32),
+        ("stats", 0x1318eb36u32),
     ];
     match IDS.binary_search_by_key(&name, |e| e.0) {
         __tl::Ok(i) => __tl::Some(IDS[i].1),

@@ -53,7 +53,7 @@ pub fn expand(input: &[Tree]) -> Expansion {
     let options = &input.options;
     let allow = &options.allow_id_mismatch.0;
     let config = tl_schema::Config {
-        id_rule: options.id_rule.unwrap_or_default(),
+        id_rule: options.id_rule,
         allow_id_mismatch: allow.iter().map(|(name, _)| name.clone()).collect(),
         extern_types: options.externs.iter().map(|e| e.name.clone()).collect(),
         open: false,
@@ -92,7 +92,7 @@ pub fn expand(input: &[Tree]) -> Expansion {
 
     // Model, then emit.
     let settings = crate::model::Settings {
-        id_rule: config.id_rule,
+        id_rule: schema.id_rule,
         borrowed: options.borrowed,
         own_ids: options.any,
     };

@@ -135,7 +135,9 @@
 //! the definition of that name, or `id = 0x…` of that id, in a file relative to the crate,
 //! tracked for rebuilds); `id = 0x…` alone (the line written from the fields' Rust types), or
 //! beside a line (checked; a written id that is not the CRC stands when repeated so, as a frozen
-//! id); `boxed`; `id_rule = "tdlib"`; `crate = "path"` for a renamed dependency. Field
+//! id); `boxed`; `id_rule = "telegram"` or `"tdlib"` (without it, the rule the written id
+//! follows; a line without an id is TDLib's and TON's, the line as it is, and a `scheme` file
+//! decides as `tl!` does); `crate = "path"` for a renamed dependency. Field
 //! attributes: `rename = "tl_name"`; `flag = "flags.3"` (the bit, checked); `with = "module"`
 //! (`module::serialize` and `module::deserialize` encode the value); `skip`, decoded as
 //! `Default::default()` or `default = "path"`'s value. Variant attributes: `line`, `id`,
@@ -327,9 +329,13 @@ pub use tl_macros::{Deserialize, Identifiable, Serialize};
 ///   and `_paramNames`; `throws`: each method's error names), relative to the crate as `include`
 ///   is. Every function it names gets its error type (merged after its page's, if it has one);
 ///   entries for methods not in the schema, or left out by `only(...)`, are ignored.
-/// - `id_rule = "telegram"` (default) or `id_rule = "tdlib"`: how ids are computed. Telegram's
-///   rule leaves `name:flags.N?true` fields out and reads a `bytes` field as `string`; TDLib's
-///   (also TON's) keeps the text as it is.
+/// - `id_rule = "telegram"` or `id_rule = "tdlib"`: how ids are computed. Telegram's rule leaves
+///   `name:flags.N?true` fields out and reads a `bytes` field as `string`; TDLib's (also TON's)
+///   keeps the text as it is, so TON's `pub.overlay name:bytes = PublicKey` is #34ba45cb, not
+///   Telegram's #672089f6. Without it, the schema's own text decides: Telegram's rule when at
+///   least half of its lines write their id (Telegram's schemas write every one), TDLib's when
+///   most do not (TDLib's and TON's write none, or only the few they froze), so a TON schema
+///   included without `id_rule` still gets TON's ids. Name it where a schema is neither.
 /// - `allow_id_mismatch(name, "ns.name", ...)`: constructors and functions whose written id is
 ///   deliberately not the computed one (Telegram's `ipPortSecret`, the `invokeWith…Prefix`
 ///   functions, secret chats' layer-suffixed names). An entry that matches nothing, or whose id

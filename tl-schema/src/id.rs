@@ -14,6 +14,30 @@ pub enum IdRule {
     Tdlib,
 }
 
+impl IdRule {
+    /// The rule a schema's own text implies, for when none is named: Telegram's when at least
+    /// half of its lines (builtin ones too) write their id, TDLib's when most do not.
+    ///
+    /// Telegram publishes every line with its id, and only the ids it wrote before `bytes`
+    /// became a type of its own, or before `flags.N?true` fields, need its rule. TDLib and TON
+    /// write no ids, or only the few they froze (`ton_api.tl` writes 4 of 659), and their
+    /// parser, which computes the rest, keeps the line as it is: TON's `pub.overlay name:bytes =
+    /// PublicKey` is #34ba45cb on the wire, where Telegram's rule would give #672089f6, and
+    /// TDLib's `e2e.personalContactState flags:# is_contact:flags.0?true = e2e.Personal` is
+    /// #c14ac456, not #3e67fdbd. Builtin lines count: Telegram writes `boolTrue#997275b5` and
+    /// `vector#1cb5c415`, TON's `int ? = Int;` has no id. A tie, and an empty schema, is
+    /// Telegram's.
+    pub fn detect(definitions: &[Definition]) -> IdRule {
+        let written = definitions.iter().filter(|d| d.id.is_some()).count();
+        let unwritten = definitions.len() - written;
+        if unwritten > written {
+            IdRule::Tdlib
+        } else {
+            IdRule::Telegram
+        }
+    }
+}
+
 /// The CRC32 (IEEE) of [`normalized`].
 pub fn compute(def: &Definition, rule: IdRule) -> u32 {
     crc32fast::hash(normalized(def, rule).as_bytes())
@@ -159,5 +183,39 @@ mod tests {
         );
         // TDLib's `ok = Ok;` is #d4edbe69.
         assert_eq!(id("ok = Ok;", IdRule::Tdlib), 0xd4edbe69);
+        // A `bytes` field is kept: TON's id, which everscale-crypto writes as a constant.
+        assert_eq!(
+            id("pub.overlay name:bytes = PublicKey;", IdRule::Tdlib),
+            0x34ba45cb
+        );
+    }
+
+    fn detect(text: &str) -> IdRule {
+        let parsed = crate::parser::parse(text, 0, Section::Types);
+        assert_eq!(parsed.diagnostics, [], "{text}");
+        IdRule::detect(&parsed.definitions)
+    }
+
+    #[test]
+    fn detect_counts_written_ids() {
+        // TON's way: builtin lines, then lines without ids.
+        let ton = "int ? = Int;\nbytes data:string = Bytes;\nvector {t:Type} # [ t ] = Vector t;\n\
+                   pub.overlay name:bytes = PublicKey;\npub.aes key:int256 = PublicKey;\n";
+        assert_eq!(detect(ton), IdRule::Tdlib);
+        // A frozen id among them does not make it Telegram's.
+        let frozen =
+            format!("{ton}tonNode.capabilities#f5bf60c0 version:int = tonNode.Capabilities;\n");
+        assert_eq!(detect(&frozen), IdRule::Tdlib);
+        // Telegram's way: every line has its id, whatever TDLib's header adds without one.
+        let telegram = "boolTrue#997275b5 = Bool;\ninputPhoneCall#1e36fded id:long access_hash:long = InputPhoneCall;\n\
+                        test.useConfigSimple = help.ConfigSimple;\n";
+        assert_eq!(detect(telegram), IdRule::Telegram);
+        // A page of a new method, its line without an id beside two with: Telegram's.
+        let page = "boolTrue#997275b5 = Bool;\nboolFalse#bc799737 = Bool;\n---functions---\n\
+                    account.setColor flags:# for_profile:flags.1?true color:flags.2?int = Bool;\n";
+        assert_eq!(detect(page), IdRule::Telegram);
+        // A tie, and nothing at all, is Telegram's.
+        assert_eq!(detect("a#d4edbe69 = A;\nb = B;\n"), IdRule::Telegram);
+        assert_eq!(detect(""), IdRule::Telegram);
     }
 }

@@ -65,6 +65,9 @@ pub struct Schema {
     /// The documentation pages among the sources ([`page`]), each with the definition it
     /// documents.
     pub pages: Vec<Page>,
+    /// The rule its ids were computed by: [`Config::id_rule`], or the one its text implies
+    /// ([`IdRule::detect`]).
+    pub id_rule: IdRule,
 }
 
 /// Parses and validates `sources` in order. A file starts in the types section; a literal
@@ -104,6 +107,9 @@ pub fn check(sources: &[Source], config: &Config) -> (Schema, Vec<Diagnostic>) {
         diagnostics.extend(parsed.diagnostics);
     }
     drop_repeated_page_lines(&mut schema, sources);
+    schema.id_rule = config
+        .id_rule
+        .unwrap_or_else(|| IdRule::detect(&schema.definitions));
     let locate = Locator { sources };
     diagnostics.extend(validate::validate(&schema.definitions, config, &locate));
     diagnostics.extend(page::check(&mut schema.pages, &schema.definitions, sources));

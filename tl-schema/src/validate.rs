@@ -11,8 +11,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 /// What validation needs besides the definitions.
 #[derive(Clone, Debug, Default)]
 pub struct Config {
-    /// How ids are computed.
-    pub id_rule: IdRule,
+    /// How ids are computed; `None` (the default) leaves it to the schema's own text
+    /// ([`IdRule::detect`]). [`crate::Schema::id_rule`] says which rule was used.
+    pub id_rule: Option<IdRule>,
     /// Constructors and functions whose written id is deliberately not the computed one.
     pub allow_id_mismatch: Vec<String>,
     /// Types defined outside the schema (`tl!`'s `extern(FutureSalts = ...)`, a custom builtin
@@ -41,6 +42,7 @@ pub fn validate(defs: &[Definition], config: &Config, locate: &dyn Locate) -> Ve
     let mut v = Validator {
         defs,
         config,
+        rule: config.id_rule.unwrap_or_else(|| IdRule::detect(defs)),
         locate,
         diagnostics: Vec::new(),
         boxed: BTreeMap::new(),
@@ -61,6 +63,8 @@ pub fn validate(defs: &[Definition], config: &Config, locate: &dyn Locate) -> Ve
 struct Validator<'a> {
     defs: &'a [Definition],
     config: &'a Config,
+    /// `config.id_rule`, or the one the definitions imply.
+    rule: IdRule,
     locate: &'a dyn Locate,
     diagnostics: Vec<Diagnostic>,
     /// Boxed type name to its constructors (types section only).
@@ -119,13 +123,13 @@ impl<'a> Validator<'a> {
     }
 
     fn ids(&mut self) {
-        let rule = self.config.id_rule;
+        let rule = self.rule;
         // Written ids against the rule.
         for def in self.defs {
             let Some(written) = &def.id else { continue };
             let computed = def.computed_id(rule);
             if written.value != computed && !self.allowed(&def.name.value) {
-                let message = format!(
+                let mut message = format!(
                     "{} `{}` declares #{:0width$x} but its id is #{computed:08x}",
                     kind_of(def),
                     def.name.value,
@@ -133,6 +137,18 @@ impl<'a> Validator<'a> {
                     // As the user wrote it: `#7efe0e` stays six digits.
                     width = written.range.len().saturating_sub(1),
                 );
+                // The id may be right by the other rule: then the rule is what is wrong.
+                let (other, named) = match rule {
+                    IdRule::Telegram => (IdRule::Tdlib, "tdlib"),
+                    IdRule::Tdlib => (IdRule::Telegram, "telegram"),
+                };
+                if def.computed_id(other) == written.value {
+                    message.push_str(&format!(
+                        " by {} rule; it is by {} (id_rule = \"{named}\")",
+                        rule_name(rule),
+                        rule_name(other),
+                    ));
+                }
                 self.push(def, written.range.clone(), message);
             }
         }
@@ -464,5 +480,13 @@ fn kind_of(def: &Definition) -> &'static str {
     match def.section {
         Section::Types => "constructor",
         Section::Functions => "function",
+    }
+}
+
+/// How a diagnostic names a rule.
+fn rule_name(rule: IdRule) -> &'static str {
+    match rule {
+        IdRule::Telegram => "Telegram's",
+        IdRule::Tdlib => "TDLib's",
     }
 }

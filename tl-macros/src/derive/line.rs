@@ -118,14 +118,20 @@ fn from_literal(
     let written = def.and_then(|d| d.id.as_ref().map(|id| id.value));
     let computed = |rule: IdRule| def.map(|d| d.computed_id(rule));
     let rule = rule.unwrap_or_else(|| {
-        let target = written.or(explicit.map(|(n, _)| n));
-        if target.is_some()
-            && target != computed(IdRule::Telegram)
-            && target == computed(IdRule::Tdlib)
-        {
-            IdRule::Tdlib
-        } else {
-            IdRule::Telegram
+        match written.or(explicit.map(|(n, _)| n)) {
+            // The rule the id follows: TDLib's only where Telegram's does not give it.
+            Some(target)
+                if Some(target) != computed(IdRule::Telegram)
+                    && Some(target) == computed(IdRule::Tdlib) =>
+            {
+                IdRule::Tdlib
+            }
+            Some(_) => IdRule::Telegram,
+            // A line without an id is read as `tl!` reads a schema of such lines: TDLib's and
+            // TON's way, the line as it is (`IdRule::detect`).
+            None => def.map_or(IdRule::Telegram, |d| {
+                IdRule::detect(std::slice::from_ref(d))
+            }),
         }
     });
     let frozen = match (written, explicit) {
@@ -183,7 +189,7 @@ fn check_text(
     }
     sources.push(tl_schema::Source::literal(text));
     let config = tl_schema::Config {
-        id_rule: rule,
+        id_rule: Some(rule),
         allow_id_mismatch,
         extern_types: Vec::new(),
         open: true,
@@ -246,8 +252,10 @@ fn report(
 /// stays loaded for the whole crate): its text, the schema, and its diagnostics.
 type Checked = Arc<(String, tl_schema::Schema, Vec<Diagnostic>)>;
 
-fn checked_file(path: &str, text: String, rule: IdRule) -> Checked {
-    static CACHE: Mutex<Vec<(String, IdRule, Checked)>> = Mutex::new(Vec::new());
+/// `rule` is the derive's `id_rule`; `None` leaves it to the file ([`IdRule::detect`]), and the
+/// schema says which it was.
+fn checked_file(path: &str, text: String, rule: Option<IdRule>) -> Checked {
+    static CACHE: Mutex<Vec<(String, Option<IdRule>, Checked)>> = Mutex::new(Vec::new());
     let Ok(mut cache) = CACHE.lock() else {
         return check_file(path, text, rule);
     };
@@ -263,7 +271,7 @@ fn checked_file(path: &str, text: String, rule: IdRule) -> Checked {
     c
 }
 
-fn check_file(path: &str, text: String, rule: IdRule) -> Checked {
+fn check_file(path: &str, text: String, rule: Option<IdRule>) -> Checked {
     let sources = [tl_schema::Source::file(path, text.as_str())];
     let config = tl_schema::Config {
         id_rule: rule,
@@ -301,9 +309,9 @@ fn from_scheme(
             return None;
         }
     };
-    let rule = rule.unwrap_or_default();
     let checked = checked_file(&written, text, rule);
     let (text, file_schema, diagnostics) = &*checked;
+    let rule = file_schema.id_rule;
     let sources = vec![tl_schema::Source::file(written.as_str(), text.as_str())];
     let defs = file_schema.definitions.iter().filter(|d| !d.builtin);
     let found = match id {
