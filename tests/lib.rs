@@ -83,6 +83,28 @@ pub fn skip(why: &str) {
     eprintln!("skipped {why}");
 }
 
+/// An oracle's shared library for a test that loads it: `env` (a path) if set, else `found`
+/// (where its install script puts it). Without either the test skips, saying `why`, or fails
+/// when the variable `require` is set (as `.ci/run` sets it).
+pub fn oracle_library(
+    env: &str,
+    require: &str,
+    found: Option<PathBuf>,
+    why: &str,
+) -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os(env) {
+        return Some(PathBuf::from(path));
+    }
+    if found.is_none() {
+        assert!(
+            std::env::var_os(require).is_none(),
+            "{require} is set, but {why}"
+        );
+        eprintln!("skipped {why}");
+    }
+    found
+}
+
 /// A test, compiled only where `../shared/schemas` is absent, that says the binary's real-schema
 /// tests were skipped (and fails with `TL_REQUIRE_SHARED` set).
 #[macro_export]
@@ -299,10 +321,16 @@ pub mod real {
         }
     }
 
-    /// TON's tonlib (`tonlib_api.tl`): `function:Function`.
+    /// TON's tonlib (`tonlib_api.tl`): `function:Function`; serde in the JSON form of
+    /// `libtonlibjson`, which is TDLib's (tests/tests/tonlibjson.rs).
     pub mod tonlib {
         tl_runtime::tl! {
-            #[tl(include = "../../shared/schemas/tonlib_api.tl", id_rule = "tdlib", any)]
+            #[tl(
+                include = "../../shared/schemas/tonlib_api.tl",
+                id_rule = "tdlib",
+                any,
+                serde = "tdlib"
+            )]
         }
     }
 }

@@ -34,11 +34,8 @@ mod oracle {
         receive: Receive,
     }
 
-    /// `TDJSON_LIB`, or the library `scripts/tdjson.sh` puts in `target/tdjson`.
-    fn library() -> Option<PathBuf> {
-        if let Some(path) = std::env::var_os("TDJSON_LIB") {
-            return Some(PathBuf::from(path));
-        }
+    /// The library `scripts/tdjson.sh` puts in `target/tdjson`.
+    fn installed() -> Option<PathBuf> {
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/tdjson/tdjson.libs");
         std::fs::read_dir(&dir).ok()?.find_map(|e| {
             let path = e.ok()?.path();
@@ -49,16 +46,12 @@ mod oracle {
 
     impl Td {
         fn load() -> Option<Td> {
-            let Some(path) = library() else {
-                let why =
-                    "the TDLib oracle: no libtdjson (run scripts/tdjson.sh, or set TDJSON_LIB)";
-                assert!(
-                    std::env::var_os("TL_REQUIRE_TDJSON").is_none(),
-                    "TL_REQUIRE_TDJSON is set, but {why}"
-                );
-                eprintln!("skipped {why}");
-                return None;
-            };
+            let path = tl_tests::oracle_library(
+                "TDJSON_LIB",
+                "TL_REQUIRE_TDJSON",
+                installed(),
+                "the TDLib oracle: no libtdjson (run scripts/tdjson.sh, or set TDJSON_LIB)",
+            )?;
             // SAFETY: loading TDLib runs its initializers, which only set up its own state; the
             // four symbols have the signatures of TDLib's td_json_client.h.
             unsafe {
