@@ -111,7 +111,12 @@ pub fn check(sources: &[Source], config: &Config) -> (Schema, Vec<Diagnostic>) {
         .id_rule
         .unwrap_or_else(|| IdRule::detect(&schema.definitions));
     let locate = Locator { sources };
-    diagnostics.extend(validate::validate(&schema.definitions, config, &locate));
+    diagnostics.extend(validate::validate_by(
+        &schema.definitions,
+        config,
+        schema.id_rule,
+        &locate,
+    ));
     diagnostics.extend(page::check(&mut schema.pages, &schema.definitions, sources));
     (schema, diagnostics)
 }

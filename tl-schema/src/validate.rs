@@ -39,10 +39,21 @@ pub trait Locate {
 
 /// Validates `defs` and returns every problem found.
 pub fn validate(defs: &[Definition], config: &Config, locate: &dyn Locate) -> Vec<Diagnostic> {
+    let rule = config.id_rule.unwrap_or_else(|| IdRule::detect(defs));
+    validate_by(defs, config, rule, locate)
+}
+
+/// [`validate`] with the id rule already decided (`crate::check` keeps it in the schema).
+pub(crate) fn validate_by(
+    defs: &[Definition],
+    config: &Config,
+    rule: IdRule,
+    locate: &dyn Locate,
+) -> Vec<Diagnostic> {
     let mut v = Validator {
         defs,
         config,
-        rule: config.id_rule.unwrap_or_else(|| IdRule::detect(defs)),
+        rule,
         locate,
         diagnostics: Vec::new(),
         boxed: BTreeMap::new(),
