@@ -12,12 +12,17 @@
 tl_tests::skipped_without_shared_schemas!();
 
 #[cfg(tl_shared_schemas)]
+#[path = "../json_oracle.rs"]
+mod json_oracle;
+
+#[cfg(tl_shared_schemas)]
 mod oracle {
+    use super::json_oracle::{decode, request};
     use serde_json::Value;
     use std::ffi::{CStr, CString, c_char, c_double, c_int};
     use std::path::PathBuf;
     use std::time::{Duration, Instant};
-    use tl_runtime::json::{Extra, Reply};
+    use tl_runtime::json::Reply;
     use tl_tests::real::td::{Any, enums, functions, types};
 
     type Execute = unsafe extern "C" fn(*const c_char) -> *const c_char;
@@ -118,29 +123,6 @@ mod oracle {
         }
     }
 
-    /// TDLib's JSON without the envelope keys, as a value to compare with ours.
-    fn bare(text: &str) -> Value {
-        let mut value: Value = serde_json::from_str(text).unwrap();
-        if let Some(map) = value.as_object_mut() {
-            map.remove("@extra");
-            map.remove("@client_id");
-        }
-        value
-    }
-
-    /// Decodes what TDLib sent as `T` with the envelope, and checks that it re-encodes to the
-    /// same JSON value.
-    fn decode<T>(text: &str) -> Extra<T, String>
-    where
-        T: tl_runtime::json::Tagged + serde::Serialize + std::fmt::Debug,
-    {
-        let decoded: Extra<T, String> = serde_json::from_str(text)
-            .unwrap_or_else(|e| panic!("TDLib's {text} does not decode: {e}"));
-        let ours = serde_json::to_value(&decoded.value).unwrap();
-        assert_eq!(ours, bare(text), "re-encoded {:?}", decoded.value);
-        decoded
-    }
-
     fn refused_as_unparsed(answer: &Reply<impl Sized, enums::Error>) -> Option<&str> {
         match answer {
             Reply::Err(enums::Error::Error(e)) if e.message.contains("Failed to parse") => {
@@ -157,7 +139,7 @@ mod oracle {
         F: tl_runtime::RemoteCall + tl_runtime::json::Tagged + Clone,
         F::Return: tl_runtime::json::Tagged + serde::Serialize + std::fmt::Debug,
     {
-        let request = serde_json::to_string(&Extra::new(f.clone(), tag.to_string())).unwrap();
+        let request = request(f.clone(), tag);
         let text = td.execute(&request);
         let answer = decode::<Reply<F::Return, enums::Error>>(&text);
         assert_eq!(answer.extra.as_deref(), Some(tag), "{text}");
@@ -165,11 +147,6 @@ mod oracle {
             panic!("TDLib did not take {request}: {message}");
         }
         answer.value
-    }
-
-    /// A request built from the generated types, with `@extra`.
-    fn request<F: tl_runtime::json::Tagged + serde::Serialize>(f: F, tag: &str) -> String {
-        serde_json::to_string(&Extra::new(f, tag.to_string())).unwrap()
     }
 
     fn formatted(text: &str) -> types::FormattedText {

@@ -12,11 +12,15 @@
 tl_tests::skipped_without_shared_schemas!();
 
 #[cfg(tl_shared_schemas)]
+#[path = "../json_oracle.rs"]
+mod json_oracle;
+
+#[cfg(tl_shared_schemas)]
 mod oracle {
-    use serde_json::Value;
+    use super::json_oracle::{decode, request};
     use std::ffi::{CStr, CString, c_char, c_void};
     use std::path::PathBuf;
-    use tl_runtime::json::{Extra, Reply};
+    use tl_runtime::json::Reply;
     use tl_tests::real::tonlib::{enums, functions, types};
 
     type Create = unsafe extern "C" fn() -> *mut c_void;
@@ -71,29 +75,17 @@ mod oracle {
         }
     }
 
-    /// tonlib's JSON without `@extra`, as a value to compare with ours.
-    fn bare(text: &str) -> Value {
-        let mut value: Value = serde_json::from_str(text).unwrap();
-        if let Some(map) = value.as_object_mut() {
-            map.remove("@extra");
-        }
-        value
-    }
-
     /// `tonlib_client_json_execute` of a request built from the generated types; its answer
     /// decoded as the function's result or an error, after checking that it re-encodes to the
     /// same JSON value and echoes `@extra`.
     fn execute<F>(tonlib: &Tonlib, f: &F, tag: &str) -> Reply<F::Return, enums::Error>
     where
-        F: tl_runtime::RemoteCall + tl_runtime::json::Tagged + serde::Serialize + Clone,
+        F: tl_runtime::RemoteCall + tl_runtime::json::Tagged + Clone,
         F::Return: tl_runtime::json::Tagged + serde::Serialize + std::fmt::Debug,
     {
-        let request = serde_json::to_string(&Extra::new(f.clone(), tag.to_string())).unwrap();
+        let request = request(f.clone(), tag);
         let text = tonlib.execute(&request);
-        let answer: Extra<Reply<F::Return, enums::Error>, String> = serde_json::from_str(&text)
-            .unwrap_or_else(|e| panic!("tonlib's {text} (to {request}) does not decode: {e}"));
-        let ours = serde_json::to_value(&answer.value).unwrap();
-        assert_eq!(ours, bare(&text), "re-encoded {:?}", answer.value);
+        let answer = decode::<Reply<F::Return, enums::Error>>(&text);
         assert_eq!(answer.extra.as_deref(), Some(tag), "{text}");
         if let Reply::Err(enums::Error::Error(e)) = &answer.value {
             assert!(
