@@ -221,7 +221,7 @@ impl<'a> Gen<'a> {
                     .map_or(0x3fed_d339, |f| f.id(self.id_rule));
                 out.extend_from_slice(&id.to_le_bytes());
             }
-            _ if ty.percent => {
+            _ if ty.is_percent_boxed() => {
                 let ctor = self.by_type[name][0];
                 self.fields(ctor, presence, depth + 1, out);
             }

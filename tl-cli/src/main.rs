@@ -319,7 +319,9 @@ fn ids(file: &str, check: bool, rule: &RuleArg) -> Result<bool, Failure> {
     for def in defs.iter().filter(|d| !d.builtin) {
         let computed = def.computed_id(id_rule);
         let (written, status) = match &def.id {
-            Some(id) if id.value == computed => (format!("{:08x}", id.value), "ok"),
+            Some(id) if tl_schema::id::holds(&defs, def, id_rule, id.value) => {
+                (format!("{:08x}", id.value), "ok")
+            }
             Some(id) => {
                 all_match = false;
                 (format!("{:08x}", id.value), "differs")

@@ -198,6 +198,39 @@ fn ids_written_and_computed() {
     );
 }
 
+/// MTProto's `msg_container` as core.telegram.org publishes it: its written id is the CRC with
+/// `message` in place of `%Message`, which `ids` and `check` both accept, and `http_wait`'s
+/// result has no constructor, which `check` accepts as an empty type.
+#[test]
+fn the_published_msg_container_id_holds() {
+    let dir = std::env::temp_dir().join(format!("tl-cli-mtproto-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("mtproto.tl");
+    std::fs::write(
+        &file,
+        "message#5bb8e511 msg_id:long seqno:int bytes:int body:Object = Message;
+         msg_container#73f1f8dc messages:vector<%Message> = MessageContainer;
+         ---functions---
+         http_wait#9299359f max_delay:int wait_after:int max_wait:int = HttpWait;
+",
+    )
+    .expect("write");
+    let path = file.to_str().expect("utf-8 path");
+    let ids = tl(&["ids", "--check", path]);
+    let check = tl(&["check", path]);
+    let tdlib = tl(&["ids", "--check", "--id-rule", "tdlib", path]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(ids.0, 0, "{}", ids.1);
+    assert!(
+        ids.1.contains("msg_container\ttypes\t73f1f8dc\t"),
+        "{}",
+        ids.1
+    );
+    assert_eq!((check.0, check.1.as_str()), (0, "ok: 3 definitions\n"));
+    // TDLib's printer keeps `%Message`: by its rule the id differs.
+    assert_eq!(tdlib.0, 1, "{}", tdlib.1);
+}
+
 /// grammers-tl-types 0.11.0's layer-230 `api.tl` in Cargo's registry (the workspace's `peers`
 /// crate depends on it, so a workspace build fetches it).
 fn grammers_api() -> Option<PathBuf> {

@@ -231,7 +231,9 @@ pub use tl_macros::{Deserialize, Identifiable, Serialize};
 /// In the invoking module:
 /// - `types::X`: a struct per constructor, encoded bare (fields only); `Identifiable`.
 /// - `enums::T`: an enum per boxed type, a variant per constructor, encoded boxed (id, then
-///   fields), with `From<types::X>` and `TryFrom<enums::T>` for each variant's struct.
+///   fields), with `From<types::X>` and `TryFrom<enums::T>` for each variant's struct. A type
+///   that only functions return and no constructor defines (MTProto's `http_wait … = HttpWait`)
+///   is an enum without variants: nothing decodes as it.
 /// - `functions::F`: a struct per function, encoded boxed, with `RemoteCall<Return = …>`.
 ///   `{X:Type}` functions such as `invokeWithLayer` are generic, and return `X::Return`.
 ///   Functions implement `Deserialize` only with `decode_functions` (or `any`): a client

@@ -119,6 +119,13 @@ impl Type {
     pub fn is_bare(&self) -> bool {
         self.percent || is_bare_name(&self.name)
     }
+
+    /// Whether it is `%T` of a boxed `T`: the only constructor of `T`, bare. `%` before a bare
+    /// name (`%message`, as gotd's copy of the MTProto schema writes) changes nothing: that
+    /// constructor is already bare.
+    pub fn is_percent_boxed(&self) -> bool {
+        self.percent && !is_bare_name(&self.name)
+    }
 }
 
 /// The part of a TL name after the last `.`.
@@ -180,7 +187,9 @@ impl fmt::Display for Type {
         if self.bang {
             f.write_str("!")?;
         }
-        if self.percent {
+        // `%message` is `message`, as TDLib's printer has it (and its id: MTProto's
+        // `msg_container#73f1f8dc` is the CRC of `… messages:vector message = …`).
+        if self.is_percent_boxed() {
             f.write_str("%")?;
         }
         f.write_str(&self.name)?;

@@ -38,6 +38,51 @@ impl IdRule {
     }
 }
 
+/// Telegram's id of `def` with each `%T` in its fields written as the name of `T`'s only
+/// constructor among `defs`: the MTProto schema's `msg_container#73f1f8dc
+/// messages:vector<%Message> = MessageContainer` is the CRC of `… messages:vector message = …`.
+/// `None` where no field has such a `%T`. TDLib's printer keeps `%Message`, so under its rule
+/// [`compute`] alone is the id.
+pub fn through_constructors(defs: &[Definition], def: &Definition) -> Option<u32> {
+    fn substitute(ty: &mut Type, defs: &[Definition], hit: &mut bool) {
+        if ty.is_percent_boxed() {
+            let mut ctors = defs
+                .iter()
+                .filter(|d| d.section == crate::Section::Types && d.result.name == ty.name);
+            if let (Some(only), None) = (ctors.next(), ctors.next()) {
+                ty.name = only.name.value.clone();
+                ty.percent = false;
+                *hit = true;
+            }
+        }
+        for arg in &mut ty.args {
+            substitute(arg, defs, hit);
+        }
+    }
+    fn fields(list: &mut [Field], defs: &[Definition], hit: &mut bool) {
+        for field in list {
+            match &mut field.kind {
+                FieldKind::Plain(ty) | FieldKind::Conditional { ty, .. } => {
+                    substitute(ty, defs, hit)
+                }
+                FieldKind::Repeat { fields: inner, .. } => fields(inner, defs, hit),
+                FieldKind::Opaque => {}
+            }
+        }
+    }
+    let mut copy = def.clone();
+    let mut hit = false;
+    fields(&mut copy.fields, defs, &mut hit);
+    hit.then(|| compute(&copy, IdRule::Telegram))
+}
+
+/// Whether `written` is `def`'s id under `rule`: the one [`compute`] gives or, under Telegram's
+/// rule, the one [`through_constructors`] gives with `defs`, the schema `def` is in.
+pub fn holds(defs: &[Definition], def: &Definition, rule: IdRule, written: u32) -> bool {
+    written == compute(def, rule)
+        || (rule == IdRule::Telegram && through_constructors(defs, def) == Some(written))
+}
+
 /// The CRC32 (IEEE) of [`normalized`].
 pub fn compute(def: &Definition, rule: IdRule) -> u32 {
     crc32fast::hash(normalized(def, rule).as_bytes())

@@ -66,7 +66,7 @@ pub fn select(defs: &[Definition], roots: &[String]) -> Selection {
         }
         while let Some(ty) = types.pop() {
             types.extend(&ty.args);
-            if ty.percent {
+            if ty.is_percent_boxed() {
                 queue.extend(by_type.get(ty.name.as_str()).into_iter().flatten());
             } else if let Some(&ctor) = by_name.get(&(ty.name.as_str(), Section::Types)) {
                 queue.push(ctor);

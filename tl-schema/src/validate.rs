@@ -59,6 +59,7 @@ pub(crate) fn validate_by(
         boxed: BTreeMap::new(),
         bare: HashMap::new(),
         missing: BTreeMap::new(),
+        results_only: BTreeMap::new(),
         custom_builtins: HashMap::new(),
     };
     v.index();
@@ -84,6 +85,10 @@ struct Validator<'a> {
     bare: HashMap<&'a str, &'a Definition>,
     /// Boxed types used but never defined, with the first use and the number of uses.
     missing: BTreeMap<String, (Origin, usize)>,
+    /// Boxed types no constructor defines that functions name only as their result (MTProto's
+    /// `http_wait … = HttpWait`), with the first such use: empty types, unless a field uses
+    /// them too or they look like a slip.
+    results_only: BTreeMap<&'a str, (Origin, usize)>,
     /// Builtin lines that declare a type the runtime does not have (`bigBytes ? = BigBytes;`),
     /// by both the type's and the constructor's name.
     custom_builtins: HashMap<&'a str, &'a Definition>,
@@ -139,7 +144,10 @@ impl<'a> Validator<'a> {
         for def in self.defs {
             let Some(written) = &def.id else { continue };
             let computed = def.computed_id(rule);
-            if written.value != computed && !self.allowed(&def.name.value) {
+            if written.value != computed
+                && !self.allowed(&def.name.value)
+                && !crate::id::holds(self.defs, def, rule, written.value)
+            {
                 let mut message = format!(
                     "{} `{}` declares #{:0width$x} but its id is #{computed:08x}",
                     kind_of(def),
@@ -252,6 +260,18 @@ impl<'a> Validator<'a> {
                 );
                 self.push(def, result.range.clone(), message);
             }
+        } else if self.is_empty_type(def, &def.result) {
+            let entry = self
+                .results_only
+                .entry(def.result.name.as_str())
+                .or_insert_with(|| {
+                    let origin = Origin::Text {
+                        source: def.source,
+                        range: def.result.range.clone(),
+                    };
+                    (origin, 0)
+                });
+            entry.1 += 1;
         } else {
             self.type_ref(def, &def.result);
         }
@@ -318,6 +338,36 @@ impl<'a> Validator<'a> {
         }
     }
 
+    /// Whether `ty`, the result of the function `def`, is a plain boxed name that nothing
+    /// defines: neither a constructor, a builtin, an extern type nor a type variable.
+    fn is_empty_type(&self, def: &Definition, ty: &Type) -> bool {
+        let name = ty.name.as_str();
+        ty.args.is_empty()
+            && !ty.bang
+            && !ty.percent
+            && !is_bare_name(name)
+            && name.chars().count() > 1
+            && Builtin::from_name(name).is_none()
+            && !self.boxed.contains_key(name)
+            && !self.custom_builtins.contains_key(name)
+            && !self.config.is_extern(name)
+            && !def.type_params.iter().any(|p| p.name.value == name)
+    }
+
+    /// A function that has `name` as its result and is named like its constructor (`dataJSON`
+    /// for `DataJSON`): a constructor pasted after `---functions---`, a common slip.
+    fn misplaced_constructor(&self, name: &str) -> Option<&'a Definition> {
+        let mut lowered = crate::ast::base_name(name).to_string();
+        if let Some(first) = lowered.get_mut(..1) {
+            first.make_ascii_lowercase();
+        }
+        self.defs.iter().find(|d| {
+            d.section == Section::Functions
+                && d.result.name == name
+                && crate::ast::base_name(&d.name.value).starts_with(&lowered)
+        })
+    }
+
     /// Checks that a type used in `def` exists.
     fn type_ref(&mut self, def: &Definition, ty: &Type) {
         let is_param = def.type_params.iter().any(|p| p.name.value == ty.name);
@@ -366,7 +416,8 @@ impl<'a> Validator<'a> {
             // Defined outside: its constructors, and whether it has one, are not known here.
             return;
         }
-        if ty.percent {
+        // `%` before a bare name (`%message`, `%int`) changes nothing: that type is bare.
+        if ty.is_percent_boxed() {
             // A builtin with one constructor (`%Int`, `%Vector<T>`) is its bare form; `Bool` has
             // two constructors and `Object` any number.
             let count = match builtin {
@@ -375,10 +426,8 @@ impl<'a> Validator<'a> {
                 Some(_) => 1,
                 None => self.boxed.get(name).map_or(0, Vec::len),
             };
-            if is_bare_name(name) || count != 1 {
-                let message = if is_bare_name(name) {
-                    format!("`%{name}` needs a boxed type name after `%`")
-                } else if builtin == Some(Builtin::Object) {
+            if count != 1 {
+                let message = if builtin == Some(Builtin::Object) {
                     format!("`%{name}` names no constructor: `{name}` is any boxed value")
                 } else if count == 0 {
                     format!("unknown type `{name}` in `%{name}`")
@@ -429,8 +478,24 @@ impl<'a> Validator<'a> {
         }
     }
 
-    /// One error per undefined type at its first use, and one list of them all.
+    /// One error per undefined type at its first use, and one list of them all. A type only
+    /// functions return is an empty type (TL allows one: nothing decodes as it), unless its
+    /// name is one letter or a swap away from a defined type's, or a function named like its
+    /// constructor suggests a constructor pasted after `---functions---`: those are errors.
     fn missing_summary(&mut self) {
+        // The defined type a result-only name is a slip for.
+        let mut meant: BTreeMap<&str, &str> = BTreeMap::new();
+        for (name, (origin, uses)) in std::mem::take(&mut self.results_only) {
+            let near = self.boxed.keys().find(|defined| near_miss(defined, name));
+            if let Some(entry) = self.missing.get_mut(name) {
+                entry.1 += uses;
+            } else if near.is_some() || self.misplaced_constructor(name).is_some() {
+                self.missing.insert(name.to_string(), (origin, uses));
+                if let Some(near) = near {
+                    meant.insert(name, near);
+                }
+            }
+        }
         if self.missing.is_empty() {
             return;
         }
@@ -448,26 +513,17 @@ impl<'a> Validator<'a> {
             };
             first_origin.get_or_insert_with(|| origin.clone());
             // A constructor pasted after `---functions---` is a common slip: say so.
-            let hint = self
-                .defs
-                .iter()
-                .find(|d| {
-                    // Named like a constructor of the type: `dataJSON` for `DataJSON`.
-                    let mut lowered = crate::ast::base_name(name).to_string();
-                    if let Some(first) = lowered.get_mut(..1) {
-                        first.make_ascii_lowercase();
-                    }
-                    d.section == Section::Functions
-                        && d.result.name == *name
-                        && crate::ast::base_name(&d.name.value).starts_with(&lowered)
-                })
-                .map(|d| {
-                    format!(
-                        " (`{}` has it as its result, but is in a `---functions---` section)",
-                        d.name.value
-                    )
-                })
-                .unwrap_or_default();
+            let hint = if let Some(d) = self.misplaced_constructor(name) {
+                format!(
+                    " (`{}` has it as its result, but is in a `---functions---` section)",
+                    d.name.value
+                )
+            } else {
+                meant
+                    .get(name.as_str())
+                    .map(|defined| format!(" (did you mean `{defined}`?)"))
+                    .unwrap_or_default()
+            };
             self.diagnostics.push(Diagnostic {
                 origin: origin.clone(),
                 message: format!(
@@ -487,6 +543,13 @@ impl<'a> Validator<'a> {
     }
 }
 
+/// Whether `written` looks like a slip for `defined`: the same but for case, or one letter
+/// added, dropped, changed or swapped with its neighbour (in a name of four letters or more).
+fn near_miss(defined: &str, written: &str) -> bool {
+    defined.eq_ignore_ascii_case(written)
+        || (written.len() >= 4 && strsim::damerau_levenshtein(defined, written) <= 1)
+}
+
 fn kind_of(def: &Definition) -> &'static str {
     match def.section {
         Section::Types => "constructor",
@@ -499,5 +562,94 @@ fn rule_name(rule: IdRule) -> &'static str {
     match rule {
         IdRule::Telegram => "Telegram's",
         IdRule::Tdlib => "TDLib's",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Config, IdRule, Source, check};
+
+    /// The messages `check` gives for `text` under `rule`.
+    fn messages(text: &str, rule: IdRule) -> Vec<String> {
+        let config = Config {
+            id_rule: Some(rule),
+            ..Config::default()
+        };
+        let (_, diagnostics) = check(&[Source::file("t.tl", text)], &config);
+        diagnostics.into_iter().map(|d| d.message).collect()
+    }
+
+    /// MTProto's service messages as core.telegram.org publishes them: `%Message` inside the
+    /// container, whose written id is the CRC with the constructor's name in its place, and
+    /// `http_wait`, whose result no constructor defines.
+    const MTPROTO: &str = "
+        message msg_id:long seqno:int bytes:int body:Object = Message;
+        msg_container#73f1f8dc messages:vector<%Message> = MessageContainer;
+        ---functions---
+        http_wait#9299359f max_delay:int wait_after:int max_wait:int = HttpWait;
+    ";
+
+    #[test]
+    fn the_published_mtproto_lines_check() {
+        assert_eq!(messages(MTPROTO, IdRule::Telegram), Vec::<String>::new());
+    }
+
+    #[test]
+    fn percent_before_a_constructor_is_that_constructor() {
+        // gotd's copy writes `%message`: the same bare type, the same id.
+        let text = MTPROTO.replace("%Message", "%message");
+        assert_eq!(messages(&text, IdRule::Telegram), Vec::<String>::new());
+        assert_eq!(messages(&text, IdRule::Tdlib), Vec::<String>::new());
+        // And a constructor that does not exist is still unknown.
+        let unknown = MTPROTO.replace("%Message", "%mesage");
+        let found = messages(&unknown, IdRule::Telegram);
+        assert!(
+            found.contains(&"unknown constructor `mesage` used as a bare type".to_string()),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn the_constructor_in_place_of_percent_is_telegrams_rule_only() {
+        // TDLib's printer keeps `%Message`, so its rule computes another id.
+        let found = messages(MTPROTO, IdRule::Tdlib);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].starts_with("constructor `msg_container` declares #73f1f8dc but its id is #"),
+            "{found:?}"
+        );
+        // A wrong written id is still wrong.
+        let wrong = MTPROTO.replace("#73f1f8dc", "#73f1f8dd");
+        let found = messages(&wrong, IdRule::Telegram);
+        assert_eq!(found.len(), 1, "{found:?}");
+    }
+
+    #[test]
+    fn a_type_only_functions_return_can_be_empty_unless_it_looks_like_a_slip() {
+        let base = "user id:long = User;\nusers list:Vector<User> = Users;\n---functions---\n";
+        let result = |ty: &str| messages(&format!("{base}f = {ty};\n"), IdRule::Tdlib);
+        assert_eq!(result("HttpWait"), Vec::<String>::new());
+        assert_eq!(result("ns.Empty"), Vec::<String>::new());
+        // One letter changed, added, dropped or swapped, or another case: a typo.
+        for typo in ["Userss", "Uesrs", "Usera", "USERS"] {
+            let found = result(typo);
+            assert_eq!(found.len(), 1, "{typo}: {found:?}");
+            assert!(
+                found[0].starts_with(&format!("unknown type `{typo}`: no constructor")),
+                "{found:?}"
+            );
+            assert!(found[0].ends_with("?)"), "{typo}: {found:?}");
+        }
+        // A field that uses it still needs its constructors.
+        let field = format!("{base}f = HttpWait;\ng x:HttpWait = Users;\n");
+        assert_eq!(
+            messages(&field, IdRule::Tdlib),
+            ["unknown type `HttpWait` (used 2 times): no constructor has it as its result"]
+        );
+        // A constructor pasted after `---functions---` is still reported as one.
+        let misplaced = format!("{base}dataJSON data:string = DataJSON;\n");
+        let found = messages(&misplaced, IdRule::Tdlib);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("but is in a `---functions---` section"));
     }
 }

@@ -159,9 +159,12 @@ pub fn deserialize_by_id_with(
 /// generics and the enum's type, `writes` the match arms (`Self::V(x) => ...`). Its
 /// `serialized_len` is the trait's (see [`super::codec::serialize_header`]).
 pub fn serialize_by_variant((generics, ty): (&str, &str), writes: &str) -> String {
+    // An enum without variants (a type only functions return) matches its value, not the
+    // reference, which rustc counts as inhabited.
+    let scrutinee = if writes.is_empty() { "*self" } else { "self" };
     format!(
         "#[automatically_derived] impl{generics} {} for {ty} {{\n\
-         fn serialize(&self, buf: &mut {}<u8>) {{ match self {{\n{writes}}} }}\n}}\n",
+         fn serialize(&self, buf: &mut {}<u8>) {{ match {scrutinee} {{\n{writes}}} }}\n}}\n",
         paths::SERIALIZE,
         paths::VEC,
     )

@@ -375,7 +375,9 @@ impl Model {
             .zip(pages)
             .filter(|(d, _)| !d.builtin)
             .unzip();
-        let resolver = resolve::Resolver::new(&defs).with_externs(externs);
+        let resolver = resolve::Resolver::new(&defs)
+            .with_externs(externs)
+            .with_empty_results(&defs);
 
         let mut enums = resolver.enums(&schema.class_docs);
         let mut types = Vec::new();

@@ -65,6 +65,28 @@ impl<'a> Resolver<'a> {
         self
     }
 
+    /// An enum without variants for each boxed type that only functions name, as their result,
+    /// and no constructor defines (MTProto's `http_wait … = HttpWait`): validation accepted it
+    /// as an empty type, which nothing decodes as.
+    pub fn with_empty_results(mut self, defs: &[&'a Definition]) -> Self {
+        for def in defs.iter().filter(|d| d.section == Section::Functions) {
+            let ty = &def.result;
+            let name = ty.name.as_str();
+            let plain = ty.args.is_empty() && !ty.bang && !ty.percent && !is_bare_name(name);
+            if plain
+                && Builtin::from_name(name).is_none()
+                && !self.externs.contains_key(name)
+                && !def.type_params.iter().any(|p| p.name.value == name)
+                && !self.enum_index.contains_key(name)
+            {
+                self.enum_names.push(name);
+                self.enum_index
+                    .insert(name, EnumId(self.enum_names.len() - 1));
+            }
+        }
+        self
+    }
+
     /// Every name the schema does not define resolves to [`RType::Extern`] with its Rust type
     /// left empty: a derive's line, whose types the Rust fields supply.
     #[cfg(feature = "derive")]
@@ -75,7 +97,7 @@ impl<'a> Resolver<'a> {
 
     fn defines(&self, ty: &Type) -> bool {
         let name = ty.name.as_str();
-        if ty.percent {
+        if ty.is_percent_boxed() {
             self.ctors.iter().any(|d| d.result.name == name)
         } else if is_bare_name(name) {
             self.ctor_index.contains_key(name)
@@ -138,7 +160,7 @@ impl<'a> Resolver<'a> {
                 with: None,
             });
         }
-        if ty.percent {
+        if ty.is_percent_boxed() {
             // `%T`: the only constructor of `T`, bare.
             let ctor = self
                 .ctors

@@ -1,6 +1,10 @@
 // MTProto's dialect: int128/int256, bare constructors in vectors, nested Vector<Vector<T>>,
-// `(vector T)`, `%T`, id-less transport lines.
+// `(vector T)`, `%T`, id-less transport lines; the service messages as core.telegram.org
+// publishes them (`%Message`, whose id is the CRC with `message` in its place, and `http_wait`,
+// whose result `HttpWait` no constructor defines), and gotd's `%message` for the same type.
 tl_runtime::tl! {
+    // Most of these lines write no id: the rule that `msg_container`'s is by must be named.
+    #[tl(id_rule = "telegram")]
     r"
     vector {t:Type} # [ t ] = Vector t;
     int128 4*[ int ] = Int128;
@@ -13,6 +17,11 @@ tl_runtime::tl! {
     tlsBlockScope entries:Vector<TlsBlock> = TlsBlock;
     tlsBlockPermutation entries:Vector<Vector<TlsBlock>> = TlsBlock;
     salts list:(vector future_salt) one:%FutureSalt = Salts;
+    message msg_id:long seqno:int bytes:int body:Object = Message;
+    msg_container#73f1f8dc messages:vector<%Message> = MessageContainer;
+    msg_container_gotd messages:vector<%message> = MessageContainer;
+    ---functions---
+    http_wait#9299359f max_delay:int wait_after:int max_wait:int = HttpWait;
     "
 }
 

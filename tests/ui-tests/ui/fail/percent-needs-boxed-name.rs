@@ -1,6 +1,0 @@
-tl_runtime::tl! {
-    "b = B;"
-    "a x:%b = A;"
-}
-
-fn main() {}
