@@ -2,8 +2,9 @@
 //! boxed vectors nested 1 to 4 deep (with angle brackets or with spaces and parentheses), inside
 //! flags too; flag groups of 1 to 40 valued fields on one bit, `?true` flags alone and sharing a
 //! bit; recursion through enums, vectors and flags; generic functions (`{X:Type}`, `!X`); a
-//! function whose result has no constructor; namespaces 1 to 3 deep; definitions over several
-//! lines; `//` and `/* */` comments; sections marked over and over in any order.
+//! function whose result has no constructor; `%c` for a bare constructor; namespaces 1 to 3
+//! deep; definitions over several lines; `//` and `/* */` comments; sections marked over and
+//! over in any order.
 //!
 //! Shared by the build script, which writes the schemas that `tests/random_schemas.rs` compiles
 //! through `tl!`, and by that test, which round-trips every definition of each. The schemas are
@@ -54,7 +55,13 @@ fn type_expr(rng: &mut StdRng, names: &Names, depth: usize) -> String {
     match rng.random_range(0..10) {
         0..=4 => PRIMITIVES[rng.random_range(0..PRIMITIVES.len())].to_string(),
         5..=7 => names.types[rng.random_range(0..names.types.len())].clone(),
-        _ if !names.ctors.is_empty() => names.ctors[rng.random_range(0..names.ctors.len())].clone(),
+        // A constructor as a bare type, now and then written `%c` (the same type, as gotd's
+        // `vector<%message>`).
+        _ if !names.ctors.is_empty() => {
+            let ctor = &names.ctors[rng.random_range(0..names.ctors.len())];
+            let percent = if rng.random_bool(0.3) { "%" } else { "" };
+            format!("{percent}{ctor}")
+        }
         _ => "int".to_string(),
     }
 }
