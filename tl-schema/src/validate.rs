@@ -465,7 +465,14 @@ impl<'a> Validator<'a> {
         }
         if is_bare_name(name) {
             if builtin.is_none() && !self.bare.contains_key(name) {
-                let message = format!("unknown constructor `{name}` used as a bare type");
+                // `peer:inputPeer` for `peer:InputPeer`: TL tells bare from boxed by case.
+                let hint = self
+                    .boxed
+                    .keys()
+                    .find(|boxed| boxed.eq_ignore_ascii_case(name))
+                    .map(|boxed| format!(" (did you mean the boxed type `{boxed}`?)"))
+                    .unwrap_or_default();
+                let message = format!("unknown constructor `{name}` used as a bare type{hint}");
                 self.push(def, ty.range.clone(), message);
             }
         } else if builtin.is_none() && !self.boxed.contains_key(name) {
@@ -640,6 +647,14 @@ mod tests {
             );
             assert!(found[0].ends_with("?)"), "{typo}: {found:?}");
         }
+        // A lowercase name of a boxed type is a bare constructor that does not exist.
+        let lowered = "inputPeerEmpty = InputPeer;\n---functions---\ng peer:inputPeer = InputPeer;";
+        assert_eq!(
+            messages(lowered, IdRule::Tdlib),
+            [
+                "unknown constructor `inputPeer` used as a bare type (did you mean the boxed type `InputPeer`?)"
+            ]
+        );
         // A field that uses it still needs its constructors.
         let field = format!("{base}f = HttpWait;\ng x:HttpWait = Users;\n");
         assert_eq!(
