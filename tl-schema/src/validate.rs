@@ -143,11 +143,10 @@ impl<'a> Validator<'a> {
         // Written ids against the rule.
         for def in self.defs {
             let Some(written) = &def.id else { continue };
-            let computed = def.computed_id(rule);
-            if written.value != computed
+            if !crate::id::holds(self.defs, def, rule, written.value)
                 && !self.allowed(&def.name.value)
-                && !crate::id::holds(self.defs, def, rule, written.value)
             {
+                let computed = def.computed_id(rule);
                 let mut message = format!(
                     "{} `{}` declares #{:0width$x} but its id is #{computed:08x}",
                     kind_of(def),
