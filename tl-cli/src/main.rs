@@ -14,6 +14,17 @@ use std::process::ExitCode;
 use tl_schema::diff::{self, Change, ChangeKind};
 use tl_schema::{Config, Definition, Diagnostic, IdRule, Origin, Section, Source, parser};
 
+/// `println!` that ends the program quietly, with success, when stdout is a closed pipe (`tl ids
+/// api.tl | head`), as command-line tools do, where `println!` panics.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if writeln!(std::io::stdout().lock(), $($arg)*).is_err() {
+            std::process::exit(0);
+        }
+    }};
+}
+
 #[derive(Parser, Debug)]
 #[command(
     name = "tl",
@@ -186,14 +197,14 @@ fn check(
     };
     let (schema, diagnostics) = tl_schema::check(&sources, &config);
     for d in &diagnostics {
-        println!("{}", render(&sources, d));
+        out!("{}", render(&sources, d));
     }
     let definitions = schema.definitions.iter().filter(|d| !d.builtin).count();
     if diagnostics.is_empty() {
-        println!("ok: {definitions} definitions");
+        out!("ok: {definitions} definitions");
         Ok(true)
     } else {
-        println!(
+        out!(
             "{} error{} in {definitions} definitions",
             diagnostics.len(),
             if diagnostics.len() == 1 { "" } else { "s" }
@@ -244,9 +255,9 @@ fn run_diff(old: &str, new: &str, json: bool, rule: &RuleArg) -> Result<bool, Fa
             "changes": changes.iter().map(change_json).collect::<Vec<_>>(),
         });
         let text = serde_json::to_string_pretty(&value).unwrap_or_default();
-        println!("{text}");
+        out!("{text}");
     } else {
-        println!(
+        out!(
             "{} change{} from {old} to {new}: {} break the wire (W), {} break code generated from the old schema (S)",
             summary.changes,
             if summary.changes == 1 { "" } else { "s" },
@@ -256,7 +267,7 @@ fn run_diff(old: &str, new: &str, json: bool, rule: &RuleArg) -> Result<bool, Fa
         for change in &changes {
             let w = if change.wire_compatible { '-' } else { 'W' };
             let s = if change.source_compatible { '-' } else { 'S' };
-            println!("{w}{s} {change}");
+            out!("{w}{s} {change}");
         }
     }
     Ok(changes.is_empty())
@@ -328,7 +339,7 @@ fn ids(file: &str, check: bool, rule: &RuleArg) -> Result<bool, Failure> {
             }
             None => ("-".to_string(), "computed"),
         };
-        println!(
+        out!(
             "{}\t{}\t{written}\t{computed:08x}\t{status}",
             def.name.value,
             section_name(def.section)

@@ -285,3 +285,34 @@ fn diff_of_the_real_layers_228_and_230() {
     let lines: Vec<&str> = out.lines().skip(1).map(|l| &l[3..]).collect();
     assert_eq!(texts, lines);
 }
+
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    // Enough lines that the pipe's buffer fills after the reader is gone.
+    let dir = std::env::temp_dir().join(format!("tl-cli-pipe-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let schema = dir.join("many.tl");
+    let lines: String = (0..20_000)
+        .map(|i| format!("c{i} x:int = T{i};\n"))
+        .collect();
+    std::fs::write(&schema, lines).expect("write the schema");
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("tl"))
+        .args(["ids".as_ref(), schema.as_os_str()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run tl");
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut first)
+        .expect("a first line");
+    // The reader is dropped here: every later write fails.
+    let output = child.wait_with_output().expect("tl ends");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(first.starts_with("c0\t"), "{first}");
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(output.status.code(), Some(0), "{err}");
+}
