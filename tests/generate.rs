@@ -5,6 +5,7 @@
 
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use tl_schema::{Builtin, Definition, FieldKind, Schema, Section, Type};
 
@@ -57,10 +58,23 @@ impl<'a> Gen<'a> {
         }
     }
 
-    /// The boxed encoding of `def`: its id, then its fields.
+    /// The boxed encoding of `def`: its id, then its fields. A polymorphic constructor's type
+    /// variables are a boxed type of the schema (which `Any`, holding `Any` in them, decodes).
     pub fn boxed(&mut self, def: &Definition, presence: Presence) -> Vec<u8> {
         let mut out = def.id(self.id_rule).to_le_bytes().to_vec();
-        self.fields(def, presence, 0, &mut out);
+        let plain = self
+            .by_type
+            .iter()
+            .filter(|(_, ctors)| ctors[0].result.args.is_empty())
+            .map(|(name, _)| *name)
+            .min();
+        let args: Vec<Type> = def
+            .type_params
+            .iter()
+            .map(|_| named(plain.unwrap_or("Bool")))
+            .collect();
+        let def = instantiate(def, &def.type_params, &args);
+        self.fields(&def, presence, 0, &mut out);
         out
     }
 
@@ -223,11 +237,13 @@ impl<'a> Gen<'a> {
             }
             _ if ty.is_percent_boxed() => {
                 let ctor = self.by_type[name][0];
-                self.fields(ctor, presence, depth + 1, out);
+                let ctor = instantiate(ctor, &ctor.result_params(), &ty.args);
+                self.fields(&ctor, presence, depth + 1, out);
             }
             _ if tl_schema::ast::is_bare_name(name) => {
                 let ctor = self.constructors[name];
-                self.fields(ctor, presence, depth + 1, out);
+                let ctor = instantiate(ctor, &ctor.result_params(), &ty.args);
+                self.fields(&ctor, presence, depth + 1, out);
             }
             _ => {
                 let ctors = &self.by_type[name];
@@ -238,10 +254,78 @@ impl<'a> Gen<'a> {
                     ctors[self.rng.random_range(0..ctors.len())]
                 };
                 out.extend_from_slice(&ctor.id(self.id_rule).to_le_bytes());
-                self.fields(ctor, presence, depth + 1, out);
+                let ctor = instantiate(ctor, &ctor.result_params(), &ty.args);
+                self.fields(&ctor, presence, depth + 1, out);
             }
         }
     }
+}
+
+/// A plain type name.
+fn named(name: &str) -> Type {
+    Type {
+        name: name.to_string(),
+        args: Vec::new(),
+        percent: false,
+        bang: false,
+        range: 0..0,
+    }
+}
+
+/// The type variables of a constructor's result, as `TypeParam`s, in order.
+trait ResultParams {
+    fn result_params(&self) -> Vec<tl_schema::TypeParam>;
+}
+
+impl ResultParams for Definition {
+    fn result_params(&self) -> Vec<tl_schema::TypeParam> {
+        self.result
+            .args
+            .iter()
+            .map(|a| tl_schema::TypeParam {
+                name: tl_schema::Spanned {
+                    value: a.name.clone(),
+                    range: 0..0,
+                },
+                kind: "Type".to_string(),
+                implicit: false,
+            })
+            .collect()
+    }
+}
+
+/// `def` with each of `params` replaced by the argument at its place in its fields' types (a
+/// polymorphic constructor at the arguments its use gives).
+fn instantiate<'d>(
+    def: &'d Definition,
+    params: &[tl_schema::TypeParam],
+    args: &[Type],
+) -> Cow<'d, Definition> {
+    fn subst(ty: &Type, params: &[tl_schema::TypeParam], args: &[Type]) -> Type {
+        if ty.args.is_empty()
+            && !ty.bang
+            && let Some(at) = params.iter().position(|p| p.name.value == ty.name)
+            && let Some(arg) = args.get(at)
+        {
+            return arg.clone();
+        }
+        let mut out = ty.clone();
+        out.args = ty.args.iter().map(|a| subst(a, params, args)).collect();
+        out
+    }
+    if params.is_empty() || def.section == Section::Functions {
+        return Cow::Borrowed(def);
+    }
+    let mut def = def.clone();
+    for f in &mut def.fields {
+        match &mut f.kind {
+            FieldKind::Plain(ty) | FieldKind::Conditional { ty, .. } => {
+                *ty = subst(ty, params, args)
+            }
+            FieldKind::Repeat { .. } | FieldKind::Opaque => {}
+        }
+    }
+    Cow::Owned(def)
 }
 
 /// Reads a real schema and checks it with its allow list; `None` where the schemas are absent.

@@ -2,9 +2,11 @@
 //! boxed vectors nested 1 to 4 deep (with angle brackets or with spaces and parentheses), inside
 //! flags too; flag groups of 1 to 40 valued fields on one bit, `?true` flags alone and sharing a
 //! bit; recursion through enums, vectors and flags; generic functions (`{X:Type}`, `!X`); a
-//! function whose result has no constructor; `%c` for a bare constructor; namespaces 1 to 3
-//! deep; definitions over several lines; `//` and `/* */` comments; sections marked over and
-//! over in any order.
+//! function whose result has no constructor; `%c` for a bare constructor; polymorphic types
+//! (`{A:Type}` declared, or not, as tl-proto's schemas write them) whose constructors hold
+//! their variables plainly, in vectors, flags and other polymorphic types, used boxed and bare
+//! with any arguments (nested ones too) and as results; namespaces 1 to 3 deep; definitions over
+//! several lines; `//` and `/* */` comments; sections marked over and over in any order.
 //!
 //! Shared by the build script, which writes the schemas that `tests/random_schemas.rs` compiles
 //! through `tl!`, and by that test, which round-trips every definition of each. The schemas are
@@ -27,6 +29,14 @@ struct Names {
     types: Vec<String>,
     /// Constructors written so far (usable as bare types by later ones).
     ctors: Vec<String>,
+    /// Polymorphic types with their number of arguments, and their constructors with fields
+    /// written so far (usable bare), with theirs.
+    poly: Vec<(String, usize)>,
+    poly_ctors: Vec<(String, usize)>,
+    /// Inside a polymorphic constructor: its type variables.
+    vars: Vec<String>,
+    /// Only boxed vectors (in a polymorphic type's argument).
+    boxed_vectors: bool,
 }
 
 /// A namespace prefix 0 to 3 deep, such as `a1.b0.`.
@@ -41,7 +51,7 @@ fn namespace(rng: &mut StdRng) -> String {
 fn type_expr(rng: &mut StdRng, names: &Names, depth: usize) -> String {
     if depth > 0 && rng.random_bool(0.35) {
         let inner = type_expr(rng, names, depth - 1);
-        let vector = if rng.random_bool(0.5) {
+        let vector = if rng.random_bool(0.5) && !names.boxed_vectors {
             "vector"
         } else {
             "Vector"
@@ -51,6 +61,22 @@ fn type_expr(rng: &mut StdRng, names: &Names, depth: usize) -> String {
         } else {
             format!("({vector} {inner})")
         };
+    }
+    // A type variable, inside a polymorphic constructor.
+    if !names.vars.is_empty() && rng.random_bool(0.3) {
+        return names.vars[rng.random_range(0..names.vars.len())].clone();
+    }
+    // A polymorphic type with its arguments, boxed or (its constructor) bare.
+    if depth > 0 && !names.poly.is_empty() && rng.random_bool(0.15) {
+        let (name, arity) = if !names.poly_ctors.is_empty() && rng.random_bool(0.3) {
+            names.poly_ctors[rng.random_range(0..names.poly_ctors.len())].clone()
+        } else {
+            names.poly[rng.random_range(0..names.poly.len())].clone()
+        };
+        let args: Vec<String> = (0..arity)
+            .map(|_| argument(rng, names, depth - 1))
+            .collect();
+        return format!("({name} {})", args.join(" "));
     }
     match rng.random_range(0..10) {
         0..=4 => PRIMITIVES[rng.random_range(0..PRIMITIVES.len())].to_string(),
@@ -64,6 +90,23 @@ fn type_expr(rng: &mut StdRng, names: &Names, depth: usize) -> String {
         }
         _ => "int".to_string(),
     }
+}
+
+/// An argument of a polymorphic type: any type but a bare vector (whose `Vec` would encode as
+/// the boxed one), and a type variable only as the whole argument.
+fn argument(rng: &mut StdRng, names: &Names, depth: usize) -> String {
+    if !names.vars.is_empty() && rng.random_bool(0.5) {
+        return names.vars[rng.random_range(0..names.vars.len())].clone();
+    }
+    let outside = Names {
+        types: names.types.clone(),
+        ctors: names.ctors.clone(),
+        poly: names.poly.clone(),
+        poly_ctors: names.poly_ctors.clone(),
+        vars: Vec::new(),
+        boxed_vectors: true,
+    };
+    type_expr(rng, &outside, depth)
 }
 
 /// Appends fields `f0`, `f1`, … to a definition's text.
@@ -121,11 +164,46 @@ pub fn schema(seed: u64) -> String {
             .map(|i| format!("{}T{i}", namespace(&mut rng)))
             .collect(),
         ctors: Vec::new(),
+        poly: Vec::new(),
+        poly_ctors: Vec::new(),
+        vars: Vec::new(),
+        boxed_vectors: false,
     };
     let mut out = format!("// A random schema, seed {seed}.\n");
     // Every type's first constructor has no fields, so that values stay finite.
     for (i, ty) in names.types.clone().iter().enumerate() {
         let _ = writeln!(out, "{}c{i}x = {ty};", namespace(&mut rng));
+    }
+    // Polymorphic types, each with a first constructor without fields, then constructors whose
+    // fields use its variables (declared now and then, as TL writes them; one-letter and
+    // undeclared otherwise, as tl-proto's schemas do).
+    for p in 0..rng.random_range(1..4) {
+        let arity = rng.random_range(1..=3);
+        let vars: Vec<String> = ["A", "B", "C"][..arity]
+            .iter()
+            .map(|v| v.to_string())
+            .collect();
+        let ty = format!("{}P{p}", namespace(&mut rng));
+        let result = format!("{ty} {}", vars.join(" "));
+        let declared: String = vars.iter().map(|v| format!(" {{{v}:Type}}")).collect();
+        let _ = writeln!(out, "{}p{p}x{declared} = {result};", namespace(&mut rng));
+        names.poly.push((ty, arity));
+        for c in 0..rng.random_range(1..3) {
+            let name = format!("{}p{p}c{c}", namespace(&mut rng));
+            let mut line = name.clone();
+            if rng.random_bool(0.5) {
+                line.push_str(&declared);
+            }
+            names.vars = vars.clone();
+            let before = line.len();
+            fields(&mut rng, &names, &mut line);
+            names.vars.clear();
+            if line.len() == before {
+                line.push_str(" f0:int");
+            }
+            let _ = writeln!(out, "{line} = {result};");
+            names.poly_ctors.push((name, arity));
+        }
     }
     // One field nested four vectors deep, each level bare or boxed at random.
     let mut deep = "int".to_string();
@@ -180,6 +258,10 @@ pub fn schema(seed: u64) -> String {
                 "Vector<{}>",
                 names.types[rng.random_range(0..names.types.len())]
             )
+        } else if rng.random_bool(0.2) {
+            let (name, arity) = names.poly[rng.random_range(0..names.poly.len())].clone();
+            let args: Vec<String> = (0..arity).map(|_| argument(&mut rng, &names, 2)).collect();
+            format!("{name} {}", args.join(" "))
         } else {
             names.types[rng.random_range(0..names.types.len())].clone()
         };

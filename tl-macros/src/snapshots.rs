@@ -191,6 +191,26 @@ fn every_real_line_truncated_anywhere_expands_without_panicking() {
     assert!(generated.iter().all(|&n| n > 100));
 }
 
+/// A schema of polymorphic types cut at every character, whole definitions before the cut
+/// included (a use before its type, a variable without its type's other constructors): never a
+/// panic, and code that parses wherever code is generated.
+#[test]
+fn polymorphic_schema_cut_anywhere_expands_without_panicking() {
+    let text = std::fs::read_to_string(snapshot_dir().join("polymorphic.tl")).expect("read");
+    let mut generated = 0;
+    for (cut, _) in text.char_indices() {
+        let prefix = &text[..cut];
+        for options in [quote!(), quote!(#[tl(borrowed, any)])] {
+            let tokens = expand(&quote!(#options #prefix));
+            if tokens.to_string().contains("pub mod types") {
+                generated += 1;
+                parse(tokens, &format!("{prefix:?}"));
+            }
+        }
+    }
+    assert!(generated > 100, "{generated}");
+}
+
 /// Malformed macro input, attribute and options alike: each is one or more errors, never a
 /// panic, and the expansion still parses (the errors are `compile_error!` items).
 #[test]

@@ -234,6 +234,13 @@ pub use tl_macros::{Deserialize, Identifiable, Serialize};
 ///   fields), with `From<types::X>` and `TryFrom<enums::T>` for each variant's struct. A type
 ///   that only functions return and no constructor defines (MTProto's `http_wait … = HttpWait`)
 ///   is an enum without variants: nothing decodes as it.
+/// - Polymorphic types (TL-polymorphism): `pair {X:Type} {Y:Type} a:X b:Y = Pair X Y` is
+///   `types::Pair<X, Y>` and `enums::Pair<X, Y>`, and `Pair int string` is
+///   `enums::Pair<i32, String>`; a type argument is encoded as its Rust type is (a boxed type
+///   with its id, a bare one without). A one-letter variable may go undeclared, as tl-proto's
+///   schemas write it (`overlay.response.ok value:T = overlay.Response T`), and then is not
+///   part of the id's text. A parameter that no field holds is left out of the Rust type
+///   (`overlay.response.err code:int` is not generic), and `Any` holds `Any` in each parameter.
 /// - `functions::F`: a struct per function, encoded boxed, with `RemoteCall<Return = …>`.
 ///   `{X:Type}` functions such as `invokeWithLayer` are generic, and return `X::Return`.
 ///   Functions implement `Deserialize` only with `decode_functions` (or `any`): a client

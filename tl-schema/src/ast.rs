@@ -50,6 +50,10 @@ pub struct TypeParam {
     pub name: Spanned<String>,
     /// `Type`.
     pub kind: String,
+    /// Not written: a one-letter argument of a constructor's result that nothing declares
+    /// (`overlay.response.ok value:T = overlay.Response T;`, as tl-proto's schemas write it) is
+    /// a type variable all the same. It is not part of the text the id is computed from.
+    pub implicit: bool,
 }
 
 /// One field.

@@ -247,7 +247,7 @@ pub fn field_text(field: &Field) -> String {
 /// A definition as one line: `name#id fields = Result`.
 pub fn line_text(def: &Definition, rule: IdRule) -> String {
     let mut out = format!("{}#{:08x}", def.name.value, def.id(rule));
-    for param in &def.type_params {
+    for param in def.type_params.iter().filter(|p| !p.implicit) {
         out.push_str(&format!(" {{{}:{}}}", param.name.value, param.kind));
     }
     for field in &def.fields {

@@ -97,7 +97,7 @@ pub fn compute(def: &Definition, rule: IdRule) -> u32 {
 /// copy.
 pub fn normalized(def: &Definition, rule: IdRule) -> String {
     let mut out = def.name.value.clone();
-    for param in &def.type_params {
+    for param in def.type_params.iter().filter(|p| !p.implicit) {
         out.push_str(&format!(" {}:{}", param.name.value, param.kind));
     }
     for field in &def.fields {

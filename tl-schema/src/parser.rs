@@ -218,6 +218,7 @@ impl Parser<'_> {
             type_params.push(TypeParam {
                 name: param,
                 kind: kind.value,
+                implicit: false,
             });
         }
         let mut fields = Vec::new();
@@ -248,6 +249,9 @@ impl Parser<'_> {
             || fields.iter().any(|f| {
                 matches!(f.kind, FieldKind::Opaque | FieldKind::Repeat { .. }) || f.name.is_none()
             });
+        if self.section == Section::Types && !builtin {
+            implicit_params(&result, &mut type_params);
+        }
         Ok(Definition {
             range: name.range.start..semi.range.end,
             name,
@@ -574,6 +578,25 @@ impl Parser<'_> {
         self.text
             .get(from..to)
             .is_some_and(|gap| gap.matches('\n').count() >= 2)
+    }
+}
+
+/// The one-letter arguments of a constructor's result that no `{X:Type}` declares: type
+/// variables all the same (TL's type variables are one letter; a longer name is a type).
+fn implicit_params(result: &Type, params: &mut Vec<TypeParam>) {
+    for arg in &result.args {
+        let plain = arg.args.is_empty() && !arg.bang && !arg.percent;
+        let letter = arg.name.len() == 1 && arg.name.bytes().all(|b| b.is_ascii_alphabetic());
+        if plain && letter && !params.iter().any(|p| p.name.value == arg.name) {
+            params.push(TypeParam {
+                name: Spanned {
+                    value: arg.name.clone(),
+                    range: arg.range.clone(),
+                },
+                kind: "Type".to_string(),
+                implicit: true,
+            });
+        }
     }
 }
 

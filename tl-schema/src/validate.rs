@@ -58,6 +58,7 @@ pub(crate) fn validate_by(
         diagnostics: Vec::new(),
         boxed: BTreeMap::new(),
         bare: HashMap::new(),
+        polymorphic: HashMap::new(),
         missing: BTreeMap::new(),
         results_only: BTreeMap::new(),
         custom_builtins: HashMap::new(),
@@ -83,6 +84,9 @@ struct Validator<'a> {
     boxed: BTreeMap<&'a str, Vec<&'a Definition>>,
     /// Constructor names (types section only).
     bare: HashMap<&'a str, &'a Definition>,
+    /// The polymorphic types and their constructors (by both names), with their number of type
+    /// arguments as the first constructor gives it: what every other name lacks.
+    polymorphic: HashMap<&'a str, usize>,
     /// Boxed types used but never defined, with the first use and the number of uses.
     missing: BTreeMap<String, (Origin, usize)>,
     /// Boxed types no constructor defines that functions name only as their result (MTProto's
@@ -108,10 +112,17 @@ impl<'a> Validator<'a> {
                 self.custom_builtins.insert(def.name.value.as_str(), def);
             }
             if !def.builtin {
-                self.boxed
-                    .entry(def.result.name.as_str())
-                    .or_default()
-                    .push(def);
+                let ctors = self.boxed.entry(def.result.name.as_str()).or_default();
+                ctors.push(def);
+                let arity = ctors[0].result.args.len();
+                if arity > 0 {
+                    self.polymorphic.insert(def.result.name.as_str(), arity);
+                }
+                if !def.result.args.is_empty() {
+                    self.polymorphic
+                        .entry(def.name.value.as_str())
+                        .or_insert(def.result.args.len());
+                }
             }
         }
     }
@@ -230,6 +241,9 @@ impl<'a> Validator<'a> {
             // Builtin lines describe the runtime's primitives; their fields are not Rust fields.
             return;
         }
+        if def.section == Section::Functions {
+            self.unused_params(def);
+        }
         if def.section == Section::Types {
             let result = &def.result;
             if self.config.extern_types.contains(&result.name) {
@@ -252,13 +266,7 @@ impl<'a> Validator<'a> {
                 );
                 self.push(def, result.range.clone(), message);
             }
-            if !result.args.is_empty() {
-                let message = format!(
-                    "constructor `{}` has a generic result `{result}`, which only builtins may have",
-                    def.name.value
-                );
-                self.push(def, result.range.clone(), message);
-            }
+            self.polymorphic_result(def);
         } else if self.is_empty_type(def, &def.result) {
             let entry = self
                 .results_only
@@ -337,6 +345,141 @@ impl<'a> Validator<'a> {
         }
     }
 
+    /// A constructor's result `Pair X Y`: its arguments are its type variables, each once, as
+    /// many as the type's first constructor has; each `{X:Type}` it declares is one of them
+    /// (else nothing would say what `X` is). A function's `{X:Type}` must be used by a field.
+    fn polymorphic_result(&mut self, def: &'a Definition) {
+        let result = &def.result;
+        let mut seen: Vec<&str> = Vec::new();
+        for arg in &result.args {
+            let is_var = arg.args.is_empty()
+                && !arg.bang
+                && !arg.percent
+                && def.type_params.iter().any(|p| p.name.value == arg.name);
+            if !is_var {
+                let message = format!(
+                    "the arguments of a constructor's result are its type variables (`pair {{X:Type}} {{Y:Type}} x:X y:Y = Pair X Y`), found `{arg}` in `{result}`"
+                );
+                self.push(def, arg.range.clone(), message);
+            } else if seen.contains(&arg.name.as_str()) {
+                let message = format!(
+                    "type variable `{}` is repeated in the result `{result}`",
+                    arg.name
+                );
+                self.push(def, arg.range.clone(), message);
+            }
+            seen.push(&arg.name);
+        }
+        for param in def.type_params.iter().filter(|p| !p.implicit) {
+            if !seen.contains(&param.name.value.as_str()) {
+                let message = format!(
+                    "type variable `{}` of constructor `{}` is not an argument of its result: write `= {} … {}`",
+                    param.name.value, def.name.value, result.name, param.name.value
+                );
+                self.push(def, param.name.range.clone(), message);
+            }
+        }
+        // Without any polymorphic type, every constructor has none of them.
+        if result.args.is_empty() && self.polymorphic.is_empty() {
+            return;
+        }
+        let first = self
+            .boxed
+            .get(result.name.as_str())
+            .and_then(|ctors| ctors.first().copied());
+        if let Some(first) = first
+            && first.result.args.len() != result.args.len()
+        {
+            let message = format!(
+                "`{}` takes {} here but {} in `{}` ({}): every constructor of a type has the same type arguments",
+                result.name,
+                arguments(result.args.len()),
+                arguments(first.result.args.len()),
+                first.name.value,
+                self.locate.describe(first)
+            );
+            self.push(def, result.range.clone(), message);
+        }
+    }
+
+    /// A function's `{X:Type}` that no field uses.
+    fn unused_params(&mut self, def: &Definition) {
+        for param in &def.type_params {
+            let used = def.fields.iter().any(|f| match &f.kind {
+                FieldKind::Plain(ty) | FieldKind::Conditional { ty, .. } => {
+                    mentions_directly(ty, &param.name.value)
+                }
+                FieldKind::Repeat { .. } | FieldKind::Opaque => false,
+            });
+            if !used {
+                let message = format!(
+                    "type variable `{}` of function `{}` is used by no field (as `!{}`, or as a field's type or its vector's elements): write a field such as `query:!{}`, or remove it",
+                    param.name.value, def.name.value, param.name.value, param.name.value
+                );
+                self.push(def, param.name.range.clone(), message);
+            }
+        }
+    }
+
+    /// The number of type arguments `ty`'s name takes: 1 for `Vector`, 0 for other builtins,
+    /// its constructors' result arguments for a type or constructor of the schema (`None` when
+    /// the schema does not define it, and `ty` has arguments).
+    fn arity(&self, ty: &Type, builtin: Option<Builtin>) -> Option<usize> {
+        if let Some(builtin) = builtin {
+            return Some(usize::from(builtin.is_generic()));
+        }
+        let name = ty.name.as_str();
+        // Nearly every name, in nearly every schema: no lookup at all (a hash map's lookup is a
+        // thousand instructions in the unoptimized macro, paid for every field).
+        if !self.polymorphic.is_empty()
+            && let Some(&arity) = self.polymorphic.get(name)
+        {
+            return Some(arity);
+        }
+        if ty.args.is_empty() {
+            return Some(0);
+        }
+        if is_bare_name(name) && !ty.percent {
+            self.bare.get(name).map(|d| d.result.args.len())
+        } else {
+            let ctors = self.boxed.get(name)?;
+            ctors.first().map(|d| d.result.args.len())
+        }
+    }
+
+    /// The arguments of a polymorphic type of the schema (`Pair int string`): any type but `#`,
+    /// `!X` and a bare vector, whose `Vec` would encode as the boxed one; in a constructor, a
+    /// type variable only as a whole argument, so that no type holds itself with ever larger
+    /// arguments (a function is no type: `Pair X (Vector X)` is fine as its result).
+    fn polymorphic_args(&mut self, def: &Definition, ty: &Type) {
+        for arg in &ty.args {
+            let message = if arg.bang {
+                Some(format!(
+                    "`{arg}` cannot be an argument of `{}`: `!X` is only a function's field",
+                    ty.name
+                ))
+            } else if has_bare_vector(arg) {
+                Some(format!(
+                    "a bare vector in `{arg}` as an argument of `{}` is not supported: write `Vector<…>`",
+                    ty.name
+                ))
+            } else if !arg.args.is_empty()
+                && def.section == Section::Types
+                && def.type_params.iter().any(|p| mentions(arg, &p.name.value))
+            {
+                Some(format!(
+                    "`{arg}` as an argument of `{}`: a type variable may be a whole argument (`{} X`), not part of one",
+                    ty.name, ty.name
+                ))
+            } else {
+                None
+            };
+            if let Some(message) = message {
+                self.push(def, arg.range.clone(), message);
+            }
+        }
+    }
+
     /// Whether `ty`, the result of the function `def`, is a plain boxed name that nothing
     /// defines: neither a constructor, a builtin, an extern type nor a type variable.
     fn is_empty_type(&self, def: &Definition, ty: &Type) -> bool {
@@ -371,7 +514,13 @@ impl<'a> Validator<'a> {
     fn type_ref(&mut self, def: &Definition, ty: &Type) {
         let is_param = def.type_params.iter().any(|p| p.name.value == ty.name);
         if ty.bang {
-            if !is_param {
+            if def.section == Section::Types {
+                let message = format!(
+                    "`!{}` is only for functions (a field holding a call): a constructor's field is `x:{}`",
+                    ty.name, ty.name
+                );
+                self.push(def, ty.range.clone(), message);
+            } else if !is_param {
                 let message = format!(
                     "`!{}` needs a type parameter `{{{}:Type}}` before the fields of `{}`",
                     ty.name, ty.name, def.name.value
@@ -391,17 +540,23 @@ impl<'a> Validator<'a> {
         let name = ty.name.as_str();
         let builtin = Builtin::from_name(name);
         let generic = builtin.is_some_and(Builtin::is_generic);
-        match (generic, ty.args.len()) {
-            (true, 1) => {}
-            (true, n) => {
+        match (generic, self.arity(ty, builtin), ty.args.len()) {
+            // A type the schema does not define: its error is its own, below (and a type
+            // defined outside, in a derive's line or `extern`, takes what its Rust type takes).
+            (true, _, 1) | (false, Some(0) | None, 0) | (false, None, _) => {}
+            (true, _, n) => {
                 let message = format!("`{name}` takes one type argument, found {n}");
                 self.push(def, ty.range.clone(), message);
             }
-            (false, 0) => {}
-            (false, _) => {
+            (false, Some(0), _) => {
                 let message = format!("type `{name}` takes no type arguments");
                 self.push(def, ty.range.clone(), message);
             }
+            (false, Some(k), n) if k != n => {
+                let message = format!("type `{name}` takes {}, found {n}", arguments(k));
+                self.push(def, ty.range.clone(), message);
+            }
+            (false, Some(_), _) => self.polymorphic_args(def, ty),
         }
         for arg in &ty.args {
             self.type_ref(def, arg);
@@ -455,10 +610,17 @@ impl<'a> Validator<'a> {
             };
         // TL's type variables are single letters (`t`, `X`): an unknown one is undeclared.
         if !known && name.chars().count() == 1 {
-            let message = format!(
-                "type variable `{name}` is not declared in `{}`: declare it as `{{{name}:Type}}` before the fields",
-                def.name.value
-            );
+            let message = if def.section == Section::Types {
+                format!(
+                    "type variable `{name}` is not an argument of the result of `{}`: write `= {} {name}` (declaring `{{{name}:Type}}` before the fields is optional)",
+                    def.name.value, def.result.name
+                )
+            } else {
+                format!(
+                    "type variable `{name}` is not declared in `{}`: declare it as `{{{name}:Type}}` before the fields",
+                    def.name.value
+                )
+            };
             self.push(def, ty.range.clone(), message);
             return;
         }
@@ -551,6 +713,39 @@ impl<'a> Validator<'a> {
 
 /// Whether `written` looks like a slip for `defined`: the same but for case, or one letter
 /// added, dropped, changed or swapped with its neighbour (in a name of four letters or more).
+/// "1 type argument", "2 type arguments".
+fn arguments(n: usize) -> String {
+    if n == 1 {
+        "1 type argument".to_string()
+    } else {
+        format!("{n} type arguments")
+    }
+}
+
+/// Whether `ty` is `var`, `!var`, or a vector of it (at any depth): a use that the Rust type
+/// keeps whatever a polymorphic type does with its arguments.
+fn mentions_directly(ty: &Type, var: &str) -> bool {
+    ty.name == var
+        || (Builtin::from_name(&ty.name) == Some(Builtin::Vector)
+            && ty.args.iter().any(|a| mentions_directly(a, var)))
+}
+
+/// Whether `ty` is a bare vector (`vector<T>`, `%Vector<T>`) or a vector of one, at any depth:
+/// `Vec`'s own encoding, which a polymorphic type's parameter gets, is the boxed vector's.
+fn has_bare_vector(ty: &Type) -> bool {
+    match Builtin::from_name(&ty.name) {
+        Some(Builtin::Vector) => {
+            ty.name == "vector" || ty.percent || ty.args.iter().any(has_bare_vector)
+        }
+        _ => false,
+    }
+}
+
+/// Whether `ty` names `var` anywhere (`Vector<X>`, `Pair X int`).
+fn mentions(ty: &Type, var: &str) -> bool {
+    ty.name == var || ty.args.iter().any(|a| mentions(a, var))
+}
+
 fn near_miss(defined: &str, written: &str) -> bool {
     defined.eq_ignore_ascii_case(written)
         || (written.len() >= 4 && strsim::damerau_levenshtein(defined, written) <= 1)
@@ -594,6 +789,85 @@ mod tests {
         ---functions---
         http_wait#9299359f max_delay:int wait_after:int max_wait:int = HttpWait;
     ";
+
+    /// tl-proto's polymorphic overlay answer (undeclared `T`) and TL's declared form.
+    const POLYMORPHIC: &str = "
+        overlay.response.ok value:T = overlay.Response T;
+        overlay.response.err code:int = overlay.Response T;
+        pair {X:Type} {Y:Type} a:X b:Y = Pair X Y;
+        data bytes:bytes = Data;
+        user p:(Pair int (Vector Data)) q:(pair long %Data) = User;
+        ---functions---
+        getData = overlay.Response Data;
+        wrapPair {X:Type} query:!X = Pair int X;
+    ";
+
+    #[test]
+    fn polymorphic_types_check() {
+        assert_eq!(messages(POLYMORPHIC, IdRule::Tdlib), Vec::<String>::new());
+    }
+
+    #[test]
+    fn an_undeclared_variable_is_implicit_and_not_in_the_id() {
+        let (schema, _) = check(&[Source::file("t.tl", POLYMORPHIC)], &Config::default());
+        let ok = &schema.definitions[0];
+        assert_eq!(ok.type_params.len(), 1);
+        assert!(ok.type_params[0].implicit);
+        assert_eq!(
+            crate::id::normalized(ok, IdRule::Tdlib),
+            "overlay.response.ok value:T = overlay.Response T"
+        );
+        let pair = &schema.definitions[2];
+        assert!(!pair.type_params[0].implicit);
+        assert_eq!(
+            crate::id::normalized(pair, IdRule::Tdlib),
+            "pair X:Type Y:Type a:X b:Y = Pair X Y"
+        );
+        // A function's result names no variables of its own.
+        let get = &schema.definitions[5];
+        assert!(get.type_params.is_empty());
+    }
+
+    #[test]
+    fn polymorphic_mistakes_are_errors() {
+        let found = |line: &str| {
+            messages(
+                &format!("{POLYMORPHIC}\n---types---\n{line}"),
+                IdRule::Tdlib,
+            )
+        };
+        let one = |line: &str, expected: &str| {
+            let found = found(line);
+            assert_eq!(found.len(), 1, "{line}: {found:?}");
+            assert!(found[0].contains(expected), "{line}: {found:?}");
+        };
+        one("a x:(Pair int) = A;", "takes 2 type arguments, found 1");
+        one("a x:(Data int) = A;", "type `Data` takes no type arguments");
+        one("a x:(Pair (vector int) int) = A;", "a bare vector");
+        one("a x:(Pair Vector<vector<int>> int) = A;", "a bare vector");
+        one(
+            "t {T:Type} x:(Pair (Vector T) int) = T1 T;",
+            "not part of one",
+        );
+        one("t {T:Type} x:int = T1;", "is not an argument of its result");
+        one("t {T:Type} x:T = T1 T T;", "is repeated");
+        one("t x:int = T1 int;", "are its type variables");
+        one(
+            "single {X:Type} a:X = Pair X;",
+            "every constructor of a type",
+        );
+        one("w {X:Type} q:!X = W X;", "only for functions");
+        one(
+            "box value:t = Box;",
+            "not an argument of the result of `box`",
+        );
+        let function = messages(
+            "ok = Ok;\n---functions---\nping {X:Type} id:long = Ok;",
+            IdRule::Tdlib,
+        );
+        assert_eq!(function.len(), 1, "{function:?}");
+        assert!(function[0].contains("used by no field"), "{function:?}");
+    }
 
     #[test]
     fn the_published_mtproto_lines_check() {

@@ -156,7 +156,7 @@ fn expected(ty: &RType) -> String {
         RType::Vector { elem, .. } => format!("Vec<{}>", expected(elem)),
         RType::Param(name) => name.clone(),
         RType::Extern { tl, .. } => ident::type_name(tl.rsplit('.').next().unwrap_or(tl)),
-        RType::Enum(_) | RType::Struct { .. } => "a generated type".into(),
+        RType::Enum(_) | RType::Struct { .. } | RType::Applied { .. } => "a generated type".into(),
     }
 }
 
@@ -221,7 +221,7 @@ fn fit(tl: &RType, ty: &syn::Type) -> Option<RType> {
                 with: None,
             });
         }
-        RType::Enum(_) | RType::Struct { .. } => false,
+        RType::Enum(_) | RType::Struct { .. } | RType::Applied { .. } => false,
     };
     ok.then(|| tl.clone())
 }

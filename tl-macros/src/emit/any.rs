@@ -46,7 +46,15 @@ pub fn emit(ctx: &Ctx<'_>, out: &mut String) {
         let mut base: String = e.modules.iter().map(|m| ident::type_name(m)).collect();
         base.push_str(&e.name);
         let name = ident::text(&names.claim(base, String::new));
-        let enum_ty = rust_type(ctx, 0, &RType::Enum(EnumId(e_index)));
+        // A polymorphic type holds `Any` in each of its parameters (as generic functions do),
+        // boxed, since it may hold `Any` inline.
+        let enum_ty = if e.generics.is_empty() {
+            rust_type(ctx, 0, &RType::Enum(EnumId(e_index)))
+        } else {
+            let args = vec![ty.clone(); e.generics.len()];
+            relative(0, "enums", &e.modules, &e.name) + &text::generics_of(e.borrows, &args)
+        };
+        let boxed = e.large || !e.generics.is_empty();
         text::doc(
             " ",
             &format!("The boxed type `{}`.", e.tl_name),
@@ -54,7 +62,7 @@ pub fn emit(ctx: &Ctx<'_>, out: &mut String) {
         );
         // An enum whose main shape is inline is as large as that shape: boxed here, so that
         // `Any` stays a cache line.
-        if e.large {
+        if boxed {
             emit!(variants, "{name}({}<{enum_ty}>),\n", paths::BOX);
         } else {
             emit!(variants, "{name}({enum_ty}),\n");
@@ -65,7 +73,7 @@ pub fn emit(ctx: &Ctx<'_>, out: &mut String) {
             owners.claim(s.id, variant_idents.len(), s.own_id);
             tags.push(s.tl_name.as_str());
         }
-        json.push((name.clone(), tags, enum_ty, e.large));
+        json.push((name.clone(), tags, enum_ty, boxed));
         variant_idents.push(name);
     }
     for f in &model.functions {
@@ -115,7 +123,8 @@ pub fn emit(ctx: &Ctx<'_>, out: &mut String) {
         let ids: Vec<String> = ids.iter().map(|id| u32_lit(*id)).collect();
         // Every arm out of line (see the helpers): `Any` recurses through functions' queries,
         // and inlined, the arms' temporaries made its frame tens of KiB.
-        let read = if i < enum_count && !model.enums[i].large {
+        let read = if i < enum_count && !model.enums[i].large && model.enums[i].generics.is_empty()
+        {
             paths::READ_ANY_OUTLINED
         } else {
             paths::READ_ANY_BOXED_OUTLINED
@@ -148,7 +157,7 @@ pub fn emit(ctx: &Ctx<'_>, out: &mut String) {
     for name in &variant_idents {
         debug.tuple(name);
     }
-    debug.finish((lt, &ty), out);
+    debug.finish((lt, &ty, ""), out);
     out.push_str(&super::enums::serialize_by_variant((lt, &ty), &writes));
     out.push_str(&super::enums::deserialize_by_id(
         &ty,

@@ -7,7 +7,7 @@ use super::text::{
     u32_lit,
 };
 use super::{Ctx, Kind};
-use crate::model::{Cond, FieldId, Holds, Member, RType, Step, Struct};
+use crate::model::{Cond, FieldId, Holds, Member, RType, Step, Struct, Target};
 use crate::paths;
 
 /// The local holding the `#` word at TL index `tl`.
@@ -207,6 +207,7 @@ fn fixed_min_len(ty: &RType) -> Option<usize> {
         RType::Param(_)
         | RType::Object
         | RType::Struct { boxed: true, .. }
+        | RType::Applied { boxed: true, .. }
         | RType::Extern { own_min: false, .. } => 0,
         // `string` and `bytes`: a 1-byte length and 3 bytes of padding.
         RType::Int
@@ -214,6 +215,10 @@ fn fixed_min_len(ty: &RType) -> Option<usize> {
         | RType::Nat
         | RType::True
         | RType::Enum(_)
+        | RType::Applied {
+            target: Target::Enum(_),
+            ..
+        }
         | RType::String
         | RType::Bytes
         | RType::Vector { bare: true, .. } => 4,
@@ -222,7 +227,12 @@ fn fixed_min_len(ty: &RType) -> Option<usize> {
         RType::Int128 => 16,
         RType::Int256 => 32,
         RType::Int512 => 64,
-        RType::Struct { boxed: false, .. } | RType::Extern { own_min: true, .. } => return None,
+        RType::Struct { boxed: false, .. }
+        | RType::Applied {
+            target: Target::Struct(_),
+            ..
+        }
+        | RType::Extern { own_min: true, .. } => return None,
     })
 }
 
@@ -294,7 +304,13 @@ fn read_value(ty: &RType, at: usize) -> String {
         format!("<{} as {}<'a, _>>::read(r)", encoding(ty), paths::DECODE_AS)
     } else if is_bare_vec(ty) {
         format!("{}(r)", paths::DESERIALIZE_BARE_VEC)
-    } else if let RType::Struct { .. } | RType::Extern { .. } = ty {
+    } else if let RType::Struct { .. }
+    | RType::Extern { .. }
+    | RType::Applied {
+        target: Target::Struct(_),
+        ..
+    } = ty
+    {
         // A bare struct can hold itself through an optional field: one level deeper. A type
         // defined outside may hold anything, this struct too.
         format!("{}(r)", paths::READ_NESTED)

@@ -83,12 +83,12 @@ impl Arms {
     }
 
     /// The enum's `impl Debug`.
-    pub fn finish(self, (generics, ty): (&str, &str), out: &mut String) {
+    pub fn finish(self, (generics, ty, bounds): (&str, &str, &str), out: &mut String) {
         let body = if self.0.is_empty() {
             "match *self {}".to_string()
         } else {
             format!("match self {{\n{}}}", self.0)
         };
-        debug_impl(generics, ty, "", &body, out);
+        debug_impl(generics, ty, bounds, &body, out);
     }
 }

@@ -10,8 +10,16 @@ use crate::paths::{self, relative};
 pub fn emit(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
     let depth = 1 + e.modules.len();
     let name = ident::text(&e.name);
-    // The enum's lifetime, when it borrows: its impls' generics and its type arguments.
-    let lt = lifetime(e.borrows);
+    // The enum's lifetime, when it borrows, and its type parameters: its impls' generics and
+    // its type arguments.
+    let generic = !e.generics.is_empty();
+    let lt_owned;
+    let lt = if generic {
+        lt_owned = text::generics_of(e.borrows, &e.generics);
+        lt_owned.as_str()
+    } else {
+        lifetime(e.borrows)
+    };
     let ty = format!("{name}{lt}");
     let write_u32 = paths::WRITE_U32;
 
@@ -25,7 +33,7 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
         let s = ctx.model.ctor(v);
         let variant = ident::text(&s.variant);
         let id = u32_lit(s.id);
-        let path = relative(depth, "types", &s.modules, &s.name) + lifetime(s.borrows);
+        let path = relative(depth, "types", &s.modules, &s.name) + &variant_args(e, s);
         text::doc(" ", &format!("`{}`", s.tl_name), &mut variants);
         // A frozen id shared by two constructors decodes as the first.
         let first = seen_ids.insert(s.id);
@@ -79,19 +87,32 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
         "#[derive({})] pub enum {ty} {{\n{variants}}}\n",
         ctx.options.derives
     );
-    debug.finish((lt, &ty), out);
-    out.push_str(&serialize_by_variant((lt, &ty), &writes));
-    out.push_str(&deserialize_by_id(
-        &ty,
-        false,
-        &reads,
-        // The schema's `name_for_id` names an id of another type in the error.
-        (
-            paths::UNEXPECTED_CONSTRUCTOR_IN,
-            &e.tl_name,
-            &format!(", {}", paths::NAMES_ALIAS),
-        ),
-    ));
+    // The schema's `name_for_id` names an id of another type in the error.
+    let not_found = (
+        paths::UNEXPECTED_CONSTRUCTOR_IN,
+        e.tl_name.as_str(),
+        &*format!(", {}", paths::NAMES_ALIAS),
+    );
+    if generic {
+        // A polymorphic type's impls bound its parameters.
+        debug.finish((lt, &ty, &text::bounds_of(&e.generics, paths::DEBUG)), out);
+        out.push_str(&serialize_by_variant_where(
+            (lt, &ty, &text::bounds_of(&e.generics, paths::SERIALIZE)),
+            &writes,
+        ));
+        let de_header = super::codec::Header {
+            generics: text::generics_of(true, &e.generics),
+            ty: ty.clone(),
+            bounds: text::bounds_of(&e.generics, &de()),
+        };
+        out.push_str(&deserialize_by_id_with(
+            &de_header, false, &reads, not_found,
+        ));
+    } else {
+        debug.finish((lt, &ty, ""), out);
+        out.push_str(&serialize_by_variant((lt, &ty), &writes));
+        out.push_str(&deserialize_by_id(&ty, false, &reads, not_found));
+    }
     out.push_str(&conversions);
     #[cfg(feature = "serde")]
     super::json::enum_impls(ctx, e, out);
@@ -159,11 +180,24 @@ pub fn deserialize_by_id_with(
 /// generics and the enum's type, `writes` the match arms (`Self::V(x) => ...`). Its
 /// `serialized_len` is the trait's (see [`super::codec::serialize_header`]).
 pub fn serialize_by_variant((generics, ty): (&str, &str), writes: &str) -> String {
+    serialize_by_variant_where((generics, ty, ""), writes)
+}
+
+/// [`serialize_by_variant`] with `bounds` on the type's parameters.
+pub fn serialize_by_variant_where(
+    (generics, ty, bounds): (&str, &str, &str),
+    writes: &str,
+) -> String {
     // An enum without variants (a type only functions return) matches its value, not the
     // reference, which rustc counts as inhabited.
     let scrutinee = if writes.is_empty() { "*self" } else { "self" };
+    let bounds = if bounds.is_empty() {
+        String::new()
+    } else {
+        format!(" {bounds}")
+    };
     format!(
-        "#[automatically_derived] impl{generics} {} for {ty} {{\n\
+        "#[automatically_derived] impl{generics} {} for {ty}{bounds} {{\n\
          fn serialize(&self, buf: &mut {}<u8>) {{ match {scrutinee} {{\n{writes}}} }}\n}}\n",
         paths::SERIALIZE,
         paths::VEC,
@@ -193,4 +227,21 @@ fn conversion(
         paths::OK,
         paths::ERR,
     )
+}
+
+/// The arguments of a variant's struct inside its enum: its lifetime, and for each of its
+/// parameters the enum's parameter at the same argument position of the result.
+pub fn variant_args(e: &Enum, s: &crate::model::Struct) -> std::borrow::Cow<'static, str> {
+    if s.positions.is_empty() {
+        return lifetime(s.borrows).into();
+    }
+    let params: Vec<String> = s
+        .positions
+        .iter()
+        .filter_map(|at| {
+            let i = e.kept.iter().position(|k| k == at)?;
+            e.generics.get(i).cloned()
+        })
+        .collect();
+    text::generics_of(s.borrows, &params).into()
 }

@@ -36,11 +36,32 @@ fn error_type(depth: usize, s: &Struct) -> String {
 
 /// The Rust type of a function's result; a type parameter `X` stands for `X::Return`.
 fn return_type(ctx: &Ctx<'_>, depth: usize, ty: &RType) -> String {
+    rust_type(ctx, depth, &returned(ty))
+}
+
+/// `ty` with each type parameter `X` replaced by `X::Return` (`Vector<X>`, `Pair int X`).
+fn returned(ty: &RType) -> RType {
     match ty {
-        RType::Param(name) => format!("<{} as {}>::Return", ident::text(name), paths::REMOTE_CALL),
-        RType::Vector { elem, .. } => {
-            format!("{}<{}>", paths::VEC, return_type(ctx, depth, elem))
-        }
-        other => rust_type(ctx, depth, other),
+        RType::Param(name) => RType::Extern {
+            tl: name.clone(),
+            rust: format!("<{name} as {}>::Return", paths::REMOTE_CALL),
+            bare: false,
+            own_min: true,
+            with: None,
+        },
+        RType::Vector { bare, elem } => RType::Vector {
+            bare: *bare,
+            elem: Box::new(returned(elem)),
+        },
+        RType::Applied {
+            target,
+            args,
+            boxed,
+        } => RType::Applied {
+            target: *target,
+            args: args.iter().map(returned).collect(),
+            boxed: *boxed,
+        },
+        other => other.clone(),
     }
 }

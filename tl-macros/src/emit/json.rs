@@ -62,6 +62,18 @@ fn read_value(mode: JsonMode, ty: &RType, optional: bool) -> String {
     }
 }
 
+/// `where X: Serialize + for<'x> Deserialize<'x>, ..` for each type parameter.
+fn serde_bounds(params: &[String]) -> String {
+    if params.is_empty() {
+        return String::new();
+    }
+    let sd = paths::SERDE;
+    super::text::bounds_of(
+        params,
+        &format!("{sd}::Serialize + for<'x> {sd}::Deserialize<'x>"),
+    )
+}
+
 /// The serde impls of a generated type that implements `json::Tagged`.
 fn serde_impls(gen_params: &str, ty: &str, bounds: &str, out: &mut String) {
     let (j, sd, res) = (j(), paths::SERDE, paths::RESULT);
@@ -123,22 +135,7 @@ pub fn struct_impls(ctx: &Ctx<'_>, s: &Struct, out: &mut String) {
     let name = ident::text(&s.name);
     let gen_params = generics(s);
     let ty = format!("{name}{gen_params}");
-    let bounds = if s.generics.is_empty() {
-        String::new()
-    } else {
-        let each: Vec<String> = s
-            .generics
-            .iter()
-            .map(|g| {
-                format!(
-                    "{}: {sd}::Serialize + for<'x> {sd}::Deserialize<'x>",
-                    ident::text(g),
-                    sd = paths::SERDE
-                )
-            })
-            .collect();
-        format!("where {}", each.join(", "))
-    };
+    let bounds = serde_bounds(&s.generics);
     let tag = str_lit(&s.tl_name);
     let ty_of = |t: &TyId| s.ty(*t);
 
@@ -296,7 +293,8 @@ pub fn enum_impls(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
         let variant = ident::text(&s.variant);
         let tag = str_lit(&s.tl_name);
         tags.push(s.tl_name.as_str());
-        let path = relative(depth, "types", &s.modules, &s.name);
+        let path =
+            relative(depth, "types", &s.modules, &s.name) + &super::enums::variant_args(e, s);
         if s.is_unit() {
             emit!(
                 writes,
@@ -320,19 +318,28 @@ pub fn enum_impls(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
             emit!(reads, "{tag} => {ok}(Self::{variant}({wrapped})),\n");
         }
     }
-    by_variant(mode, &ty, &tags, (&writes, &reads), out);
+    let gen_params = super::text::generics_of(false, &e.generics);
+    let ty = format!("{ty}{gen_params}");
+    let bounds = serde_bounds(&e.generics);
+    by_variant(
+        mode,
+        (&gen_params, &ty, &bounds),
+        &tags,
+        (&writes, &reads),
+        out,
+    );
 }
 
 /// `Tagged` of an enum whose variants write and read themselves (`writes` and `reads` are the
 /// match arms, by variant and by tag), and its serde impls.
 fn by_variant(
     mode: JsonMode,
-    ty: &str,
+    (gen_params, ty, bounds): (&str, &str, &str),
     tags: &[&str],
     (writes, reads): (&str, &str),
     out: &mut String,
 ) {
-    out.push_str(&tagged_head(mode, "", ty, "", tags));
+    out.push_str(&tagged_head(mode, gen_params, ty, bounds, tags));
     // An enum without variants has no value to match on.
     let scrutinee = if writes.is_empty() { "*self" } else { "self" };
     emit!(
@@ -348,7 +355,7 @@ fn by_variant(
         j(),
         tag_list(tags)
     );
-    serde_impls("", ty, "", out);
+    serde_impls(gen_params, ty, bounds, out);
 }
 
 /// `[\"a\", \"b\", ]`: the tags a type knows, for an unknown tag's error.
@@ -401,5 +408,5 @@ pub fn any_impls(
         );
         tags.extend(names.iter().copied());
     }
-    by_variant(mode, ty, &tags, (&writes, &reads), out);
+    by_variant(mode, ("", ty, ""), &tags, (&writes, &reads), out);
 }

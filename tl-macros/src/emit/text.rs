@@ -1,8 +1,7 @@
 //! Pieces of source text the writers share: Rust types of model types, generics, literals.
 
 use super::Ctx;
-use crate::ident;
-use crate::model::{Holds, RType, Struct, TyId};
+use crate::model::{Holds, RType, Struct, Target, TyId};
 use crate::paths::{self, relative};
 
 /// The Rust type of `ty` for an item `depth` modules below the invocation.
@@ -40,9 +39,75 @@ pub fn rust_type(ctx: &Ctx<'_>, depth: usize, ty: &RType) -> String {
                 path
             }
         }
-        RType::Param(name) => ident::text(name),
+        RType::Param(name) => name.clone(),
         RType::Extern { rust, .. } => rust.clone(),
+        RType::Applied {
+            target,
+            args,
+            boxed,
+        } => {
+            let (path, borrows, kept) = match target {
+                Target::Enum(e) => {
+                    let e = ctx.model.enum_(*e);
+                    (
+                        relative(depth, "enums", &e.modules, &e.name),
+                        e.borrows,
+                        &e.kept,
+                    )
+                }
+                Target::Struct(c) => {
+                    let s = ctx.model.ctor(*c);
+                    (
+                        relative(depth, "types", &s.modules, &s.name),
+                        s.borrows,
+                        &s.positions,
+                    )
+                }
+            };
+            let mut list: Vec<String> = Vec::new();
+            if borrows {
+                list.push("'a".to_string());
+            }
+            list.extend(
+                kept.iter()
+                    .filter_map(|&at| args.get(at))
+                    .map(|a| rust_type(ctx, depth, a)),
+            );
+            let ty = if list.is_empty() {
+                path
+            } else {
+                format!("{path}<{}>", list.join(", "))
+            };
+            if *boxed {
+                format!("{}<{ty}>", paths::BOX)
+            } else {
+                ty
+            }
+        }
     }
+}
+
+/// `<'a, T, ..>` of a type with a lifetime when `lifetime`, and the type parameters `params`.
+pub fn generics_of(lifetime: bool, params: &[String]) -> String {
+    let mut names: Vec<&str> = Vec::new();
+    if lifetime {
+        names.push("'a");
+    }
+    names.extend(params.iter().map(String::as_str));
+    if names.is_empty() {
+        String::new()
+    } else {
+        format!("<{}>", names.join(", "))
+    }
+}
+
+/// `where X: Trait, ..` for each of `params`, or nothing without them.
+pub fn bounds_of(params: &[String], bound: &str) -> String {
+    if params.is_empty() {
+        return String::new();
+    }
+    let each: Vec<String> = params.iter().map(|g| format!("{g}: {bound}")).collect();
+    format!("where {}", each.join(", "))
 }
 
 /// The Rust type of a field of `s`.
@@ -82,29 +147,12 @@ pub fn de_generics(s: &Struct) -> String {
 }
 
 fn generics_with(s: &Struct, lifetime: bool) -> String {
-    let mut names: Vec<String> = Vec::new();
-    if lifetime {
-        names.push("'a".to_string());
-    }
-    names.extend(s.generics.iter().map(|g| ident::text(g)));
-    if names.is_empty() {
-        String::new()
-    } else {
-        format!("<{}>", names.join(", "))
-    }
+    generics_of(lifetime, &s.generics)
 }
 
 /// `where X: Trait, ..` for every type parameter.
 pub fn bounds(s: &Struct, bound: &str) -> String {
-    if s.generics.is_empty() {
-        return String::new();
-    }
-    let names: Vec<String> = s
-        .generics
-        .iter()
-        .map(|g| format!("{}: {bound}", ident::text(g)))
-        .collect();
-    format!("where {}", names.join(", "))
+    bounds_of(&s.generics, bound)
 }
 
 /// A `u32` literal, in hex as ids are written.

@@ -1,7 +1,7 @@
 //! With `#[tl(borrowed)]`: which structs and enums hold data borrowed from the input (and so
 //! have a lifetime), through any chain of fields and variants.
 
-use super::{Model, RType, Struct};
+use super::{Model, RType, Struct, Target};
 
 /// Per constructor, enum and function: whether it borrows.
 pub struct Borrows {
@@ -70,6 +70,13 @@ impl Borrows {
             RType::Vector { elem, .. } => self.type_borrows(elem),
             RType::Enum(e) => self.enums[e.0],
             RType::Struct { ctor, .. } => self.types[ctor.0],
+            RType::Applied { target, args, .. } => {
+                let own = match target {
+                    Target::Enum(e) => self.enums[e.0],
+                    Target::Struct(c) => self.types[c.0],
+                };
+                own || args.iter().any(|a| self.type_borrows(a))
+            }
             RType::Int
             | RType::Long
             | RType::Int53

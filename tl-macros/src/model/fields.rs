@@ -310,6 +310,22 @@ pub fn build(
         });
     }
 
+    // A constructor's parameters that its fields use, with their places among its result's
+    // arguments; a function's, all of them (validation has each used by a field).
+    let names = super::resolve::param_names(def);
+    let mut used: Vec<(&String, usize)> = Vec::new();
+    for (p, name) in def.type_params.iter().zip(&names) {
+        let at = def
+            .result
+            .args
+            .iter()
+            .position(|a| a.name == p.name.value)
+            .unwrap_or(0);
+        if def.section == tl_schema::Section::Functions || b.tys.iter().any(|t| uses(t, name)) {
+            used.push((name, at));
+        }
+    }
+
     Ok(Struct {
         tl_name: def.name.value.clone(),
         modules,
@@ -318,11 +334,8 @@ pub fn build(
         own_id: true,
         docs: docs.item,
         tl_line: docs.tl_line,
-        generics: def
-            .type_params
-            .iter()
-            .map(|p| p.name.value.clone())
-            .collect(),
+        generics: used.iter().map(|&(name, _)| name.clone()).collect(),
+        positions: used.iter().map(|&(_, at)| at).collect(),
         result: resolver.resolve(def, &def.result)?,
         fields: b.fields,
         tl: b.tl,
@@ -334,4 +347,14 @@ pub fn build(
         borrows: false,
         errors: None,
     })
+}
+
+/// Whether `ty` names the type parameter `name` (Rust name).
+fn uses(ty: &RType, name: &str) -> bool {
+    match ty {
+        RType::Param(p) => p == name,
+        RType::Vector { elem, .. } => uses(elem, name),
+        RType::Applied { args, .. } => args.iter().any(|a| uses(a, name)),
+        _ => false,
+    }
 }

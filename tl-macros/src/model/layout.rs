@@ -2,7 +2,7 @@
 //! has a finite size), then the largest variants of any enum whose estimated size is over
 //! [`INLINE_PAYLOAD_LIMIT`], except the main shape of a listed type (see [`main_shape`]).
 
-use super::{CtorId, EnumId, Holds, Model, RType};
+use super::{CtorId, EnumId, Holds, Model, RType, Target};
 
 /// Largest estimated size, in bytes, of a variant's payload stored inline in its enum; bigger
 /// payloads are boxed so that every enum fits in a 64-byte cache line with its tag.
@@ -64,7 +64,7 @@ impl Layout {
         {
             s.boxed_in_enum = variant;
             for (ty, boxed) in s.tys.iter_mut().zip(tys) {
-                if let RType::Struct { boxed: b, .. } = ty {
+                if let RType::Struct { boxed: b, .. } | RType::Applied { boxed: b, .. } = ty {
                     *b = boxed;
                 }
             }
@@ -209,6 +209,9 @@ impl Decide<'_> {
                             RType::Struct { ctor, .. } if !self.layout.boxed_ty[s.0][ty.0] => {
                                 out.push(Node::Struct(*ctor));
                             }
+                            applied @ RType::Applied { .. } if !self.layout.boxed_ty[s.0][ty.0] => {
+                                applied_nodes(applied, &mut out);
+                            }
                             _ => {}
                         }
                     }
@@ -254,9 +257,16 @@ impl Decide<'_> {
                         let st = self.model.ctor(s);
                         for field in &st.fields {
                             for ty in field.holds.inline_tys() {
-                                if let RType::Struct { ctor, .. } = st.ty(ty)
-                                    && inside(Node::Struct(*ctor))
-                                {
+                                let on_cycle = match st.ty(ty) {
+                                    RType::Struct { ctor, .. } => inside(Node::Struct(*ctor)),
+                                    applied @ RType::Applied { .. } => {
+                                        let mut nodes = Vec::new();
+                                        applied_nodes(applied, &mut nodes);
+                                        nodes.into_iter().any(inside)
+                                    }
+                                    _ => false,
+                                };
+                                if on_cycle {
                                     self.layout.boxed_ty[s.0][ty.0] = true;
                                 }
                             }
@@ -354,7 +364,7 @@ impl Decide<'_> {
 
     fn type_size(&mut self, ty: &RType, boxed: bool, sizes: &mut [Option<usize>]) -> usize {
         match ty {
-            RType::Struct { .. } if boxed => 8,
+            RType::Struct { .. } | RType::Applied { .. } if boxed => 8,
             RType::Int | RType::Nat => 4,
             // An extern type's size is not known here: a pointer's worth, a guess that boxes
             // nothing.
@@ -367,8 +377,17 @@ impl Decide<'_> {
             RType::Int256 => 32,
             RType::Int512 => 64,
             RType::String | RType::Bytes | RType::Object | RType::Vector { .. } => 24,
-            RType::Enum(e) => self.size_of(Node::Enum(*e), sizes),
-            RType::Struct { ctor, .. } => self.size_of(Node::Struct(*ctor), sizes),
+            // A polymorphic type's parameters count as a pointer each, whatever they are.
+            RType::Enum(e)
+            | RType::Applied {
+                target: Target::Enum(e),
+                ..
+            } => self.size_of(Node::Enum(*e), sizes),
+            RType::Struct { ctor, .. }
+            | RType::Applied {
+                target: Target::Struct(ctor),
+                ..
+            } => self.size_of(Node::Struct(*ctor), sizes),
         }
     }
 }
@@ -376,14 +395,45 @@ impl Decide<'_> {
 /// Whether `Option<T>` is no bigger than `T`.
 fn has_niche(ty: &RType, boxed: bool) -> bool {
     match ty {
-        RType::Struct { .. } => boxed,
+        RType::Struct { .. }
+        | RType::Applied {
+            target: Target::Struct(_),
+            ..
+        } => boxed,
         RType::Bool
         | RType::String
         | RType::Bytes
         | RType::Object
         | RType::Vector { .. }
-        | RType::Enum(_) => true,
+        | RType::Enum(_)
+        | RType::Applied {
+            target: Target::Enum(_),
+            ..
+        } => true,
         _ => false,
+    }
+}
+
+/// The nodes a polymorphic type's value stores inline: its target, and its arguments (held
+/// inline where its fields hold a parameter; counted whether or not they are).
+fn applied_nodes(ty: &RType, out: &mut Vec<Node>) {
+    match ty {
+        RType::Enum(e) => out.push(Node::Enum(*e)),
+        RType::Struct { ctor, boxed: false } => out.push(Node::Struct(*ctor)),
+        RType::Applied {
+            target,
+            args,
+            boxed: false,
+        } => {
+            out.push(match target {
+                Target::Enum(e) => Node::Enum(*e),
+                Target::Struct(c) => Node::Struct(*c),
+            });
+            for arg in args {
+                applied_nodes(arg, out);
+            }
+        }
+        _ => {}
     }
 }
 

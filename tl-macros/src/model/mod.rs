@@ -86,8 +86,17 @@ pub enum RType {
         ctor: CtorId,
         boxed: bool,
     },
-    /// A type parameter `X` (from `{X:Type}`).
+    /// A type parameter (from `{X:Type}`), by its Rust name (`X`; `T` for TL's `t`).
     Param(String),
+    /// A polymorphic type of the schema with its arguments: `Pair int string` is the enum
+    /// `enums::Pair<i32, String>`, the bare `pair int string` the struct `types::Pair<…>`.
+    /// `args` are all of TL's, in order; the Rust type takes those its target keeps
+    /// ([`Enum::kept`], [`Struct::positions`]). `boxed` when it sits on a cycle.
+    Applied {
+        target: Target,
+        args: Vec<RType>,
+        boxed: bool,
+    },
     /// A type defined outside the schema: `tl!`'s `extern(T = path)`, or, in a derive, a type
     /// the line names and the Rust field's type supplies. `rust` is its Rust type as text (empty
     /// until the derive has matched it); `bare` when used bare (`future_salt`, `%T`), which
@@ -103,6 +112,13 @@ pub enum RType {
         /// `deserialize` encode the value instead of its type's impls.
         with: Option<String>,
     },
+}
+
+/// What a polymorphic type's arguments apply to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    Enum(EnumId),
+    Struct(CtorId),
 }
 
 /// A flag bit: bit `bit` of the `#` word `word`.
@@ -233,8 +249,12 @@ pub struct Struct {
     /// Its comments (TDLib's field tags taken out), and its TL line single-spaced.
     pub docs: Vec<String>,
     pub tl_line: String,
-    /// Type parameters, in order.
+    /// Type parameters, in order, by their Rust names. A constructor has those of its
+    /// `{X:Type}` that its fields use (a Rust type must use each of its parameters).
     pub generics: Vec<String>,
+    /// For a constructor: where each of [`Struct::generics`] is among its result's arguments
+    /// (`ok {T:Type} value:T = Response T` has `T` at 0).
+    pub positions: Vec<usize>,
     /// The result type (for functions, what `RemoteCall::Return` is).
     pub result: RType,
     pub fields: Vec<Field>,
@@ -305,6 +325,10 @@ pub struct Enum {
     /// Whether a main shape over the size of a cache line is inline in it (see
     /// `layout::main_shape`), so that `Any` boxes it.
     pub large: bool,
+    /// A polymorphic type's parameters (Rust names) and which of its TL arguments they are:
+    /// those some constructor's fields use, in order.
+    pub generics: Vec<String>,
+    pub kept: Vec<usize>,
 }
 
 /// The model of a derive's one line (`#[tl(line = "...")]`), alone: every type it names that is
@@ -397,6 +421,13 @@ impl Model {
                 }
             }
         }
+        // Nearly every schema has no polymorphic type: nothing to decide.
+        if types.iter().any(|s| !s.generics.is_empty()) {
+            live_params(&mut types, &enums);
+            for e in &mut enums {
+                polymorphic(e, &types);
+            }
+        }
         let mut model = Model {
             types,
             functions,
@@ -414,4 +445,119 @@ impl Model {
         }
         Ok(model)
     }
+}
+
+/// Keeps of each constructor's type parameters those that a Rust type must have: a parameter
+/// that a field holds (as itself, in a vector, or as an argument that a polymorphic type keeps),
+/// not one that only goes round through a type back to itself (`p {A:Type} next:(P A) = P A`),
+/// or into an argument that a type drops, which rustc would reject as unused. The least fixed
+/// point, as rustc's variance computes it.
+fn live_params(types: &mut [Struct], enums: &[Enum]) {
+    let mut live: Vec<Vec<bool>> = types
+        .iter()
+        .map(|s| vec![false; s.generics.len()])
+        .collect();
+    let mut enum_live: Vec<Vec<usize>> = vec![Vec::new(); enums.len()];
+    let mut ctor_enum: Vec<Option<usize>> = vec![None; types.len()];
+    for (e, en) in enums.iter().enumerate() {
+        for v in &en.variants {
+            ctor_enum[v.0] = Some(e);
+        }
+    }
+    loop {
+        let mut changed = false;
+        for i in 0..types.len() {
+            for j in 0..types[i].generics.len() {
+                if live[i][j] {
+                    continue;
+                }
+                let g = &types[i].generics[j];
+                let used = types[i]
+                    .tys
+                    .iter()
+                    .any(|t| holds(t, g, types, &live, &enum_live));
+                if used {
+                    live[i][j] = true;
+                    changed = true;
+                    if let Some(e) = ctor_enum[i] {
+                        let at = types[i].positions[j];
+                        if !enum_live[e].contains(&at) {
+                            enum_live[e].push(at);
+                        }
+                    }
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    for (s, live) in types.iter_mut().zip(live) {
+        let mut keep = live.iter();
+        s.positions
+            .retain(|_| keep.next().copied().unwrap_or(false));
+        let mut keep = live.iter();
+        s.generics.retain(|_| keep.next().copied().unwrap_or(false));
+    }
+}
+
+/// Whether a value of `ty` holds the type parameter `g`, given what is live so far.
+fn holds(
+    ty: &RType,
+    g: &str,
+    types: &[Struct],
+    live: &[Vec<bool>],
+    enum_live: &[Vec<usize>],
+) -> bool {
+    match ty {
+        RType::Param(p) => p == g,
+        RType::Vector { elem, .. } => holds(elem, g, types, live, enum_live),
+        RType::Applied {
+            target: Target::Enum(e),
+            args,
+            ..
+        } => args
+            .iter()
+            .enumerate()
+            .any(|(at, a)| enum_live[e.0].contains(&at) && holds(a, g, types, live, enum_live)),
+        RType::Applied {
+            target: Target::Struct(c),
+            args,
+            ..
+        } => types[c.0].positions.iter().enumerate().any(|(j, &at)| {
+            live[c.0][j]
+                && args
+                    .get(at)
+                    .is_some_and(|a| holds(a, g, types, live, enum_live))
+        }),
+        _ => false,
+    }
+}
+
+/// A polymorphic enum's parameters: the argument positions its constructors' fields use, named
+/// as the first constructor that uses each names it.
+fn polymorphic(e: &mut Enum, types: &[Struct]) {
+    let mut kept: Vec<(usize, String)> = Vec::new();
+    for v in &e.variants {
+        let s = &types[v.0];
+        for (name, &at) in s.generics.iter().zip(&s.positions) {
+            if !kept.iter().any(|(k, _)| *k == at) {
+                kept.push((at, name.clone()));
+            }
+        }
+    }
+    kept.sort_unstable_by_key(|(at, _)| *at);
+    let mut names: Vec<String> = Vec::new();
+    for (at, name) in &kept {
+        // Two constructors may name different positions alike (`T` at 0 in one, at 1 in
+        // another); the enum's impls name it unqualified.
+        let name = if names.contains(name) || *name == e.name {
+            format!("{name}{at}")
+        } else {
+            name.clone()
+        };
+        names.push(name);
+    }
+    e.kept = kept.into_iter().map(|(at, _)| at).collect();
+    e.generics = names;
 }

@@ -1,7 +1,7 @@
 //! TL types to their Rust shapes: builtins through `tl_schema`'s one table, constructors to
 //! `types::X`, boxed types to `enums::T`, and the enums themselves (one per boxed type).
 
-use super::{CtorId, Enum, EnumId, Internal, RType};
+use super::{CtorId, Enum, EnumId, Internal, RType, Target};
 use crate::ident;
 use rustc_hash::FxHashMap as HashMap;
 use tl_schema::{Builtin, Definition, Section, Type, ast::is_bare_name};
@@ -124,6 +124,8 @@ impl<'a> Resolver<'a> {
                         .unwrap_or_default(),
                     borrows: false,
                     large: false,
+                    generics: Vec::new(),
+                    kept: Vec::new(),
                 }
             })
             .collect()
@@ -140,9 +142,37 @@ impl<'a> Resolver<'a> {
     /// The Rust shape of `ty` used in `def`. Validation guarantees that every name resolves;
     /// one that does not is an internal error.
     pub fn resolve(&self, def: &Definition, ty: &Type) -> Result<RType, Internal> {
-        if def.type_params.iter().any(|p| p.name.value == ty.name) {
-            return Ok(RType::Param(ty.name.clone()));
+        if let Some(rust) = param_name(def, &ty.name) {
+            return Ok(RType::Param(rust));
         }
+        let target = self.resolve_named(def, ty)?;
+        if ty.args.is_empty() || matches!(target, RType::Vector { .. } | RType::Extern { .. }) {
+            return Ok(target);
+        }
+        let target = match target {
+            RType::Enum(e) => Target::Enum(e),
+            RType::Struct { ctor, .. } => Target::Struct(ctor),
+            other => {
+                return Err(Internal(format!(
+                    "`{ty}` in `{}` has type arguments, but is {other:?}",
+                    def.name.value
+                )));
+            }
+        };
+        let args = ty
+            .args
+            .iter()
+            .map(|a| self.resolve(def, a))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(RType::Applied {
+            target,
+            args,
+            boxed: false,
+        })
+    }
+
+    /// [`Resolver::resolve`] of the name alone (a builtin's arguments included).
+    fn resolve_named(&self, def: &Definition, ty: &Type) -> Result<RType, Internal> {
         let name = ty.name.as_str();
         if ty.is_nat() {
             return Ok(RType::Nat);
@@ -217,4 +247,33 @@ impl<'a> Resolver<'a> {
 
 fn unresolved(what: &str, name: &str) -> Internal {
     Internal(format!("the {what} `{name}` does not resolve"))
+}
+
+/// The Rust names of `def`'s type parameters, in order: UpperCamelCase (TL's `t` is `T`), made
+/// unique.
+pub fn param_names(def: &Definition) -> Vec<String> {
+    if def.type_params.is_empty() {
+        return Vec::new();
+    }
+    // The impls name the struct and a constructor's enum unqualified, where a parameter of the
+    // same name would stand for them (a function's result is no enum: `= X` is the parameter).
+    let mut own = vec![ident::type_name(modules_of(&def.name.value).1)];
+    if def.section == Section::Types {
+        own.push(ident::type_name(modules_of(&def.result.name).1));
+    }
+    let mut names: Vec<String> = Vec::new();
+    for (i, p) in def.type_params.iter().enumerate() {
+        let mut name = ident::type_name(&p.name.value);
+        if names.contains(&name) || own.contains(&name) {
+            name = format!("{name}{i}");
+        }
+        names.push(ident::text(&name));
+    }
+    names
+}
+
+/// The Rust name of the type parameter `name` of `def`, if it is one.
+fn param_name(def: &Definition, name: &str) -> Option<String> {
+    let at = def.type_params.iter().position(|p| p.name.value == name)?;
+    param_names(def).into_iter().nth(at)
 }

@@ -1,0 +1,410 @@
+//! Polymorphic types of the schema (TL-polymorphism): `pair {X:Type} {Y:Type} a:X b:Y = Pair X Y`
+//! is the generic `enums::Pair<X, Y>`, used as `Pair int string`. tl-proto's schemas (tycho's
+//! overlay protocol) write the type variable without declaring it:
+//! `overlay.response.ok value:T = overlay.Response T;`, and compute the id from that text.
+
+use tl_runtime::{Deserialize, Error, Identifiable, RemoteCall, Serialize};
+
+mod schema {
+    tl_runtime::tl! {
+        #[tl(any, decode_functions)]
+        r"
+        overlay.response.ok value:T = overlay.Response T;
+        overlay.response.err code:int = overlay.Response T;
+        pair {X:Type} {Y:Type} a:X b:Y = Pair X Y;
+        maybe.none {T:Type} = Maybe T;
+        foo flags:# x:(Pair int string) y:(overlay.Response Foo) z:flags.0?(Pair Foo long) = Foo;
+        bar p:(pair int Bool) q:(Pair (Pair int int) (Vector string)) m:(Maybe int) = Bar;
+        tree {T:Type} value:T children:Vector<(Tree T)> = Tree T;
+        ---functions---
+        getPair {X:Type} query:!X = Pair int X;
+        getFoo = overlay.Response Foo;
+        getTree = Tree string;
+        "
+    }
+}
+
+use schema::{enums, functions, types};
+
+/// The CRC32 of a definition's text, as tl-proto computes ids: written out here, so that the
+/// generated ids are checked against an independent computation.
+fn crc(text: &str) -> u32 {
+    // CRC-32/ISO-HDLC, bit by bit.
+    let mut crc = !0u32;
+    for &b in text.as_bytes() {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xedb8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+#[test]
+fn an_undeclared_variable_is_not_in_the_id_and_a_declared_one_is() {
+    assert_eq!(
+        types::overlay::response::Ok::<i32>::CONSTRUCTOR_ID,
+        crc("overlay.response.ok value:T = overlay.Response T")
+    );
+    assert_eq!(
+        types::overlay::response::Err::CONSTRUCTOR_ID,
+        crc("overlay.response.err code:int = overlay.Response T")
+    );
+    assert_eq!(
+        types::Pair::<i32, i32>::CONSTRUCTOR_ID,
+        crc("pair X:Type Y:Type a:X b:Y = Pair X Y")
+    );
+}
+
+fn le(id: u32) -> [u8; 4] {
+    id.to_le_bytes()
+}
+
+#[test]
+fn a_boxed_argument_is_written_with_its_id_and_a_bare_one_without() {
+    let pair = types::Pair {
+        a: 1i32,
+        b: "x".to_string(),
+    };
+    let value: enums::overlay::Response<enums::Pair<i32, String>> = types::overlay::response::Ok {
+        value: enums::Pair::from(pair.clone()),
+    }
+    .into();
+    let bytes = value.to_bytes();
+    let mut expected = Vec::new();
+    expected.extend(le(types::overlay::response::Ok::<()>::CONSTRUCTOR_ID));
+    expected.extend(le(types::Pair::<(), ()>::CONSTRUCTOR_ID));
+    expected.extend([1, 0, 0, 0, 1, b'x', 0, 0]);
+    assert_eq!(bytes, expected);
+    assert_eq!(
+        enums::overlay::Response::<enums::Pair<i32, String>>::from_bytes(&bytes).unwrap(),
+        value
+    );
+
+    // The same value with the bare `pair` as the argument: no id before its fields.
+    let bare: enums::overlay::Response<types::Pair<i32, String>> =
+        types::overlay::response::Ok { value: pair }.into();
+    let bytes = bare.to_bytes();
+    assert_eq!(
+        &bytes[..4],
+        le(types::overlay::response::Ok::<()>::CONSTRUCTOR_ID)
+    );
+    assert_eq!(&bytes[4..], [1, 0, 0, 0, 1, b'x', 0, 0]);
+    assert_eq!(
+        enums::overlay::Response::<types::Pair<i32, String>>::from_bytes(&bytes).unwrap(),
+        bare
+    );
+}
+
+#[test]
+fn a_constructor_that_does_not_use_the_variable_is_not_generic() {
+    // `overlay.response.err` has no field of type `T`: its struct has no parameter, and the
+    // enum's variant holds it whatever `T` is.
+    let err: enums::overlay::Response<enums::Foo> =
+        types::overlay::response::Err { code: -7 }.into();
+    let bytes = err.to_bytes();
+    assert_eq!(
+        &bytes[..4],
+        le(types::overlay::response::Err::CONSTRUCTOR_ID)
+    );
+    assert_eq!(&bytes[4..], (-7i32).to_le_bytes());
+    assert_eq!(
+        enums::overlay::Response::<enums::Foo>::from_bytes(&bytes).unwrap(),
+        err
+    );
+    // `Maybe T` with no constructor using `T` is not generic at all.
+    let none = enums::Maybe::from(types::maybe::None);
+    assert_eq!(none.to_bytes(), le(types::maybe::None::CONSTRUCTOR_ID));
+}
+
+fn sample_foo(depth: usize) -> types::Foo {
+    let inner = if depth == 0 {
+        None
+    } else {
+        Some(Box::new(
+            types::Pair {
+                a: enums::Foo::from(sample_foo(depth - 1)),
+                b: -5i64,
+            }
+            .into(),
+        ))
+    };
+    types::Foo {
+        flags: Default::default(),
+        x: types::Pair {
+            a: 3,
+            b: "three".to_string(),
+        }
+        .into(),
+        y: Box::new(types::overlay::response::Err { code: 404 }.into()),
+        z: inner,
+    }
+}
+
+#[test]
+fn a_type_that_holds_itself_through_an_argument_round_trips() {
+    // `Foo` holds `Pair Foo long` and `overlay.Response Foo`: boxed, so its size is finite.
+    let foo = enums::Foo::from(sample_foo(3));
+    let bytes = foo.to_bytes();
+    assert_eq!(enums::Foo::from_bytes(&bytes).unwrap(), foo);
+    // Flag bit 0 says whether `z` is there.
+    assert_eq!(bytes[4..8], [1, 0, 0, 0]);
+    let leaf = enums::Foo::from(sample_foo(0)).to_bytes();
+    assert_eq!(leaf[4..8], [0, 0, 0, 0]);
+}
+
+#[test]
+fn bare_and_nested_arguments() {
+    let bar = types::Bar {
+        p: types::Pair { a: 9, b: true },
+        q: types::Pair {
+            a: types::Pair { a: 1, b: 2 }.into(),
+            b: vec!["a".to_string(), "bc".to_string()],
+        }
+        .into(),
+        m: types::maybe::None.into(),
+    };
+    let bytes = bar.to_bytes();
+    // `p` is the bare `pair int Bool`: its fields, no id.
+    assert_eq!(&bytes[..4], [9, 0, 0, 0]);
+    assert_eq!(&bytes[4..8], le(0x997275b5)); // boolTrue
+    assert_eq!(&bytes[8..12], le(types::Pair::<(), ()>::CONSTRUCTOR_ID));
+    assert_eq!(types::Bar::from_bytes(&bytes).unwrap(), bar);
+}
+
+#[test]
+fn a_polymorphic_function_result_is_typed() {
+    fn returns<F: RemoteCall<Return = R>, R>(_: &F) {}
+    let get = functions::GetPair {
+        query: functions::GetFoo,
+    };
+    returns::<_, enums::Pair<i32, enums::overlay::Response<enums::Foo>>>(&get);
+    returns::<_, enums::Tree<String>>(&functions::GetTree);
+    returns::<_, enums::overlay::Response<enums::Foo>>(&functions::GetFoo);
+    // The wrapped call is written after the wrapper's id.
+    let bytes = get.to_bytes();
+    assert_eq!(
+        &bytes[..4],
+        le(functions::GetPair::<functions::GetFoo>::CONSTRUCTOR_ID)
+    );
+    assert_eq!(&bytes[4..], le(functions::GetFoo::CONSTRUCTOR_ID));
+}
+
+fn tree(depth: usize) -> enums::Tree<String> {
+    types::Tree {
+        value: format!("level {depth}"),
+        children: if depth == 0 {
+            Vec::new()
+        } else {
+            vec![tree(depth - 1), tree(0)]
+        },
+    }
+    .into()
+}
+
+#[test]
+fn a_recursive_polymorphic_type_round_trips_and_a_deep_one_is_refused() {
+    let t = tree(5);
+    let bytes = t.to_bytes();
+    assert_eq!(enums::Tree::<String>::from_bytes(&bytes).unwrap(), t);
+
+    // A hostile depth: each level is the id, an empty value, and a vector of one child.
+    let id = types::Tree::<()>::CONSTRUCTOR_ID;
+    let mut deep = Vec::new();
+    for _ in 0..100_000 {
+        deep.extend(le(id));
+        deep.extend([0, 0, 0, 0]);
+        deep.extend(le(0x1cb5c415));
+        deep.extend([1, 0, 0, 0]);
+    }
+    let err: Error = enums::Tree::<String>::from_bytes(&deep).unwrap_err();
+    assert!(err.to_string().contains("deep"), "{err}");
+}
+
+#[test]
+fn any_holds_a_polymorphic_value_with_any_inside() {
+    let value: enums::overlay::Response<enums::Foo> = types::overlay::response::Ok {
+        value: enums::Foo::from(sample_foo(1)),
+    }
+    .into();
+    let bytes = value.to_bytes();
+    let any = schema::Any::from_bytes(&bytes).unwrap();
+    let schema::Any::OverlayResponse(response) = &any else {
+        panic!("decoded as {any:?}");
+    };
+    let enums::overlay::Response::Ok(ok) = &**response else {
+        panic!("decoded as {response:?}");
+    };
+    assert!(matches!(ok.value, schema::Any::Foo(_)), "{:?}", ok.value);
+    assert_eq!(any.to_bytes(), bytes);
+}
+
+#[test]
+fn a_wrong_id_in_an_argument_names_the_type() {
+    let mut bytes = le(types::overlay::response::Ok::<()>::CONSTRUCTOR_ID).to_vec();
+    bytes.extend(le(0xdeadbeef));
+    let err = enums::overlay::Response::<enums::Foo>::from_bytes(&bytes).unwrap_err();
+    assert!(err.to_string().contains("Foo"), "{err}");
+}
+
+/// The same schema through serde, and borrowing from the input.
+mod json {
+    tl_runtime::tl! {
+        #[tl(serde, any)]
+        r"
+        overlay.response.ok value:T = overlay.Response T;
+        overlay.response.err code:int = overlay.Response T;
+        pair {X:Type} {Y:Type} a:X b:Y = Pair X Y;
+        "
+    }
+}
+
+mod borrowed {
+    tl_runtime::tl! {
+        #[tl(borrowed, any)]
+        r"
+        overlay.response.ok value:T = overlay.Response T;
+        overlay.response.err code:int = overlay.Response T;
+        pair {X:Type} {Y:Type} a:X b:Y = Pair X Y;
+        data bytes:bytes = Data;
+        holder r:(overlay.Response (Pair Data string)) = Holder;
+        "
+    }
+}
+
+#[test]
+fn serde_tags_a_polymorphic_value_by_its_constructors() {
+    use json::{enums, types};
+    let value: enums::overlay::Response<enums::Pair<i32, String>> = types::overlay::response::Ok {
+        value: types::Pair {
+            a: 5,
+            b: "five".to_string(),
+        }
+        .into(),
+    }
+    .into();
+    let text = serde_json::to_string(&value).unwrap();
+    assert_eq!(
+        text,
+        r#"{"_":"overlay.response.ok","value":{"_":"pair","a":5,"b":"five"}}"#
+    );
+    let back: enums::overlay::Response<enums::Pair<i32, String>> =
+        serde_json::from_str(&text).unwrap();
+    assert_eq!(back, value);
+    // `Any` reads it too, with `Any` in the parameter (here a boxed `pair`, with `Any` in its
+    // own: the numbers and strings are not boxed values, so only the outer layers are taken).
+    let boxed: enums::overlay::Response<enums::Pair<String, String>> =
+        types::overlay::response::Err { code: 3 }.into();
+    let text = serde_json::to_string(&boxed).unwrap();
+    let any: json::Any = serde_json::from_str(&text).unwrap();
+    assert!(matches!(any, json::Any::OverlayResponse(_)), "{any:?}");
+    assert_eq!(serde_json::to_string(&any).unwrap(), text);
+}
+
+/// `only(...)` keeps a polymorphic result's constructors and what its argument needs.
+mod selected {
+    tl_runtime::tl! {
+        #[tl(only(getData))]
+        r"
+        overlay.response.ok value:T = overlay.Response T;
+        overlay.response.err code:int = overlay.Response T;
+        pair {X:Type} {Y:Type} a:X b:Y = Pair X Y;
+        data bytes:bytes = Data;
+        unused p:(Pair int int) = Unused;
+        ---functions---
+        getData = overlay.Response Data;
+        "
+    }
+}
+
+#[test]
+fn only_keeps_what_a_polymorphic_result_needs() {
+    fn returns<F: RemoteCall<Return = R>, R>(_: &F) {}
+    returns::<_, selected::enums::overlay::Response<selected::enums::Data>>(
+        &selected::functions::GetData,
+    );
+    let reply: selected::enums::overlay::Response<selected::enums::Data> =
+        selected::types::overlay::response::Ok {
+            value: selected::types::Data { bytes: vec![7] }.into(),
+        }
+        .into();
+    assert_eq!(
+        selected::functions::GetData::decode_reply(&reply.to_bytes())
+            .unwrap()
+            .unwrap(),
+        reply
+    );
+}
+
+#[test]
+fn a_borrowed_argument_borrows_from_the_input() {
+    use borrowed::{enums, types};
+    let holder = types::Holder {
+        r: types::overlay::response::Ok {
+            value: types::Pair {
+                a: types::Data { bytes: &[1, 2, 3] }.into(),
+                b: "s",
+            }
+            .into(),
+        }
+        .into(),
+    };
+    let bytes = holder.to_bytes();
+    let back = types::Holder::from_bytes(&bytes).unwrap();
+    assert_eq!(back, holder);
+    let enums::overlay::Response::Ok(ok) = &back.r else {
+        panic!("{back:?}");
+    };
+    let enums::Pair::Pair(pair) = &ok.value;
+    let enums::Data::Data(data) = &pair.a;
+    // The bytes point into the input.
+    let range = bytes.as_ptr_range();
+    assert!(range.contains(&data.bytes.as_ptr()));
+    // `Any` holds `Any` in the parameter, which decodes boxed values only: `Response Data`
+    // decodes, `Response (Pair Data string)` stops at the bare `string`.
+    let boxed: enums::overlay::Response<enums::Data> = types::overlay::response::Ok {
+        value: types::Data { bytes: &[4] }.into(),
+    }
+    .into();
+    let boxed_bytes = boxed.to_bytes();
+    let any = borrowed::Any::from_bytes(&boxed_bytes).unwrap();
+    assert!(matches!(any, borrowed::Any::OverlayResponse(_)), "{any:?}");
+    assert!(borrowed::Any::from_bytes(&holder.r.to_bytes()).is_err());
+}
+
+/// A hand-written polymorphic struct, checked against its line by the derive.
+mod derived {
+    use tl_runtime::{Deserialize, Identifiable, Serialize};
+
+    #[derive(Serialize, Deserialize, Identifiable, Debug, PartialEq, Clone)]
+    #[tl(line = "pair {X:Type} {Y:Type} a:X b:Y = Pair X Y;")]
+    pub struct Pair<X, Y> {
+        pub a: X,
+        pub b: Y,
+    }
+}
+
+#[test]
+fn a_derived_polymorphic_struct_is_the_generated_one() {
+    let derived = derived::Pair {
+        a: -1i64,
+        b: vec!["z".to_string()],
+    };
+    let generated = types::Pair {
+        a: -1i64,
+        b: vec!["z".to_string()],
+    };
+    assert_eq!(
+        <derived::Pair<i64, Vec<String>> as Identifiable>::CONSTRUCTOR_ID,
+        types::Pair::<(), ()>::CONSTRUCTOR_ID
+    );
+    assert_eq!(derived.to_bytes(), generated.to_bytes());
+    assert_eq!(
+        derived::Pair::<i64, Vec<String>>::from_bytes(&generated.to_bytes()).unwrap(),
+        derived
+    );
+}

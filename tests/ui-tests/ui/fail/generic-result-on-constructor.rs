@@ -1,5 +1,0 @@
-tl_runtime::tl! {
-    "a = A int;"
-}
-
-fn main() {}
