@@ -596,8 +596,8 @@ impl<'a> Validator<'a> {
         }
         if let (None, Some(declared)) = (builtin, self.custom_builtins.get(name)) {
             let message = format!(
-                "`{name}` is a builtin that `{}` declares, but the runtime has no such type (its builtins are int, long, double, string, bytes, int128, int256, int512, Bool, true, Vector and Object)",
-                declared.name.value
+                "`{name}` is a builtin that `{}` declares, but the runtime has no such type (its builtins are int, long, double, string, bytes, int128, int256, int512, Bool, true, Vector and Object): name the Rust type that encodes it with `extern({} = path::to::Type)`",
+                declared.name.value, declared.result.name
             );
             self.push(def, ty.range.clone(), message);
             return;
