@@ -30,6 +30,12 @@ fn tl_like() -> impl Strategy<Value = String> {
         Just("4*".to_string()),
         Just("%".to_string()),
         Just("!".to_string()),
+        // Polymorphic types: declared and undeclared variables, results and uses with
+        // arguments.
+        Just("{X:Type}".to_string()),
+        Just("T".to_string()),
+        Just("= P T X".to_string()),
+        Just("(P int".to_string()),
         Just("---functions---".to_string()),
         Just("---types---".to_string()),
         Just("//@description é".to_string()),
