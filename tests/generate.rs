@@ -29,6 +29,9 @@ pub struct Gen<'a> {
     by_type: HashMap<&'a str, Vec<&'a Definition>>,
     /// A function without fields, used for `!X`.
     simple_function: Option<&'a Definition>,
+    /// A boxed type that is not polymorphic: what a polymorphic constructor's type variables
+    /// are at the top level (`Any`, holding `Any` in them, decodes it).
+    plain: &'a str,
     id_rule: tl_schema::IdRule,
 }
 
@@ -46,7 +49,14 @@ impl<'a> Gen<'a> {
                 .or_default()
                 .push(def);
         }
+        let plain = by_type
+            .iter()
+            .filter(|(_, ctors)| ctors[0].result.args.is_empty())
+            .map(|(name, _)| *name)
+            .min()
+            .unwrap_or("Bool");
         Gen {
+            plain,
             rng: StdRng::seed_from_u64(seed),
             constructors: types.map(|d| (d.name.value.as_str(), d)).collect(),
             by_type,
@@ -59,21 +69,16 @@ impl<'a> Gen<'a> {
     }
 
     /// The boxed encoding of `def`: its id, then its fields. A polymorphic constructor's type
-    /// variables are a boxed type of the schema (which `Any`, holding `Any` in them, decodes).
+    /// variables are [`Gen::plain`].
     pub fn boxed(&mut self, def: &Definition, presence: Presence) -> Vec<u8> {
         let mut out = def.id(self.id_rule).to_le_bytes().to_vec();
-        let plain = self
-            .by_type
-            .iter()
-            .filter(|(_, ctors)| ctors[0].result.args.is_empty())
-            .map(|(name, _)| *name)
-            .min();
-        let args: Vec<Type> = def
+        let vars: Vec<&str> = def
             .type_params
             .iter()
-            .map(|_| named(plain.unwrap_or("Bool")))
+            .map(|p| p.name.value.as_str())
             .collect();
-        let def = instantiate(def, &def.type_params, &args);
+        let args: Vec<Type> = vars.iter().map(|_| named(self.plain)).collect();
+        let def = instantiate(def, &vars, &args);
         self.fields(&def, presence, 0, &mut out);
         out
     }
@@ -237,12 +242,12 @@ impl<'a> Gen<'a> {
             }
             _ if ty.is_percent_boxed() => {
                 let ctor = self.by_type[name][0];
-                let ctor = instantiate(ctor, &ctor.result_params(), &ty.args);
+                let ctor = instantiate(ctor, &result_vars(ctor), &ty.args);
                 self.fields(&ctor, presence, depth + 1, out);
             }
             _ if tl_schema::ast::is_bare_name(name) => {
                 let ctor = self.constructors[name];
-                let ctor = instantiate(ctor, &ctor.result_params(), &ty.args);
+                let ctor = instantiate(ctor, &result_vars(ctor), &ty.args);
                 self.fields(&ctor, presence, depth + 1, out);
             }
             _ => {
@@ -254,7 +259,7 @@ impl<'a> Gen<'a> {
                     ctors[self.rng.random_range(0..ctors.len())]
                 };
                 out.extend_from_slice(&ctor.id(self.id_rule).to_le_bytes());
-                let ctor = instantiate(ctor, &ctor.result_params(), &ty.args);
+                let ctor = instantiate(ctor, &result_vars(ctor), &ty.args);
                 self.fields(&ctor, presence, depth + 1, out);
             }
         }
@@ -272,39 +277,18 @@ fn named(name: &str) -> Type {
     }
 }
 
-/// The type variables of a constructor's result, as `TypeParam`s, in order.
-trait ResultParams {
-    fn result_params(&self) -> Vec<tl_schema::TypeParam>;
+/// The type variables of a constructor's result, in order.
+fn result_vars(def: &Definition) -> Vec<&str> {
+    def.result.args.iter().map(|a| a.name.as_str()).collect()
 }
 
-impl ResultParams for Definition {
-    fn result_params(&self) -> Vec<tl_schema::TypeParam> {
-        self.result
-            .args
-            .iter()
-            .map(|a| tl_schema::TypeParam {
-                name: tl_schema::Spanned {
-                    value: a.name.clone(),
-                    range: 0..0,
-                },
-                kind: "Type".to_string(),
-                implicit: false,
-            })
-            .collect()
-    }
-}
-
-/// `def` with each of `params` replaced by the argument at its place in its fields' types (a
-/// polymorphic constructor at the arguments its use gives).
-fn instantiate<'d>(
-    def: &'d Definition,
-    params: &[tl_schema::TypeParam],
-    args: &[Type],
-) -> Cow<'d, Definition> {
-    fn subst(ty: &Type, params: &[tl_schema::TypeParam], args: &[Type]) -> Type {
+/// `def` with each of the type variables `params` replaced by the argument at its place in its
+/// fields' types (a polymorphic constructor at the arguments its use gives).
+fn instantiate<'d>(def: &'d Definition, params: &[&str], args: &[Type]) -> Cow<'d, Definition> {
+    fn subst(ty: &Type, params: &[&str], args: &[Type]) -> Type {
         if ty.args.is_empty()
             && !ty.bang
-            && let Some(at) = params.iter().position(|p| p.name.value == ty.name)
+            && let Some(at) = params.iter().position(|p| *p == ty.name)
             && let Some(arg) = args.get(at)
         {
             return arg.clone();
