@@ -436,15 +436,14 @@ impl<'a> Validator<'a> {
         {
             return Some(arity);
         }
-        if ty.args.is_empty() {
-            return Some(0);
-        }
-        if is_bare_name(name) && !ty.percent {
-            self.bare.get(name).map(|d| d.result.args.len())
-        } else {
-            let ctors = self.boxed.get(name)?;
-            ctors.first().map(|d| d.result.args.len())
-        }
+        // Every other name of the schema takes none.
+        let defined = ty.args.is_empty()
+            || if is_bare_name(name) && !ty.percent {
+                self.bare.contains_key(name)
+            } else {
+                self.boxed.contains_key(name)
+            };
+        defined.then_some(0)
     }
 
     /// The arguments of a polymorphic type of the schema (`Pair int string`): any type but `#`,
