@@ -6,7 +6,7 @@
 use super::Ctx;
 use super::text::{self, lifetime, rust_type, str_lit, u32_lit};
 use crate::ident;
-use crate::model::{EnumId, RType, names::Taken};
+use crate::model::{Enum, EnumId, RType, names::Taken};
 use crate::paths::{self, relative};
 use rustc_hash::FxHashMap as HashMap;
 
@@ -54,14 +54,12 @@ pub fn emit(ctx: &Ctx<'_>, out: &mut String) {
             let args = vec![ty.clone(); e.generics.len()];
             relative(0, "enums", &e.modules, &e.name) + &text::generics_of(e.borrows, &args)
         };
-        let boxed = e.large || !e.generics.is_empty();
+        let boxed = boxed_in_any(e);
         text::doc(
             " ",
             &format!("The boxed type `{}`.", e.tl_name),
             &mut variants,
         );
-        // An enum whose main shape is inline is as large as that shape: boxed here, so that
-        // `Any` stays a cache line.
         if boxed {
             emit!(variants, "{name}({}<{enum_ty}>),\n", paths::BOX);
         } else {
@@ -123,8 +121,7 @@ pub fn emit(ctx: &Ctx<'_>, out: &mut String) {
         let ids: Vec<String> = ids.iter().map(|id| u32_lit(*id)).collect();
         // Every arm out of line (see the helpers): `Any` recurses through functions' queries,
         // and inlined, the arms' temporaries made its frame tens of KiB.
-        let read = if i < enum_count && !model.enums[i].large && model.enums[i].generics.is_empty()
-        {
+        let read = if i < enum_count && !boxed_in_any(&model.enums[i]) {
             paths::READ_ANY_OUTLINED
         } else {
             paths::READ_ANY_BOXED_OUTLINED
@@ -171,4 +168,10 @@ pub fn emit(ctx: &Ctx<'_>, out: &mut String) {
     ));
     #[cfg(feature = "serde")]
     super::json::any_impls(ctx, &ty, &json, out);
+}
+
+/// Whether `Any` holds the enum `e` boxed: an enum whose main shape is inline is as large as
+/// that shape, boxed so that `Any` stays a cache line; a polymorphic one holds `Any` inline.
+fn boxed_in_any(e: &Enum) -> bool {
+    e.large || !e.generics.is_empty()
 }
