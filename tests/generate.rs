@@ -69,7 +69,8 @@ impl<'a> Gen<'a> {
     }
 
     /// The boxed encoding of `def`: its id, then its fields. A polymorphic constructor's type
-    /// variables are [`Gen::plain`].
+    /// variables are a boxed type of the schema that is not polymorphic (which `Any`, holding
+    /// `Any` in them, decodes).
     pub fn boxed(&mut self, def: &Definition, presence: Presence) -> Vec<u8> {
         let mut out = def.id(self.id_rule).to_le_bytes().to_vec();
         let vars: Vec<&str> = def
