@@ -419,3 +419,35 @@ fn derived_decoding_survives_hostile_input() {
     huge.extend(u32::MAX.to_le_bytes());
     assert!(Tree::from_bytes(&huge).is_err());
 }
+
+/// A line with anonymous fields (TL-polymorphism's `coupleInt {t:Type} int t`): a struct names
+/// them as `tl!` does, `arg` and their place; a tuple struct holds them in order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Identifiable)]
+#[tl(line = "couple int _:string label:string = Couple;", id_rule = "tdlib")]
+pub struct Couple {
+    pub arg1: i32,
+    pub arg2: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Identifiable)]
+#[tl(line = "couple int _:string label:string = Couple;", id_rule = "tdlib")]
+pub struct CoupleTuple(pub i32, pub String, pub String);
+
+#[test]
+fn anonymous_fields_are_derived_by_place() {
+    let named = Couple {
+        arg1: 3,
+        arg2: "a".into(),
+        label: "b".into(),
+    };
+    let tuple = CoupleTuple(3, "a".into(), "b".into());
+    let bytes = named.to_bytes();
+    assert_eq!(bytes, tuple.to_bytes());
+    assert_eq!(bytes[..4], 3i32.to_le_bytes());
+    assert_eq!(Couple::from_bytes(&bytes).unwrap(), named);
+    assert_eq!(CoupleTuple::from_bytes(&bytes).unwrap(), tuple);
+    // TDLib's parser (`tlc -E`) prints `couple#454b8d6e int _:string label:string = Couple`.
+    assert_eq!(Couple::CONSTRUCTOR_ID, 0x454b8d6e);
+    assert_eq!(CoupleTuple::CONSTRUCTOR_ID, 0x454b8d6e);
+}

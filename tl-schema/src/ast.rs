@@ -3,6 +3,7 @@
 use crate::lexer::Section;
 use core::fmt;
 use core::ops::Range;
+use std::borrow::Cow;
 
 /// Which source (literal or file) a definition came from: an index the caller assigns.
 pub type SourceId = usize;
@@ -59,12 +60,32 @@ pub struct TypeParam {
 /// One field.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Field {
-    /// The name; `None` for the anonymous parts of builtin lines (`#`, `[ t ]`, `?`).
+    /// The name; `None` for an anonymous field, written as a type alone: the `int` of
+    /// `coupleInt {t:Type} int t = CoupleInt t;`, the `#` and `[ t ]` of `vector`. A field
+    /// written `_:int` is anonymous too, but its name is kept here, as its id's text has it.
     pub name: Option<Spanned<String>>,
     /// What the field holds.
     pub kind: FieldKind,
     /// The whole field.
     pub range: Range<usize>,
+}
+
+impl Field {
+    /// The name to call it by: its own, or, for an anonymous field (`int`, `_:int`), `arg`
+    /// and its place among the definition's fields, from 1 (`position` is from 0). A field
+    /// with a name of its own can take that name too: callers that need distinct names make
+    /// them so.
+    pub fn label(&self, position: usize) -> Cow<'_, str> {
+        match &self.name {
+            Some(name) if name.value != "_" => Cow::Borrowed(&name.value),
+            _ => Cow::Owned(format!("arg{}", position + 1)),
+        }
+    }
+
+    /// Whether it has no name of its own: written as a type alone, or as `_:type`.
+    pub fn is_anonymous(&self) -> bool {
+        self.name.as_ref().is_none_or(|n| n.value == "_")
+    }
 }
 
 /// What a field holds.
@@ -81,7 +102,8 @@ pub enum FieldKind {
         /// The type when present (`true` for a pure flag).
         ty: Type,
     },
-    /// `N*[ fields ]` or `[ fields ]`: a repetition, only in builtin lines.
+    /// `N*[ fields ]` or `[ fields ]`: a repetition, only in builtin lines (a definition with
+    /// one is a builtin).
     Repeat {
         /// The multiplier, if written.
         count: Option<u32>,

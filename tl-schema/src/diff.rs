@@ -227,18 +227,22 @@ pub fn type_text(ty: &Type) -> String {
     out
 }
 
-/// A field as written: `name:type`, `name:flags.N?type`.
+/// A field as written: `name:type`, `name:flags.N?type`, or `type` for an anonymous one.
 pub fn field_text(field: &Field) -> String {
-    let name = field.name.as_ref().map_or("", |n| n.value.as_str());
+    // An anonymous field is its type alone.
+    let name = field
+        .name
+        .as_ref()
+        .map_or(String::new(), |n| format!("{}:", n.value));
     match &field.kind {
-        FieldKind::Plain(ty) => format!("{name}:{}", type_text(ty)),
+        FieldKind::Plain(ty) => format!("{name}{}", type_text(ty)),
         FieldKind::Conditional { flag, bit, ty } => {
-            format!("{name}:{}.{}?{}", flag.value, bit.value, type_text(ty))
+            format!("{name}{}.{}?{}", flag.value, bit.value, type_text(ty))
         }
         FieldKind::Repeat { count, fields } => {
             let inner: Vec<String> = fields.iter().map(field_text).collect();
             let count = count.map(|c| format!("{c}*")).unwrap_or_default();
-            format!("{name}:{count}[ {} ]", inner.join(" "))
+            format!("{name}{count}[ {} ]", inner.join(" "))
         }
         FieldKind::Opaque => "?".into(),
     }
@@ -384,7 +388,8 @@ fn compare(old: &Definition, new: &Definition, rule: IdRule, out: &mut Vec<Chang
     let named = |d: &Definition| -> Vec<(String, Field)> {
         d.fields
             .iter()
-            .filter_map(|f| Some((f.name.as_ref()?.value.clone(), f.clone())))
+            .enumerate()
+            .map(|(i, f)| (f.label(i).into_owned(), f.clone()))
             .collect()
     };
     let (before, after) = (named(old), named(new));

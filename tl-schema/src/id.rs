@@ -235,6 +235,30 @@ mod tests {
         );
     }
 
+    /// Anonymous fields, `_:type` and groups, with the ids TDLib's own parser
+    /// (`td/generate/tl-parser`, `tlc -E`) printed for these lines.
+    #[test]
+    fn anonymous_fields_and_groups_as_tdlibs_parser_has_them() {
+        let lines = [
+            ("coupleInt {t:Type} int t = CoupleInt t;", 0x2c9411c2),
+            (
+                "intHash {alpha:Type} vector<coupleInt<alpha>> = IntHash<alpha>;",
+                0x658a29e1,
+            ),
+            (
+                "strHash {alpha:Type} (vector (coupleStr alpha)) = StrHash alpha;",
+                0x24d1761f,
+            ),
+            ("point (x y:int) = Point;", 0xe3fe70f4),
+            ("skip _:int _:long value:string = Skip;", 0xc30ee98e),
+            ("pair {X Y:Type} a:X b:Y = Pair X Y;", 0x0f3c47ab),
+            ("anon int long string = Anon;", 0xd8aeff86),
+        ];
+        for (line, expected) in lines {
+            assert_eq!(id(line, IdRule::Tdlib), expected, "{line}");
+        }
+    }
+
     fn detect(text: &str) -> IdRule {
         let parsed = crate::parser::parse(text, 0, Section::Types);
         assert_eq!(parsed.diagnostics, [], "{text}");

@@ -206,20 +206,41 @@ impl Parser<'_> {
                 self.pos += 1;
                 Some(self.written_id(&token)?)
             }
+            // `c#zz`: an id without hex digits, not an anonymous `#` field and a `zz` one.
+            Some(token)
+                if token.kind == TokenKind::Hash
+                    && token.range.start == name.range.end
+                    && self.tokens.get(self.pos + 1).is_some_and(|next| {
+                        next.kind == TokenKind::Ident && next.range.start == token.range.end
+                    }) =>
+            {
+                let end = self.tokens[self.pos + 1].range.end;
+                return Err(self.error(
+                    token.range.start..end,
+                    format!(
+                        "invalid constructor id `{}`: expected 1 to 8 hex digits",
+                        &self.text[token.range.start..end]
+                    ),
+                ));
+            }
             _ => None,
         };
         let mut type_params = Vec::new();
         while self.peek_kind() == Some(TokenKind::LBrace) {
             self.pos += 1;
-            let param = self.ident("a type parameter name, as in `{X:Type}`")?;
+            // `{X Y:Type}` declares `X` and `Y`, as `{X:Type} {Y:Type}` does.
+            let mut names = vec![self.ident("a type parameter name, as in `{X:Type}`")?];
+            while self.peek_kind() == Some(TokenKind::Ident) {
+                names.push(self.ident("a type parameter name")?);
+            }
             self.expect(TokenKind::Colon, "`:` in `{X:Type}`")?;
             let kind = self.ident("a kind, as in `{X:Type}`")?;
             self.expect(TokenKind::RBrace, "`}` closing `{X:Type}`")?;
-            type_params.push(TypeParam {
-                name: param,
-                kind: kind.value,
+            type_params.extend(names.into_iter().map(|name| TypeParam {
+                name,
+                kind: kind.value.clone(),
                 implicit: false,
-            });
+            }));
         }
         let mut fields = Vec::new();
         loop {
@@ -236,9 +257,23 @@ impl Parser<'_> {
                     ));
                 }
                 Some(TokenKind::Semi) | None => {
+                    // `… access_hash:long InputPhoneCall;`: the result, read as a field.
+                    if let Some(Field {
+                        name: None,
+                        kind: FieldKind::Plain(ty),
+                        ..
+                    }) = fields.last()
+                        && !ty.is_bare()
+                        && !ty.bang
+                    {
+                        return Err(self.error(
+                            ty.range.clone(),
+                            format!("expected `=` before the result type `{ty}`"),
+                        ));
+                    }
                     return Err(self.expected("a field or `=` before the result type"));
                 }
-                _ => fields.push(self.field(false)?),
+                _ => self.args(&mut fields)?,
             }
         }
         let result = self.result_type()?;
@@ -246,9 +281,9 @@ impl Parser<'_> {
         let mut docs = docs;
         docs.extend(self.trailing_comment(semi.range.end));
         let builtin = crate::builtin::is_builtin_definition(&name.value)
-            || fields.iter().any(|f| {
-                matches!(f.kind, FieldKind::Opaque | FieldKind::Repeat { .. }) || f.name.is_none()
-            });
+            || fields
+                .iter()
+                .any(|f| matches!(f.kind, FieldKind::Opaque | FieldKind::Repeat { .. }));
         if self.section == Section::Types && !builtin {
             implicit_params(&result, &mut type_params);
         }
@@ -281,8 +316,61 @@ impl Parser<'_> {
         }
     }
 
-    /// One field. Inside `[ … ]` (`repeated`), a bare type is an anonymous field.
-    fn field(&mut self, repeated: bool) -> PResult<Field> {
+    /// The fields of one argument: one field, or the fields of a group `(a b:int)`, which is
+    /// `a:int b:int`.
+    fn args(&mut self, out: &mut Vec<Field>) -> PResult<()> {
+        if self.peek_kind() != Some(TokenKind::LParen) || !self.name_group_ahead() {
+            out.push(self.field()?);
+            return Ok(());
+        }
+        let open = self.tokens[self.pos].clone();
+        self.pos += 1;
+        let mut names = Vec::new();
+        while self.peek_kind() == Some(TokenKind::Ident) {
+            names.push(self.ident("a field name")?);
+        }
+        self.pos += 1; // the colon
+        // The grammar has no condition here, and TDLib's parser takes none.
+        if self.peek_kind() == Some(TokenKind::Ident)
+            && self.peek_kind_at(1) == Some(TokenKind::Question)
+        {
+            let condition = self.tokens[self.pos].range.start..self.tokens[self.pos + 1].range.end;
+            let written = self.slice(&condition).to_string();
+            let fields: Vec<String> = names
+                .iter()
+                .map(|n| format!("{}:{written}…", n.value))
+                .collect();
+            return Err(self.error(
+                condition,
+                format!(
+                    "a group `(a b:type)` takes no condition: write its fields one by one, `{}`",
+                    fields.join(" ")
+                ),
+            ));
+        }
+        let kind = FieldKind::Plain(self.type_expr()?);
+        let close = self.expect(TokenKind::RParen, "`)` closing `(name name:type)`")?;
+        out.extend(names.into_iter().map(|name| Field {
+            name: Some(name),
+            kind: kind.clone(),
+            range: open.range.start..close.range.end,
+        }));
+        Ok(())
+    }
+
+    /// Whether the `(` at the cursor opens `(a b:type)`, names before a colon, rather than a type
+    /// `(vector int)`.
+    fn name_group_ahead(&self) -> bool {
+        let mut ahead = 1;
+        while self.peek_kind_at(ahead) == Some(TokenKind::Ident) {
+            ahead += 1;
+        }
+        ahead > 1 && self.peek_kind_at(ahead) == Some(TokenKind::Colon)
+    }
+
+    /// One field: `name:type`, `name:flags.N?type`, a repetition, or a type alone (an anonymous
+    /// field, as `int` in `coupleInt {t:Type} int t = CoupleInt t;`).
+    fn field(&mut self) -> PResult<Field> {
         let Some(token) = self.peek().cloned() else {
             return Err(self.expected("a field"));
         };
@@ -319,7 +407,7 @@ impl Parser<'_> {
                     ) {
                         return Err(self.expected("`]` closing the repetition"));
                     }
-                    fields.push(self.nested(|p| p.field(true))?);
+                    self.nested(|p| p.args(&mut fields))?;
                 }
                 self.pos += 1;
                 (None, FieldKind::Repeat { count, fields })
@@ -330,19 +418,8 @@ impl Parser<'_> {
                 let kind = self.field_type()?;
                 (Some(name), kind)
             }
-            TokenKind::Ident | TokenKind::Bang | TokenKind::Percent | TokenKind::LParen
-                if repeated =>
-            {
+            TokenKind::Ident | TokenKind::Bang | TokenKind::Percent | TokenKind::LParen => {
                 (None, FieldKind::Plain(self.type_expr()?))
-            }
-            TokenKind::Ident => {
-                return Err(self.error(
-                    token.range.clone(),
-                    format!(
-                        "expected a field `name:type`, found `{}` without a type",
-                        self.slice(&token.range)
-                    ),
-                ));
             }
             _ => return Err(self.unexpected(&token, "a field `name:type` or `=`")),
         };
@@ -698,6 +775,62 @@ mod tests {
     }
 
     #[test]
+    fn anonymous_fields_groups_and_several_variables() {
+        let def = one("coupleInt {t:Type} int t = CoupleInt t;");
+        assert!(!def.builtin);
+        let labels: Vec<String> = (def.fields.iter().enumerate())
+            .map(|(i, f)| f.label(i).into_owned())
+            .collect();
+        assert_eq!(labels, ["arg1", "arg2"]);
+        assert!(def.fields.iter().all(Field::is_anonymous));
+
+        let def = one("strHash {alpha:Type} (vector (coupleStr alpha)) = StrHash alpha;");
+        let FieldKind::Plain(ty) = &def.fields[0].kind else {
+            panic!("{def:?}")
+        };
+        assert_eq!(ty.to_string(), "vector coupleStr alpha");
+
+        // `_:int` is anonymous, but keeps the name it was written with.
+        let def = one("skip _:int value:string = Skip;");
+        assert!(def.fields[0].is_anonymous() && def.fields[0].name.is_some());
+        assert_eq!(def.fields[0].label(0), "arg1");
+        assert_eq!(def.fields[1].label(1), "value");
+
+        let def = one("pointz (x y z:int) label:string = Point;");
+        let names: Vec<&str> = def
+            .fields
+            .iter()
+            .map(|f| f.name.as_ref().unwrap().value.as_str())
+            .collect();
+        assert_eq!(names, ["x", "y", "z", "label"]);
+        assert_eq!(def.fields[0].kind, def.fields[2].kind);
+
+        let def = one("pair {X Y:Type} a:X b:Y = Pair X Y;");
+        let params: Vec<&str> = def
+            .type_params
+            .iter()
+            .map(|p| p.name.value.as_str())
+            .collect();
+        assert_eq!(params, ["X", "Y"]);
+    }
+
+    #[test]
+    fn misreadings_of_anonymous_fields() {
+        // No `=`: the result would be an anonymous field.
+        assert_eq!(
+            error("a id:long A;"),
+            "expected `=` before the result type `A`"
+        );
+        // `#` against the name is an id, not an anonymous `#` field.
+        assert!(error("c#zz = C;").starts_with("invalid constructor id `#zz`"));
+        assert!(
+            error("f flags:# (a b:flags.0?int) = F;")
+                .starts_with("a group `(a b:type)` takes no condition")
+        );
+        assert!(error("f {X Y} = F;").starts_with("expected `:` in `{X:Type}`"));
+    }
+
+    #[test]
     fn sections_switch() {
         let parsed = parse(
             "a = A;\n---functions---\nf = A;\n--- types ---\nb = A;\n---functions---\ng = A;",
@@ -713,7 +846,7 @@ mod tests {
     #[test]
     fn errors_recover_at_the_next_semicolon() {
         let parsed = parse(
-            "a x = A;\nb y:int = B;\nc#zz = C;\nd = D;\n= E;",
+            "a x: = A;\nb y:int = B;\nc#zz = C;\nd = D;\n= E;",
             0,
             Section::Types,
         );

@@ -154,8 +154,16 @@ impl<'a> Validator<'a> {
         // Written ids against the rule.
         for def in self.defs {
             let Some(written) = &def.id else { continue };
+            // A line with a word that lost its `:type` is reported for that (see
+            // `definition`); its id was computed from another text.
+            let mistyped = || {
+                def.fields.iter().any(|f| {
+                    matches!(&f.kind, FieldKind::Plain(ty) if f.name.is_none() && self.unknown_word(def, ty))
+                })
+            };
             if !crate::id::holds(self.defs, def, rule, written.value)
                 && !self.allowed(&def.name.value)
+                && !mistyped()
             {
                 let computed = def.computed_id(rule);
                 let mut message = format!(
@@ -284,8 +292,8 @@ impl<'a> Validator<'a> {
         }
         let mut nat_fields: Vec<&str> = Vec::new();
         let mut field_names: Vec<&str> = Vec::new();
-        for field in &def.fields {
-            if let Some(name) = &field.name {
+        for field in def.fields.iter() {
+            if let Some(name) = field.name.as_ref().filter(|_| !field.is_anonymous()) {
                 if field_names.contains(&name.value.as_str()) {
                     let message =
                         format!("duplicate field `{}` in `{}`", name.value, def.name.value);
@@ -296,9 +304,17 @@ impl<'a> Validator<'a> {
             match &field.kind {
                 FieldKind::Plain(ty) => {
                     if ty.is_nat() {
-                        if let Some(name) = &field.name {
+                        if let Some(name) = field.name.as_ref().filter(|_| !field.is_anonymous()) {
                             nat_fields.push(&name.value);
                         }
+                    } else if field.name.is_none() && self.unknown_word(def, ty) {
+                        // `user id int = User;`: a name without its `:type` reads as an
+                        // anonymous field of an unknown type.
+                        let message = format!(
+                            "`{}` is neither a field `name:type` nor a known type: write `{}:type` for a field, or define the constructor `{}`",
+                            ty.name, ty.name, ty.name
+                        );
+                        self.push(def, ty.range.clone(), message);
                     } else {
                         self.type_ref(def, ty);
                     }
@@ -491,7 +507,9 @@ impl<'a> Validator<'a> {
             && Builtin::from_name(name).is_none()
             && !self.boxed.contains_key(name)
             && !self.custom_builtins.contains_key(name)
-            && !self.config.is_extern(name)
+            // Not `is_extern`: a derive's line, where every name may be defined outside, is
+            // where a forgotten `:type` is likeliest.
+            && !self.config.extern_types.iter().any(|e| e == name)
             && !def.type_params.iter().any(|p| p.name.value == name)
     }
 
@@ -507,6 +525,23 @@ impl<'a> Validator<'a> {
                 && d.result.name == name
                 && crate::ast::base_name(&d.name.value).starts_with(&lowered)
         })
+    }
+
+    /// Whether `ty` is a lowercase word that names nothing the schema or the runtime defines:
+    /// not a builtin, a constructor, an extern type or one of `def`'s type variables.
+    fn unknown_word(&self, def: &Definition, ty: &Type) -> bool {
+        let name = ty.name.as_str();
+        ty.args.is_empty()
+            && !ty.bang
+            && !ty.percent
+            && is_bare_name(name)
+            && Builtin::from_name(name).is_none()
+            && !self.bare.contains_key(name)
+            && !self.custom_builtins.contains_key(name)
+            // Not `is_extern`: a derive's line, where every name may be defined outside, is
+            // where a forgotten `:type` is likeliest.
+            && !self.config.extern_types.iter().any(|e| e == name)
+            && !def.type_params.iter().any(|p| p.name.value == name)
     }
 
     /// Checks that a type used in `def` exists.
@@ -800,6 +835,23 @@ mod tests {
         getData = overlay.Response Data;
         wrapPair {X:Type} query:!X = Pair int X;
     ";
+
+    #[test]
+    fn a_word_without_its_type_is_reported_as_such() {
+        let found = messages("user id int = User;", IdRule::Tdlib);
+        assert_eq!(
+            found,
+            [
+                "`id` is neither a field `name:type` nor a known type: write `id:type` for a field, or define the constructor `id`"
+            ]
+        );
+        // Its written id, computed from another text, is not reported as well.
+        let found = messages("user#12345678 id int = User;", IdRule::Telegram);
+        assert_eq!(found.len(), 1, "{found:?}");
+        // Anonymous fields of known types, and `_` twice, are fine.
+        let fine = "coupleInt {t:Type} int t = CoupleInt t;\nskip _:int _:long = Skip;";
+        assert_eq!(messages(fine, IdRule::Tdlib), Vec::<String>::new());
+    }
 
     #[test]
     fn polymorphic_types_check() {

@@ -19,7 +19,14 @@ fn is_true(ty: &Type) -> bool {
 }
 
 /// The TL text of a field, for its docs.
-fn tl_text(name: &str, kind: &FieldKind) -> String {
+fn tl_text(name: Option<&str>, kind: &FieldKind) -> String {
+    let Some(name) = name else {
+        // An anonymous field, written as its type alone.
+        return match kind {
+            FieldKind::Plain(ty) => ty.to_string(),
+            _ => String::new(),
+        };
+    };
     match kind {
         FieldKind::Plain(ty) => format!("{name}:{ty}"),
         FieldKind::Conditional { flag, bit, ty } => {
@@ -153,9 +160,10 @@ pub fn build(
     // The Rust field holding each conditional TL field.
     let mut placed: HashMap<usize, FieldId> = HashMap::default();
     for (i, f) in tl_fields.iter().enumerate() {
-        let Some(name) = &f.name else { continue };
-        let name = name.value.as_str();
-        let text = tl_text(name, &f.kind);
+        // An anonymous field (`int`, `_:int`) is called by its place: `arg2`.
+        let label = f.label(i);
+        let name = &*label;
+        let text = tl_text(f.name.as_ref().map(|n| n.value.as_str()), &f.kind);
         let step = match &f.kind {
             FieldKind::Plain(ty) if ty.is_nat() && members.keys().any(|(w, _)| *w == i) => {
                 let known = members
@@ -224,7 +232,7 @@ pub fn build(
                         let mut texts = Vec::new();
                         let mut tl_names = Vec::new();
                         for &m in &valued {
-                            let (Some(member), FieldKind::Conditional { ty, .. }) =
+                            let (Some(written), FieldKind::Conditional { ty, .. }) =
                                 (&tl_fields[m].name, &tl_fields[m].kind)
                             else {
                                 return Err(Internal(format!(
@@ -232,11 +240,12 @@ pub fn build(
                                     def.name.value
                                 )));
                             };
+                            let member = tl_fields[m].label(m);
                             tys.push(b.ty(ty)?);
-                            docs.extend(b.field_docs.remove(&member.value).unwrap_or_default());
-                            names.push(ident::field_name(&member.value));
-                            texts.push(tl_text(&member.value, &tl_fields[m].kind));
-                            tl_names.push(member.value.clone());
+                            docs.extend(b.field_docs.remove(&*member).unwrap_or_default());
+                            names.push(ident::field_name(&member));
+                            texts.push(tl_text(Some(&written.value), &tl_fields[m].kind));
+                            tl_names.push(member.into_owned());
                         }
                         // A large group (TON has 18 fields on one bit) is named after its bit.
                         let rust = if valued.len() > GROUP_NAMES_MAX {
