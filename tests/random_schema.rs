@@ -5,7 +5,8 @@
 //! function whose result has no constructor; `%c` for a bare constructor; polymorphic types
 //! (`{A:Type}` declared, or not, as tl-proto's schemas write them) whose constructors hold
 //! their variables plainly, in vectors, flags and other polymorphic types, used boxed and bare
-//! with any arguments (nested ones too) and as results; namespaces 1 to 3 deep; definitions over
+//! with any arguments (nested ones too) and as results; anonymous fields (a type alone, or
+//! `_:type`) and groups `(a b:type)`; namespaces 1 to 3 deep; definitions over
 //! several lines; `//` and `/* */` comments; sections marked over and over in any order.
 //!
 //! Shared by the build script, which writes the schemas that `tests/random_schemas.rs` compiles
@@ -124,6 +125,19 @@ impl Fields<'_> {
         self.n += 1;
         self.n - 1
     }
+
+    /// Appends a field of type `ty` in one of the forms of the grammar that real schemas seldom
+    /// write: `ty` alone (anonymous), `_:ty`, or `(fN fM:ty)`, two fields of one type.
+    fn unusual(&mut self, rng: &mut StdRng, ty: &str) {
+        let _ = match rng.random_range(0..3) {
+            0 => write!(self.out, " {ty}"),
+            1 => write!(self.out, " _:{ty}"),
+            _ => {
+                self.n += 2;
+                write!(self.out, " (f{} f{}:{ty})", self.n - 2, self.n - 1)
+            }
+        };
+    }
 }
 
 /// The fields of a constructor or function, after its name in `out`.
@@ -131,7 +145,11 @@ fn fields(rng: &mut StdRng, names: &Names, out: &mut String) {
     let mut f = Fields { out, n: 0 };
     for _ in 0..rng.random_range(0..4) {
         let ty = type_expr(rng, names, 4);
-        f.push(rng, &ty);
+        if rng.random_bool(0.2) {
+            f.unusual(rng, &ty);
+        } else {
+            f.push(rng, &ty);
+        }
     }
     if rng.random_bool(0.6) {
         let word = f.push(rng, "#");
