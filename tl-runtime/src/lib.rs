@@ -318,6 +318,9 @@ pub use tl_macros::{Deserialize, Identifiable, Serialize};
 ///
 /// - Types and variants are UpperCamelCase, fields and modules snake_case. Keywords become raw
 ///   identifiers (`r#type`); `self`, `Self`, `super` and `crate` get a trailing `_`.
+/// - An anonymous field (its type alone, or `_:type`) is `arg` and its place among the
+///   definition's fields, from 1: `coupleInt {t:Type} int t = CoupleInt t;` has `arg1: i32` and
+///   `arg2: T`.
 /// - A variant drops its enum's name from its front when the rest starts with a capital
 ///   (`updatesTooLong` in `enums::Updates` is `TooLong`); if that makes two variants equal, the
 ///   enum uses the full names.
