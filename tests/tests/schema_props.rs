@@ -36,6 +36,11 @@ fn tl_like() -> impl Strategy<Value = String> {
         Just("T".to_string()),
         Just("= P T X".to_string()),
         Just("(P int".to_string()),
+        // TL-combinators' argument forms: anonymous fields, `_:`, groups, several variables.
+        Just(" int ".to_string()),
+        Just("_:".to_string()),
+        Just("(a b:".to_string()),
+        Just("{X Y:Type}".to_string()),
         Just("---functions---".to_string()),
         Just("---types---".to_string()),
         Just("//@description é".to_string()),

@@ -191,12 +191,15 @@ fn every_real_line_truncated_anywhere_expands_without_panicking() {
     assert!(generated.iter().all(|&n| n > 100));
 }
 
-/// A schema of polymorphic types cut at every character, whole definitions before the cut
-/// included (a use before its type, a variable without its type's other constructors): never a
-/// panic, and code that parses wherever code is generated.
+/// A schema of polymorphic types, and one of TL-combinators' argument forms, cut at every
+/// character, whole definitions before the cut included (a use before its type, a variable
+/// without its type's other constructors, a group cut after its names): never a panic, and
+/// code that parses wherever code is generated.
 #[test]
-fn polymorphic_schema_cut_anywhere_expands_without_panicking() {
-    let text = std::fs::read_to_string(snapshot_dir().join("polymorphic.tl")).expect("read");
+fn polymorphic_and_grammar_schemas_cut_anywhere_expand_without_panicking() {
+    let polymorphic = std::fs::read_to_string(snapshot_dir().join("polymorphic.tl")).expect("read");
+    let grammar = std::fs::read_to_string(snapshot_dir().join("grammar.tl")).expect("read");
+    let text = polymorphic + &grammar;
     let mut generated = 0;
     for (cut, _) in text.char_indices() {
         let prefix = &text[..cut];
