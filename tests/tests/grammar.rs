@@ -78,8 +78,8 @@ fn anonymous_fields_are_named_by_their_place() {
     };
     assert_eq!(types::Skip::from_bytes(&skip.to_bytes()).unwrap(), skip);
 
-    // A field written `arg2` keeps its name; the anonymous one beside it takes another.
-    let named = types::Named { arg2: 5, arg2_1: 6 };
+    // A field written `arg2` keeps its name; the anonymous one beside it is `arg2_2`.
+    let named = types::Named { arg2: 5, arg2_2: 6 };
     assert_eq!(types::Named::from_bytes(&named.to_bytes()).unwrap(), named);
 }
 

@@ -10,7 +10,7 @@ pub mod types {
     /// #[tl(id_rule = "tdlib", any, decode_functions)]
     /// TL-combinators' argument forms: anonymous fields (a type alone, and `_:type`), named `arg`
     /// and their place; a group `(x y:int)`; several variables in one brace; an anonymous field of
-    /// a type variable and of a call `!X`.
+    /// a type variable, of `#` and of a call `!X`.
     ///
     /// TL constructor `couple`:
     /// ```text
@@ -164,6 +164,79 @@ pub mod types {
                 });
             };
             __tl::Err(__tl::in_field_at(e, "point x y arg3", at))
+        }
+    }
+    /// TL constructor `count`:
+    /// ```text
+    /// count # _:# x:int = Count;
+    /// ```
+    #[derive(__tl::Clone, __tl::PartialEq)]
+    pub struct Count {
+        /// `#`
+        pub arg1: u32,
+        /// `_:#`
+        pub arg2: u32,
+        /// `x:int`
+        pub x: i32,
+    }
+    #[automatically_derived]
+    impl __tl::Debug for Count {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            __tl::debug_struct(
+                f,
+                "Count",
+                "arg1 arg2 x",
+                &[&self.arg1, &self.arg2, &self.x],
+            )
+        }
+    }
+    #[automatically_derived]
+    impl __tl::Identifiable for Count {
+        const CONSTRUCTOR_ID: u32 = 0x3fd44d2eu32;
+    }
+    #[automatically_derived]
+    impl __tl::Serialize for Count {
+        #[inline]
+        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+            __tl::Serialize::serialize_with_id(self, __tl::None, buf)
+        }
+        #[inline]
+        fn serialize_with_id(
+            &self,
+            __tl_id: __tl::Option<u32>,
+            buf: &mut __tl::Vec<u8>,
+        ) {
+            __tl::write_words_after(
+                buf,
+                __tl_id,
+                [0, self.arg1, self.arg2, self.x as u32],
+            );
+        }
+    }
+    #[automatically_derived]
+    impl<'a> __tl::Deserialize<'a> for Count {
+        const MIN_SERIALIZED_LEN: usize = 12;
+        #[inline]
+        fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
+            let (e, at): (__tl::Error, usize) = '__tl_failed: {
+                let [__tl_w0, __tl_w1, __tl_w2] = match r.read_words::<3>() {
+                    __tl::Some(w) => w,
+                    __tl::None => {
+                        let (e, i) = __tl::short_run(r, &[4, 4, 4]);
+                        break '__tl_failed (e, i);
+                    }
+                };
+                let __tl_v_0: u32 = __tl_w0;
+                let __tl_v_1: u32 = __tl_w1;
+                let __tl_v_2: i32 = __tl_w2 as i32;
+                return __tl::Ok(Self {
+                    arg1: __tl_v_0,
+                    arg2: __tl_v_1,
+                    x: __tl_v_2,
+                });
+            };
+            __tl::Err(__tl::in_field_at(e, "count arg1 arg2 x", at))
         }
     }
 }
@@ -324,6 +397,74 @@ pub mod enums {
             }
         }
     }
+    /// The TL type `Count`: one variant per constructor.
+    #[derive(__tl::Clone, __tl::PartialEq)]
+    pub enum Count {
+        /// `count`
+        Count(super::types::Count),
+    }
+    #[automatically_derived]
+    impl __tl::Debug for Count {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            match self {
+                Self::Count(x) => __tl::debug_tuple(f, "Count", x),
+            }
+        }
+    }
+    #[automatically_derived]
+    impl __tl::Serialize for Count {
+        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+            match self {
+                Self::Count(x) => {
+                    <super::types::Count as __tl::Serialize>::serialize_with_id(
+                        x,
+                        __tl::Some(0x3fd44d2eu32),
+                        buf,
+                    )
+                }
+            }
+        }
+    }
+    #[automatically_derived]
+    impl<'a> __tl::Deserialize<'a> for Count {
+        const MIN_SERIALIZED_LEN: usize = 4;
+        fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
+            let id = match __tl::read_id_deeper(r) {
+                __tl::Ok(id) => id,
+                __tl::Err(e) => return __tl::Err(e),
+            };
+            let v: __tl::Result<Self, __tl::Error> = match id {
+                0x3fd44d2eu32 => __tl::read_any(r, Self::Count),
+                _ => {
+                    __tl::Err(
+                        __tl::unexpected_constructor_in(r, "Count", id, __tl_names),
+                    )
+                }
+            };
+            __tl::leave(r);
+            v
+        }
+    }
+    #[automatically_derived]
+    impl __tl::From<super::types::Count> for Count {
+        #[inline]
+        fn from(x: super::types::Count) -> Self {
+            Self::Count(x)
+        }
+    }
+    #[automatically_derived]
+    impl __tl::TryFrom<Count> for super::types::Count {
+        type Error = Count;
+        #[allow(unreachable_patterns)]
+        #[inline]
+        fn try_from(value: Count) -> __tl::Result<Self, Count> {
+            match value {
+                Count::Count(x) => __tl::Ok(x),
+                other => __tl::Err(other),
+            }
+        }
+    }
 }
 /// TL functions, one struct each, encoded boxed; `RemoteCall::Return` is the result.
 pub mod functions {
@@ -457,6 +598,8 @@ pub enum Any {
     Couple(__tl::Box<enums::Couple<Any, Any>>),
     /// The boxed type `Point`.
     Point(enums::Point),
+    /// The boxed type `Count`.
+    Count(enums::Count),
     /// The function `wrap`.
     Wrap(__tl::Box<functions::Wrap<Any>>),
     /// The function `getPoint`.
@@ -469,6 +612,7 @@ impl __tl::Debug for Any {
         match self {
             Self::Couple(x) => __tl::debug_tuple(f, "Couple", x),
             Self::Point(x) => __tl::debug_tuple(f, "Point", x),
+            Self::Count(x) => __tl::debug_tuple(f, "Count", x),
             Self::Wrap(x) => __tl::debug_tuple(f, "Wrap", x),
             Self::GetPoint(x) => __tl::debug_tuple(f, "GetPoint", x),
         }
@@ -480,6 +624,7 @@ impl __tl::Serialize for Any {
         match self {
             Any::Couple(x) => __tl::Serialize::serialize(x, buf),
             Any::Point(x) => __tl::Serialize::serialize(x, buf),
+            Any::Count(x) => __tl::Serialize::serialize(x, buf),
             Any::Wrap(x) => __tl::Serialize::serialize(x, buf),
             Any::GetPoint(x) => __tl::Serialize::serialize(x, buf),
         }
@@ -496,6 +641,7 @@ impl<'a> __tl::Deserialize<'a> for Any {
         let v: __tl::Result<Self, __tl::Error> = match id {
             0xa593e364u32 => __tl::read_any_boxed_outlined(r, Any::Couple),
             0xf6e5189cu32 => __tl::read_any_outlined(r, Any::Point),
+            0x3fd44d2eu32 => __tl::read_any_outlined(r, Any::Count),
             0xd35ba9acu32 => __tl::read_any_boxed_outlined(r, Any::Wrap),
             0xbfe8c772u32 => __tl::read_any_boxed_outlined(r, Any::GetPoint),
             _ => {
@@ -515,7 +661,8 @@ impl<'a> __tl::Deserialize<'a> for Any {
 /// The TL name of a constructor or function id of this schema (`#1e36fded` is
 /// `inputPhoneCall`), for logs and errors; `None` for an id it does not have.
 pub fn name_for_id(id: u32) -> __tl::Option<&'static str> {
-    static NAMES: [(u32, &str); 4] = [
+    static NAMES: [(u32, &str); 5] = [
+        (0x3fd44d2eu32, "count"),
         (0xa593e364u32, "couple"),
         (0xbfe8c772u32, "getPoint"),
         (0xd35ba9acu32, "wrap"),
@@ -529,7 +676,8 @@ pub fn name_for_id(id: u32) -> __tl::Option<&'static str> {
 /// The id of a constructor or function of this schema by its TL name
 /// (`"inputPhoneCall"`), the inverse of [`name_for_id`].
 pub fn id_for_name(name: &str) -> __tl::Option<u32> {
-    static IDS: [(&str, u32); 4] = [
+    static IDS: [(&str, u32); 5] = [
+        ("count", 0x3fd44d2eu32),
         ("couple", 0xa593e364u32),
         ("getPoint", 0xbfe8c772u32),
         ("point", 0xf6e5189cu32),

@@ -320,7 +320,7 @@ pub use tl_macros::{Deserialize, Identifiable, Serialize};
 ///   identifiers (`r#type`); `self`, `Self`, `super` and `crate` get a trailing `_`.
 /// - An anonymous field (its type alone, or `_:type`) is `arg` and its place among the
 ///   definition's fields, from 1: `coupleInt {t:Type} int t = CoupleInt t;` has `arg1: i32` and
-///   `arg2: T`.
+///   `arg2: T` (`arg2_2` where a field is named `arg2` already).
 /// - A variant drops its enum's name from its front when the rest starts with a capital
 ///   (`updatesTooLong` in `enums::Updates` is `TooLong`); if that makes two variants equal, the
 ///   enum uses the full names.

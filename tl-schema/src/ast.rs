@@ -71,17 +71,6 @@ pub struct Field {
 }
 
 impl Field {
-    /// The name to call it by: its own, or, for an anonymous field (`int`, `_:int`), `arg`
-    /// and its place among the definition's fields, from 1 (`position` is from 0). A field
-    /// with a name of its own can take that name too: callers that need distinct names make
-    /// them so.
-    pub fn label(&self, position: usize) -> Cow<'_, str> {
-        match &self.name {
-            Some(name) if name.value != "_" => Cow::Borrowed(&name.value),
-            _ => Cow::Owned(format!("arg{}", position + 1)),
-        }
-    }
-
     /// Whether it has no name of its own: written as a type alone, or as `_:type`.
     pub fn is_anonymous(&self) -> bool {
         self.name.as_ref().is_none_or(|n| n.value == "_")
@@ -190,6 +179,31 @@ impl Definition {
         self.id
             .as_ref()
             .is_none_or(|id| id.value == self.computed_id(rule))
+    }
+
+    /// The name to call field `i` (from 0) by: its own, or, for an anonymous field (`int`,
+    /// `_:int`), `arg` and its place among the fields, from 1, with `_2`, `_3`, … appended
+    /// while another field has that name (`named arg2:int long = Named;` calls its `long`
+    /// `arg2_2`).
+    pub fn field_label(&self, i: usize) -> Cow<'_, str> {
+        let field = &self.fields[i];
+        match &field.name {
+            Some(name) if !field.is_anonymous() => Cow::Borrowed(&name.value),
+            _ => {
+                let first = format!("arg{}", i + 1);
+                let mut label = first.clone();
+                let mut k = 1;
+                while self
+                    .fields
+                    .iter()
+                    .any(|f| !f.is_anonymous() && f.name.as_ref().is_some_and(|n| n.value == label))
+                {
+                    k += 1;
+                    label = format!("{first}_{k}");
+                }
+                Cow::Owned(label)
+            }
+        }
     }
 
     /// Whether this is a function (from a `---functions---` section).

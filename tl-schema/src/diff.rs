@@ -389,7 +389,7 @@ fn compare(old: &Definition, new: &Definition, rule: IdRule, out: &mut Vec<Chang
         d.fields
             .iter()
             .enumerate()
-            .map(|(i, f)| (f.label(i).into_owned(), f.clone()))
+            .map(|(i, f)| (d.field_label(i).into_owned(), f.clone()))
             .collect()
     };
     let (before, after) = (named(old), named(new));

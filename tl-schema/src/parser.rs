@@ -778,10 +778,17 @@ mod tests {
     fn anonymous_fields_groups_and_several_variables() {
         let def = one("coupleInt {t:Type} int t = CoupleInt t;");
         assert!(!def.builtin);
-        let labels: Vec<String> = (def.fields.iter().enumerate())
-            .map(|(i, f)| f.label(i).into_owned())
-            .collect();
-        assert_eq!(labels, ["arg1", "arg2"]);
+        let labels = |def: &Definition| -> Vec<String> {
+            (0..def.fields.len())
+                .map(|i| def.field_label(i).into_owned())
+                .collect()
+        };
+        assert_eq!(labels(&def), ["arg1", "arg2"]);
+        // A field that has the name already keeps it.
+        assert_eq!(
+            labels(&one("named arg2:int long = Named;")),
+            ["arg2", "arg2_2"]
+        );
         assert!(def.fields.iter().all(Field::is_anonymous));
 
         let def = one("strHash {alpha:Type} (vector (coupleStr alpha)) = StrHash alpha;");
@@ -793,8 +800,8 @@ mod tests {
         // `_:int` is anonymous, but keeps the name it was written with.
         let def = one("skip _:int value:string = Skip;");
         assert!(def.fields[0].is_anonymous() && def.fields[0].name.is_some());
-        assert_eq!(def.fields[0].label(0), "arg1");
-        assert_eq!(def.fields[1].label(1), "value");
+        assert_eq!(def.field_label(0), "arg1");
+        assert_eq!(def.field_label(1), "value");
 
         let def = one("pointz (x y z:int) label:string = Point;");
         let names: Vec<&str> = def

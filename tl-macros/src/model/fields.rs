@@ -161,7 +161,7 @@ pub fn build(
     let mut placed: HashMap<usize, FieldId> = HashMap::default();
     for (i, f) in tl_fields.iter().enumerate() {
         // An anonymous field (`int`, `_:int`) is called by its place: `arg2`.
-        let label = f.label(i);
+        let label = def.field_label(i);
         let name = &*label;
         let text = tl_text(f.name.as_ref().map(|n| n.value.as_str()), &f.kind);
         let step = match &f.kind {
@@ -240,7 +240,7 @@ pub fn build(
                                     def.name.value
                                 )));
                             };
-                            let member = tl_fields[m].label(m);
+                            let member = def.field_label(m);
                             tys.push(b.ty(ty)?);
                             docs.extend(b.field_docs.remove(&*member).unwrap_or_default());
                             names.push(ident::field_name(&member));
