@@ -29,6 +29,27 @@ mod gotd {
     }
 }
 
+/// The published lines with `#[tl(borrowed)]`: a body borrows from the input.
+mod borrowed {
+    tl_runtime::tl! {
+        #[tl(id_rule = "telegram", borrowed)]
+        r"
+        message msg_id:long seqno:int bytes:int body:Object = Message;
+        msg_container#73f1f8dc messages:vector<%Message> = MessageContainer;
+        "
+    }
+}
+
+/// `message` written by hand, its decoding derived from the line.
+#[derive(Debug, PartialEq, tl_runtime::Serialize, tl_runtime::Deserialize)]
+#[tl(line = "message msg_id:long seqno:int bytes:int body:Object = Message;")]
+struct HandMessage {
+    msg_id: i64,
+    seqno: i32,
+    bytes: i32,
+    body: Object,
+}
+
 #[test]
 fn percent_message_and_its_constructor_name_give_the_published_id() {
     assert_eq!(published::types::MsgContainer::CONSTRUCTOR_ID, 0x73f1f8dc);
@@ -85,4 +106,52 @@ fn http_wait_encodes_and_no_answer_decodes_as_its_empty_result() {
         "{error}"
     );
     assert!(Answer::from_bytes(&[]).is_err());
+}
+
+#[test]
+fn a_containers_messages_are_as_long_as_their_bytes_say() {
+    // Two messages: the first body may not take the second one with it, as an `Object` alone
+    // (all the remaining input) would.
+    let first = Object(vec![0xec, 0x77, 0xbe, 0x7a, 1, 0, 0, 0, 0, 0, 0, 0]);
+    let second = Object(vec![0x15, 0xc4, 0xb5, 0x1c, 0, 0, 0, 0]);
+    let message = |msg_id, body: &Object| published::types::Message {
+        msg_id,
+        seqno: 1,
+        bytes: body.0.len() as i32,
+        body: body.clone(),
+    };
+    let container = published::types::MsgContainer {
+        messages: vec![message(7, &first), message(9, &second)],
+    };
+    let bytes = container.to_bytes();
+    assert_eq!(
+        published::types::MsgContainer::from_bytes(&bytes).unwrap(),
+        container
+    );
+    // Borrowed, each body is its own slice of the input.
+    let view = borrowed::types::MsgContainer::from_bytes(&bytes).unwrap();
+    assert_eq!(view.messages[0].body.0, &first.0[..]);
+    assert_eq!(view.messages[1].body.0, &second.0[..]);
+    assert_eq!(view.to_bytes(), bytes);
+    // Derived, the same: after the count, two bare messages.
+    let (hand, rest) = bytes[4..].split_at(16 + first.0.len());
+    assert_eq!(HandMessage::from_bytes(hand).unwrap().body, first);
+    assert_eq!(HandMessage::from_bytes(rest).unwrap().body, second);
+    let mut two = hand.to_vec();
+    two.extend(rest);
+    let mut r = tl_runtime::Reader::new(&two);
+    let a = <HandMessage as tl_runtime::Deserialize>::deserialize(&mut r).unwrap();
+    let b = <HandMessage as tl_runtime::Deserialize>::deserialize(&mut r).unwrap();
+    assert_eq!((a.msg_id, b.msg_id), (7, 9));
+
+    // A length beyond the input, and a negative one, are errors, not a body cut short.
+    let mut long = bytes.clone();
+    long[16..20].copy_from_slice(&100i32.to_le_bytes());
+    assert!(published::types::MsgContainer::from_bytes(&long).is_err());
+    let mut negative = bytes.clone();
+    negative[16..20].copy_from_slice(&(-4i32).to_le_bytes());
+    let error = published::types::MsgContainer::from_bytes(&negative)
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("negative"), "{error}");
 }

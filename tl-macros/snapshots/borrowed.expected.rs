@@ -9,6 +9,7 @@ pub mod types {
     use super::__tl_names;
     /// #[tl(borrowed)]
     /// Borrowed decoding: strings, bytes and what holds them get a lifetime; the rest does not.
+    /// MTProto's `message`: its body is as long as `bytes` says.
     ///
     /// TL constructor `photo`:
     /// ```text
@@ -207,6 +208,96 @@ pub mod types {
                 });
             };
             __tl::Err(__tl::in_field_at(e, "album photos sizes", at))
+        }
+    }
+    /// TL constructor `message`:
+    /// ```text
+    /// message msg_id:long seqno:int bytes:int body:Object = Message;
+    /// ```
+    #[derive(__tl::Clone, __tl::PartialEq)]
+    pub struct Message<'a> {
+        /// `msg_id:long`
+        pub msg_id: i64,
+        /// `seqno:int`
+        pub seqno: i32,
+        /// `bytes:int`
+        pub bytes: i32,
+        /// `body:Object`
+        pub body: __tl::ObjectRef<'a>,
+    }
+    #[automatically_derived]
+    impl<'a> __tl::Debug for Message<'a> {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            __tl::debug_struct(
+                f,
+                "Message",
+                "msg_id seqno bytes body",
+                &[&self.msg_id, &self.seqno, &self.bytes, &self.body],
+            )
+        }
+    }
+    #[automatically_derived]
+    impl<'a> __tl::Identifiable for Message<'a> {
+        const CONSTRUCTOR_ID: u32 = 0x5bb8e511u32;
+    }
+    #[automatically_derived]
+    impl<'a> __tl::Serialize for Message<'a> {
+        #[inline]
+        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+            __tl::Serialize::serialize_with_id(self, __tl::None, buf)
+        }
+        #[inline]
+        fn serialize_with_id(
+            &self,
+            __tl_id: __tl::Option<u32>,
+            buf: &mut __tl::Vec<u8>,
+        ) {
+            __tl::write_words_after(
+                buf,
+                __tl_id,
+                [
+                    0,
+                    self.msg_id as u32,
+                    (self.msg_id >> 32) as u32,
+                    self.seqno as u32,
+                    self.bytes as u32,
+                ],
+            );
+            __tl::Serialize::serialize(&self.body, buf);
+        }
+    }
+    #[automatically_derived]
+    impl<'a> __tl::Deserialize<'a> for Message<'a> {
+        const MIN_SERIALIZED_LEN: usize = 16;
+        #[inline]
+        fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
+            let (e, at): (__tl::Error, usize) = '__tl_failed: {
+                let [__tl_w0, __tl_w1, __tl_w2, __tl_w3] = match r.read_words::<4>() {
+                    __tl::Some(w) => w,
+                    __tl::None => {
+                        let (e, i) = __tl::short_run(r, &[8, 4, 4]);
+                        break '__tl_failed (e, i);
+                    }
+                };
+                let __tl_v_0: i64 = (__tl_w0 as u64 | (__tl_w1 as u64) << 32) as i64;
+                let __tl_v_1: i32 = __tl_w2 as i32;
+                let __tl_v_2: i32 = __tl_w3 as i32;
+                let __tl_v_3: __tl::ObjectRef<'a> = match __tl::read_object_of_len(
+                    r,
+                    __tl_v_2,
+                ) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 3),
+                };
+                return __tl::Ok(Self {
+                    msg_id: __tl_v_0,
+                    seqno: __tl_v_1,
+                    bytes: __tl_v_2,
+                    body: __tl_v_3,
+                });
+            };
+            __tl::Err(__tl::in_field_at(e, "message msg_id seqno bytes body", at))
         }
     }
 }
@@ -422,6 +513,76 @@ pub mod enums {
             }
         }
     }
+    /// The TL type `Message`: one variant per constructor.
+    #[derive(__tl::Clone, __tl::PartialEq)]
+    pub enum Message<'a> {
+        /// `message`
+        Message(super::types::Message<'a>),
+    }
+    #[automatically_derived]
+    impl<'a> __tl::Debug for Message<'a> {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            match self {
+                Self::Message(x) => __tl::debug_tuple(f, "Message", x),
+            }
+        }
+    }
+    #[automatically_derived]
+    impl<'a> __tl::Serialize for Message<'a> {
+        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+            match self {
+                Self::Message(x) => {
+                    <super::types::Message<
+                        'a,
+                    > as __tl::Serialize>::serialize_with_id(
+                        x,
+                        __tl::Some(0x5bb8e511u32),
+                        buf,
+                    )
+                }
+            }
+        }
+    }
+    #[automatically_derived]
+    impl<'a> __tl::Deserialize<'a> for Message<'a> {
+        const MIN_SERIALIZED_LEN: usize = 4;
+        fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
+            let id = match __tl::read_id_deeper(r) {
+                __tl::Ok(id) => id,
+                __tl::Err(e) => return __tl::Err(e),
+            };
+            let v: __tl::Result<Self, __tl::Error> = match id {
+                0x5bb8e511u32 => __tl::read_any(r, Self::Message),
+                _ => {
+                    __tl::Err(
+                        __tl::unexpected_constructor_in(r, "Message", id, __tl_names),
+                    )
+                }
+            };
+            __tl::leave(r);
+            v
+        }
+    }
+    #[automatically_derived]
+    impl<'a> __tl::From<super::types::Message<'a>> for Message<'a> {
+        #[inline]
+        fn from(x: super::types::Message<'a>) -> Self {
+            Self::Message(x)
+        }
+    }
+    #[automatically_derived]
+    impl<'a> __tl::TryFrom<Message<'a>> for super::types::Message<'a> {
+        type Error = Message<'a>;
+        #[allow(unreachable_patterns)]
+        #[inline]
+        fn try_from(value: Message<'a>) -> __tl::Result<Self, Message<'a>> {
+            match value {
+                Message::Message(x) => __tl::Ok(x),
+                other => __tl::Err(other),
+            }
+        }
+    }
 }
 /// TL functions, one struct each, encoded boxed; `RemoteCall::Return` is the result.
 pub mod functions {
@@ -468,8 +629,9 @@ pub mod functions {
 /// The TL name of a constructor or function id of this schema (`#1e36fded` is
 /// `inputPhoneCall`), for logs and errors; `None` for an id it does not have.
 pub fn name_for_id(id: u32) -> __tl::Option<&'static str> {
-    static NAMES: [(u32, &str); 4] = [
+    static NAMES: [(u32, &str); 5] = [
         (0x319e821eu32, "album"),
+        (0x5bb8e511u32, "message"),
         (0xb8fdaf3cu32, "size"),
         (0xd39522c1u32, "photos.upload"),
         (0xf694a1edu32, "photo"),
@@ -482,8 +644,9 @@ pub fn name_for_id(id: u32) -> __tl::Option<&'static str> {
 /// The id of a constructor or function of this schema by its TL name
 /// (`"inputPhoneCall"`), the inverse of [`name_for_id`].
 pub fn id_for_name(name: &str) -> __tl::Option<u32> {
-    static IDS: [(&str, u32); 4] = [
+    static IDS: [(&str, u32); 5] = [
         ("album", 0x319e821eu32),
+        ("message", 0x5bb8e511u32),
         ("photo", 0xf694a1edu32),
         ("photos.upload", 0xd39522c1u32),
         ("size", 0xb8fdaf3cu32),

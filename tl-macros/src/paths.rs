@@ -61,6 +61,7 @@ runtime_items! {
     SERIALIZE_BARE_VEC = "serialize_bare_vec",
     DESERIALIZE_BARE_VEC = "deserialize_bare_vec",
     READ_NESTED = "read_nested",
+    READ_OBJECT_OF_LEN = "read_object_of_len",
     READ_ID_DEEPER = "read_id_deeper",
     PEEK_ID_DEEPER = "peek_id_deeper",
     IN_FIELD_AT = "in_field_at",

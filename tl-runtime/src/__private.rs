@@ -121,6 +121,43 @@ pub fn read_nested<'a, T: Deserialize<'a>>(reader: &mut Reader<'a>) -> Result<T,
     reader.nest(T::deserialize)
 }
 
+/// The two `Object` types, owned and borrowed, made from the bytes [`read_object_of_len`] took.
+pub trait ObjectBytes<'a>: Sized {
+    /// The value whose encoding is `bytes`.
+    fn from_slice(bytes: &'a [u8]) -> Self;
+}
+
+impl<'a> ObjectBytes<'a> for Object {
+    fn from_slice(bytes: &'a [u8]) -> Self {
+        Object(bytes.to_vec())
+    }
+}
+
+impl<'a> ObjectBytes<'a> for ObjectRef<'a> {
+    fn from_slice(bytes: &'a [u8]) -> Self {
+        ObjectRef(bytes)
+    }
+}
+
+/// An `Object` field that a `bytes:int` field just before it gives the length of, as MTProto's
+/// `message msg_id:long seqno:int bytes:int body:Object = Message;` does: exactly `len` bytes,
+/// where an `Object` alone would take all the remaining input (and a container's first message
+/// the others with it). `at` is where the length was read, for the error a negative one gets.
+pub fn read_object_of_len<'a, T: ObjectBytes<'a>>(
+    reader: &mut Reader<'a>,
+    len: i32,
+) -> Result<T, Error> {
+    let len = usize::try_from(len).map_err(|_| {
+        Error::new(
+            ErrorKind::Invalid {
+                reason: "the `bytes` length before an `Object` is negative",
+            },
+            reader.position().saturating_sub(4),
+        )
+    })?;
+    reader.read_raw(len).map(T::from_slice)
+}
+
 /// `error`, which happened reading the field at index `at` of a constructor, with that field's
 /// place in it: `names` is the constructor's TL name and then the names of its fields read,
 /// separated by spaces. The cold end of every generated decoder, whose reads break out with

@@ -32,7 +32,7 @@
 //! | `vector<vector<T>>`, `Vector<vector<T>>` | `Vec<Vec<T>>` through [`encoding`] | each level bare or boxed as written |
 //! | `true` | `bool` of a flag | nothing |
 //! | `True` (a result: TON's `= True`) | [`True`] | `true#3fedd339` |
-//! | `Object`, TON's `Function` | [`Object`] (or [`ObjectRef`]) | the value's bytes, id first: the rest of the input; [`Object::decode`] reads it as a type |
+//! | `Object`, TON's `Function` | [`Object`] (or [`ObjectRef`]) | the value's bytes, id first: the rest of the input, or as many as a `bytes:int` field right before it says (MTProto's `message`); [`Object::decode`] reads it as a type |
 //!
 //! A `string` or `bytes` shorter than 254 bytes has a one-byte length; a longer one has the byte
 //! `0xfe` and a 3-byte length. A value of 16 MiB or more has no encoding: encoding it panics (see
@@ -298,7 +298,7 @@ pub use tl_macros::{Deserialize, Identifiable, Serialize};
 /// | `n:#` used by no condition | `n: u32` |
 /// | `a:f.N?A b:f.N?B` (one bit) | `a_and_b: Option<(A, B)>`: both or neither, so they cannot disagree |
 /// | `t:f.N?true v:f.N?V` (one bit) | `v: Option<V>`, and a method `t()` that is `v.is_some()` |
-/// | `Object` | [`Object`]: the encoded bytes |
+/// | `Object` | [`Object`]: the encoded bytes, the rest of the input (as many as a `bytes:int` field right before it says: MTProto's `message`) |
 ///
 /// Variants whose constructor is large (over 56 bytes) or recursive are boxed, so that an enum
 /// fits in a cache line (in Telegram's whole API: 64 bytes at most, `Any` 72) and every type has

@@ -37,7 +37,9 @@ impl UnknownFlags {
 ///
 /// It holds the value's bytes, constructor id first. TL does not record an `Object`'s length,
 /// so decoding one takes **all the remaining input**: an `Object` can only be the last field
-/// of what is decoded (as in `rpc_result`). Decode the bytes once the type is known, for example
+/// of what is decoded (as in `rpc_result`). The one exception is an `Object` field right after
+/// a `bytes:int` field, as in MTProto's `message msg_id:long seqno:int bytes:int body:Object`:
+/// code that `tl!` or the derives generate reads exactly `bytes` bytes for it. Decode the bytes once the type is known, for example
 /// with `Deserialize::from_bytes(&object.0)`, and read the id with [`Object::constructor_id`].
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Object(pub Vec<u8>);

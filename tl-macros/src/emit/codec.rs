@@ -680,8 +680,18 @@ pub fn read_body(s: &Struct, p: &Places, local_ty: &dyn Fn(&RType) -> Option<Str
     let mut names: Vec<&str> = Vec::new();
     let mut out = String::new();
     let mut run = ReadRun::default();
+    // The local of a `bytes:int` field read just before, which an `Object` field after it takes
+    // as its length (MTProto's `message … bytes:int body:Object`).
+    let mut length: Option<String> = None;
     // Reads, in wire order, into locals.
     for f in &s.tl {
+        let length_before = length.take();
+        if let Step::Value { field, ty } = f.step
+            && matches!(s.ty(ty), RType::Int)
+            && f.name == "bytes"
+        {
+            length = Some(format!("__tl_v_{}", field.0));
+        }
         let word = match f.step {
             Step::Value { field, ty } => {
                 WordValue::of(s.ty(ty)).map(|value| (format!("__tl_v_{}", field.0), value))
@@ -698,12 +708,14 @@ pub fn read_body(s: &Struct, p: &Places, local_ty: &dyn Fn(&RType) -> Option<Str
         match f.step {
             Step::Value { field, ty } => {
                 let annot = local_ty(s.ty(ty)).map_or_else(String::new, |t| format!(": {t}"));
-                emit!(
-                    out,
-                    "let __tl_v_{}{annot} = {};\n",
-                    field.0,
-                    read_value(s.ty(ty), names.len())
-                );
+                let read = match (s.ty(ty), &length_before) {
+                    (RType::Object, Some(len)) => checked(
+                        &format!("{}(r, {len})", paths::READ_OBJECT_OF_LEN),
+                        names.len(),
+                    ),
+                    _ => read_value(s.ty(ty), names.len()),
+                };
+                emit!(out, "let __tl_v_{}{annot} = {read};\n", field.0);
                 names.push(&f.name);
             }
             Step::Present {
