@@ -4,6 +4,9 @@
 //! `{X Y:Type}` for several type variables. An anonymous field is called `arg` and its place
 //! among the fields, from 1.
 //!
+//! TL-formal's statements about a type are read too: `New T;`, `Final T;` and `Empty T;`, whose
+//! type has no constructors (an enum without variants, which nothing decodes as).
+//!
 //! The ids below are the ones TDLib's own TL parser (`td/generate/tl-parser`, built and run as
 //! `tlc -E`) prints for these lines: an independent computation of the text each id is the CRC
 //! of (an anonymous field is its type alone, `_:int` keeps its `_:`, a group is its fields one
@@ -13,7 +16,7 @@ use tl_runtime::{Deserialize, Identifiable, Serialize};
 
 mod schema {
     tl_runtime::tl! {
-        #[tl(id_rule = "tdlib")]
+        #[tl(id_rule = "tdlib", any, decode_functions)]
         r"
         int ? = Int;
         long ? = Long;
@@ -31,8 +34,12 @@ mod schema {
         pair {X Y:Type} a:X b:Y = Pair X Y;
         anon int long string = Anon;
         named arg2:int long = Named;
+        Final Point;
+        Empty Nothing;
+        maybe flags:# value:flags.0?Nothing = Maybe;
         ---functions---
         getPoint (x y:int) = Point;
+        getNothing = Nothing;
         "
     }
 }
@@ -148,4 +155,26 @@ fn several_type_variables_in_one_brace() {
         enums::Pair::<i32, String>::from_bytes(&pair.to_bytes()).unwrap(),
         pair
     );
+}
+
+#[test]
+fn an_empty_type_decodes_as_nothing() {
+    // No value of `enums::Nothing` exists: a match on one needs no arm.
+    fn _uninhabited(n: enums::Nothing) -> ! {
+        match n {}
+    }
+    let absent = types::Maybe {
+        flags: Default::default(),
+        value: None,
+    };
+    let bytes = absent.to_bytes();
+    assert_eq!(bytes, [0, 0, 0, 0]);
+    assert_eq!(types::Maybe::from_bytes(&bytes).unwrap(), absent);
+    // With its bit set, the value would be a `Nothing`: whatever follows is an error.
+    let mut present = 1u32.to_le_bytes().to_vec();
+    present.extend(0x2c9411c2u32.to_le_bytes());
+    assert!(types::Maybe::from_bytes(&present).is_err());
+    // And so is any answer to a function that returns one.
+    type Answer = <functions::GetNothing as tl_runtime::RemoteCall>::Return;
+    assert!(Answer::from_bytes(&present[4..]).is_err());
 }

@@ -7,11 +7,6 @@ pub mod types {
     use super::__tl;
     #[allow(unused_imports)]
     use super::__tl_names;
-    /// #[tl(id_rule = "tdlib", any, decode_functions)]
-    /// TL-combinators' argument forms: anonymous fields (a type alone, and `_:type`), named `arg`
-    /// and their place; a group `(x y:int)`; several variables in one brace; an anonymous field of
-    /// a type variable, of `#` and of a call `!X`.
-    ///
     /// TL constructor `couple`:
     /// ```text
     /// couple {X Y:Type} X _:Y label:string = Couple X Y;
@@ -237,6 +232,80 @@ pub mod types {
                 });
             };
             __tl::Err(__tl::in_field_at(e, "count arg1 arg2 x", at))
+        }
+    }
+    /// TL constructor `maybe`:
+    /// ```text
+    /// maybe flags:# value:flags.0?Nothing = Maybe;
+    /// ```
+    #[derive(__tl::Clone, __tl::PartialEq)]
+    pub struct Maybe {
+        /// `flags:#`
+        pub flags: __tl::UnknownFlags,
+        /// `value:flags.0?Nothing`
+        pub value: __tl::Option<super::enums::Nothing>,
+    }
+    #[automatically_derived]
+    impl __tl::Debug for Maybe {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            __tl::debug_struct(f, "Maybe", "flags value", &[&self.flags, &self.value])
+        }
+    }
+    #[automatically_derived]
+    impl __tl::Identifiable for Maybe {
+        const CONSTRUCTOR_ID: u32 = 0xe2811653u32;
+    }
+    #[automatically_derived]
+    impl __tl::Serialize for Maybe {
+        #[inline]
+        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+            __tl::Serialize::serialize_with_id(self, __tl::None, buf)
+        }
+        #[inline]
+        fn serialize_with_id(
+            &self,
+            __tl_id: __tl::Option<u32>,
+            buf: &mut __tl::Vec<u8>,
+        ) {
+            let mut __tl_flags_0: u32 = self.flags.bits(0x00000001u32);
+            __tl::write_words_after(buf, __tl_id, [0, 0]);
+            let __tl_at_0 = buf.len() - 4;
+            if let __tl::Some(__tl_v) = &self.value {
+                __tl_flags_0 |= 0x00000001u32;
+                __tl::Serialize::serialize(__tl_v, buf);
+            }
+            __tl::patch_u32(buf, __tl_at_0, __tl_flags_0);
+        }
+    }
+    #[automatically_derived]
+    impl<'a> __tl::Deserialize<'a> for Maybe {
+        const MIN_SERIALIZED_LEN: usize = 4;
+        #[inline]
+        fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
+            let (e, at): (__tl::Error, usize) = '__tl_failed: {
+                let __tl_flags_0: u32 = match r.read_u32() {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 0),
+                };
+                let __tl_v_1: __tl::Option<super::enums::Nothing> = if __tl_flags_0
+                    & 0x00000001u32 != 0
+                {
+                    __tl::Some(
+                        match __tl::Deserialize::deserialize(r) {
+                            __tl::Ok(v) => v,
+                            __tl::Err(e) => break '__tl_failed (e, 1),
+                        },
+                    )
+                } else {
+                    __tl::None
+                };
+                return __tl::Ok(Self {
+                    flags: __tl::UnknownFlags::from_word(__tl_flags_0, 0x00000001u32),
+                    value: __tl_v_1,
+                });
+            };
+            __tl::Err(__tl::in_field_at(e, "maybe flags value", at))
         }
     }
 }
@@ -465,6 +534,109 @@ pub mod enums {
             }
         }
     }
+    /// The TL type `Maybe`: one variant per constructor.
+    #[derive(__tl::Clone, __tl::PartialEq)]
+    pub enum Maybe {
+        /// `maybe`
+        Maybe(super::types::Maybe),
+    }
+    #[automatically_derived]
+    impl __tl::Debug for Maybe {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            match self {
+                Self::Maybe(x) => __tl::debug_tuple(f, "Maybe", x),
+            }
+        }
+    }
+    #[automatically_derived]
+    impl __tl::Serialize for Maybe {
+        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+            match self {
+                Self::Maybe(x) => {
+                    <super::types::Maybe as __tl::Serialize>::serialize_with_id(
+                        x,
+                        __tl::Some(0xe2811653u32),
+                        buf,
+                    )
+                }
+            }
+        }
+    }
+    #[automatically_derived]
+    impl<'a> __tl::Deserialize<'a> for Maybe {
+        const MIN_SERIALIZED_LEN: usize = 4;
+        fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
+            let id = match __tl::read_id_deeper(r) {
+                __tl::Ok(id) => id,
+                __tl::Err(e) => return __tl::Err(e),
+            };
+            let v: __tl::Result<Self, __tl::Error> = match id {
+                0xe2811653u32 => __tl::read_any(r, Self::Maybe),
+                _ => {
+                    __tl::Err(
+                        __tl::unexpected_constructor_in(r, "Maybe", id, __tl_names),
+                    )
+                }
+            };
+            __tl::leave(r);
+            v
+        }
+    }
+    #[automatically_derived]
+    impl __tl::From<super::types::Maybe> for Maybe {
+        #[inline]
+        fn from(x: super::types::Maybe) -> Self {
+            Self::Maybe(x)
+        }
+    }
+    #[automatically_derived]
+    impl __tl::TryFrom<Maybe> for super::types::Maybe {
+        type Error = Maybe;
+        #[allow(unreachable_patterns)]
+        #[inline]
+        fn try_from(value: Maybe) -> __tl::Result<Self, Maybe> {
+            match value {
+                Maybe::Maybe(x) => __tl::Ok(x),
+                other => __tl::Err(other),
+            }
+        }
+    }
+    /// The TL type `Nothing`: one variant per constructor.
+    #[derive(__tl::Clone, __tl::PartialEq)]
+    pub enum Nothing {}
+    #[automatically_derived]
+    impl __tl::Debug for Nothing {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            match *self {}
+        }
+    }
+    #[automatically_derived]
+    impl __tl::Serialize for Nothing {
+        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+            match *self {}
+        }
+    }
+    #[automatically_derived]
+    impl<'a> __tl::Deserialize<'a> for Nothing {
+        const MIN_SERIALIZED_LEN: usize = 4;
+        fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
+            let id = match __tl::read_id_deeper(r) {
+                __tl::Ok(id) => id,
+                __tl::Err(e) => return __tl::Err(e),
+            };
+            let v: __tl::Result<Self, __tl::Error> = match id {
+                _ => {
+                    __tl::Err(
+                        __tl::unexpected_constructor_in(r, "Nothing", id, __tl_names),
+                    )
+                }
+            };
+            __tl::leave(r);
+            v
+        }
+    }
 }
 /// TL functions, one struct each, encoded boxed; `RemoteCall::Return` is the result.
 pub mod functions {
@@ -588,6 +760,44 @@ pub mod functions {
         type Return = super::enums::Point;
         type Error = __tl::RpcError;
     }
+    /// TL function `getNothing`:
+    /// ```text
+    /// getNothing = Nothing;
+    /// ```
+    #[derive(__tl::Clone, __tl::PartialEq)]
+    pub struct GetNothing;
+    #[automatically_derived]
+    impl __tl::Debug for GetNothing {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            f.write_str("GetNothing")
+        }
+    }
+    #[automatically_derived]
+    impl __tl::Identifiable for GetNothing {
+        const CONSTRUCTOR_ID: u32 = 0xe67902e9u32;
+    }
+    #[automatically_derived]
+    impl __tl::Serialize for GetNothing {
+        #[inline]
+        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+            __tl::write_u32(buf, 0xe67902e9u32);
+        }
+    }
+    #[automatically_derived]
+    impl<'a> __tl::Deserialize<'a> for GetNothing {
+        const MIN_SERIALIZED_LEN: usize = 4;
+        #[inline]
+        fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
+            __tl::expect_id(r, 0xe67902e9u32, "getNothing")?;
+            __tl::Ok(Self)
+        }
+    }
+    #[automatically_derived]
+    impl __tl::RemoteCall for GetNothing {
+        type Return = super::enums::Nothing;
+        type Error = __tl::RpcError;
+    }
 }
 /// Any value of this schema: a boxed type or a function, decoded by its constructor id.
 ///
@@ -600,10 +810,16 @@ pub enum Any {
     Point(enums::Point),
     /// The boxed type `Count`.
     Count(enums::Count),
+    /// The boxed type `Maybe`.
+    Maybe(enums::Maybe),
+    /// The boxed type `Nothing`.
+    Nothing(enums::Nothing),
     /// The function `wrap`.
     Wrap(__tl::Box<functions::Wrap<Any>>),
     /// The function `getPoint`.
     GetPoint(__tl::Box<functions::GetPoint>),
+    /// The function `getNothing`.
+    GetNothing(__tl::Box<functions::GetNothing>),
 }
 #[automatically_derived]
 impl __tl::Debug for Any {
@@ -613,8 +829,11 @@ impl __tl::Debug for Any {
             Self::Couple(x) => __tl::debug_tuple(f, "Couple", x),
             Self::Point(x) => __tl::debug_tuple(f, "Point", x),
             Self::Count(x) => __tl::debug_tuple(f, "Count", x),
+            Self::Maybe(x) => __tl::debug_tuple(f, "Maybe", x),
+            Self::Nothing(x) => __tl::debug_tuple(f, "Nothing", x),
             Self::Wrap(x) => __tl::debug_tuple(f, "Wrap", x),
             Self::GetPoint(x) => __tl::debug_tuple(f, "GetPoint", x),
+            Self::GetNothing(x) => __tl::debug_tuple(f, "GetNothing", x),
         }
     }
 }
@@ -625,8 +844,11 @@ impl __tl::Serialize for Any {
             Any::Couple(x) => __tl::Serialize::serialize(x, buf),
             Any::Point(x) => __tl::Serialize::serialize(x, buf),
             Any::Count(x) => __tl::Serialize::serialize(x, buf),
+            Any::Maybe(x) => __tl::Serialize::serialize(x, buf),
+            Any::Nothing(x) => __tl::Serialize::serialize(x, buf),
             Any::Wrap(x) => __tl::Serialize::serialize(x, buf),
             Any::GetPoint(x) => __tl::Serialize::serialize(x, buf),
+            Any::GetNothing(x) => __tl::Serialize::serialize(x, buf),
         }
     }
 }
@@ -642,8 +864,10 @@ impl<'a> __tl::Deserialize<'a> for Any {
             0xa593e364u32 => __tl::read_any_boxed_outlined(r, Any::Couple),
             0xf6e5189cu32 => __tl::read_any_outlined(r, Any::Point),
             0x3fd44d2eu32 => __tl::read_any_outlined(r, Any::Count),
+            0xe2811653u32 => __tl::read_any_outlined(r, Any::Maybe),
             0xd35ba9acu32 => __tl::read_any_boxed_outlined(r, Any::Wrap),
             0xbfe8c772u32 => __tl::read_any_boxed_outlined(r, Any::GetPoint),
+            0xe67902e9u32 => __tl::read_any_boxed_outlined(r, Any::GetNothing),
             _ => {
                 __tl::Err(
                     __tl::unknown_constructor(
@@ -661,11 +885,13 @@ impl<'a> __tl::Deserialize<'a> for Any {
 /// The TL name of a constructor or function id of this schema (`#1e36fded` is
 /// `inputPhoneCall`), for logs and errors; `None` for an id it does not have.
 pub fn name_for_id(id: u32) -> __tl::Option<&'static str> {
-    static NAMES: [(u32, &str); 5] = [
+    static NAMES: [(u32, &str); 7] = [
         (0x3fd44d2eu32, "count"),
         (0xa593e364u32, "couple"),
         (0xbfe8c772u32, "getPoint"),
         (0xd35ba9acu32, "wrap"),
+        (0xe2811653u32, "maybe"),
+        (0xe67902e9u32, "getNothing"),
         (0xf6e5189cu32, "point"),
     ];
     match NAMES.binary_search_by_key(&id, |e| e.0) {
@@ -676,10 +902,12 @@ pub fn name_for_id(id: u32) -> __tl::Option<&'static str> {
 /// The id of a constructor or function of this schema by its TL name
 /// (`"inputPhoneCall"`), the inverse of [`name_for_id`].
 pub fn id_for_name(name: &str) -> __tl::Option<u32> {
-    static IDS: [(&str, u32); 5] = [
+    static IDS: [(&str, u32); 7] = [
         ("count", 0x3fd44d2eu32),
         ("couple", 0xa593e364u32),
+        ("getNothing", 0xe67902e9u32),
         ("getPoint", 0xbfe8c772u32),
+        ("maybe", 0xe2811653u32),
         ("point", 0xf6e5189cu32),
         ("wrap", 0xd35ba9acu32),
     ];

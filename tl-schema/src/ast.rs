@@ -44,6 +44,52 @@ pub struct Definition {
     pub source: SourceId,
 }
 
+/// TL-formal's statements about a boxed type, in the types section: `New T;` (no constructor
+/// of `T` comes before it), `Final T;` (none comes after it), `Empty T;` (`T` has no
+/// constructor at all: nothing decodes as it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Statement {
+    /// Which statement.
+    pub kind: StatementKind,
+    /// The type it is about.
+    pub name: Spanned<String>,
+    /// From its first byte to the `;`.
+    pub range: Range<usize>,
+    /// The section it is in.
+    pub section: Section,
+    /// The source it came from.
+    pub source: SourceId,
+}
+
+impl Statement {
+    /// Whether `def` comes before it: in an earlier source, or earlier in the same one.
+    pub fn follows(&self, def: &Definition) -> bool {
+        (def.source, def.range.start) < (self.source, self.range.start)
+    }
+}
+
+/// The keyword of a [`Statement`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StatementKind {
+    /// `New T;`
+    New,
+    /// `Final T;`
+    Final,
+    /// `Empty T;`
+    Empty,
+}
+
+impl StatementKind {
+    /// The keyword as written.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            StatementKind::New => "New",
+            StatementKind::Final => "Final",
+            StatementKind::Empty => "Empty",
+        }
+    }
+}
+
 /// `{X:Type}`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TypeParam {

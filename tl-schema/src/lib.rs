@@ -19,7 +19,9 @@ pub mod parser;
 pub mod select;
 pub mod validate;
 
-pub use ast::{Definition, Field, FieldKind, SourceId, Spanned, Type, TypeParam};
+pub use ast::{
+    Definition, Field, FieldKind, SourceId, Spanned, Statement, StatementKind, Type, TypeParam,
+};
 pub use builtin::Builtin;
 pub use diag::{Diagnostic, Origin, line_col};
 pub use errors::{ErrorDoc, ErrorList};
@@ -68,6 +70,18 @@ pub struct Schema {
     /// The rule its ids were computed by: [`Config::id_rule`], or the one its text implies
     /// ([`IdRule::detect`]).
     pub id_rule: IdRule,
+    /// TL-formal's `New T;`, `Final T;` and `Empty T;`, in source order.
+    pub statements: Vec<Statement>,
+}
+
+impl Schema {
+    /// The types that an `Empty T;` declares: types without constructors.
+    pub fn empty_types(&self) -> impl Iterator<Item = &str> {
+        self.statements
+            .iter()
+            .filter(|s| s.kind == StatementKind::Empty)
+            .map(|s| s.name.value.as_str())
+    }
 }
 
 /// Parses and validates `sources` in order. A file starts in the types section; a literal
@@ -103,6 +117,7 @@ pub fn check(sources: &[Source], config: &Config) -> (Schema, Vec<Diagnostic>) {
             }
         };
         schema.definitions.extend(parsed.definitions);
+        schema.statements.extend(parsed.statements);
         schema.class_docs.extend(parsed.class_docs);
         diagnostics.extend(parsed.diagnostics);
     }
@@ -113,6 +128,7 @@ pub fn check(sources: &[Source], config: &Config) -> (Schema, Vec<Diagnostic>) {
     let locate = Locator { sources };
     diagnostics.extend(validate::validate_by(
         &schema.definitions,
+        &schema.statements,
         config,
         schema.id_rule,
         &locate,

@@ -1,7 +1,9 @@
 //! Tokens to [`Definition`]s, with local checks only (syntax, id digits). A malformed definition
 //! becomes a [`Diagnostic`] and parsing goes on after its `;`, so every mistake is reported.
 
-use crate::ast::{Definition, Field, FieldKind, SourceId, Spanned, Type, TypeParam};
+use crate::ast::{
+    Definition, Field, FieldKind, SourceId, Spanned, Statement, StatementKind, Type, TypeParam,
+};
 use crate::diag::Diagnostic;
 use crate::lexer::{Section, Token, TokenKind, tokenize};
 use core::ops::Range;
@@ -17,6 +19,8 @@ pub struct Parsed {
     pub class_docs: Vec<(String, String)>,
     /// The section in force at the end, for a following source that continues this one.
     pub end_section: Option<Section>,
+    /// `New T;`, `Final T;` and `Empty T;`.
+    pub statements: Vec<Statement>,
 }
 
 /// Parses `text`, which starts in section `section`; `source` is stored in every definition and
@@ -73,6 +77,9 @@ impl Parser<'_> {
                     self.section = section;
                     self.pos += 1;
                 }
+                TokenKind::Ident if self.statement_ahead(&token).is_some() => {
+                    self.statement(&token);
+                }
                 TokenKind::Ident => {
                     let start = self.pos;
                     match self.definition() {
@@ -94,6 +101,46 @@ impl Parser<'_> {
         }
         // Comments after the last definition document nothing, but `@class` lines still count.
         self.docs_before(self.text.len());
+    }
+
+    /// The statement `token` starts, if it is `New`, `Final` or `Empty` followed by a name and
+    /// `;` (TL-formal's `final-decl`).
+    fn statement_ahead(&self, token: &Token) -> Option<StatementKind> {
+        // A definition's name starts lowercase: one byte tells it apart, which matters in the
+        // unoptimized macro, where this runs before every definition.
+        if !matches!(
+            self.text.as_bytes().get(token.range.start),
+            Some(b'N' | b'F' | b'E')
+        ) {
+            return None;
+        }
+        let kind = match self.slice(&token.range) {
+            "New" => StatementKind::New,
+            "Final" => StatementKind::Final,
+            "Empty" => StatementKind::Empty,
+            _ => return None,
+        };
+        (self.peek_kind_at(1) == Some(TokenKind::Ident)
+            && self.peek_kind_at(2) == Some(TokenKind::Semi))
+        .then_some(kind)
+    }
+
+    /// Reads the statement at `token`, which [`Self::statement_ahead`] found.
+    fn statement(&mut self, token: &Token) {
+        let kind = self.statement_ahead(token).unwrap_or(StatementKind::New);
+        let name = self.tokens[self.pos + 1].clone();
+        let semi = self.tokens[self.pos + 2].range.end;
+        self.out.statements.push(Statement {
+            kind,
+            name: Spanned {
+                value: self.slice(&name.range).to_string(),
+                range: name.range,
+            },
+            range: token.range.start..semi,
+            section: self.section,
+            source: self.source,
+        });
+        self.pos += 3;
     }
 
     /// Skips to just after the next `;`, or to a section marker, whichever comes first.
@@ -819,6 +866,39 @@ mod tests {
             .map(|p| p.name.value.as_str())
             .collect();
         assert_eq!(params, ["X", "Y"]);
+    }
+
+    #[test]
+    fn statements_are_read_apart_from_definitions() {
+        let parsed = parse(
+            "a = A;\nFinal A;\nNew B;\nb = B;\nEmpty C;",
+            0,
+            Section::Types,
+        );
+        assert_eq!(parsed.diagnostics, []);
+        assert_eq!(parsed.definitions.len(), 2);
+        let kinds: Vec<(StatementKind, &str)> = parsed
+            .statements
+            .iter()
+            .map(|s| (s.kind, s.name.value.as_str()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (StatementKind::Final, "A"),
+                (StatementKind::New, "B"),
+                (StatementKind::Empty, "C")
+            ]
+        );
+        let [a, b] = &parsed.definitions[..] else {
+            panic!()
+        };
+        assert!(parsed.statements[0].follows(a) && !parsed.statements[0].follows(b));
+        // Without its `;`, a statement is a definition with a missing `=`.
+        assert_eq!(
+            error("Final Bool"),
+            "expected `=` before the result type `Bool`"
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Checks that need the whole schema: ids, duplicates, unknown types, flag references, type
 //! parameters and `%T`. Parsing did the local checks; code generation may assume all of these.
 
-use crate::ast::{Definition, FieldKind, Type, is_bare_name};
+use crate::ast::{Definition, FieldKind, Statement, StatementKind, Type, is_bare_name};
 use crate::builtin::Builtin;
 use crate::diag::{Diagnostic, Origin};
 use crate::id::IdRule;
@@ -40,12 +40,13 @@ pub trait Locate {
 /// Validates `defs` and returns every problem found.
 pub fn validate(defs: &[Definition], config: &Config, locate: &dyn Locate) -> Vec<Diagnostic> {
     let rule = config.id_rule.unwrap_or_else(|| IdRule::detect(defs));
-    validate_by(defs, config, rule, locate)
+    validate_by(defs, &[], config, rule, locate)
 }
 
 /// [`validate`] with the id rule already decided (`crate::check` keeps it in the schema).
 pub(crate) fn validate_by(
     defs: &[Definition],
+    statements: &[Statement],
     config: &Config,
     rule: IdRule,
     locate: &dyn Locate,
@@ -64,6 +65,7 @@ pub(crate) fn validate_by(
         custom_builtins: HashMap::new(),
     };
     v.index();
+    v.statements(statements);
     v.duplicate_names();
     v.ids();
     for def in defs {
@@ -124,6 +126,92 @@ impl<'a> Validator<'a> {
                         .or_insert(def.result.args.len());
                 }
             }
+        }
+    }
+
+    /// `New T;` with no constructor of `T` before it, `Final T;` with one before it and none
+    /// after, `Empty T;` with none at all; each about a boxed type, in the types section. An
+    /// empty type is then a known type without constructors.
+    fn statements(&mut self, statements: &'a [Statement]) {
+        let mut empty: Vec<&str> = Vec::new();
+        for st in statements {
+            let name = st.name.value.as_str();
+            let keyword = st.kind.keyword();
+            let push = |v: &mut Self, message: String| {
+                v.diagnostics
+                    .push(Diagnostic::new(st.source, st.range.clone(), message));
+            };
+            if st.section == Section::Functions {
+                push(
+                    self,
+                    format!(
+                        "`{keyword} {name};` is about a type: write it among the types, before `---functions---`"
+                    ),
+                );
+                continue;
+            }
+            if Builtin::from_name(name).is_some() {
+                // `Final Bool;` closes a builtin type, which the schema cannot add to anyway.
+                if st.kind != StatementKind::Final {
+                    push(
+                        self,
+                        format!(
+                            "`{keyword} {name};` declares a new type, but `{name}` is a builtin"
+                        ),
+                    );
+                }
+                continue;
+            }
+            if is_bare_name(name) {
+                push(
+                    self,
+                    format!("`{keyword} {name};` needs a boxed type (capitalized), found `{name}`"),
+                );
+                continue;
+            }
+            let ctors = self.boxed.get(name).map(Vec::as_slice).unwrap_or_default();
+            let before = ctors.iter().copied().find(|d| st.follows(d));
+            let after = ctors.iter().copied().find(|d| !st.follows(d));
+            match (st.kind, before, after) {
+                (StatementKind::New | StatementKind::Empty, Some(first), _) => {
+                    let where_ = self.locate.describe(first);
+                    push(
+                        self,
+                        format!(
+                            "`{keyword} {name};` declares a new type, but `{name}` has the constructor `{}` before it ({where_})",
+                            first.name.value
+                        ),
+                    );
+                }
+                (StatementKind::Empty, None, _) if empty.contains(&name) => {
+                    push(self, format!("`{name}` is declared empty twice"));
+                }
+                (StatementKind::Final, None, _) => {
+                    push(
+                        self,
+                        format!(
+                            "`Final {name};` comes before any constructor of `{name}`: it closes a type that has its constructors"
+                        ),
+                    );
+                }
+                _ => {}
+            }
+            // A `Final` with nothing to close is reported above, not each constructor after it.
+            let closes = st.kind == StatementKind::Empty
+                || (st.kind == StatementKind::Final && before.is_some());
+            if closes && let Some(late) = after {
+                let message = format!(
+                    "constructor `{}` comes after `{keyword} {name};`, which says `{name}` has no more",
+                    late.name.value
+                );
+                self.push(late, late.name.range.clone(), message);
+            }
+            if st.kind == StatementKind::Empty {
+                empty.push(name);
+            }
+        }
+        for name in empty {
+            self.boxed.entry(name).or_default();
         }
     }
 
@@ -835,6 +923,26 @@ mod tests {
         getData = overlay.Response Data;
         wrapPair {X:Type} query:!X = Pair int X;
     ";
+
+    #[test]
+    fn new_final_and_empty_statements() {
+        let fine = "boolFalse = Bool;\nboolTrue = Bool;\nFinal Bool;\nNew Foo;\nfoo x:int = Foo;\nFinal Foo;\nEmpty Nothing;\nholder n:Nothing = Holder;\n---functions---\nget = Nothing;";
+        assert_eq!(messages(fine, IdRule::Tdlib), Vec::<String>::new());
+        let found = messages(
+            "foo x:int = Foo;\nNew Foo;\nFinal Foo;\nbar = Foo;\nEmpty E;\ne = E;",
+            IdRule::Tdlib,
+        );
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert!(
+            found[0]
+                .starts_with("`New Foo;` declares a new type, but `Foo` has the constructor `foo`")
+        );
+        assert!(found[1].starts_with("constructor `bar` comes after `Final Foo;`"));
+        assert!(found[2].starts_with("constructor `e` comes after `Empty E;`"));
+        // Without its statement, `Nothing` is unknown.
+        let found = messages("holder n:Nothing = Holder;", IdRule::Tdlib);
+        assert!(found[0].starts_with("unknown type `Nothing`"), "{found:?}");
+    }
 
     #[test]
     fn a_word_without_its_type_is_reported_as_such() {

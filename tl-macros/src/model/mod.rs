@@ -401,7 +401,8 @@ impl Model {
             .unzip();
         let resolver = resolve::Resolver::new(&defs)
             .with_externs(externs)
-            .with_empty_results(&defs);
+            .with_empty_results(&defs)
+            .with_empty_types(schema.empty_types());
 
         let mut enums = resolver.enums(&schema.class_docs);
         let mut types = Vec::new();

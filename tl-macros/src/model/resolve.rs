@@ -87,6 +87,18 @@ impl<'a> Resolver<'a> {
         self
     }
 
+    /// An enum without variants for each type an `Empty T;` declares.
+    pub fn with_empty_types(mut self, names: impl Iterator<Item = &'a str>) -> Self {
+        for name in names {
+            if !self.enum_index.contains_key(name) {
+                self.enum_names.push(name);
+                self.enum_index
+                    .insert(name, EnumId(self.enum_names.len() - 1));
+            }
+        }
+        self
+    }
+
     /// Every name the schema does not define resolves to [`RType::Extern`] with its Rust type
     /// left empty: a derive's line, whose types the Rust fields supply.
     #[cfg(feature = "derive")]

@@ -1,0 +1,7 @@
+tl_runtime::tl! {
+    r"
+    Empty nothing;
+    "
+}
+
+fn main() {}

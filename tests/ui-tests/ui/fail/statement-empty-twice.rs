@@ -1,0 +1,8 @@
+tl_runtime::tl! {
+    r"
+    Empty Nothing;
+    Empty Nothing;
+    "
+}
+
+fn main() {}

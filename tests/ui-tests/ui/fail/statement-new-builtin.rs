@@ -1,0 +1,7 @@
+tl_runtime::tl! {
+    r"
+    New Bool;
+    "
+}
+
+fn main() {}
