@@ -705,6 +705,8 @@ impl<'a> Validator<'a> {
             if count != 1 {
                 let message = if builtin == Some(Builtin::Object) {
                     format!("`%{name}` names no constructor: `{name}` is any boxed value")
+                } else if count == 0 && self.boxed.contains_key(name) {
+                    format!("`%{name}` names no constructor: `{name}` is declared `Empty`")
                 } else if count == 0 {
                     format!("unknown type `{name}` in `%{name}`")
                 } else {
@@ -939,6 +941,11 @@ mod tests {
         );
         assert!(found[1].starts_with("constructor `bar` comes after `Final Foo;`"));
         assert!(found[2].starts_with("constructor `e` comes after `Empty E;`"));
+        let found = messages("Empty Nothing;\nholder n:%Nothing = Holder;", IdRule::Tdlib);
+        assert_eq!(
+            found,
+            ["`%Nothing` names no constructor: `Nothing` is declared `Empty`"]
+        );
         // Without its statement, `Nothing` is unknown.
         let found = messages("holder n:Nothing = Holder;", IdRule::Tdlib);
         assert!(found[0].starts_with("unknown type `Nothing`"), "{found:?}");

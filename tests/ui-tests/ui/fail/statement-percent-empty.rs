@@ -1,0 +1,8 @@
+tl_runtime::tl! {
+    r"
+    Empty Nothing;
+    holder n:%Nothing = Holder;
+    "
+}
+
+fn main() {}
