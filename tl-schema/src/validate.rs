@@ -583,22 +583,28 @@ impl<'a> Validator<'a> {
         }
     }
 
-    /// Whether `ty`, the result of the function `def`, is a plain boxed name that nothing
-    /// defines: neither a constructor, a builtin, an extern type nor a type variable.
-    fn is_empty_type(&self, def: &Definition, ty: &Type) -> bool {
+    /// Whether `ty` is a plain name (no arguments, `!` or `%`) that is neither a builtin, a
+    /// builtin line's type nor one of `def`'s type variables: what [`Self::is_empty_type`] and
+    /// [`Self::unknown_word`] ask first.
+    fn plain_unknown(&self, def: &Definition, ty: &Type) -> bool {
         let name = ty.name.as_str();
         ty.args.is_empty()
             && !ty.bang
             && !ty.percent
-            && !is_bare_name(name)
-            && name.chars().count() > 1
             && Builtin::from_name(name).is_none()
-            && !self.boxed.contains_key(name)
             && !self.custom_builtins.contains_key(name)
-            // Not `is_extern`: a derive's line, where every name may be defined outside, is
-            // where a forgotten `:type` is likeliest.
-            && !self.config.extern_types.iter().any(|e| e == name)
             && !def.type_params.iter().any(|p| p.name.value == name)
+    }
+
+    /// Whether `ty`, the result of the function `def`, is a plain boxed name that nothing
+    /// defines: neither a constructor, a builtin, an extern type nor a type variable.
+    fn is_empty_type(&self, def: &Definition, ty: &Type) -> bool {
+        let name = ty.name.as_str();
+        !is_bare_name(name)
+            && name.chars().count() > 1
+            && !self.boxed.contains_key(name)
+            && !self.config.is_extern(name)
+            && self.plain_unknown(def, ty)
     }
 
     /// A function that has `name` as its result and is named like its constructor (`dataJSON`
@@ -619,17 +625,12 @@ impl<'a> Validator<'a> {
     /// not a builtin, a constructor, an extern type or one of `def`'s type variables.
     fn unknown_word(&self, def: &Definition, ty: &Type) -> bool {
         let name = ty.name.as_str();
-        ty.args.is_empty()
-            && !ty.bang
-            && !ty.percent
-            && is_bare_name(name)
-            && Builtin::from_name(name).is_none()
+        is_bare_name(name)
             && !self.bare.contains_key(name)
-            && !self.custom_builtins.contains_key(name)
             // Not `is_extern`: a derive's line, where every name may be defined outside, is
             // where a forgotten `:type` is likeliest.
             && !self.config.extern_types.iter().any(|e| e == name)
-            && !def.type_params.iter().any(|p| p.name.value == name)
+            && self.plain_unknown(def, ty)
     }
 
     /// Checks that a type used in `def` exists.
@@ -925,6 +926,20 @@ mod tests {
         getData = overlay.Response Data;
         wrapPair {X:Type} query:!X = Pair int X;
     ";
+
+    #[test]
+    fn an_open_lines_result_is_defined_outside() {
+        // A derive's line (`open`): the function's result is a Rust type of the user's, not an
+        // empty type, and so no constructor pasted among the functions either.
+        let config = Config {
+            id_rule: Some(IdRule::Tdlib),
+            open: true,
+            ..Config::default()
+        };
+        let sources = [Source::literal("---functions---\nfoo x:int = Foo;")];
+        let (_, diagnostics) = check(&sources, &config);
+        assert_eq!(diagnostics, []);
+    }
 
     #[test]
     fn new_final_and_empty_statements() {
