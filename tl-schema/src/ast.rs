@@ -117,9 +117,14 @@ pub struct Field {
 }
 
 impl Field {
+    /// Its name of its own: none for a type alone, nor for `_:type`.
+    pub fn own_name(&self) -> Option<&Spanned<String>> {
+        self.name.as_ref().filter(|n| n.value != "_")
+    }
+
     /// Whether it has no name of its own: written as a type alone, or as `_:type`.
     pub fn is_anonymous(&self) -> bool {
-        self.name.as_ref().is_none_or(|n| n.value == "_")
+        self.own_name().is_none()
     }
 }
 
@@ -232,17 +237,16 @@ impl Definition {
     /// while another field has that name (`named arg2:int long = Named;` calls its `long`
     /// `arg2_2`).
     pub fn field_label(&self, i: usize) -> Cow<'_, str> {
-        let field = &self.fields[i];
-        match &field.name {
-            Some(name) if !field.is_anonymous() => Cow::Borrowed(&name.value),
-            _ => {
+        match self.fields[i].own_name() {
+            Some(name) => Cow::Borrowed(&name.value),
+            None => {
                 let first = format!("arg{}", i + 1);
                 let mut label = first.clone();
                 let mut k = 1;
                 while self
                     .fields
                     .iter()
-                    .any(|f| !f.is_anonymous() && f.name.as_ref().is_some_and(|n| n.value == label))
+                    .any(|f| f.own_name().is_some_and(|n| n.value == label))
                 {
                     k += 1;
                     label = format!("{first}_{k}");

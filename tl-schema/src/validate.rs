@@ -1,7 +1,7 @@
 //! Checks that need the whole schema: ids, duplicates, unknown types, flag references, type
 //! parameters and `%T`. Parsing did the local checks; code generation may assume all of these.
 
-use crate::ast::{Definition, FieldKind, Statement, StatementKind, Type, is_bare_name};
+use crate::ast::{Definition, Field, FieldKind, Statement, StatementKind, Type, is_bare_name};
 use crate::builtin::Builtin;
 use crate::diag::{Diagnostic, Origin};
 use crate::id::IdRule;
@@ -244,14 +244,9 @@ impl<'a> Validator<'a> {
             let Some(written) = &def.id else { continue };
             // A line with a word that lost its `:type` is reported for that (see
             // `definition`); its id was computed from another text.
-            let mistyped = || {
-                def.fields.iter().any(|f| {
-                    matches!(&f.kind, FieldKind::Plain(ty) if f.name.is_none() && self.unknown_word(def, ty))
-                })
-            };
             if !crate::id::holds(self.defs, def, rule, written.value)
                 && !self.allowed(&def.name.value)
-                && !mistyped()
+                && !def.fields.iter().any(|f| self.lost_type(def, f))
             {
                 let computed = def.computed_id(rule);
                 let mut message = format!(
@@ -380,8 +375,9 @@ impl<'a> Validator<'a> {
         }
         let mut nat_fields: Vec<&str> = Vec::new();
         let mut field_names: Vec<&str> = Vec::new();
-        for field in def.fields.iter() {
-            if let Some(name) = field.name.as_ref().filter(|_| !field.is_anonymous()) {
+        for field in &def.fields {
+            let own_name = field.own_name();
+            if let Some(name) = own_name {
                 if field_names.contains(&name.value.as_str()) {
                     let message =
                         format!("duplicate field `{}` in `{}`", name.value, def.name.value);
@@ -392,10 +388,10 @@ impl<'a> Validator<'a> {
             match &field.kind {
                 FieldKind::Plain(ty) => {
                     if ty.is_nat() {
-                        if let Some(name) = field.name.as_ref().filter(|_| !field.is_anonymous()) {
+                        if let Some(name) = own_name {
                             nat_fields.push(&name.value);
                         }
-                    } else if field.name.is_none() && self.unknown_word(def, ty) {
+                    } else if self.lost_type(def, field) {
                         // `user id int = User;`: a name without its `:type` reads as an
                         // anonymous field of an unknown type.
                         let message = format!(
@@ -619,6 +615,12 @@ impl<'a> Validator<'a> {
                 && d.result.name == name
                 && crate::ast::base_name(&d.name.value).starts_with(&lowered)
         })
+    }
+
+    /// Whether `field` is a word that lost its `:type` (the `id` of `user id int = User;`):
+    /// written as a type alone, a word that names nothing ([`Self::unknown_word`]).
+    fn lost_type(&self, def: &Definition, field: &Field) -> bool {
+        matches!(&field.kind, FieldKind::Plain(ty) if field.name.is_none() && self.unknown_word(def, ty))
     }
 
     /// Whether `ty` is a lowercase word that names nothing the schema or the runtime defines:
