@@ -18,7 +18,8 @@ pub enum TokenKind {
     /// A name: letters, digits, `_` and `.`, starting with a letter or `_`
     /// (`phone.discardCall`, `flags.0`, `Vector`, `int128`).
     Ident,
-    /// A constructor id written right after `#`: `#b2cbc1c0`.
+    /// A constructor id written right after `#`: `#b2cbc1c0`. Any letters or digits against
+    /// the `#` are one, so that `c#zz` is a bad id, not a `#` field and a `zz` one.
     Id,
     /// Decimal digits, as in `4*[ int ]`.
     Number,
@@ -130,7 +131,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
             b'#' => {
                 i += 1;
-                if i < bytes.len() && bytes[i].is_ascii_hexdigit() {
+                if i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
                     while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
                         i += 1;
                     }
@@ -242,6 +243,7 @@ mod tests {
                 LineComment
             ]
         );
+        assert_eq!(kinds("c#zz = C;"), [Ident, Id, Eq, Ident, Semi]);
         assert_eq!(
             kinds("vector {t:Type} # [ t ] = Vector t;"),
             [

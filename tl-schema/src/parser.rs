@@ -77,10 +77,11 @@ impl Parser<'_> {
                     self.section = section;
                     self.pos += 1;
                 }
-                TokenKind::Ident if self.statement_ahead(&token).is_some() => {
-                    self.statement(&token);
-                }
                 TokenKind::Ident => {
+                    if let Some(kind) = self.statement_ahead(&token) {
+                        self.statement(kind, &token);
+                        continue;
+                    }
                     let start = self.pos;
                     match self.definition() {
                         Ok(def) => self.out.definitions.push(def),
@@ -125,9 +126,8 @@ impl Parser<'_> {
         .then_some(kind)
     }
 
-    /// Reads the statement at `token`, which [`Self::statement_ahead`] found.
-    fn statement(&mut self, token: &Token) {
-        let kind = self.statement_ahead(token).unwrap_or(StatementKind::New);
+    /// Reads the statement of `kind` at `token`, which [`Self::statement_ahead`] found.
+    fn statement(&mut self, kind: StatementKind, token: &Token) {
         let name = self.tokens[self.pos + 1].clone();
         let semi = self.tokens[self.pos + 2].range.end;
         self.out.statements.push(Statement {
@@ -252,23 +252,6 @@ impl Parser<'_> {
             Some(token) if token.kind == TokenKind::Id => {
                 self.pos += 1;
                 Some(self.written_id(&token)?)
-            }
-            // `c#zz`: an id without hex digits, not an anonymous `#` field and a `zz` one.
-            Some(token)
-                if token.kind == TokenKind::Hash
-                    && token.range.start == name.range.end
-                    && self.tokens.get(self.pos + 1).is_some_and(|next| {
-                        next.kind == TokenKind::Ident && next.range.start == token.range.end
-                    }) =>
-            {
-                let end = self.tokens[self.pos + 1].range.end;
-                return Err(self.error(
-                    token.range.start..end,
-                    format!(
-                        "invalid constructor id `{}`: expected 1 to 8 hex digits",
-                        &self.text[token.range.start..end]
-                    ),
-                ));
             }
             _ => None,
         };
