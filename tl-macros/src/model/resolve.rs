@@ -68,26 +68,26 @@ impl<'a> Resolver<'a> {
     /// An enum without variants for each boxed type that only functions name, as their result,
     /// and no constructor defines (MTProto's `http_wait … = HttpWait`): validation accepted it
     /// as an empty type, which nothing decodes as.
-    pub fn with_empty_results(mut self, defs: &[&'a Definition]) -> Self {
-        for def in defs.iter().filter(|d| d.section == Section::Functions) {
-            let ty = &def.result;
-            let name = ty.name.as_str();
-            let plain = ty.args.is_empty() && !ty.bang && !ty.percent && !is_bare_name(name);
-            if plain
-                && Builtin::from_name(name).is_none()
-                && !self.externs.contains_key(name)
-                && !def.type_params.iter().any(|p| p.name.value == name)
-                && !self.enum_index.contains_key(name)
-            {
-                self.enum_names.push(name);
-                self.enum_index
-                    .insert(name, EnumId(self.enum_names.len() - 1));
-            }
-        }
-        self
+    pub fn with_empty_results(self, defs: &[&'a Definition]) -> Self {
+        let names: Vec<&'a str> = defs
+            .iter()
+            .filter(|d| d.section == Section::Functions)
+            .filter_map(|def| {
+                let ty = &def.result;
+                let name = ty.name.as_str();
+                let plain = ty.args.is_empty() && !ty.bang && !ty.percent && !is_bare_name(name);
+                (plain
+                    && Builtin::from_name(name).is_none()
+                    && !self.externs.contains_key(name)
+                    && !def.type_params.iter().any(|p| p.name.value == name))
+                .then_some(name)
+            })
+            .collect();
+        self.with_empty_types(names.into_iter())
     }
 
-    /// An enum without variants for each type an `Empty T;` declares.
+    /// An enum without variants for each of `names` (the types an `Empty T;` declares) that
+    /// has no enum yet.
     pub fn with_empty_types(mut self, names: impl Iterator<Item = &'a str>) -> Self {
         for name in names {
             if !self.enum_index.contains_key(name) {
