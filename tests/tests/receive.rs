@@ -191,6 +191,39 @@ mod api {
 /// Gzip bombs: a stream that says it inflates to 1 GiB is refused before inflating; one that
 /// hides it (its trailer zeroed) is stopped at the limit, having held no more than the limit
 /// and a constant.
+/// A container message's `bytes` is its body's length: two bodies stay apart, and a negative
+/// length, or one beyond the input, is an error at the first message's body.
+#[test]
+fn a_container_messages_length_is_checked() {
+    let container = MsgContainer {
+        messages: vec![
+            Message {
+                msg_id: 1,
+                seqno: 1,
+                body: Object::new(&MsgsAck { msg_ids: vec![5] }),
+            },
+            Message {
+                msg_id: 2,
+                seqno: 3,
+                body: Object::new(&MsgsAck { msg_ids: vec![] }),
+            },
+        ],
+    };
+    let bytes = container.to_bytes();
+    assert_eq!(MsgContainer::from_bytes(&bytes).unwrap(), container);
+    // The first message's length, after the id, the count, its msg_id and seqno.
+    let at = 4 + 4 + 8 + 4;
+    for (len, what) in [(-4i32, "negative"), (10_000, "")] {
+        let mut bad = bytes.clone();
+        bad[at..at + 4].copy_from_slice(&len.to_le_bytes());
+        let error = MsgContainer::from_bytes(&bad).unwrap_err().to_string();
+        assert!(
+            error.contains("messages[0].body") && error.contains(what),
+            "{error}"
+        );
+    }
+}
+
 #[test]
 fn gzip_bombs_are_refused_within_the_limit() {
     use std::io::Write as _;

@@ -142,7 +142,8 @@ impl<'a> ObjectBytes<'a> for ObjectRef<'a> {
 /// An `Object` field that a `bytes:int` field just before it gives the length of, as MTProto's
 /// `message msg_id:long seqno:int bytes:int body:Object = Message;` does: exactly `len` bytes,
 /// where an `Object` alone would take all the remaining input (and a container's first message
-/// the others with it). `at` is where the length was read, for the error a negative one gets.
+/// the others with it). A negative length is an error at the length, the 4 bytes just read.
+/// [`crate::mtproto::Message`] reads its body through it too.
 pub fn read_object_of_len<'a, T: ObjectBytes<'a>>(
     reader: &mut Reader<'a>,
     len: i32,

@@ -63,21 +63,13 @@ impl<'a> Deserialize<'a> for Message {
     fn deserialize(r: &mut Reader<'a>) -> Result<Self, Error> {
         let msg_id = r.read_i64()?;
         let seqno = r.read_i32()?;
-        let at = r.position();
         let len = r.read_i32()?;
-        let len = usize::try_from(len).map_err(|_| {
-            Error::new(
-                ErrorKind::Invalid {
-                    reason: "a container message declares a negative length",
-                },
-                at,
-            )
-        })?;
-        let body = r.read_raw(len).map_err(|e| e.in_field("message", "body"))?;
+        let body = crate::__private::read_object_of_len(r, len)
+            .map_err(|e| e.in_field("message", "body"))?;
         Ok(Message {
             msg_id,
             seqno,
-            body: Object(body.to_vec()),
+            body,
         })
     }
 }
