@@ -35,17 +35,9 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x347773c5u32;
     }
     #[automatically_derived]
-    impl __tl::Serialize for Pong {
+    impl __tl::Encode for Pong {
         #[inline]
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-            __tl::Serialize::serialize_with_id(self, __tl::None, buf)
-        }
-        #[inline]
-        fn serialize_with_id(
-            &self,
-            __tl_id: __tl::Option<u32>,
-            buf: &mut __tl::Vec<u8>,
-        ) {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             __tl::write_words_after(
                 buf,
                 __tl_id,
@@ -105,11 +97,12 @@ pub mod enums {
         }
     }
     #[automatically_derived]
-    impl __tl::Serialize for Pong {
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+    impl __tl::Encode for Pong {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            __tl::write_id(buf, __tl_id);
             match self {
                 Self::Pong(x) => {
-                    <super::types::Pong as __tl::Serialize>::serialize_with_id(
+                    <super::types::Pong as __tl::Encode>::encode(
                         x,
                         __tl::Some(0x347773c5u32),
                         buf,
@@ -193,12 +186,13 @@ pub mod functions {
         const CONSTRUCTOR_ID: u32 = 0xda9b0d0du32;
     }
     #[automatically_derived]
-    impl<X> __tl::Serialize for InvokeWithPrefix<X>
+    impl<X> __tl::Encode for InvokeWithPrefix<X>
     where
         X: __tl::Serialize,
     {
         #[inline]
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            __tl::write_id(buf, __tl_id);
             __tl::write_u32(buf, 0xda9b0d0du32);
             __tl::Serialize::serialize(&self.prefix, buf);
             __tl::Serialize::serialize(&self.query, buf);
@@ -269,12 +263,13 @@ pub mod functions {
         const CONSTRUCTOR_ID: u32 = 0xda9b0d0du32;
     }
     #[automatically_derived]
-    impl<X> __tl::Serialize for InvokeWithLayer<X>
+    impl<X> __tl::Encode for InvokeWithLayer<X>
     where
         X: __tl::Serialize,
     {
         #[inline]
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            __tl::write_id(buf, __tl_id);
             __tl::write_words(buf, [0xda9b0d0du32, self.layer as u32]);
             __tl::Serialize::serialize(&self.query, buf);
         }
@@ -334,9 +329,10 @@ pub mod functions {
         const CONSTRUCTOR_ID: u32 = 0x7abe77ecu32;
     }
     #[automatically_derived]
-    impl __tl::Serialize for Ping {
+    impl __tl::Encode for Ping {
         #[inline]
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            __tl::write_id(buf, __tl_id);
             __tl::write_words(
                 buf,
                 [0x7abe77ecu32, self.ping_id as u32, (self.ping_id >> 32) as u32],
@@ -392,8 +388,9 @@ impl __tl::Debug for Any {
     }
 }
 #[automatically_derived]
-impl __tl::Serialize for Any {
-    fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+impl __tl::Encode for Any {
+    fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+        __tl::write_id(buf, __tl_id);
         match self {
             Any::Pong(x) => __tl::Serialize::serialize(x, buf),
             Any::InvokeWithPrefix(x) => __tl::Serialize::serialize(x, buf),

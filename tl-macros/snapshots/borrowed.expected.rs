@@ -41,17 +41,9 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xf694a1edu32;
     }
     #[automatically_derived]
-    impl<'a> __tl::Serialize for Photo<'a> {
+    impl<'a> __tl::Encode for Photo<'a> {
         #[inline]
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-            __tl::Serialize::serialize_with_id(self, __tl::None, buf)
-        }
-        #[inline]
-        fn serialize_with_id(
-            &self,
-            __tl_id: __tl::Option<u32>,
-            buf: &mut __tl::Vec<u8>,
-        ) {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             __tl::write_words_after(
                 buf,
                 __tl_id,
@@ -111,17 +103,9 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xb8fdaf3cu32;
     }
     #[automatically_derived]
-    impl __tl::Serialize for Size {
+    impl __tl::Encode for Size {
         #[inline]
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-            __tl::Serialize::serialize_with_id(self, __tl::None, buf)
-        }
-        #[inline]
-        fn serialize_with_id(
-            &self,
-            __tl_id: __tl::Option<u32>,
-            buf: &mut __tl::Vec<u8>,
-        ) {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             __tl::write_words_after(buf, __tl_id, [0, self.w as u32, self.h as u32]);
         }
     }
@@ -168,17 +152,9 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x319e821eu32;
     }
     #[automatically_derived]
-    impl<'a> __tl::Serialize for Album<'a> {
+    impl<'a> __tl::Encode for Album<'a> {
         #[inline]
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-            __tl::Serialize::serialize_with_id(self, __tl::None, buf)
-        }
-        #[inline]
-        fn serialize_with_id(
-            &self,
-            __tl_id: __tl::Option<u32>,
-            buf: &mut __tl::Vec<u8>,
-        ) {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             __tl::write_id(buf, __tl_id);
             __tl::Serialize::serialize(&self.photos, buf);
             __tl::Serialize::serialize(&self.sizes, buf);
@@ -242,17 +218,9 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x5bb8e511u32;
     }
     #[automatically_derived]
-    impl<'a> __tl::Serialize for Message<'a> {
+    impl<'a> __tl::Encode for Message<'a> {
         #[inline]
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-            __tl::Serialize::serialize_with_id(self, __tl::None, buf)
-        }
-        #[inline]
-        fn serialize_with_id(
-            &self,
-            __tl_id: __tl::Option<u32>,
-            buf: &mut __tl::Vec<u8>,
-        ) {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             __tl::write_words_after(
                 buf,
                 __tl_id,
@@ -323,17 +291,14 @@ pub mod enums {
         }
     }
     #[automatically_derived]
-    impl<'a> __tl::Serialize for Photo<'a> {
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+    impl<'a> __tl::Encode for Photo<'a> {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            __tl::write_id(buf, __tl_id);
             match self {
                 Self::Photo(x) => {
                     <super::types::Photo<
                         'a,
-                    > as __tl::Serialize>::serialize_with_id(
-                        x,
-                        __tl::Some(0xf694a1edu32),
-                        buf,
-                    )
+                    > as __tl::Encode>::encode(x, __tl::Some(0xf694a1edu32), buf)
                 }
             }
         }
@@ -393,11 +358,12 @@ pub mod enums {
         }
     }
     #[automatically_derived]
-    impl __tl::Serialize for Size {
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+    impl __tl::Encode for Size {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            __tl::write_id(buf, __tl_id);
             match self {
                 Self::Size(x) => {
-                    <super::types::Size as __tl::Serialize>::serialize_with_id(
+                    <super::types::Size as __tl::Encode>::encode(
                         x,
                         __tl::Some(0xb8fdaf3cu32),
                         buf,
@@ -459,17 +425,14 @@ pub mod enums {
         }
     }
     #[automatically_derived]
-    impl<'a> __tl::Serialize for Album<'a> {
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+    impl<'a> __tl::Encode for Album<'a> {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            __tl::write_id(buf, __tl_id);
             match self {
                 Self::Album(x) => {
                     <super::types::Album<
                         'a,
-                    > as __tl::Serialize>::serialize_with_id(
-                        x,
-                        __tl::Some(0x319e821eu32),
-                        buf,
-                    )
+                    > as __tl::Encode>::encode(x, __tl::Some(0x319e821eu32), buf)
                 }
             }
         }
@@ -529,17 +492,14 @@ pub mod enums {
         }
     }
     #[automatically_derived]
-    impl<'a> __tl::Serialize for Message<'a> {
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+    impl<'a> __tl::Encode for Message<'a> {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            __tl::write_id(buf, __tl_id);
             match self {
                 Self::Message(x) => {
                     <super::types::Message<
                         'a,
-                    > as __tl::Serialize>::serialize_with_id(
-                        x,
-                        __tl::Some(0x5bb8e511u32),
-                        buf,
-                    )
+                    > as __tl::Encode>::encode(x, __tl::Some(0x5bb8e511u32), buf)
                 }
             }
         }
@@ -617,9 +577,10 @@ pub mod functions {
             const CONSTRUCTOR_ID: u32 = 0xd39522c1u32;
         }
         #[automatically_derived]
-        impl<'a> __tl::Serialize for Upload<'a> {
+        impl<'a> __tl::Encode for Upload<'a> {
             #[inline]
-            fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+            fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+                __tl::write_id(buf, __tl_id);
                 __tl::write_u32(buf, 0xd39522c1u32);
                 __tl::Serialize::serialize(&self.file, buf);
             }

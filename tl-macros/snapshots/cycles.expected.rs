@@ -31,17 +31,9 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x744694e0u32;
     }
     #[automatically_derived]
-    impl __tl::Serialize for TextPlain {
+    impl __tl::Encode for TextPlain {
         #[inline]
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-            __tl::Serialize::serialize_with_id(self, __tl::None, buf)
-        }
-        #[inline]
-        fn serialize_with_id(
-            &self,
-            __tl_id: __tl::Option<u32>,
-            buf: &mut __tl::Vec<u8>,
-        ) {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             __tl::write_id(buf, __tl_id);
             __tl::Serialize::serialize(&self.text, buf);
         }
@@ -82,17 +74,9 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x6724abc4u32;
     }
     #[automatically_derived]
-    impl __tl::Serialize for TextBold {
+    impl __tl::Encode for TextBold {
         #[inline]
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-            __tl::Serialize::serialize_with_id(self, __tl::None, buf)
-        }
-        #[inline]
-        fn serialize_with_id(
-            &self,
-            __tl_id: __tl::Option<u32>,
-            buf: &mut __tl::Vec<u8>,
-        ) {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             __tl::write_id(buf, __tl_id);
             __tl::Serialize::serialize(&self.text, buf);
         }
@@ -135,17 +119,9 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x7e6260d7u32;
     }
     #[automatically_derived]
-    impl __tl::Serialize for TextConcat {
+    impl __tl::Encode for TextConcat {
         #[inline]
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-            __tl::Serialize::serialize_with_id(self, __tl::None, buf)
-        }
-        #[inline]
-        fn serialize_with_id(
-            &self,
-            __tl_id: __tl::Option<u32>,
-            buf: &mut __tl::Vec<u8>,
-        ) {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             __tl::write_id(buf, __tl_id);
             __tl::Serialize::serialize(&self.texts, buf);
         }
@@ -197,17 +173,9 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x498fff9cu32;
     }
     #[automatically_derived]
-    impl __tl::Serialize for Node {
+    impl __tl::Encode for Node {
         #[inline]
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-            __tl::Serialize::serialize_with_id(self, __tl::None, buf)
-        }
-        #[inline]
-        fn serialize_with_id(
-            &self,
-            __tl_id: __tl::Option<u32>,
-            buf: &mut __tl::Vec<u8>,
-        ) {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             let mut __tl_flags_0: u32 = self.flags.bits(0x00000001u32);
             __tl::write_words_after(buf, __tl_id, [0, 0, self.value as u32]);
             let __tl_at_0 = buf.len() - 8;
@@ -277,17 +245,9 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x84f0135du32;
     }
     #[automatically_derived]
-    impl __tl::Serialize for Large {
+    impl __tl::Encode for Large {
         #[inline]
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-            __tl::Serialize::serialize_with_id(self, __tl::None, buf)
-        }
-        #[inline]
-        fn serialize_with_id(
-            &self,
-            __tl_id: __tl::Option<u32>,
-            buf: &mut __tl::Vec<u8>,
-        ) {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             __tl::write_id(buf, __tl_id);
             __tl::Serialize::serialize(&self.a, buf);
             __tl::Serialize::serialize(&self.b, buf);
@@ -330,9 +290,11 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x3787b6cdu32;
     }
     #[automatically_derived]
-    impl __tl::Serialize for Small {
+    impl __tl::Encode for Small {
         #[inline]
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {}
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            __tl::write_id(buf, __tl_id);
+        }
     }
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for Small {
@@ -370,25 +332,26 @@ pub mod enums {
         }
     }
     #[automatically_derived]
-    impl __tl::Serialize for RichText {
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+    impl __tl::Encode for RichText {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            __tl::write_id(buf, __tl_id);
             match self {
                 Self::TextPlain(x) => {
-                    <super::types::TextPlain as __tl::Serialize>::serialize_with_id(
+                    <super::types::TextPlain as __tl::Encode>::encode(
                         x,
                         __tl::Some(0x744694e0u32),
                         buf,
                     )
                 }
                 Self::TextBold(x) => {
-                    <super::types::TextBold as __tl::Serialize>::serialize_with_id(
+                    <super::types::TextBold as __tl::Encode>::encode(
                         x,
                         __tl::Some(0x6724abc4u32),
                         buf,
                     )
                 }
                 Self::TextConcat(x) => {
-                    <super::types::TextConcat as __tl::Serialize>::serialize_with_id(
+                    <super::types::TextConcat as __tl::Encode>::encode(
                         x,
                         __tl::Some(0x7e6260d7u32),
                         buf,
@@ -492,11 +455,12 @@ pub mod enums {
         }
     }
     #[automatically_derived]
-    impl __tl::Serialize for Node {
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+    impl __tl::Encode for Node {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            __tl::write_id(buf, __tl_id);
             match self {
                 Self::Node(x) => {
-                    <super::types::Node as __tl::Serialize>::serialize_with_id(
+                    <super::types::Node as __tl::Encode>::encode(
                         x,
                         __tl::Some(0x498fff9cu32),
                         buf,
@@ -561,11 +525,12 @@ pub mod enums {
         }
     }
     #[automatically_derived]
-    impl __tl::Serialize for Large {
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+    impl __tl::Encode for Large {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            __tl::write_id(buf, __tl_id);
             match self {
                 Self::Large(x) => {
-                    <super::types::Large as __tl::Serialize>::serialize_with_id(
+                    <super::types::Large as __tl::Encode>::encode(
                         x,
                         __tl::Some(0x84f0135du32),
                         buf,

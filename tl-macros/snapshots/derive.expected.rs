@@ -5,17 +5,9 @@ const _: () = {
     #[allow(unused_imports)]
     use ::tl_runtime::__private as __tl;
     #[automatically_derived]
-    impl __tl::Serialize for Draft {
+    impl __tl::Encode for Draft {
         #[inline]
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-            __tl::Serialize::serialize_with_id(self, __tl::None, buf)
-        }
-        #[inline]
-        fn serialize_with_id(
-            &self,
-            __tl_id: __tl::Option<u32>,
-            buf: &mut __tl::Vec<u8>,
-        ) {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             let mut __tl_flags_0: u32 = self.flags.bits(0x00000013u32)
                 | if self.no_webpage { 0x00000002u32 } else { 0 };
             __tl::write_words_after(buf, __tl_id, [0, 0]);
@@ -126,9 +118,10 @@ const _: () = {
     #[allow(unused_imports)]
     use ::tl_runtime::__private as __tl;
     #[automatically_derived]
-    impl<'a> __tl::Serialize for SaveDraft<'a> {
+    impl<'a> __tl::Encode for SaveDraft<'a> {
         #[inline]
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            __tl::write_id(buf, __tl_id);
             let __tl_flags_0: u32 = self.flags.bits(0x00000002u32)
                 | if self.no_webpage { 0x00000002u32 } else { 0 };
             __tl::write_words(buf, [0x1b0dbc11u32, __tl_flags_0]);
@@ -179,8 +172,9 @@ const _: () = {
     #[allow(unused_imports)]
     use ::tl_runtime::__private as __tl;
     #[automatically_derived]
-    impl __tl::Serialize for InputPeer {
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+    impl __tl::Encode for InputPeer {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            __tl::write_id(buf, __tl_id);
             match self {
                 Self::Empty => {
                     __tl::write_u32(buf, 0x7f3b18eau32);

@@ -29,9 +29,11 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x7f3b18eau32;
     }
     #[automatically_derived]
-    impl __tl::Serialize for InputPeerEmpty {
+    impl __tl::Encode for InputPeerEmpty {
         #[inline]
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {}
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            __tl::write_id(buf, __tl_id);
+        }
     }
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for InputPeerEmpty {
@@ -68,17 +70,9 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xdde8a54cu32;
     }
     #[automatically_derived]
-    impl __tl::Serialize for InputPeerUser {
+    impl __tl::Encode for InputPeerUser {
         #[inline]
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-            __tl::Serialize::serialize_with_id(self, __tl::None, buf)
-        }
-        #[inline]
-        fn serialize_with_id(
-            &self,
-            __tl_id: __tl::Option<u32>,
-            buf: &mut __tl::Vec<u8>,
-        ) {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             __tl::write_words_after(
                 buf,
                 __tl_id,
@@ -161,17 +155,9 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x62a61db8u32;
     }
     #[automatically_derived]
-    impl __tl::Serialize for Draft {
+    impl __tl::Encode for Draft {
         #[inline]
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-            __tl::Serialize::serialize_with_id(self, __tl::None, buf)
-        }
-        #[inline]
-        fn serialize_with_id(
-            &self,
-            __tl_id: __tl::Option<u32>,
-            buf: &mut __tl::Vec<u8>,
-        ) {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             let mut __tl_flags_0: u32 = self.flags.bits(0x0000005au32)
                 | if self.no_webpage { 0x00000002u32 } else { 0 }
                 | if self.invert_media { 0x00000040u32 } else { 0 };
@@ -287,17 +273,9 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x1318eb36u32;
     }
     #[automatically_derived]
-    impl __tl::Serialize for Stats {
+    impl __tl::Encode for Stats {
         #[inline]
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-            __tl::Serialize::serialize_with_id(self, __tl::None, buf)
-        }
-        #[inline]
-        fn serialize_with_id(
-            &self,
-            __tl_id: __tl::Option<u32>,
-            buf: &mut __tl::Vec<u8>,
-        ) {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             let mut __tl_flags_0: u32 = self.flags.bits(0x00000005u32);
             __tl::write_words_after(buf, __tl_id, [0, 0]);
             let __tl_at_0 = buf.len() - 4;
@@ -404,12 +382,13 @@ pub mod enums {
         }
     }
     #[automatically_derived]
-    impl __tl::Serialize for InputPeer {
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+    impl __tl::Encode for InputPeer {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            __tl::write_id(buf, __tl_id);
             match self {
                 Self::Empty => __tl::write_u32(buf, 0x7f3b18eau32),
                 Self::User(x) => {
-                    <super::types::InputPeerUser as __tl::Serialize>::serialize_with_id(
+                    <super::types::InputPeerUser as __tl::Encode>::encode(
                         x,
                         __tl::Some(0xdde8a54cu32),
                         buf,
@@ -493,11 +472,12 @@ pub mod enums {
         }
     }
     #[automatically_derived]
-    impl __tl::Serialize for Draft {
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+    impl __tl::Encode for Draft {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            __tl::write_id(buf, __tl_id);
             match self {
                 Self::Draft(x) => {
-                    <super::types::Draft as __tl::Serialize>::serialize_with_id(
+                    <super::types::Draft as __tl::Encode>::encode(
                         x,
                         __tl::Some(0x62a61db8u32),
                         buf,
@@ -561,11 +541,12 @@ pub mod enums {
         }
     }
     #[automatically_derived]
-    impl __tl::Serialize for Stats {
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+    impl __tl::Encode for Stats {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            __tl::write_id(buf, __tl_id);
             match self {
                 Self::Stats(x) => {
-                    <super::types::Stats as __tl::Serialize>::serialize_with_id(
+                    <super::types::Stats as __tl::Encode>::encode(
                         x,
                         __tl::Some(0x1318eb36u32),
                         buf,
@@ -658,9 +639,10 @@ pub mod functions {
             const CONSTRUCTOR_ID: u32 = 0x1b0dbc11u32;
         }
         #[automatically_derived]
-        impl __tl::Serialize for SaveDraft {
+        impl __tl::Encode for SaveDraft {
             #[inline]
-            fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+            fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+                __tl::write_id(buf, __tl_id);
                 let __tl_flags_0: u32 = self.flags.bits(0x00000002u32)
                     | if self.no_webpage { 0x00000002u32 } else { 0 };
                 __tl::write_words(buf, [0x1b0dbc11u32, __tl_flags_0]);

@@ -31,17 +31,9 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xb2e6bc48u32;
     }
     #[automatically_derived]
-    impl __tl::Serialize for Config {
+    impl __tl::Encode for Config {
         #[inline]
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-            __tl::Serialize::serialize_with_id(self, __tl::None, buf)
-        }
-        #[inline]
-        fn serialize_with_id(
-            &self,
-            __tl_id: __tl::Option<u32>,
-            buf: &mut __tl::Vec<u8>,
-        ) {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             __tl::write_words_after(buf, __tl_id, [0, self.date as u32]);
         }
     }
@@ -83,11 +75,12 @@ pub mod enums {
         }
     }
     #[automatically_derived]
-    impl __tl::Serialize for Config {
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+    impl __tl::Encode for Config {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            __tl::write_id(buf, __tl_id);
             match self {
                 Self::Config(x) => {
-                    <super::types::Config as __tl::Serialize>::serialize_with_id(
+                    <super::types::Config as __tl::Encode>::encode(
                         x,
                         __tl::Some(0xb2e6bc48u32),
                         buf,
@@ -173,12 +166,13 @@ pub mod functions {
         const CONSTRUCTOR_ID: u32 = 0xda9b0d0du32;
     }
     #[automatically_derived]
-    impl<X> __tl::Serialize for InvokeWithLayer<X>
+    impl<X> __tl::Encode for InvokeWithLayer<X>
     where
         X: __tl::Serialize,
     {
         #[inline]
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            __tl::write_id(buf, __tl_id);
             __tl::write_words(buf, [0xda9b0d0du32, self.layer as u32]);
             __tl::Serialize::serialize(&self.query, buf);
         }
@@ -241,9 +235,10 @@ pub mod functions {
             const CONSTRUCTOR_ID: u32 = 0xc4f9186bu32;
         }
         #[automatically_derived]
-        impl __tl::Serialize for GetConfig {
+        impl __tl::Encode for GetConfig {
             #[inline]
-            fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+            fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+                __tl::write_id(buf, __tl_id);
                 __tl::write_u32(buf, 0xc4f9186bu32);
             }
         }
@@ -279,9 +274,10 @@ pub mod functions {
             const CONSTRUCTOR_ID: u32 = 0x862748cfu32;
         }
         #[automatically_derived]
-        impl __tl::Serialize for GetConfigs {
+        impl __tl::Encode for GetConfigs {
             #[inline]
-            fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+            fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+                __tl::write_id(buf, __tl_id);
                 __tl::write_u32(buf, 0x862748cfu32);
             }
         }

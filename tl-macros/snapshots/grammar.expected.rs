@@ -41,21 +41,13 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xa593e364u32;
     }
     #[automatically_derived]
-    impl<X, Y> __tl::Serialize for Couple<X, Y>
+    impl<X, Y> __tl::Encode for Couple<X, Y>
     where
         X: __tl::Serialize,
         Y: __tl::Serialize,
     {
         #[inline]
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-            __tl::Serialize::serialize_with_id(self, __tl::None, buf)
-        }
-        #[inline]
-        fn serialize_with_id(
-            &self,
-            __tl_id: __tl::Option<u32>,
-            buf: &mut __tl::Vec<u8>,
-        ) {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             __tl::write_id(buf, __tl_id);
             __tl::Serialize::serialize(&self.arg1, buf);
             __tl::Serialize::serialize(&self.arg2, buf);
@@ -118,17 +110,9 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xf6e5189cu32;
     }
     #[automatically_derived]
-    impl __tl::Serialize for Point {
+    impl __tl::Encode for Point {
         #[inline]
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-            __tl::Serialize::serialize_with_id(self, __tl::None, buf)
-        }
-        #[inline]
-        fn serialize_with_id(
-            &self,
-            __tl_id: __tl::Option<u32>,
-            buf: &mut __tl::Vec<u8>,
-        ) {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             __tl::write_words_after(
                 buf,
                 __tl_id,
@@ -191,17 +175,9 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x3fd44d2eu32;
     }
     #[automatically_derived]
-    impl __tl::Serialize for Count {
+    impl __tl::Encode for Count {
         #[inline]
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-            __tl::Serialize::serialize_with_id(self, __tl::None, buf)
-        }
-        #[inline]
-        fn serialize_with_id(
-            &self,
-            __tl_id: __tl::Option<u32>,
-            buf: &mut __tl::Vec<u8>,
-        ) {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             __tl::write_words_after(
                 buf,
                 __tl_id,
@@ -257,17 +233,9 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xe2811653u32;
     }
     #[automatically_derived]
-    impl __tl::Serialize for Maybe {
+    impl __tl::Encode for Maybe {
         #[inline]
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-            __tl::Serialize::serialize_with_id(self, __tl::None, buf)
-        }
-        #[inline]
-        fn serialize_with_id(
-            &self,
-            __tl_id: __tl::Option<u32>,
-            buf: &mut __tl::Vec<u8>,
-        ) {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             let mut __tl_flags_0: u32 = self.flags.bits(0x00000001u32);
             __tl::write_words_after(buf, __tl_id, [0, 0]);
             let __tl_at_0 = buf.len() - 4;
@@ -335,22 +303,19 @@ pub mod enums {
         }
     }
     #[automatically_derived]
-    impl<X, Y> __tl::Serialize for Couple<X, Y>
+    impl<X, Y> __tl::Encode for Couple<X, Y>
     where
         X: __tl::Serialize,
         Y: __tl::Serialize,
     {
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            __tl::write_id(buf, __tl_id);
             match self {
                 Self::Couple(x) => {
                     <super::types::Couple<
                         X,
                         Y,
-                    > as __tl::Serialize>::serialize_with_id(
-                        x,
-                        __tl::Some(0xa593e364u32),
-                        buf,
-                    )
+                    > as __tl::Encode>::encode(x, __tl::Some(0xa593e364u32), buf)
                 }
             }
         }
@@ -414,11 +379,12 @@ pub mod enums {
         }
     }
     #[automatically_derived]
-    impl __tl::Serialize for Point {
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+    impl __tl::Encode for Point {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            __tl::write_id(buf, __tl_id);
             match self {
                 Self::Point(x) => {
-                    <super::types::Point as __tl::Serialize>::serialize_with_id(
+                    <super::types::Point as __tl::Encode>::encode(
                         x,
                         __tl::Some(0xf6e5189cu32),
                         buf,
@@ -482,11 +448,12 @@ pub mod enums {
         }
     }
     #[automatically_derived]
-    impl __tl::Serialize for Count {
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+    impl __tl::Encode for Count {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            __tl::write_id(buf, __tl_id);
             match self {
                 Self::Count(x) => {
-                    <super::types::Count as __tl::Serialize>::serialize_with_id(
+                    <super::types::Count as __tl::Encode>::encode(
                         x,
                         __tl::Some(0x3fd44d2eu32),
                         buf,
@@ -550,11 +517,12 @@ pub mod enums {
         }
     }
     #[automatically_derived]
-    impl __tl::Serialize for Maybe {
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+    impl __tl::Encode for Maybe {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            __tl::write_id(buf, __tl_id);
             match self {
                 Self::Maybe(x) => {
-                    <super::types::Maybe as __tl::Serialize>::serialize_with_id(
+                    <super::types::Maybe as __tl::Encode>::encode(
                         x,
                         __tl::Some(0xe2811653u32),
                         buf,
@@ -613,8 +581,9 @@ pub mod enums {
         }
     }
     #[automatically_derived]
-    impl __tl::Serialize for Nothing {
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+    impl __tl::Encode for Nothing {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            __tl::write_id(buf, __tl_id);
             match *self {}
         }
     }
@@ -668,12 +637,13 @@ pub mod functions {
         const CONSTRUCTOR_ID: u32 = 0xd35ba9acu32;
     }
     #[automatically_derived]
-    impl<X> __tl::Serialize for Wrap<X>
+    impl<X> __tl::Encode for Wrap<X>
     where
         X: __tl::Serialize,
     {
         #[inline]
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            __tl::write_id(buf, __tl_id);
             __tl::write_u32(buf, 0xd35ba9acu32);
             __tl::Serialize::serialize(&self.arg1, buf);
         }
@@ -728,9 +698,10 @@ pub mod functions {
         const CONSTRUCTOR_ID: u32 = 0xbfe8c772u32;
     }
     #[automatically_derived]
-    impl __tl::Serialize for GetPoint {
+    impl __tl::Encode for GetPoint {
         #[inline]
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            __tl::write_id(buf, __tl_id);
             __tl::write_words(buf, [0xbfe8c772u32, self.x as u32, self.y as u32]);
         }
     }
@@ -778,9 +749,10 @@ pub mod functions {
         const CONSTRUCTOR_ID: u32 = 0xe67902e9u32;
     }
     #[automatically_derived]
-    impl __tl::Serialize for GetNothing {
+    impl __tl::Encode for GetNothing {
         #[inline]
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            __tl::write_id(buf, __tl_id);
             __tl::write_u32(buf, 0xe67902e9u32);
         }
     }
@@ -838,8 +810,9 @@ impl __tl::Debug for Any {
     }
 }
 #[automatically_derived]
-impl __tl::Serialize for Any {
-    fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+impl __tl::Encode for Any {
+    fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+        __tl::write_id(buf, __tl_id);
         match self {
             Any::Couple(x) => __tl::Serialize::serialize(x, buf),
             Any::Point(x) => __tl::Serialize::serialize(x, buf),

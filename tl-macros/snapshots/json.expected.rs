@@ -30,9 +30,11 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x7f3b18eau32;
     }
     #[automatically_derived]
-    impl __tl::Serialize for InputPeerEmpty {
+    impl __tl::Encode for InputPeerEmpty {
         #[inline]
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {}
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            __tl::write_id(buf, __tl_id);
+        }
     }
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for InputPeerEmpty {
@@ -115,17 +117,9 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xdde8a54cu32;
     }
     #[automatically_derived]
-    impl __tl::Serialize for InputPeerUser {
+    impl __tl::Encode for InputPeerUser {
         #[inline]
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-            __tl::Serialize::serialize_with_id(self, __tl::None, buf)
-        }
-        #[inline]
-        fn serialize_with_id(
-            &self,
-            __tl_id: __tl::Option<u32>,
-            buf: &mut __tl::Vec<u8>,
-        ) {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             __tl::write_words_after(
                 buf,
                 __tl_id,
@@ -266,17 +260,9 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xae84abdcu32;
     }
     #[automatically_derived]
-    impl __tl::Serialize for Photo {
+    impl __tl::Encode for Photo {
         #[inline]
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-            __tl::Serialize::serialize_with_id(self, __tl::None, buf)
-        }
-        #[inline]
-        fn serialize_with_id(
-            &self,
-            __tl_id: __tl::Option<u32>,
-            buf: &mut __tl::Vec<u8>,
-        ) {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             let mut __tl_flags_0: u32 = self.flags.bits(0x00000003u32)
                 | if self.has_stickers { 0x00000001u32 } else { 0 };
             __tl::write_words_after(
@@ -481,17 +467,9 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x331fbb5cu32;
     }
     #[automatically_derived]
-    impl __tl::Serialize for Group {
+    impl __tl::Encode for Group {
         #[inline]
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-            __tl::Serialize::serialize_with_id(self, __tl::None, buf)
-        }
-        #[inline]
-        fn serialize_with_id(
-            &self,
-            __tl_id: __tl::Option<u32>,
-            buf: &mut __tl::Vec<u8>,
-        ) {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             let mut __tl_flags_0: u32 = self.flags.bits(0x00000004u32);
             __tl::write_words_after(buf, __tl_id, [0, 0]);
             let __tl_at_0 = buf.len() - 4;
@@ -678,12 +656,13 @@ pub mod enums {
         }
     }
     #[automatically_derived]
-    impl __tl::Serialize for InputPeer {
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+    impl __tl::Encode for InputPeer {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            __tl::write_id(buf, __tl_id);
             match self {
                 Self::Empty => __tl::write_u32(buf, 0x7f3b18eau32),
                 Self::User(x) => {
-                    <super::types::InputPeerUser as __tl::Serialize>::serialize_with_id(
+                    <super::types::InputPeerUser as __tl::Encode>::encode(
                         x,
                         __tl::Some(0xdde8a54cu32),
                         buf,
@@ -846,11 +825,12 @@ pub mod enums {
         }
     }
     #[automatically_derived]
-    impl __tl::Serialize for Photo {
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+    impl __tl::Encode for Photo {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            __tl::write_id(buf, __tl_id);
             match self {
                 Self::Photo(x) => {
-                    <super::types::Photo as __tl::Serialize>::serialize_with_id(
+                    <super::types::Photo as __tl::Encode>::encode(
                         x,
                         __tl::Some(0xae84abdcu32),
                         buf,
@@ -975,11 +955,12 @@ pub mod enums {
         }
     }
     #[automatically_derived]
-    impl __tl::Serialize for Group {
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+    impl __tl::Encode for Group {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            __tl::write_id(buf, __tl_id);
             match self {
                 Self::Group(x) => {
-                    <super::types::Group as __tl::Serialize>::serialize_with_id(
+                    <super::types::Group as __tl::Encode>::encode(
                         x,
                         __tl::Some(0x331fbb5cu32),
                         buf,
@@ -1126,12 +1107,13 @@ pub mod functions {
         const CONSTRUCTOR_ID: u32 = 0xda9b0d0du32;
     }
     #[automatically_derived]
-    impl<X> __tl::Serialize for InvokeWithLayer<X>
+    impl<X> __tl::Encode for InvokeWithLayer<X>
     where
         X: __tl::Serialize,
     {
         #[inline]
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            __tl::write_id(buf, __tl_id);
             __tl::write_words(buf, [0xda9b0d0du32, self.layer as u32]);
             __tl::Serialize::serialize(&self.query, buf);
         }
@@ -1266,8 +1248,9 @@ impl __tl::Debug for Any {
     }
 }
 #[automatically_derived]
-impl __tl::Serialize for Any {
-    fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+impl __tl::Encode for Any {
+    fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+        __tl::write_id(buf, __tl_id);
         match self {
             Any::InputPeer(x) => __tl::Serialize::serialize(x, buf),
             Any::Photo(x) => __tl::Serialize::serialize(x, buf),

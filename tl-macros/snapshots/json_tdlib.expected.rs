@@ -34,17 +34,9 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x9bdd8f1au32;
     }
     #[automatically_derived]
-    impl __tl::Serialize for Error {
+    impl __tl::Encode for Error {
         #[inline]
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-            __tl::Serialize::serialize_with_id(self, __tl::None, buf)
-        }
-        #[inline]
-        fn serialize_with_id(
-            &self,
-            __tl_id: __tl::Option<u32>,
-            buf: &mut __tl::Vec<u8>,
-        ) {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             __tl::write_words_after(buf, __tl_id, [0, self.code as u32]);
             __tl::Serialize::serialize(&self.message, buf);
         }
@@ -164,17 +156,9 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x0f87ab70u32;
     }
     #[automatically_derived]
-    impl __tl::Serialize for File {
+    impl __tl::Encode for File {
         #[inline]
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-            __tl::Serialize::serialize_with_id(self, __tl::None, buf)
-        }
-        #[inline]
-        fn serialize_with_id(
-            &self,
-            __tl_id: __tl::Option<u32>,
-            buf: &mut __tl::Vec<u8>,
-        ) {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             __tl::write_words_after(
                 buf,
                 __tl_id,
@@ -352,11 +336,12 @@ pub mod enums {
         }
     }
     #[automatically_derived]
-    impl __tl::Serialize for Error {
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+    impl __tl::Encode for Error {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            __tl::write_id(buf, __tl_id);
             match self {
                 Self::Error(x) => {
-                    <super::types::Error as __tl::Serialize>::serialize_with_id(
+                    <super::types::Error as __tl::Encode>::encode(
                         x,
                         __tl::Some(0x9bdd8f1au32),
                         buf,
@@ -479,11 +464,12 @@ pub mod enums {
         }
     }
     #[automatically_derived]
-    impl __tl::Serialize for File {
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+    impl __tl::Encode for File {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            __tl::write_id(buf, __tl_id);
             match self {
                 Self::File(x) => {
-                    <super::types::File as __tl::Serialize>::serialize_with_id(
+                    <super::types::File as __tl::Encode>::encode(
                         x,
                         __tl::Some(0x0f87ab70u32),
                         buf,
@@ -618,9 +604,10 @@ pub mod functions {
         const CONSTRUCTOR_ID: u32 = 0xdb4a2ffbu32;
     }
     #[automatically_derived]
-    impl __tl::Serialize for TestSquareInt {
+    impl __tl::Encode for TestSquareInt {
         #[inline]
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            __tl::write_id(buf, __tl_id);
             __tl::write_words(buf, [0xdb4a2ffbu32, self.x as u32]);
         }
     }

@@ -65,9 +65,10 @@ pub mod functions {
             const CONSTRUCTOR_ID: u32 = 0x774d82deu32;
         }
         #[automatically_derived]
-        impl __tl::Serialize for SetColor {
+        impl __tl::Encode for SetColor {
             #[inline]
-            fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+            fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+                __tl::write_id(buf, __tl_id);
                 let mut __tl_flags_0: u32 = self.flags.bits(0x00000006u32)
                     | if self.for_profile { 0x00000002u32 } else { 0 };
                 let __tl_at_0 = buf.len() + 4;

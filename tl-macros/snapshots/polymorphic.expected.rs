@@ -34,21 +34,13 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x0f3c47abu32;
     }
     #[automatically_derived]
-    impl<X, Y> __tl::Serialize for Pair<X, Y>
+    impl<X, Y> __tl::Encode for Pair<X, Y>
     where
         X: __tl::Serialize,
         Y: __tl::Serialize,
     {
         #[inline]
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-            __tl::Serialize::serialize_with_id(self, __tl::None, buf)
-        }
-        #[inline]
-        fn serialize_with_id(
-            &self,
-            __tl_id: __tl::Option<u32>,
-            buf: &mut __tl::Vec<u8>,
-        ) {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             __tl::write_id(buf, __tl_id);
             __tl::Serialize::serialize(&self.a, buf);
             __tl::Serialize::serialize(&self.b, buf);
@@ -99,17 +91,9 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x855a3bd2u32;
     }
     #[automatically_derived]
-    impl __tl::Serialize for Node {
+    impl __tl::Encode for Node {
         #[inline]
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-            __tl::Serialize::serialize_with_id(self, __tl::None, buf)
-        }
-        #[inline]
-        fn serialize_with_id(
-            &self,
-            __tl_id: __tl::Option<u32>,
-            buf: &mut __tl::Vec<u8>,
-        ) {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             __tl::write_id(buf, __tl_id);
             __tl::Serialize::serialize(&self.next, buf);
             __tl::Serialize::serialize(&self.pair, buf);
@@ -187,20 +171,12 @@ pub mod types {
                 const CONSTRUCTOR_ID: u32 = 0xcc3f9b07u32;
             }
             #[automatically_derived]
-            impl<T> __tl::Serialize for Ok<T>
+            impl<T> __tl::Encode for Ok<T>
             where
                 T: __tl::Serialize,
             {
                 #[inline]
-                fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-                    __tl::Serialize::serialize_with_id(self, __tl::None, buf)
-                }
-                #[inline]
-                fn serialize_with_id(
-                    &self,
-                    __tl_id: __tl::Option<u32>,
-                    buf: &mut __tl::Vec<u8>,
-                ) {
+                fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
                     __tl::write_id(buf, __tl_id);
                     __tl::Serialize::serialize(&self.value, buf);
                 }
@@ -245,17 +221,9 @@ pub mod types {
                 const CONSTRUCTOR_ID: u32 = 0x34f19defu32;
             }
             #[automatically_derived]
-            impl __tl::Serialize for Err {
+            impl __tl::Encode for Err {
                 #[inline]
-                fn serialize(&self, buf: &mut __tl::Vec<u8>) {
-                    __tl::Serialize::serialize_with_id(self, __tl::None, buf)
-                }
-                #[inline]
-                fn serialize_with_id(
-                    &self,
-                    __tl_id: __tl::Option<u32>,
-                    buf: &mut __tl::Vec<u8>,
-                ) {
+                fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
                     __tl::write_words_after(buf, __tl_id, [0, self.code as u32]);
                 }
             }
@@ -305,22 +273,19 @@ pub mod enums {
         }
     }
     #[automatically_derived]
-    impl<X, Y> __tl::Serialize for Pair<X, Y>
+    impl<X, Y> __tl::Encode for Pair<X, Y>
     where
         X: __tl::Serialize,
         Y: __tl::Serialize,
     {
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            __tl::write_id(buf, __tl_id);
             match self {
                 Self::Pair(x) => {
                     <super::types::Pair<
                         X,
                         Y,
-                    > as __tl::Serialize>::serialize_with_id(
-                        x,
-                        __tl::Some(0x0f3c47abu32),
-                        buf,
-                    )
+                    > as __tl::Encode>::encode(x, __tl::Some(0x0f3c47abu32), buf)
                 }
             }
         }
@@ -382,11 +347,12 @@ pub mod enums {
         }
     }
     #[automatically_derived]
-    impl __tl::Serialize for Node {
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+    impl __tl::Encode for Node {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            __tl::write_id(buf, __tl_id);
             match self {
                 Self::Node(x) => {
-                    <super::types::Node as __tl::Serialize>::serialize_with_id(
+                    <super::types::Node as __tl::Encode>::encode(
                         x,
                         __tl::Some(0x855a3bd2u32),
                         buf,
@@ -460,23 +426,20 @@ pub mod enums {
             }
         }
         #[automatically_derived]
-        impl<T> __tl::Serialize for Response<T>
+        impl<T> __tl::Encode for Response<T>
         where
             T: __tl::Serialize,
         {
-            fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+            fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+                __tl::write_id(buf, __tl_id);
                 match self {
                     Self::Ok(x) => {
                         <super::super::types::overlay::response::Ok<
                             T,
-                        > as __tl::Serialize>::serialize_with_id(
-                            x,
-                            __tl::Some(0xcc3f9b07u32),
-                            buf,
-                        )
+                        > as __tl::Encode>::encode(x, __tl::Some(0xcc3f9b07u32), buf)
                     }
                     Self::Err(x) => {
-                        <super::super::types::overlay::response::Err as __tl::Serialize>::serialize_with_id(
+                        <super::super::types::overlay::response::Err as __tl::Encode>::encode(
                             x,
                             __tl::Some(0x34f19defu32),
                             buf,
@@ -581,9 +544,10 @@ pub mod functions {
         const CONSTRUCTOR_ID: u32 = 0x09b66f31u32;
     }
     #[automatically_derived]
-    impl __tl::Serialize for GetNode {
+    impl __tl::Encode for GetNode {
         #[inline]
-        fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            __tl::write_id(buf, __tl_id);
             __tl::write_u32(buf, 0x09b66f31u32);
         }
     }
@@ -629,8 +593,9 @@ impl __tl::Debug for Any {
     }
 }
 #[automatically_derived]
-impl __tl::Serialize for Any {
-    fn serialize(&self, buf: &mut __tl::Vec<u8>) {
+impl __tl::Encode for Any {
+    fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+        __tl::write_id(buf, __tl_id);
         match self {
             Any::OverlayResponse(x) => __tl::Serialize::serialize(x, buf),
             Any::Pair(x) => __tl::Serialize::serialize(x, buf),

@@ -44,6 +44,7 @@ runtime_items! {
     RPC_ERROR = "RpcError",
     FMT_RPC_ERROR = "fmt_rpc_error",
     SERIALIZE = "Serialize",
+    ENCODE = "Encode",
     DESERIALIZE = "Deserialize",
     IDENTIFIABLE = "Identifiable",
     REMOTE_CALL = "RemoteCall",

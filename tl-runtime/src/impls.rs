@@ -119,15 +119,27 @@ impl Serialize for [u8] {
     }
 }
 
-/// A reference encodes as what it points to (`&str`, `&[u8]` of `#[tl(borrowed)]`).
-impl<T: Serialize + ?Sized> Serialize for &T {
+/// `string` borrowed from the input (`#[tl(borrowed)]`) encodes as what it points to.
+impl Serialize for &str {
     #[inline]
     fn serialize(&self, buf: &mut Vec<u8>) {
-        T::serialize(self, buf);
+        str::serialize(self, buf);
     }
     #[inline]
     fn serialized_len(&self) -> usize {
-        T::serialized_len(self)
+        str::serialized_len(self)
+    }
+}
+
+/// `bytes` borrowed from the input (`#[tl(borrowed)]`) encodes as what it points to.
+impl Serialize for &[u8] {
+    #[inline]
+    fn serialize(&self, buf: &mut Vec<u8>) {
+        <[u8]>::serialize(self, buf);
+    }
+    #[inline]
+    fn serialized_len(&self) -> usize {
+        <[u8]>::serialized_len(self)
     }
 }
 
@@ -180,18 +192,6 @@ impl<'a, T: Deserialize<'a>> Deserialize<'a> for Vec<T> {
     #[inline]
     fn deserialize(reader: &mut Reader<'a>) -> Result<Self, Error> {
         wire::deserialize_vec(reader, true)
-    }
-}
-
-/// A box encodes as its contents; recursive generated types use it.
-impl<T: Serialize + ?Sized> Serialize for Box<T> {
-    #[inline]
-    fn serialize(&self, buf: &mut Vec<u8>) {
-        T::serialize(self, buf);
-    }
-    #[inline]
-    fn serialized_len(&self) -> usize {
-        T::serialized_len(self)
     }
 }
 

@@ -399,6 +399,12 @@ use alloc::vec::Vec;
 ///
 /// Constructor types (`types::X`) encode bare (fields only); boxed types (`enums::T`), functions
 /// and `Vec<T>` (TL `Vector<T>`) encode boxed (the constructor id first).
+///
+/// The types that `tl!` and the derives generate get it from a hidden trait of theirs (one
+/// method each, where two would be a body more per constructor for the compiler), and so does
+/// a `Box` of one. That blanket impl leaves no room for one over every `Box<T>` or `&T`: of
+/// references, `&str` and `&[u8]` (which borrowed types hold) implement it. A hand-written impl
+/// implements [`serialize`](Serialize::serialize).
 pub trait Serialize {
     /// Appends the encoding of `self` to `buf`.
     fn serialize(&self, buf: &mut Vec<u8>);
@@ -434,6 +440,38 @@ pub trait Serialize {
         let mut buf = Vec::with_capacity(128);
         self.serialize(&mut buf);
         buf
+    }
+}
+
+/// What the types that `tl!` and the derives generate implement, and [`Serialize`] with it:
+/// one body per type, [`Serialize::serialize_with_id`] and [`Serialize::serialize`] (without an
+/// id) in one. A second method per constructor type, `serialize` calling `serialize_with_id`,
+/// cost the compiler about 3 % more work checking the Telegram API (`BENCHMARKS.md`, thirtieth
+/// measurement); a default `serialize` calling a default `serialize_with_id` back would let an
+/// impl that writes neither compile and recurse without end. Not public API.
+#[doc(hidden)]
+pub trait Encode {
+    /// Appends `id` (when there is one: an enum's variant), then the encoding of `self`.
+    fn encode(&self, id: Option<u32>, buf: &mut Vec<u8>);
+}
+
+impl<T: Encode + ?Sized> Serialize for T {
+    #[inline]
+    fn serialize(&self, buf: &mut Vec<u8>) {
+        self.encode(None, buf);
+    }
+
+    #[inline]
+    fn serialize_with_id(&self, id: Option<u32>, buf: &mut Vec<u8>) {
+        self.encode(id, buf);
+    }
+}
+
+/// A box of a generated type encodes as its contents; recursive generated types use it.
+impl<T: Encode + ?Sized> Encode for alloc::boxed::Box<T> {
+    #[inline]
+    fn encode(&self, id: Option<u32>, buf: &mut Vec<u8>) {
+        T::encode(self, id, buf);
     }
 }
 

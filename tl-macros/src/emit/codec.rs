@@ -109,40 +109,30 @@ fn id_parts(kind: Kind, s: &Struct) -> (usize, String) {
     }
 }
 
-/// `Serialize` of the struct, fields at `p`. A constructor type with fields writes them in
-/// `serialize_with_id`, which its enum's arm calls with the id (one capacity check for the id
-/// and the first run of words), and `serialize` is that without an id.
+/// `Serialize` of the struct, fields at `p`, through the runtime's hidden `Encode`: one method,
+/// `encode`, that writes the id it is given first. A constructor type writes that id with its
+/// first run of words (its enum's arm passes the variant's id: one capacity check for both); a
+/// function writes its own after it.
 pub fn serialize_header(kind: Kind, s: &Struct, p: &Places, h: &Header, out: &mut String) {
-    let (ser, vec) = (paths::SERIALIZE, paths::VEC);
+    let (id, lead) = match kind {
+        Kind::Function => (
+            Id::Is(s.id),
+            format!("{}(buf, {ID_LOCAL});\n", paths::WRITE_ID),
+        ),
+        Kind::Type => (Id::Param, String::new()),
+    };
     emit!(
         out,
-        "#[automatically_derived] impl{} {ser} for {} {} {{\n",
+        "#[automatically_derived] impl{} {} for {} {} {{\n\
+         #[inline] fn encode(&self, {ID_LOCAL}: {}<u32>, buf: &mut {}<u8>) {{\n{lead}{}}}\n}}\n",
         h.generics,
+        paths::ENCODE,
         h.ty,
-        h.bounds
+        h.bounds,
+        paths::OPTION,
+        paths::VEC,
+        write_body(s, p, id),
     );
-    let id = match kind {
-        Kind::Function => Id::Is(s.id),
-        Kind::Type if s.is_unit() => Id::None,
-        Kind::Type => Id::Param,
-    };
-    let body = write_body(s, p, id);
-    if let Id::Param = id {
-        emit!(
-            out,
-            "#[inline] fn serialize(&self, buf: &mut {vec}<u8>) {{ \
-             {ser}::serialize_with_id(self, {}, buf) }}\n\
-             #[inline] fn serialize_with_id(&self, {ID_LOCAL}: {}<u32>, buf: &mut {vec}<u8>) {{\n{body}}}\n",
-            paths::NONE,
-            paths::OPTION,
-        );
-    } else {
-        emit!(
-            out,
-            "#[inline] fn serialize(&self, buf: &mut {vec}<u8>) {{\n{body}}}\n"
-        );
-    }
-    out.push_str("}\n");
 }
 
 /// `Deserialize<'a>` of the struct, fields at `p`.
@@ -467,16 +457,15 @@ fn write_word(word: &str) -> String {
 /// The constructor id a body writes before the fields.
 #[derive(Clone, Copy)]
 pub enum Id {
-    /// None: a constructor's bare encoding.
-    None,
     /// This one: a function's, or an enum variant's arm that a derive writes inline.
     Is(u32),
     /// The one in the local `__tl_id` (an `Option<u32>`), if any: a constructor type's
-    /// `serialize_with_id`, which its enum calls with the variant's id.
+    /// `encode`, which its enum calls with the variant's id, and without one for the bare
+    /// encoding.
     Param,
 }
 
-/// The parameter of `serialize_with_id` that holds the id to write.
+/// The parameter of `encode` that holds the id to write.
 const ID_LOCAL: &str = "__tl_id";
 
 /// A body writing the fields at `p` (also an enum variant's arm), after the constructor id
@@ -487,7 +476,6 @@ pub fn write_body(s: &Struct, p: &Places, id: Id) -> String {
     let mut patches = String::new();
     let mut run = Run::default();
     match id {
-        Id::None => {}
         Id::Is(id) => {
             let id = u32_lit(id);
             run.push(vec![id.clone()], write_word(&id));

@@ -62,12 +62,13 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
         } else {
             (path.clone(), "x".to_string(), "x", paths::READ_ANY)
         };
-        let ser = paths::SERIALIZE;
         debug.tuple(&variant);
         emit!(variants, "{variant}({payload}),\n");
+        // The struct's own `encode`, named directly: no `Serialize` to select for it.
         emit!(
             writes,
-            "Self::{variant}(x) => <{path} as {ser}>::serialize_with_id(x, {}({id}), buf),\n",
+            "Self::{variant}(x) => <{path} as {}>::encode(x, {}({id}), buf),\n",
+            paths::ENCODE,
             paths::SOME
         );
         if first {
@@ -176,9 +177,10 @@ pub fn deserialize_by_id_with(
     )
 }
 
-/// `Serialize` for an enum whose every variant writes itself: `generics` and `ty` are the impl's
-/// generics and the enum's type, `writes` the match arms (`Self::V(x) => ...`). Its
-/// `serialized_len` is the trait's (see [`super::codec::serialize_header`]).
+/// `Serialize` for an enum whose every variant writes itself, through the runtime's hidden
+/// `Encode` (the id it is given first, as a struct's; see [`super::codec::serialize_header`]):
+/// `generics` and `ty` are the impl's generics and the enum's type, `writes` the match arms
+/// (`Self::V(x) => ...`).
 pub fn serialize_by_variant((generics, ty): (&str, &str), writes: &str) -> String {
     serialize_by_variant_where((generics, ty, ""), writes)
 }
@@ -198,9 +200,11 @@ pub fn serialize_by_variant_where(
     };
     format!(
         "#[automatically_derived] impl{generics} {} for {ty}{bounds} {{\n\
-         fn serialize(&self, buf: &mut {}<u8>) {{ match {scrutinee} {{\n{writes}}} }}\n}}\n",
-        paths::SERIALIZE,
+         fn encode(&self, __tl_id: {}<u32>, buf: &mut {}<u8>) {{ {}(buf, __tl_id); match {scrutinee} {{\n{writes}}} }}\n}}\n",
+        paths::ENCODE,
+        paths::OPTION,
         paths::VEC,
+        paths::WRITE_ID,
     )
 }
 
