@@ -98,8 +98,7 @@ pub mod enums {
     }
     #[automatically_derived]
     impl __tl::Encode for Pong {
-        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
-            __tl::write_id(buf, __tl_id);
+        fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             match self {
                 Self::Pong(x) => {
                     <super::types::Pong as __tl::Encode>::encode(
@@ -191,8 +190,7 @@ pub mod functions {
         X: __tl::Serialize,
     {
         #[inline]
-        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
-            __tl::write_id(buf, __tl_id);
+        fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             __tl::write_u32(buf, 0xda9b0d0du32);
             __tl::Serialize::serialize(&self.prefix, buf);
             __tl::Serialize::serialize(&self.query, buf);
@@ -268,8 +266,7 @@ pub mod functions {
         X: __tl::Serialize,
     {
         #[inline]
-        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
-            __tl::write_id(buf, __tl_id);
+        fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             __tl::write_words(buf, [0xda9b0d0du32, self.layer as u32]);
             __tl::Serialize::serialize(&self.query, buf);
         }
@@ -331,8 +328,7 @@ pub mod functions {
     #[automatically_derived]
     impl __tl::Encode for Ping {
         #[inline]
-        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
-            __tl::write_id(buf, __tl_id);
+        fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             __tl::write_words(
                 buf,
                 [0x7abe77ecu32, self.ping_id as u32, (self.ping_id >> 32) as u32],
@@ -389,8 +385,7 @@ impl __tl::Debug for Any {
 }
 #[automatically_derived]
 impl __tl::Encode for Any {
-    fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
-        __tl::write_id(buf, __tl_id);
+    fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
         match self {
             Any::Pong(x) => __tl::Serialize::serialize(x, buf),
             Any::InvokeWithPrefix(x) => __tl::Serialize::serialize(x, buf),

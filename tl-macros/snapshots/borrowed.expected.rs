@@ -292,8 +292,7 @@ pub mod enums {
     }
     #[automatically_derived]
     impl<'a> __tl::Encode for Photo<'a> {
-        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
-            __tl::write_id(buf, __tl_id);
+        fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             match self {
                 Self::Photo(x) => {
                     <super::types::Photo<
@@ -359,8 +358,7 @@ pub mod enums {
     }
     #[automatically_derived]
     impl __tl::Encode for Size {
-        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
-            __tl::write_id(buf, __tl_id);
+        fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             match self {
                 Self::Size(x) => {
                     <super::types::Size as __tl::Encode>::encode(
@@ -426,8 +424,7 @@ pub mod enums {
     }
     #[automatically_derived]
     impl<'a> __tl::Encode for Album<'a> {
-        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
-            __tl::write_id(buf, __tl_id);
+        fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             match self {
                 Self::Album(x) => {
                     <super::types::Album<
@@ -493,8 +490,7 @@ pub mod enums {
     }
     #[automatically_derived]
     impl<'a> __tl::Encode for Message<'a> {
-        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
-            __tl::write_id(buf, __tl_id);
+        fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             match self {
                 Self::Message(x) => {
                     <super::types::Message<
@@ -579,8 +575,7 @@ pub mod functions {
         #[automatically_derived]
         impl<'a> __tl::Encode for Upload<'a> {
             #[inline]
-            fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
-                __tl::write_id(buf, __tl_id);
+            fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
                 __tl::write_u32(buf, 0xd39522c1u32);
                 __tl::Serialize::serialize(&self.file, buf);
             }

@@ -333,8 +333,7 @@ pub mod enums {
     }
     #[automatically_derived]
     impl __tl::Encode for RichText {
-        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
-            __tl::write_id(buf, __tl_id);
+        fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             match self {
                 Self::TextPlain(x) => {
                     <super::types::TextPlain as __tl::Encode>::encode(
@@ -456,8 +455,7 @@ pub mod enums {
     }
     #[automatically_derived]
     impl __tl::Encode for Node {
-        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
-            __tl::write_id(buf, __tl_id);
+        fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             match self {
                 Self::Node(x) => {
                     <super::types::Node as __tl::Encode>::encode(
@@ -526,8 +524,7 @@ pub mod enums {
     }
     #[automatically_derived]
     impl __tl::Encode for Large {
-        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
-            __tl::write_id(buf, __tl_id);
+        fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             match self {
                 Self::Large(x) => {
                     <super::types::Large as __tl::Encode>::encode(

@@ -120,8 +120,7 @@ const _: () = {
     #[automatically_derived]
     impl<'a> __tl::Encode for SaveDraft<'a> {
         #[inline]
-        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
-            __tl::write_id(buf, __tl_id);
+        fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             let __tl_flags_0: u32 = self.flags.bits(0x00000002u32)
                 | if self.no_webpage { 0x00000002u32 } else { 0 };
             __tl::write_words(buf, [0x1b0dbc11u32, __tl_flags_0]);
@@ -173,8 +172,7 @@ const _: () = {
     use ::tl_runtime::__private as __tl;
     #[automatically_derived]
     impl __tl::Encode for InputPeer {
-        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
-            __tl::write_id(buf, __tl_id);
+        fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             match self {
                 Self::Empty => {
                     __tl::write_u32(buf, 0x7f3b18eau32);

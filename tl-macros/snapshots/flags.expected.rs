@@ -383,8 +383,7 @@ pub mod enums {
     }
     #[automatically_derived]
     impl __tl::Encode for InputPeer {
-        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
-            __tl::write_id(buf, __tl_id);
+        fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             match self {
                 Self::Empty => __tl::write_u32(buf, 0x7f3b18eau32),
                 Self::User(x) => {
@@ -473,8 +472,7 @@ pub mod enums {
     }
     #[automatically_derived]
     impl __tl::Encode for Draft {
-        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
-            __tl::write_id(buf, __tl_id);
+        fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             match self {
                 Self::Draft(x) => {
                     <super::types::Draft as __tl::Encode>::encode(
@@ -542,8 +540,7 @@ pub mod enums {
     }
     #[automatically_derived]
     impl __tl::Encode for Stats {
-        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
-            __tl::write_id(buf, __tl_id);
+        fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             match self {
                 Self::Stats(x) => {
                     <super::types::Stats as __tl::Encode>::encode(
@@ -641,8 +638,7 @@ pub mod functions {
         #[automatically_derived]
         impl __tl::Encode for SaveDraft {
             #[inline]
-            fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
-                __tl::write_id(buf, __tl_id);
+            fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
                 let __tl_flags_0: u32 = self.flags.bits(0x00000002u32)
                     | if self.no_webpage { 0x00000002u32 } else { 0 };
                 __tl::write_words(buf, [0x1b0dbc11u32, __tl_flags_0]);

@@ -76,8 +76,7 @@ pub mod enums {
     }
     #[automatically_derived]
     impl __tl::Encode for Config {
-        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
-            __tl::write_id(buf, __tl_id);
+        fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             match self {
                 Self::Config(x) => {
                     <super::types::Config as __tl::Encode>::encode(
@@ -171,8 +170,7 @@ pub mod functions {
         X: __tl::Serialize,
     {
         #[inline]
-        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
-            __tl::write_id(buf, __tl_id);
+        fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             __tl::write_words(buf, [0xda9b0d0du32, self.layer as u32]);
             __tl::Serialize::serialize(&self.query, buf);
         }
@@ -237,8 +235,7 @@ pub mod functions {
         #[automatically_derived]
         impl __tl::Encode for GetConfig {
             #[inline]
-            fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
-                __tl::write_id(buf, __tl_id);
+            fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
                 __tl::write_u32(buf, 0xc4f9186bu32);
             }
         }
@@ -276,8 +273,7 @@ pub mod functions {
         #[automatically_derived]
         impl __tl::Encode for GetConfigs {
             #[inline]
-            fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
-                __tl::write_id(buf, __tl_id);
+            fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
                 __tl::write_u32(buf, 0x862748cfu32);
             }
         }

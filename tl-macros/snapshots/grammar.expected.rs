@@ -308,8 +308,7 @@ pub mod enums {
         X: __tl::Serialize,
         Y: __tl::Serialize,
     {
-        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
-            __tl::write_id(buf, __tl_id);
+        fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             match self {
                 Self::Couple(x) => {
                     <super::types::Couple<
@@ -380,8 +379,7 @@ pub mod enums {
     }
     #[automatically_derived]
     impl __tl::Encode for Point {
-        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
-            __tl::write_id(buf, __tl_id);
+        fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             match self {
                 Self::Point(x) => {
                     <super::types::Point as __tl::Encode>::encode(
@@ -449,8 +447,7 @@ pub mod enums {
     }
     #[automatically_derived]
     impl __tl::Encode for Count {
-        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
-            __tl::write_id(buf, __tl_id);
+        fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             match self {
                 Self::Count(x) => {
                     <super::types::Count as __tl::Encode>::encode(
@@ -518,8 +515,7 @@ pub mod enums {
     }
     #[automatically_derived]
     impl __tl::Encode for Maybe {
-        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
-            __tl::write_id(buf, __tl_id);
+        fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             match self {
                 Self::Maybe(x) => {
                     <super::types::Maybe as __tl::Encode>::encode(
@@ -582,8 +578,7 @@ pub mod enums {
     }
     #[automatically_derived]
     impl __tl::Encode for Nothing {
-        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
-            __tl::write_id(buf, __tl_id);
+        fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             match *self {}
         }
     }
@@ -642,8 +637,7 @@ pub mod functions {
         X: __tl::Serialize,
     {
         #[inline]
-        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
-            __tl::write_id(buf, __tl_id);
+        fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             __tl::write_u32(buf, 0xd35ba9acu32);
             __tl::Serialize::serialize(&self.arg1, buf);
         }
@@ -700,8 +694,7 @@ pub mod functions {
     #[automatically_derived]
     impl __tl::Encode for GetPoint {
         #[inline]
-        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
-            __tl::write_id(buf, __tl_id);
+        fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             __tl::write_words(buf, [0xbfe8c772u32, self.x as u32, self.y as u32]);
         }
     }
@@ -751,8 +744,7 @@ pub mod functions {
     #[automatically_derived]
     impl __tl::Encode for GetNothing {
         #[inline]
-        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
-            __tl::write_id(buf, __tl_id);
+        fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             __tl::write_u32(buf, 0xe67902e9u32);
         }
     }
@@ -811,8 +803,7 @@ impl __tl::Debug for Any {
 }
 #[automatically_derived]
 impl __tl::Encode for Any {
-    fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
-        __tl::write_id(buf, __tl_id);
+    fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
         match self {
             Any::Couple(x) => __tl::Serialize::serialize(x, buf),
             Any::Point(x) => __tl::Serialize::serialize(x, buf),

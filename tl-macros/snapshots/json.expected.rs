@@ -657,8 +657,7 @@ pub mod enums {
     }
     #[automatically_derived]
     impl __tl::Encode for InputPeer {
-        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
-            __tl::write_id(buf, __tl_id);
+        fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             match self {
                 Self::Empty => __tl::write_u32(buf, 0x7f3b18eau32),
                 Self::User(x) => {
@@ -826,8 +825,7 @@ pub mod enums {
     }
     #[automatically_derived]
     impl __tl::Encode for Photo {
-        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
-            __tl::write_id(buf, __tl_id);
+        fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             match self {
                 Self::Photo(x) => {
                     <super::types::Photo as __tl::Encode>::encode(
@@ -956,8 +954,7 @@ pub mod enums {
     }
     #[automatically_derived]
     impl __tl::Encode for Group {
-        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
-            __tl::write_id(buf, __tl_id);
+        fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             match self {
                 Self::Group(x) => {
                     <super::types::Group as __tl::Encode>::encode(
@@ -1112,8 +1109,7 @@ pub mod functions {
         X: __tl::Serialize,
     {
         #[inline]
-        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
-            __tl::write_id(buf, __tl_id);
+        fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             __tl::write_words(buf, [0xda9b0d0du32, self.layer as u32]);
             __tl::Serialize::serialize(&self.query, buf);
         }
@@ -1249,8 +1245,7 @@ impl __tl::Debug for Any {
 }
 #[automatically_derived]
 impl __tl::Encode for Any {
-    fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
-        __tl::write_id(buf, __tl_id);
+    fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
         match self {
             Any::InputPeer(x) => __tl::Serialize::serialize(x, buf),
             Any::Photo(x) => __tl::Serialize::serialize(x, buf),

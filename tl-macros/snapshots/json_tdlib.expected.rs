@@ -337,8 +337,7 @@ pub mod enums {
     }
     #[automatically_derived]
     impl __tl::Encode for Error {
-        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
-            __tl::write_id(buf, __tl_id);
+        fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             match self {
                 Self::Error(x) => {
                     <super::types::Error as __tl::Encode>::encode(
@@ -465,8 +464,7 @@ pub mod enums {
     }
     #[automatically_derived]
     impl __tl::Encode for File {
-        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
-            __tl::write_id(buf, __tl_id);
+        fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             match self {
                 Self::File(x) => {
                     <super::types::File as __tl::Encode>::encode(
@@ -606,8 +604,7 @@ pub mod functions {
     #[automatically_derived]
     impl __tl::Encode for TestSquareInt {
         #[inline]
-        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
-            __tl::write_id(buf, __tl_id);
+        fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             __tl::write_words(buf, [0xdb4a2ffbu32, self.x as u32]);
         }
     }

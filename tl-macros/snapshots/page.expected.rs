@@ -67,8 +67,7 @@ pub mod functions {
         #[automatically_derived]
         impl __tl::Encode for SetColor {
             #[inline]
-            fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
-                __tl::write_id(buf, __tl_id);
+            fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
                 let mut __tl_flags_0: u32 = self.flags.bits(0x00000006u32)
                     | if self.for_profile { 0x00000002u32 } else { 0 };
                 let __tl_at_0 = buf.len() + 4;

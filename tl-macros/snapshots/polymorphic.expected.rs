@@ -278,8 +278,7 @@ pub mod enums {
         X: __tl::Serialize,
         Y: __tl::Serialize,
     {
-        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
-            __tl::write_id(buf, __tl_id);
+        fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             match self {
                 Self::Pair(x) => {
                     <super::types::Pair<
@@ -348,8 +347,7 @@ pub mod enums {
     }
     #[automatically_derived]
     impl __tl::Encode for Node {
-        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
-            __tl::write_id(buf, __tl_id);
+        fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             match self {
                 Self::Node(x) => {
                     <super::types::Node as __tl::Encode>::encode(
@@ -430,8 +428,7 @@ pub mod enums {
         where
             T: __tl::Serialize,
         {
-            fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
-                __tl::write_id(buf, __tl_id);
+            fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
                 match self {
                     Self::Ok(x) => {
                         <super::super::types::overlay::response::Ok<
@@ -546,8 +543,7 @@ pub mod functions {
     #[automatically_derived]
     impl __tl::Encode for GetNode {
         #[inline]
-        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
-            __tl::write_id(buf, __tl_id);
+        fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             __tl::write_u32(buf, 0x09b66f31u32);
         }
     }
@@ -594,8 +590,7 @@ impl __tl::Debug for Any {
 }
 #[automatically_derived]
 impl __tl::Encode for Any {
-    fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
-        __tl::write_id(buf, __tl_id);
+    fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
         match self {
             Any::OverlayResponse(x) => __tl::Serialize::serialize(x, buf),
             Any::Pair(x) => __tl::Serialize::serialize(x, buf),

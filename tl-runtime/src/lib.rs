@@ -412,6 +412,8 @@ pub trait Serialize {
     /// The boxed encoding after `id`, when there is one: the constructor id, then what
     /// [`serialize`](Serialize::serialize) appends. An enum's variant writes itself with it;
     /// the structs that `tl!` generates write the id and their first fixed-size fields as one.
+    /// What `tl!` generates for a value that writes its own id (an enum, a function) ignores
+    /// `id`: no variant is one.
     #[doc(hidden)]
     #[inline]
     fn serialize_with_id(&self, id: Option<u32>, buf: &mut Vec<u8>) {
@@ -451,7 +453,9 @@ pub trait Serialize {
 /// impl that writes neither compile and recurse without end. Not public API.
 #[doc(hidden)]
 pub trait Encode {
-    /// Appends `id` (when there is one: an enum's variant), then the encoding of `self`.
+    /// Appends the encoding of `self`; a constructor type's after `id`, when there is one
+    /// (an enum's variant). A value that writes its own id (a boxed type, a function) has no
+    /// use for one and ignores it.
     fn encode(&self, id: Option<u32>, buf: &mut Vec<u8>);
 }
 

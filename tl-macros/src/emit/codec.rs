@@ -110,21 +110,18 @@ fn id_parts(kind: Kind, s: &Struct) -> (usize, String) {
 }
 
 /// `Serialize` of the struct, fields at `p`, through the runtime's hidden `Encode`: one method,
-/// `encode`, that writes the id it is given first. A constructor type writes that id with its
-/// first run of words (its enum's arm passes the variant's id: one capacity check for both); a
-/// function writes its own after it.
+/// `encode`. A constructor type writes the id it is given (its enum's arm passes the
+/// variant's) with its first run of words: one capacity check for both. A function writes its
+/// own id and has no use for one.
 pub fn serialize_header(kind: Kind, s: &Struct, p: &Places, h: &Header, out: &mut String) {
-    let (id, lead) = match kind {
-        Kind::Function => (
-            Id::Is(s.id),
-            format!("{}(buf, {ID_LOCAL});\n", paths::WRITE_ID),
-        ),
-        Kind::Type => (Id::Param, String::new()),
+    let (id, param) = match kind {
+        Kind::Function => (Id::Is(s.id), "_"),
+        Kind::Type => (Id::Param, ID_LOCAL),
     };
     emit!(
         out,
         "#[automatically_derived] impl{} {} for {} {} {{\n\
-         #[inline] fn encode(&self, {ID_LOCAL}: {}<u32>, buf: &mut {}<u8>) {{\n{lead}{}}}\n}}\n",
+         #[inline] fn encode(&self, {param}: {}<u32>, buf: &mut {}<u8>) {{\n{}}}\n}}\n",
         h.generics,
         paths::ENCODE,
         h.ty,

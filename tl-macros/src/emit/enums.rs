@@ -178,9 +178,9 @@ pub fn deserialize_by_id_with(
 }
 
 /// `Serialize` for an enum whose every variant writes itself, through the runtime's hidden
-/// `Encode` (the id it is given first, as a struct's; see [`super::codec::serialize_header`]):
-/// `generics` and `ty` are the impl's generics and the enum's type, `writes` the match arms
-/// (`Self::V(x) => ...`).
+/// `Encode` (see [`super::codec::serialize_header`]; a boxed value writes its own id and has no
+/// use for one it is given): `generics` and `ty` are the impl's generics and the enum's type,
+/// `writes` the match arms (`Self::V(x) => ...`).
 pub fn serialize_by_variant((generics, ty): (&str, &str), writes: &str) -> String {
     serialize_by_variant_where((generics, ty, ""), writes)
 }
@@ -200,11 +200,10 @@ pub fn serialize_by_variant_where(
     };
     format!(
         "#[automatically_derived] impl{generics} {} for {ty}{bounds} {{\n\
-         fn encode(&self, __tl_id: {}<u32>, buf: &mut {}<u8>) {{ {}(buf, __tl_id); match {scrutinee} {{\n{writes}}} }}\n}}\n",
+         fn encode(&self, _: {}<u32>, buf: &mut {}<u8>) {{ match {scrutinee} {{\n{writes}}} }}\n}}\n",
         paths::ENCODE,
         paths::OPTION,
         paths::VEC,
-        paths::WRITE_ID,
     )
 }
 
