@@ -23,8 +23,8 @@ pub use crate::wire::{
     write_words_after,
 };
 pub use crate::{
-    Deserialize, Encode, Error, Identifiable, Object, ObjectRef, Reader, RemoteCall, RpcError,
-    Serialize, True, UnknownFlags,
+    Deserialize, Error, Identifiable, Object, ObjectRef, Reader, RemoteCall, RpcError, Serialize,
+    True, UnknownFlags,
 };
 
 #[cfg(feature = "serde")]
@@ -33,6 +33,39 @@ pub use crate::json;
 pub use ::serde;
 
 use crate::ErrorKind;
+
+/// What the types that `tl!` and the derives generate implement, and [`Serialize`] with it:
+/// one body per type, [`Serialize::serialize_with_id`] and [`Serialize::serialize`] (without an
+/// id) in one. A second method per constructor type, `serialize` calling `serialize_with_id`,
+/// cost the compiler about 3 % more work checking the Telegram API (`BENCHMARKS.md`, thirtieth
+/// measurement); a default `serialize` calling a default `serialize_with_id` back would let an
+/// impl that writes neither compile and recurse without end. Not public API.
+pub trait Encode {
+    /// Appends the encoding of `self`; a constructor type's after `id`, when there is one
+    /// (an enum's variant). A value that writes its own id (a boxed type, a function) has no
+    /// use for one and ignores it.
+    fn encode(&self, id: Option<u32>, buf: &mut Vec<u8>);
+}
+
+impl<T: Encode + ?Sized> Serialize for T {
+    #[inline]
+    fn serialize(&self, buf: &mut Vec<u8>) {
+        self.encode(None, buf);
+    }
+
+    #[inline]
+    fn serialize_with_id(&self, id: Option<u32>, buf: &mut Vec<u8>) {
+        self.encode(id, buf);
+    }
+}
+
+/// A box of a generated type encodes as its contents; recursive generated types use it.
+impl<T: Encode + ?Sized> Encode for Box<T> {
+    #[inline]
+    fn encode(&self, id: Option<u32>, buf: &mut Vec<u8>) {
+        T::encode(self, id, buf);
+    }
+}
 
 /// Writes a typed error as [`RpcError`] does: `420 FLOOD_WAIT_42`, the `%d` of `name` filled
 /// with `value`.

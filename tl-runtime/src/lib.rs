@@ -445,40 +445,6 @@ pub trait Serialize {
     }
 }
 
-/// What the types that `tl!` and the derives generate implement, and [`Serialize`] with it:
-/// one body per type, [`Serialize::serialize_with_id`] and [`Serialize::serialize`] (without an
-/// id) in one. A second method per constructor type, `serialize` calling `serialize_with_id`,
-/// cost the compiler about 3 % more work checking the Telegram API (`BENCHMARKS.md`, thirtieth
-/// measurement); a default `serialize` calling a default `serialize_with_id` back would let an
-/// impl that writes neither compile and recurse without end. Not public API.
-#[doc(hidden)]
-pub trait Encode {
-    /// Appends the encoding of `self`; a constructor type's after `id`, when there is one
-    /// (an enum's variant). A value that writes its own id (a boxed type, a function) has no
-    /// use for one and ignores it.
-    fn encode(&self, id: Option<u32>, buf: &mut Vec<u8>);
-}
-
-impl<T: Encode + ?Sized> Serialize for T {
-    #[inline]
-    fn serialize(&self, buf: &mut Vec<u8>) {
-        self.encode(None, buf);
-    }
-
-    #[inline]
-    fn serialize_with_id(&self, id: Option<u32>, buf: &mut Vec<u8>) {
-        self.encode(id, buf);
-    }
-}
-
-/// A box of a generated type encodes as its contents; recursive generated types use it.
-impl<T: Encode + ?Sized> Encode for alloc::boxed::Box<T> {
-    #[inline]
-    fn encode(&self, id: Option<u32>, buf: &mut Vec<u8>) {
-        T::encode(self, id, buf);
-    }
-}
-
 /// A value that can be decoded from TL bytes that live for `'a`.
 ///
 /// Owned values (everything `tl!` generates by default, `String`, `Vec<u8>`) implement it for
