@@ -45,7 +45,8 @@ enum Command {
         files: Vec<String>,
         #[command(flatten)]
         rule: RuleArg,
-        /// A definition whose written id is deliberately not the computed one (repeatable).
+        /// A definition whose written id is deliberately not the computed one (repeatable); the
+        /// ids the published schemas freeze are known without it.
         #[arg(long = "allow-id-mismatch", value_name = "NAME")]
         allow_id_mismatch: Vec<String>,
         /// A type defined outside the schema (repeatable).

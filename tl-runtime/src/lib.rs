@@ -349,9 +349,11 @@ pub use tl_macros::{Deserialize, Identifiable, Serialize};
 ///   most do not (TDLib's and TON's write none, or only the few they froze), so a TON schema
 ///   included without `id_rule` still gets TON's ids. Name it where a schema is neither.
 /// - `allow_id_mismatch(name, "ns.name", ...)`: constructors and functions whose written id is
-///   deliberately not the computed one (Telegram's `ipPortSecret`, the `invokeWith…Prefix`
-///   functions, secret chats' layer-suffixed names). An entry that matches nothing, or whose id
-///   is in fact right, is an error, so the list cannot go stale.
+///   deliberately not the computed one. The ids that the published schemas freeze (Telegram's
+///   `ipPortSecret`, the `invokeWith…Prefix` functions, secret chats' layer-suffixed names,
+///   TON's) need no entry: each is known by its name and id, `tl_schema::id::FROZEN`. An entry
+///   that matches nothing, or whose id is in fact right, is an error, so the list cannot go
+///   stale.
 /// - `only(name, "ns.name", Type, ...)`: generate only these constructors, functions and boxed
 ///   types, and everything they refer to (transitively), so that a program using 20 functions
 ///   does not build all 2,500 definitions. The whole schema is still checked. A name that is not

@@ -233,8 +233,15 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn allowed(&self, name: &str) -> bool {
+    /// Whether `def`'s written id may differ from the computed one: it is in the allow list, or
+    /// it is one of the ids the published schemas freeze ([`crate::id::FROZEN`]).
+    fn allowed(&self, def: &Definition) -> bool {
+        let name = def.name.value.as_str();
         self.config.allow_id_mismatch.iter().any(|a| a == name)
+            || def
+                .id
+                .as_ref()
+                .is_some_and(|w| crate::id::frozen(name, w.value))
     }
 
     fn ids(&mut self) {
@@ -245,7 +252,7 @@ impl<'a> Validator<'a> {
             // A line with a word that lost its `:type` is reported for that (see
             // `definition`); its id was computed from another text.
             if !crate::id::holds(self.defs, def, rule, written.value)
-                && !self.allowed(&def.name.value)
+                && !self.allowed(def)
                 && !def.fields.iter().any(|f| self.lost_type(def, f))
             {
                 let computed = def.computed_id(rule);
@@ -303,8 +310,8 @@ impl<'a> Validator<'a> {
                 // A repeated name is reported once, as a duplicate name.
                 Some(first)
                     if first.name.value != def.name.value
-                        && !self.allowed(&def.name.value)
-                        && !self.allowed(&first.name.value) =>
+                        && !self.allowed(def)
+                        && !self.allowed(first) =>
                 {
                     let range = def
                         .id
@@ -1122,5 +1129,48 @@ mod tests {
         let found = messages(&misplaced, IdRule::Tdlib);
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].contains("but is in a `---functions---` section"));
+    }
+
+    /// Telegram's `mtproto.tl` lines whose written ids are frozen, with the type they use.
+    const FROZEN_MTPROTO: &str = "
+        ipPort#d433ad73 ipv4:int port:int = IpPort;
+        ipPortSecret#37982646 ipv4:int port:int secret:bytes = IpPort;
+        accessPointRule#4679b65f phone_prefix_rules:string dc_id:int ips:vector<IpPort> = AccessPointRule;
+        help.configSimple#5a592a6c date:int expires:int rules:vector<AccessPointRule> = help.ConfigSimple;
+    ";
+
+    #[test]
+    fn the_frozen_ids_of_the_published_schemas_check_as_written() {
+        assert_eq!(
+            messages(FROZEN_MTPROTO, IdRule::Telegram),
+            Vec::<String>::new()
+        );
+        // TDLib's header: a `…Prefix` twin shares its function's id, which is no duplicate.
+        let header = "---functions---
+            invokeWithReCaptchaPrefix#adbb0f94 token:string = Error;
+            invokeWithReCaptcha#adbb0f94 {X:Type} token:string query:!X = X;";
+        assert_eq!(messages(header, IdRule::Telegram), Vec::<String>::new());
+    }
+
+    #[test]
+    fn only_the_frozen_pair_is_accepted() {
+        // Another wrong id on a frozen name is a mistake, and so is a frozen id on another name.
+        for (from, to) in [
+            ("accessPointRule#4679b65f", "accessPointRule#4679b65e"),
+            ("accessPointRule#4679b65f", "accessPointRules#4679b65f"),
+        ] {
+            let found = messages(&FROZEN_MTPROTO.replace(from, to), IdRule::Telegram);
+            assert_eq!(found.len(), 1, "{to}: {found:?}");
+            assert!(found[0].contains("declares #4679b65"), "{to}: {found:?}");
+        }
+        // Nor is a frozen id a licence to share it with another definition.
+        let found = messages(
+            &format!("{FROZEN_MTPROTO} other#4679b65f = AccessPointRule;"),
+            IdRule::Telegram,
+        );
+        assert!(
+            found.iter().any(|m| m.contains("declares #4679b65f")),
+            "{found:?}"
+        );
     }
 }
