@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# The TL schemas that other projects ship in their registry packages, each checked with
+# `tl check` and compiled through `tl!` as it is, with no attribute: Pyrogram's (PyPI), GramJS's
+# (npm), tdlib-rs's three versions of `td_api.tl`, grammers-tl-types 0.4.0's and
+# everscale-network's (crates.io). Prints a table: definitions, `tl check`'s verdict, and whether
+# `cargo check` of a crate holding the schema through `tl!` passed, with its time.
+#
+# Not run by `.ci/run`: it downloads the packages and checks some 11,000 definitions
+# (a few minutes). Run it after a change to the grammar, the checks or the generated code.
+#
+#   scripts/registry-schemas.sh          (needs pip, npm and node, and the registries)
+source "$(dirname "$0")/common.sh"
+
+schemas=$work/schemas
+mkdir -p "$schemas" "$work/pypi" "$work/npm"
+
+# PyPI: Pyrogram's source distribution carries its compiler's schemas.
+pip download -q --no-deps --no-binary :all: Pyrogram==2.0.106 -d "$work/pypi"
+tar xzf "$work"/pypi/Pyrogram-2.0.106.tar.gz -C "$work/pypi"
+for f in main_api sys_msgs auth_key; do
+  cp "$work/pypi/Pyrogram-2.0.106/compiler/api/source/$f.tl" "$schemas/pyrogram_$f.tl"
+done
+
+# npm: GramJS (the package `telegram`) keeps its schemas as JavaScript strings.
+(cd "$work/npm" && npm pack -s telegram@2.26.22 >/dev/null && tar xzf telegram-2.26.22.tgz)
+node -e '
+  const fs = require("fs"), [dir, out] = process.argv.slice(1);
+  fs.writeFileSync(out + "/gramjs_api.tl", require(dir + "/tl/apiTl.js"));
+  fs.writeFileSync(out + "/gramjs_schema.tl", require(dir + "/tl/schemaTl.js"));
+' "$work/npm/package" "$schemas"
+
+# crates.io: fetched into Cargo's registry by a scratch crate that depends on them.
+mkdir -p "$work/fetch/src"
+touch "$work/fetch/src/lib.rs"
+cat > "$work/fetch/Cargo.toml" <<'TOML'
+[package]
+name = "fetch"
+version = "0.0.0"
+edition = "2021"
+[dependencies]
+tdlib-rs = { version = "=1.4.0", default-features = false }
+grammers-tl-types = "=0.4.0"
+everscale-network = "=0.5.5"
+[workspace]
+TOML
+cargo fetch -q --manifest-path "$work/fetch/Cargo.toml"
+registry() { ls -d "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/"$1" | head -1; }
+for f in api api_1.8.19 api_1.8.29; do cp "$(registry tdlib-rs-1.4.0)/tl/$f.tl" "$schemas/tdlib-rs_$f.tl"; done
+cp "$(registry grammers-tl-types-0.4.0)/tl/api.tl" "$schemas/grammers-0.4.0_api.tl"
+cp "$(registry grammers-tl-types-0.4.0)/tl/mtproto.tl" "$schemas/grammers-0.4.0_mtproto.tl"
+cp "$(registry everscale-network-0.5.5)/src/scheme.tl" "$schemas/everscale-network_scheme.tl"
+
+cargo build -q --release -p tl-cli
+# One crate, one module per schema behind a `cfg` of its own, checked once per schema.
+mkdir -p "$work/crate/src"
+printf '[package]\nname = "registry-schemas"\nversion = "0.0.0"\nedition = "2024"\n[dependencies]\ntl-runtime = { path = "%s/tl-runtime" }\n[workspace]\n[lints.rust]\nunexpected_cfgs = "allow"\n' \
+  "$root" > "$work/crate/Cargo.toml"
+cp Cargo.lock "$work/crate/"
+: > "$work/crate/src/lib.rs"
+n=0
+for f in "$schemas"/*.tl; do
+  printf '#[cfg(schema_%d)]\npub mod schema_%d {\n    tl_runtime::tl! {\n        #[tl(include = "%s", any)]\n    }\n}\n' \
+    "$n" "$n" "$f" >> "$work/crate/src/lib.rs"
+  n=$((n + 1))
+done
+# tl-runtime and tl-macros, once.
+cargo check -q --manifest-path "$work/crate/Cargo.toml"
+
+echo "| schema | definitions | \`tl check\` | \`tl!\`, \`cargo check\` |"
+echo "|---|---:|---|---|"
+failed=0
+n=0
+for f in "$schemas"/*.tl; do
+  name=$(basename "$f")
+  verdict=$(target/release/tl check "$f" 2>&1 | tail -1) || true
+  defs=$(echo "$verdict" | grep -oE '[0-9]+ definitions' | cut -d' ' -f1)
+  start=$(date +%s.%N)
+  # `cargo rustc` passes the cfg to this crate alone: its dependencies stay built.
+  if cargo rustc -q --profile check --lib --manifest-path "$work/crate/Cargo.toml" -- --cfg "schema_$n" >"$work/out" 2>&1; then
+    built="ok, $(echo "$(date +%s.%N) - $start" | bc | xargs printf '%.1f') s"
+  else
+    built="**failed**: $(grep -m1 '^error' "$work/out")"
+    failed=1
+  fi
+  case $verdict in ok:*) checked=ok ;; *) checked="**$verdict**"; failed=1 ;; esac
+  echo "| $name | $defs | $checked | $built |"
+  n=$((n + 1))
+done
+exit $failed
