@@ -10,7 +10,9 @@ work=$(mktemp -d)
 if [ -n "${TL_KEEP_WORK:-}" ]; then echo "scratch folder: $work" >&2; else trap 'rm -rf "$work"' EXIT; fi
 declare -A result
 
-find_grammers() { ls -d "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/grammers-tl-types-0.11.0 2>/dev/null | head -1; }
+# registry_src NAME-VERSION: where Cargo unpacked that crate from the registry (empty if not).
+registry_src() { ls -d "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/"$1" 2>/dev/null | head -1; }
+find_grammers() { registry_src grammers-tl-types-0.11.0; }
 grammers=$(find_grammers || true)
 if [ -z "$grammers" ]; then
   cargo fetch --manifest-path peers/Cargo.toml >/dev/null

@@ -44,27 +44,23 @@ everscale-network = "=0.5.5"
 [workspace]
 TOML
 cargo fetch -q --manifest-path "$work/fetch/Cargo.toml"
-registry() { ls -d "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/"$1" | head -1; }
-for f in api api_1.8.19 api_1.8.29; do cp "$(registry tdlib-rs-1.4.0)/tl/$f.tl" "$schemas/tdlib-rs_$f.tl"; done
-cp "$(registry grammers-tl-types-0.4.0)/tl/api.tl" "$schemas/grammers-0.4.0_api.tl"
-cp "$(registry grammers-tl-types-0.4.0)/tl/mtproto.tl" "$schemas/grammers-0.4.0_mtproto.tl"
-cp "$(registry everscale-network-0.5.5)/src/scheme.tl" "$schemas/everscale-network_scheme.tl"
+for f in api api_1.8.19 api_1.8.29; do cp "$(registry_src tdlib-rs-1.4.0)/tl/$f.tl" "$schemas/tdlib-rs_$f.tl"; done
+cp "$(registry_src grammers-tl-types-0.4.0)/tl/api.tl" "$schemas/grammers-0.4.0_api.tl"
+cp "$(registry_src grammers-tl-types-0.4.0)/tl/mtproto.tl" "$schemas/grammers-0.4.0_mtproto.tl"
+cp "$(registry_src everscale-network-0.5.5)/src/scheme.tl" "$schemas/everscale-network_scheme.tl"
 
 cargo build -q --release -p tl-cli
-# One crate, one module per schema behind a `cfg` of its own, checked once per schema.
-mkdir -p "$work/crate/src"
-printf '[package]\nname = "registry-schemas"\nversion = "0.0.0"\nedition = "2024"\n[dependencies]\ntl-runtime = { path = "%s/tl-runtime" }\n[workspace]\n[lints.rust]\nunexpected_cfgs = "allow"\n' \
-  "$root" > "$work/crate/Cargo.toml"
-cp Cargo.lock "$work/crate/"
-: > "$work/crate/src/lib.rs"
+# One crate, one module per schema behind a `cfg` of its own, checked once per schema (and
+# once by scratch_crate with none, which builds tl-runtime and tl-macros).
 n=0
-for f in "$schemas"/*.tl; do
-  printf '#[cfg(schema_%d)]\npub mod schema_%d {\n    tl_runtime::tl! {\n        #[tl(include = "%s", any)]\n    }\n}\n' \
-    "$n" "$n" "$f" >> "$work/crate/src/lib.rs"
-  n=$((n + 1))
-done
-# tl-runtime and tl-macros, once.
-cargo check -q --manifest-path "$work/crate/Cargo.toml"
+{
+  echo '#![allow(unexpected_cfgs)]'
+  for f in "$schemas"/*.tl; do
+    printf '#[cfg(schema_%d)]\npub mod schema_%d {\n    tl_runtime::tl! {\n        #[tl(include = "%s", any)]\n    }\n}\n' \
+      "$n" "$n" "$f"
+    n=$((n + 1))
+  done
+} | scratch_crate crate registry-schemas "$root"
 
 echo "| schema | definitions | \`tl check\` | \`tl!\`, \`cargo check\` |"
 echo "|---|---:|---|---|"
