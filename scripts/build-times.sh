@@ -3,7 +3,9 @@
 # api.tl through `tl!`, and one depending on grammers-tl-types 0.11.0 (default features).
 # For each: `cargo check`, debug and release builds from an empty target directory (all
 # dependencies included), the crate's own rebuild, and the peak memory of the build (GNU time's
-# maximum resident set size, the largest rustc). Prints a Markdown table.
+# maximum resident set size, the largest rustc). Prints a Markdown table. Both take their
+# dependencies as a user does, as registry crates (`as_registry` in common.sh: this tree's
+# crates packaged), so neither side's are built incrementally.
 #
 # Also timed: the tl! crate with the profile setting the README recommends for a crate that holds
 # a schema (`incremental = false` for that package: it is rebuilt whole whenever it changes, so
@@ -19,6 +21,9 @@ source "$(dirname "$0")/common.sh"
 rounds=${1:-1}
 api=$grammers/tl/api.tl
 
+# Both sides take their dependencies as crates.io ships them, from one directory source: this
+# tree's crates packaged, grammers-tl-types from the registry.
+version=$(as_registry "$root")
 mkdir -p "$work/with-tl/src" "$work/with-grammers/src" "$work/with-tl-only20/src" "$work/with-tl-nonincr/src"
 cp "$api" "$work/with-tl/api.tl"
 cat > "$work/with-tl/Cargo.toml" <<TOML
@@ -27,7 +32,7 @@ name = "with-tl"
 version = "0.0.0"
 edition = "2024"
 [dependencies]
-tl-runtime = { path = "$root/tl-runtime" }
+tl-runtime = "=$version"
 [workspace]
 TOML
 cat > "$work/with-tl/src/lib.rs" <<'RS'
