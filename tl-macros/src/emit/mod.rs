@@ -24,7 +24,6 @@ pub mod text;
 
 use crate::model::Model;
 use crate::paths;
-use std::collections::BTreeMap;
 
 /// Which module tree a struct lives in.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -62,17 +61,26 @@ pub struct Ctx<'a> {
 }
 
 /// Items grouped by module path below one root (`types`, `enums`, `functions`).
+///
+/// The children are a list, searched in turn and sorted when written out: a schema has a few
+/// dozen namespaces, and a list is less code than a `BTreeMap` (LLVM IR of the macro's
+/// unoptimized build, which every crate holding a schema waits for: 136,259 → 134,738 lines).
 #[derive(Default)]
 struct Tree {
     items: String,
-    children: BTreeMap<String, Tree>,
+    children: Vec<(String, Tree)>,
 }
 
 impl Tree {
     fn node(&mut self, modules: &[String]) -> &mut String {
         let mut node = self;
         for m in modules {
-            node = node.children.entry(m.clone()).or_default();
+            let at = node.children.iter().position(|(name, _)| name == m);
+            let at = at.unwrap_or_else(|| {
+                node.children.push((m.clone(), Tree::default()));
+                node.children.len() - 1
+            });
+            node = &mut node.children[at].1;
         }
         &mut node.items
     }
@@ -91,7 +99,9 @@ impl Tree {
         text::doc("", doc, out);
         emit!(out, "pub mod {} {{\n{imports}", crate::ident::text(name));
         out.push_str(&self.items);
-        for (name, child) in self.children {
+        let mut children = self.children;
+        children.sort_unstable_by(|(a, _), (b, _)| a.cmp(b));
+        for (name, child) in children {
             let doc = format!(" {what} of the TL namespace `{path}{name}`.");
             child.render(&doc, &name, what, &format!("{path}{name}."), imports, out);
         }
