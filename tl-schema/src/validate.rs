@@ -816,16 +816,19 @@ impl<'a> Validator<'a> {
         if self.missing.is_empty() {
             return;
         }
-        let mut missing: Vec<_> = std::mem::take(&mut self.missing).into_iter().collect();
-        missing.sort_unstable_by(|(a, _), (b, _)| a.cmp(b));
-        let names: Vec<&str> = missing.iter().map(|(name, _)| name.as_str()).collect();
+        // Sorted as names alone: one sort of `&str` for the crate (every sort of another type
+        // or by another closure is its own copy of the standard library's sort).
+        let missing = std::mem::take(&mut self.missing);
+        let mut names: Vec<&str> = missing.keys().map(String::as_str).collect();
+        names.sort_unstable();
         let list = names
             .iter()
             .map(|n| format!("`{n}`"))
             .collect::<Vec<_>>()
             .join(", ");
         let mut first_origin = None;
-        for (name, (origin, uses)) in &missing {
+        for &name in &names {
+            let (origin, uses) = &missing[name];
             let more = match uses {
                 1 => String::new(),
                 n => format!(" (used {n} times)"),
@@ -840,7 +843,7 @@ impl<'a> Validator<'a> {
             } else {
                 meant
                     .iter()
-                    .find(|(written, _)| written == name)
+                    .find(|(written, _)| *written == name)
                     .map(|(_, defined)| format!(" (did you mean `{defined}`?)"))
                     .unwrap_or_default()
             };

@@ -107,10 +107,10 @@ pub fn emit(ctx: &Ctx<'_>, out: &mut String) {
 
     // Group ids by the variant that decodes them.
     let mut by_variant: Vec<Vec<u32>> = vec![Vec::new(); variant_idents.len()];
-    let mut ids: Vec<(&u32, &(usize, bool))> = owners.0.iter().collect();
-    ids.sort();
-    for (id, (variant, _)) in ids {
-        by_variant[*variant].push(*id);
+    let mut ids: Vec<(u32, usize)> = owners.0.iter().map(|(&id, &(at, _))| (id, at)).collect();
+    ids.sort_unstable();
+    for (id, variant) in ids {
+        by_variant[variant].push(id);
     }
     let enum_count = model.enums.len();
     let mut reads = String::new();

@@ -22,7 +22,7 @@ mod json;
 mod structs;
 pub mod text;
 
-use crate::model::Model;
+use crate::model::{Model, Struct};
 use crate::paths;
 
 /// Which module tree a struct lives in.
@@ -62,9 +62,9 @@ pub struct Ctx<'a> {
 
 /// Items grouped by module path below one root (`types`, `enums`, `functions`).
 ///
-/// The children are a list, searched in turn and sorted when written out: a schema has a few
-/// dozen namespaces, and a list is less code than a `BTreeMap` (LLVM IR of the macro's
-/// unoptimized build, which every crate holding a schema waits for: 136,259 → 134,738 lines).
+/// The children are a list kept sorted by name: a schema has a few dozen namespaces, and a list
+/// is less code than a `BTreeMap` in the macro's unoptimized build, which every crate holding a
+/// schema waits for (BENCHMARKS.md, thirty-second measurement).
 #[derive(Default)]
 struct Tree {
     items: String,
@@ -75,10 +75,10 @@ impl Tree {
     fn node(&mut self, modules: &[String]) -> &mut String {
         let mut node = self;
         for m in modules {
-            let at = node.children.iter().position(|(name, _)| name == m);
-            let at = at.unwrap_or_else(|| {
-                node.children.push((m.clone(), Tree::default()));
-                node.children.len() - 1
+            let at = node.children.binary_search_by(|(name, _)| name.cmp(m));
+            let at = at.unwrap_or_else(|at| {
+                node.children.insert(at, (m.clone(), Tree::default()));
+                at
             });
             node = &mut node.children[at].1;
         }
@@ -99,9 +99,7 @@ impl Tree {
         text::doc("", doc, out);
         emit!(out, "pub mod {} {{\n{imports}", crate::ident::text(name));
         out.push_str(&self.items);
-        let mut children = self.children;
-        children.sort_unstable_by(|(a, _), (b, _)| a.cmp(b));
-        for (name, child) in children {
+        for (name, child) in self.children {
             let doc = format!(" {what} of the TL namespace `{path}{name}`.");
             child.render(&doc, &name, what, &format!("{path}{name}."), imports, out);
         }
@@ -202,26 +200,38 @@ pub fn generate(model: &Model, options: &Options) -> String {
 /// `name_for_id` and `id_for_name` over every constructor and function (sorted static tables,
 /// searched without allocating), the alias generated enums name the first by, and `LAYER`.
 fn names(model: &Model, layer: Option<u32>, out: &mut String) {
-    let mut by_id: Vec<(u32, &str)> = model
-        .types
-        .iter()
-        .chain(&model.functions)
-        .map(|s| (s.id, s.tl_name.as_str()))
-        .collect();
-    let mut by_name: Vec<(&str, u32)> = by_id.iter().map(|&(id, name)| (name, id)).collect();
-    // A frozen id shared by two definitions names the first, as decoding takes the first.
-    by_id.sort_by_key(|e| e.0);
+    let defs: Vec<&Struct> = model.types.iter().chain(&model.functions).collect();
+    // Each sorted with its position, so that a frozen id shared by two definitions names the
+    // first, as decoding takes the first. (Unstable sorts of plain pairs: a sort by a closure or
+    // a stable sort is more of the standard library's code in the macro's unoptimized build.)
+    let mut by_id: Vec<(u32, usize)> = defs.iter().enumerate().map(|(at, s)| (s.id, at)).collect();
+    by_id.sort_unstable();
     by_id.dedup_by_key(|e| e.0);
-    by_name.sort_by_key(|e| e.0);
+    let mut by_name: Vec<(&str, usize)> = defs
+        .iter()
+        .enumerate()
+        .map(|(at, s)| (s.tl_name.as_str(), at))
+        .collect();
+    by_name.sort_unstable();
     by_name.dedup_by_key(|e| e.0);
     let (opt, some, none, ok) = (paths::OPTION, paths::SOME, paths::NONE, paths::OK);
     let mut ids = String::new();
-    for (id, name) in &by_id {
-        emit!(ids, "({}, {}), ", text::u32_lit(*id), text::str_lit(name));
+    for &(id, at) in &by_id {
+        emit!(
+            ids,
+            "({}, {}), ",
+            text::u32_lit(id),
+            text::str_lit(&defs[at].tl_name)
+        );
     }
     let mut names = String::new();
-    for (name, id) in &by_name {
-        emit!(names, "({}, {}), ", text::str_lit(name), text::u32_lit(*id));
+    for &(name, at) in &by_name {
+        emit!(
+            names,
+            "({}, {}), ",
+            text::str_lit(name),
+            text::u32_lit(defs[at].id)
+        );
     }
     emit!(
         out,
