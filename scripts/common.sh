@@ -48,9 +48,9 @@ scratch_crate() {
 # `cargo package` ships them, grammers-tl-types 0.11.0, and every crate those need (the versions
 # of TREE's Cargo.lock). Prints the version to depend on (`tl-runtime = "=VERSION"`). Cargo builds
 # a crate from such a source as it builds one from the registry, without incremental compilation
-# and with its lints capped; a path dependency it builds incrementally, which costs the chain of
+# and with its lints capped; a path dependency it builds incrementally, which made the chain of
 # crates that must be built before a crate holding a schema can start (tl-schema, tl-macros)
-# about a fifth more.
+# take 2.9 s instead of 1.7 s in a clean check (BENCHMARKS.md, thirty-second measurement).
 as_registry() {
   local tree=$1 crate
   (cd "$tree" && cargo package -q --no-verify --allow-dirty -p tl-schema -p tl-macros -p tl-runtime \
