@@ -77,7 +77,7 @@ grammers-tl-types = "=0.11.0"
 TOML
 echo 'pub use grammers_tl_types::*;' > "$work/with-grammers/src/lib.rs"
 
-# Fetch first so that downloads are not timed.
+# Resolve first (each crate's Cargo.lock, from the directory source), so that only builds are timed.
 for c in with-tl with-grammers with-tl-only20 with-tl-nonincr; do (cd "$work/$c" && cargo fetch -q); done
 
 for ((r = 0; r < rounds; r++)); do

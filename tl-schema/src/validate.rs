@@ -83,7 +83,7 @@ struct Validator<'a> {
     locate: &'a dyn Locate,
     diagnostics: Vec<Diagnostic>,
     /// Boxed type name to its constructors (types section only). Hash maps here, not B-trees:
-    /// the order matters only to messages, which sort. The macro's unoptimized build of this
+    /// the order matters only to messages, which sort or take the least name. The macro's unoptimized build of this
     /// crate, which every crate holding a schema waits for, compiled 110,641 lines of LLVM IR
     /// with the B-trees and 92,960 without.
     boxed: HashMap<&'a str, Vec<&'a Definition>>,
@@ -613,14 +613,6 @@ impl<'a> Validator<'a> {
             && self.plain_unknown(def, ty)
     }
 
-    /// The boxed types the schema defines, sorted: what a hint searches, so that the same
-    /// schema always gets the same suggestion.
-    fn boxed_names(&self) -> Vec<&'a str> {
-        let mut names: Vec<&'a str> = self.boxed.keys().copied().collect();
-        names.sort_unstable();
-        names
-    }
-
     /// A function that has `name` as its result and is named like its constructor (`dataJSON`
     /// for `DataJSON`): a constructor pasted after `---functions---`, a common slip.
     fn misplaced_constructor(&self, name: &str) -> Option<&'a Definition> {
@@ -772,10 +764,12 @@ impl<'a> Validator<'a> {
         if is_bare_name(name) {
             if builtin.is_none() && !self.bare.contains_key(name) {
                 // `peer:inputPeer` for `peer:InputPeer`: TL tells bare from boxed by case.
+                // The first such type by name, so that a schema always gets the same hint.
                 let hint = self
-                    .boxed_names()
-                    .into_iter()
-                    .find(|boxed| boxed.eq_ignore_ascii_case(name))
+                    .boxed
+                    .keys()
+                    .filter(|boxed| boxed.eq_ignore_ascii_case(name))
+                    .min()
                     .map(|boxed| format!(" (did you mean the boxed type `{boxed}`?)"))
                     .unwrap_or_default();
                 let message = format!("unknown constructor `{name}` used as a bare type{hint}");
@@ -798,18 +792,20 @@ impl<'a> Validator<'a> {
     fn missing_summary(&mut self) {
         // The defined type a result-only name is a slip for.
         let mut meant: Vec<(&str, &str)> = Vec::new();
-        let results_only = std::mem::take(&mut self.results_only);
-        if !results_only.is_empty() {
-            let defined = self.boxed_names();
-            for (name, (origin, uses)) in results_only {
-                let near = defined.iter().find(|defined| near_miss(defined, name));
-                if let Some(entry) = self.missing.get_mut(name) {
-                    entry.1 += uses;
-                } else if near.is_some() || self.misplaced_constructor(name).is_some() {
-                    self.missing.insert(name.to_string(), (origin, uses));
-                    if let Some(near) = near {
-                        meant.push((name, near));
-                    }
+        for (name, (origin, uses)) in std::mem::take(&mut self.results_only) {
+            // The first near type by name, so that a schema always gets the same hint.
+            let near = self
+                .boxed
+                .keys()
+                .copied()
+                .filter(|defined| near_miss(defined, name))
+                .min();
+            if let Some(entry) = self.missing.get_mut(name) {
+                entry.1 += uses;
+            } else if near.is_some() || self.misplaced_constructor(name).is_some() {
+                self.missing.insert(name.to_string(), (origin, uses));
+                if let Some(near) = near {
+                    meant.push((name, near));
                 }
             }
         }
