@@ -344,11 +344,12 @@ mod tests {
 
     #[test]
     fn bytes_of_every_short_length_and_room() {
-        // Each length around the short path's block and the long form's header, written after
-        // an odd prefix into buffers with no room, some room and room for the block: the
-        // header, the data, the zero padding, and nothing after it.
+        // Every length from none to past the long form's header (the short path, the other one,
+        // and both header forms), written after an odd prefix into buffers with no room, some
+        // room and room for the block: the header, the data, the zero padding, and nothing
+        // after it.
         let data: Vec<u8> = (1..=300u16).map(|i| (i % 251) as u8 + 1).collect();
-        for len in (0..140).chain(250..258) {
+        for len in 0..300 {
             let value = &data[..len];
             let mut expected = Vec::from([7, 7, 7]);
             if len < 254 {
