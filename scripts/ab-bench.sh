@@ -12,8 +12,9 @@
 # bench's own ratio against grammers mixes both and is no A/B between two binaries
 # (BENCHMARKS.md, thirty-third measurement).
 #
-# AB_INSTRUCTIONS=1 also counts each side's instructions per call (callgrind, as
-# scripts/instructions.sh does): those do not depend on the machine's load or on placement.
+# AB_INSTRUCTIONS=1 also counts each side's instructions per call (callgrind, `bench_instructions`
+# in common.sh, as scripts/instructions.sh counts them): those do not depend on the machine's load
+# or on placement.
 source "$(dirname "$0")/common.sh"
 rev=${1:?usage: scripts/ab-bench.sh REV [pairs]}
 pairs=${2:-6}
@@ -52,16 +53,12 @@ done
 
 if [ -n "${AB_INSTRUCTIONS:-}" ]; then
   declare -A n
-  count() { # BINARY CONTENDER CALLS
-    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$1" --profile "$2" "$3" 2>&1 |
-      awk '/Collected/ {print $4}'
-  }
   echo
   echo "| instructions per call | before | after | after / before |"
   echo "|---|---:|---:|---:|"
   for c in encode decode borrowed grammers-encode grammers-decode; do
     for side in before after; do
-      n[$side]=$((($(count "$work/bench-$side" "$c" 300) - $(count "$work/bench-$side" "$c" 100)) / 200))
+      n[$side]=$(bench_instructions "$work/bench-$side" "$c")
     done
     printf '| %s | %s | %s | %.3f |\n' "$c" "${n[before]}" "${n[after]}" "$(echo "${n[after]} / ${n[before]}" | bc -l)"
   done

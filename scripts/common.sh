@@ -25,6 +25,18 @@ measure() {
   tail -1 "$work/time"
 }
 
+# bench_instructions BINARY CONTENDER: instructions per call of one contender of the bench binary
+# (its `--profile`), counted by callgrind: the difference between runs of 300 and 100 calls, over
+# 200 calls, so that the set-up (building the payload, the first decodes) cancels out.
+bench_instructions() {
+  local calls n=()
+  for calls in 300 100; do
+    n+=("$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$1" --profile "$2" "$calls" 2>&1 |
+      awk '/Collected/ {print $4}')")
+  done
+  echo $(((n[0] - n[1]) / 200))
+}
+
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 # med CRATE FIELD BUILD: the median over the rounds of the seconds (FIELD 1) or peak KiB (2).
 med() { for ((r = 0; r < rounds; r++)); do echo "${result[$1,$3,$r]}" | cut -d' ' -f"$2"; done | median; }

@@ -8,16 +8,10 @@
 # set-up (building the payload, the first decodes) cancels out.
 #
 #   scripts/instructions.sh          (needs valgrind: apt-get install valgrind)
-set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/common.sh"
 cargo build -q --release -p tl-peers --bin bench
-count() {
-  valgrind --tool=callgrind --callgrind-out-file=/dev/null target/release/bench --profile "$1" "$2" 2>&1 |
-    awk '/Collected/ {print $4}'
-}
-per_call() { echo $(( ($(count "$1" 300) - $(count "$1" 100)) / 200 )); }
 echo "| contender | instructions per call |"
 echo "|---|---:|"
 for c in encode grammers-encode decode borrowed grammers-decode; do
-  printf '| %s | %s |\n' "$c" "$(per_call "$c")"
+  printf '| %s | %s |\n' "$c" "$(bench_instructions target/release/bench "$c")"
 done
