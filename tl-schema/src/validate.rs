@@ -83,9 +83,9 @@ struct Validator<'a> {
     locate: &'a dyn Locate,
     diagnostics: Vec<Diagnostic>,
     /// Boxed type name to its constructors (types section only). Hash maps here, not B-trees:
-    /// the order matters only to messages, which sort or take the least name. The macro's unoptimized build of this
-    /// crate, which every crate holding a schema waits for, compiled 110,641 lines of LLVM IR
-    /// with the B-trees and 92,960 without.
+    /// the order matters only to messages, which sort or take the least name. The macro's
+    /// unoptimized build of this crate, which every crate holding a schema waits for, compiled
+    /// 110,641 lines of LLVM IR with the B-trees and 92,960 without.
     boxed: HashMap<&'a str, Vec<&'a Definition>>,
     /// Constructor names (types section only).
     bare: HashMap<&'a str, &'a Definition>,
