@@ -74,19 +74,30 @@ impl<'a, T, E: DecodeAs<'a, T>> DecodeAs<'a, Vec<T>> for BareVec<E> {
         // 523,760 lines of LLVM IR, 13,962 -> 14,523 functions, `cargo llvm-lines`), and this
         // nested form is rare (`vector<vector<T>>` and the like).
         let (count, capacity) = reader.enter_vec(false, E::MIN_LEN, core::mem::size_of::<T>())?;
-        let mut items = Vec::with_capacity(capacity);
-        for i in 0..count {
-            match E::read(reader) {
-                Ok(item) => items.push(item),
-                Err(e) => {
-                    reader.leave();
-                    return Err(e.in_index(i));
-                }
+        read_elements::<E, T>(reader, count, capacity)
+    }
+}
+
+/// The elements of a vector or a repetition, `count` of them, once the count has been checked and
+/// the reader has entered their nesting level (which this leaves); errors name the failing
+/// element's index.
+fn read_elements<'a, E: DecodeAs<'a, T>, T>(
+    reader: &mut Reader<'a>,
+    count: usize,
+    capacity: usize,
+) -> Result<Vec<T>, Error> {
+    let mut items = Vec::with_capacity(capacity);
+    for i in 0..count {
+        match E::read(reader) {
+            Ok(item) => items.push(item),
+            Err(e) => {
+                reader.leave();
+                return Err(e.in_index(i));
             }
         }
-        reader.leave();
-        Ok(items)
     }
+    reader.leave();
+    Ok(items)
 }
 
 impl<T, E: EncodeAs<T>> EncodeAs<Vec<T>> for BoxedVec<E> {
@@ -101,6 +112,50 @@ impl<'a, T, E: DecodeAs<'a, T>> DecodeAs<'a, Vec<T>> for BoxedVec<E> {
     fn read(reader: &mut Reader<'a>) -> Result<Vec<T>, Error> {
         reader.expect_id(VECTOR_ID, "Vector")?;
         BareVec::<E>::read(reader)
+    }
+}
+
+/// A repetition `n*[ E ]` (TL's own schema of `.tlo` files: `types_num:#
+/// types:types_num*[ tls.Type ]`): each element encoded by `E`, with no count of its own; the
+/// count is the `#` field before it, which generated code writes from the length
+/// ([`Repeated::count`]) and reads before the elements.
+#[derive(Debug)]
+pub struct Repeated<E>(PhantomData<E>);
+
+impl<E> Repeated<E> {
+    /// The `#` count of `items`.
+    ///
+    /// # Panics
+    ///
+    /// If `items` has more than `i32::MAX` elements, as a vector's count would.
+    pub fn count<T>(items: &[T]) -> u32 {
+        wire::vec_count(items.len())
+    }
+
+    /// Appends the elements.
+    pub fn write<T>(items: &[T], buf: &mut Vec<u8>)
+    where
+        E: EncodeAs<T>,
+    {
+        wire::reserve_vec(buf, 0, items);
+        for item in items {
+            E::write(item, buf);
+        }
+    }
+
+    /// Reads `count` elements, with a vector's guarantees: the count checked against the
+    /// remaining input before anything is allocated, one nesting level for the elements, errors
+    /// naming the failing element's index.
+    pub fn read<'a, T>(reader: &mut Reader<'a>, count: u32) -> Result<Vec<T>, Error>
+    where
+        E: DecodeAs<'a, T>,
+    {
+        let at = reader.position();
+        let count = usize::try_from(count).unwrap_or(usize::MAX);
+        let count = reader.check_count(count, E::MIN_LEN, at)?;
+        reader.enter()?;
+        let capacity = reader.capacity_for(count, core::mem::size_of::<T>());
+        read_elements::<E, T>(reader, count, capacity)
     }
 }
 

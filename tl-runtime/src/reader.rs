@@ -274,6 +274,17 @@ impl<'a> Reader<'a> {
         let count = usize::try_from(raw).map_err(|_| {
             Error::new(ErrorKind::NegativeCount { count: raw }, self.position() - 4)
         })?;
+        self.check_count(count, min_element_len, self.position() - 4)
+    }
+
+    /// `count` elements of at least `min_element_len` bytes each (at least 1) must fit in the
+    /// input left, else [`ErrorKind::CountExceedsInput`] at `at`, where the count was read.
+    pub(crate) fn check_count(
+        &self,
+        count: usize,
+        min_element_len: usize,
+        at: usize,
+    ) -> Result<usize, Error> {
         let available = self.remaining_len();
         let min_element_len = min_element_len.max(1);
         if count.saturating_mul(min_element_len) > available {
@@ -283,7 +294,7 @@ impl<'a> Reader<'a> {
                     min_element_len,
                     available,
                 },
-                self.position() - 4,
+                at,
             ));
         }
         Ok(count)
