@@ -276,6 +276,129 @@ pub mod types {
             __tl::Err(__tl::in_field_at(e, "maybe flags value", at))
         }
     }
+    /// TL constructor `shape`:
+    /// ```text
+    /// shape n:# points:n*[ point ] = Shape;
+    /// ```
+    #[derive(__tl::Clone, __tl::PartialEq)]
+    pub struct Shape {
+        /// `points:n*[ point ]`
+        pub points: __tl::Vec<super::types::Point>,
+    }
+    #[automatically_derived]
+    impl __tl::Debug for Shape {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            __tl::debug_struct(f, "Shape", "points", &[&self.points])
+        }
+    }
+    #[automatically_derived]
+    impl __tl::Identifiable for Shape {
+        const CONSTRUCTOR_ID: u32 = 0x5e2d155bu32;
+    }
+    #[automatically_derived]
+    impl __tl::Encode for Shape {
+        #[inline]
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            __tl::write_words_after(
+                buf,
+                __tl_id,
+                [0, __tl::Repeated::<__tl::AsIs>::count(&self.points)],
+            );
+            <__tl::Repeated<__tl::AsIs>>::write(&self.points, buf);
+        }
+    }
+    #[automatically_derived]
+    impl<'a> __tl::Deserialize<'a> for Shape {
+        const MIN_SERIALIZED_LEN: usize = 4;
+        #[inline]
+        fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
+            let (e, at): (__tl::Error, usize) = '__tl_failed: {
+                let __tl_n_0: u32 = match r.read_u32() {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 0),
+                };
+                let __tl_v_0: __tl::Vec<super::types::Point> = match <__tl::Repeated<
+                    __tl::AsIs,
+                >>::read(r, __tl_n_0) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 1),
+                };
+                return __tl::Ok(Self { points: __tl_v_0 });
+            };
+            __tl::Err(__tl::in_field_at(e, "shape n points", at))
+        }
+    }
+    /// TL constructor `lists`:
+    /// ```text
+    /// lists n:# n*[ long ] m:# tags:m*[ Vector<string> ] = Lists;
+    /// ```
+    #[derive(__tl::Clone, __tl::PartialEq)]
+    pub struct Lists {
+        /// `n*[ long ]`
+        pub arg2: __tl::Vec<i64>,
+        /// `tags:m*[ Vector string ]`
+        pub tags: __tl::Vec<__tl::Vec<__tl::String>>,
+    }
+    #[automatically_derived]
+    impl __tl::Debug for Lists {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            __tl::debug_struct(f, "Lists", "arg2 tags", &[&self.arg2, &self.tags])
+        }
+    }
+    #[automatically_derived]
+    impl __tl::Identifiable for Lists {
+        const CONSTRUCTOR_ID: u32 = 0x40f7065du32;
+    }
+    #[automatically_derived]
+    impl __tl::Encode for Lists {
+        #[inline]
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            __tl::write_words_after(
+                buf,
+                __tl_id,
+                [0, __tl::Repeated::<__tl::AsIs>::count(&self.arg2)],
+            );
+            <__tl::Repeated<__tl::AsIs>>::write(&self.arg2, buf);
+            __tl::write_u32(buf, __tl::Repeated::<__tl::AsIs>::count(&self.tags));
+            <__tl::Repeated<__tl::BoxedVec<__tl::AsIs>>>::write(&self.tags, buf);
+        }
+    }
+    #[automatically_derived]
+    impl<'a> __tl::Deserialize<'a> for Lists {
+        const MIN_SERIALIZED_LEN: usize = 8;
+        #[inline]
+        fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
+            let (e, at): (__tl::Error, usize) = '__tl_failed: {
+                let __tl_n_0: u32 = match r.read_u32() {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 0),
+                };
+                let __tl_v_0: __tl::Vec<i64> = match <__tl::Repeated<
+                    __tl::AsIs,
+                >>::read(r, __tl_n_0) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 1),
+                };
+                let __tl_n_1: u32 = match r.read_u32() {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 2),
+                };
+                let __tl_v_1: __tl::Vec<__tl::Vec<__tl::String>> = match <__tl::Repeated<
+                    __tl::BoxedVec<__tl::AsIs>,
+                >>::read(r, __tl_n_1) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 3),
+                };
+                return __tl::Ok(Self {
+                    arg2: __tl_v_0,
+                    tags: __tl_v_1,
+                });
+            };
+            __tl::Err(__tl::in_field_at(e, "lists n arg2 m tags", at))
+        }
+    }
 }
 /// TL boxed types, one enum each with a variant per constructor, encoded boxed (constructor id, then fields).
 pub mod enums {
@@ -566,6 +689,142 @@ pub mod enums {
             }
         }
     }
+    /// The TL type `Shape`: one variant per constructor.
+    #[derive(__tl::Clone, __tl::PartialEq)]
+    pub enum Shape {
+        /// `shape`
+        Shape(super::types::Shape),
+    }
+    #[automatically_derived]
+    impl __tl::Debug for Shape {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            match self {
+                Self::Shape(x) => __tl::debug_tuple(f, "Shape", x),
+            }
+        }
+    }
+    #[automatically_derived]
+    impl __tl::Encode for Shape {
+        fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            match self {
+                Self::Shape(x) => {
+                    <super::types::Shape as __tl::Encode>::encode(
+                        x,
+                        __tl::Some(0x5e2d155bu32),
+                        buf,
+                    )
+                }
+            }
+        }
+    }
+    #[automatically_derived]
+    impl<'a> __tl::Deserialize<'a> for Shape {
+        const MIN_SERIALIZED_LEN: usize = 4;
+        fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
+            let id = match __tl::read_id_deeper(r) {
+                __tl::Ok(id) => id,
+                __tl::Err(e) => return __tl::Err(e),
+            };
+            let v: __tl::Result<Self, __tl::Error> = match id {
+                0x5e2d155bu32 => __tl::read_any(r, Self::Shape),
+                _ => {
+                    __tl::Err(
+                        __tl::unexpected_constructor_in(r, "Shape", id, __tl_names),
+                    )
+                }
+            };
+            __tl::leave(r);
+            v
+        }
+    }
+    #[automatically_derived]
+    impl __tl::From<super::types::Shape> for Shape {
+        #[inline]
+        fn from(x: super::types::Shape) -> Self {
+            Self::Shape(x)
+        }
+    }
+    #[automatically_derived]
+    impl __tl::TryFrom<Shape> for super::types::Shape {
+        type Error = Shape;
+        #[allow(unreachable_patterns)]
+        #[inline]
+        fn try_from(value: Shape) -> __tl::Result<Self, Shape> {
+            match value {
+                Shape::Shape(x) => __tl::Ok(x),
+                other => __tl::Err(other),
+            }
+        }
+    }
+    /// The TL type `Lists`: one variant per constructor.
+    #[derive(__tl::Clone, __tl::PartialEq)]
+    pub enum Lists {
+        /// `lists`
+        Lists(super::types::Lists),
+    }
+    #[automatically_derived]
+    impl __tl::Debug for Lists {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            match self {
+                Self::Lists(x) => __tl::debug_tuple(f, "Lists", x),
+            }
+        }
+    }
+    #[automatically_derived]
+    impl __tl::Encode for Lists {
+        fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            match self {
+                Self::Lists(x) => {
+                    <super::types::Lists as __tl::Encode>::encode(
+                        x,
+                        __tl::Some(0x40f7065du32),
+                        buf,
+                    )
+                }
+            }
+        }
+    }
+    #[automatically_derived]
+    impl<'a> __tl::Deserialize<'a> for Lists {
+        const MIN_SERIALIZED_LEN: usize = 4;
+        fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
+            let id = match __tl::read_id_deeper(r) {
+                __tl::Ok(id) => id,
+                __tl::Err(e) => return __tl::Err(e),
+            };
+            let v: __tl::Result<Self, __tl::Error> = match id {
+                0x40f7065du32 => __tl::read_any(r, Self::Lists),
+                _ => {
+                    __tl::Err(
+                        __tl::unexpected_constructor_in(r, "Lists", id, __tl_names),
+                    )
+                }
+            };
+            __tl::leave(r);
+            v
+        }
+    }
+    #[automatically_derived]
+    impl __tl::From<super::types::Lists> for Lists {
+        #[inline]
+        fn from(x: super::types::Lists) -> Self {
+            Self::Lists(x)
+        }
+    }
+    #[automatically_derived]
+    impl __tl::TryFrom<Lists> for super::types::Lists {
+        type Error = Lists;
+        #[allow(unreachable_patterns)]
+        #[inline]
+        fn try_from(value: Lists) -> __tl::Result<Self, Lists> {
+            match value {
+                Lists::Lists(x) => __tl::Ok(x),
+                other => __tl::Err(other),
+            }
+        }
+    }
     /// The TL type `Nothing`: one variant per constructor.
     #[derive(__tl::Clone, __tl::PartialEq)]
     pub enum Nothing {}
@@ -776,6 +1035,10 @@ pub enum Any {
     Count(enums::Count),
     /// The boxed type `Maybe`.
     Maybe(enums::Maybe),
+    /// The boxed type `Shape`.
+    Shape(enums::Shape),
+    /// The boxed type `Lists`.
+    Lists(enums::Lists),
     /// The boxed type `Nothing`.
     Nothing(enums::Nothing),
     /// The function `wrap`.
@@ -794,6 +1057,8 @@ impl __tl::Debug for Any {
             Self::Point(x) => __tl::debug_tuple(f, "Point", x),
             Self::Count(x) => __tl::debug_tuple(f, "Count", x),
             Self::Maybe(x) => __tl::debug_tuple(f, "Maybe", x),
+            Self::Shape(x) => __tl::debug_tuple(f, "Shape", x),
+            Self::Lists(x) => __tl::debug_tuple(f, "Lists", x),
             Self::Nothing(x) => __tl::debug_tuple(f, "Nothing", x),
             Self::Wrap(x) => __tl::debug_tuple(f, "Wrap", x),
             Self::GetPoint(x) => __tl::debug_tuple(f, "GetPoint", x),
@@ -809,6 +1074,8 @@ impl __tl::Encode for Any {
             Any::Point(x) => __tl::Serialize::serialize(x, buf),
             Any::Count(x) => __tl::Serialize::serialize(x, buf),
             Any::Maybe(x) => __tl::Serialize::serialize(x, buf),
+            Any::Shape(x) => __tl::Serialize::serialize(x, buf),
+            Any::Lists(x) => __tl::Serialize::serialize(x, buf),
             Any::Nothing(x) => __tl::Serialize::serialize(x, buf),
             Any::Wrap(x) => __tl::Serialize::serialize(x, buf),
             Any::GetPoint(x) => __tl::Serialize::serialize(x, buf),
@@ -829,6 +1096,8 @@ impl<'a> __tl::Deserialize<'a> for Any {
             0xf6e5189cu32 => __tl::read_any_outlined(r, Any::Point),
             0x3fd44d2eu32 => __tl::read_any_outlined(r, Any::Count),
             0xe2811653u32 => __tl::read_any_outlined(r, Any::Maybe),
+            0x5e2d155bu32 => __tl::read_any_outlined(r, Any::Shape),
+            0x40f7065du32 => __tl::read_any_outlined(r, Any::Lists),
             0xd35ba9acu32 => __tl::read_any_boxed_outlined(r, Any::Wrap),
             0xbfe8c772u32 => __tl::read_any_boxed_outlined(r, Any::GetPoint),
             0xe67902e9u32 => __tl::read_any_boxed_outlined(r, Any::GetNothing),
@@ -849,8 +1118,10 @@ impl<'a> __tl::Deserialize<'a> for Any {
 /// The TL name of a constructor or function id of this schema (`#1e36fded` is
 /// `inputPhoneCall`), for logs and errors; `None` for an id it does not have.
 pub fn name_for_id(id: u32) -> __tl::Option<&'static str> {
-    static NAMES: [(u32, &str); 7] = [
+    static NAMES: [(u32, &str); 9] = [
         (0x3fd44d2eu32, "count"),
+        (0x40f7065du32, "lists"),
+        (0x5e2d155bu32, "shape"),
         (0xa593e364u32, "couple"),
         (0xbfe8c772u32, "getPoint"),
         (0xd35ba9acu32, "wrap"),
@@ -866,13 +1137,15 @@ pub fn name_for_id(id: u32) -> __tl::Option<&'static str> {
 /// The id of a constructor or function of this schema by its TL name
 /// (`"inputPhoneCall"`), the inverse of [`name_for_id`].
 pub fn id_for_name(name: &str) -> __tl::Option<u32> {
-    static IDS: [(&str, u32); 7] = [
+    static IDS: [(&str, u32); 9] = [
         ("count", 0x3fd44d2eu32),
         ("couple", 0xa593e364u32),
         ("getNothing", 0xe67902e9u32),
         ("getPoint", 0xbfe8c772u32),
+        ("lists", 0x40f7065du32),
         ("maybe", 0xe2811653u32),
         ("point", 0xf6e5189cu32),
+        ("shape", 0x5e2d155bu32),
         ("wrap", 0xd35ba9acu32),
     ];
     match IDS.binary_search_by_key(&name, |e| e.0) {

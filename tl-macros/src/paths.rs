@@ -85,6 +85,7 @@ runtime_items! {
     AS_IS = "AsIs",
     BARE_VEC = "BareVec",
     BOXED_VEC = "BoxedVec",
+    REPEATED = "Repeated",
     UNKNOWN_CONSTRUCTOR = "unknown_constructor",
     /// `#[tl(serde)]`: the runtime's `json` module (the `serde` feature) and serde itself.
     #[cfg_attr(not(feature = "serde"), allow(dead_code))]

@@ -186,12 +186,14 @@ fn unused_externs(
         if def.section == tl_schema::Section::Functions {
             names(&def.result, &mut used);
         }
-        for field in &def.fields {
+        let mut fields: Vec<&tl_schema::Field> = def.fields.iter().collect();
+        while let Some(field) = fields.pop() {
             match &field.kind {
                 tl_schema::FieldKind::Plain(ty) | tl_schema::FieldKind::Conditional { ty, .. } => {
                     names(ty, &mut used);
                 }
-                tl_schema::FieldKind::Repeat { .. } | tl_schema::FieldKind::Opaque => {}
+                tl_schema::FieldKind::Repeat { fields: inner, .. } => fields.extend(inner),
+                tl_schema::FieldKind::Opaque => {}
             }
         }
     }

@@ -142,11 +142,16 @@ pub enum FieldKind {
         /// The type when present (`true` for a pure flag).
         ty: Type,
     },
-    /// `N*[ fields ]` or `[ fields ]`: a repetition, only in builtin lines (a definition with
-    /// one is a builtin).
+    /// `N*[ fields ]`, `n*[ fields ]` or `[ fields ]`: a repetition. Counted by a `#` field
+    /// declared before it (`types:types_num*[ tls.Type ]`, as TL's own schema of `.tlo` files
+    /// writes it), it is a field of its own, the elements one after another with no count of
+    /// their own; otherwise (a constant multiplier, or none) it belongs to builtin lines (a
+    /// definition with one is a builtin: `int128 4*[ int ] = Int128;`).
     Repeat {
-        /// The multiplier, if written.
+        /// The constant multiplier, if written.
         count: Option<u32>,
+        /// The `#` field that counts it, if written (`types_num` in `types_num*[ … ]`).
+        counted_by: Option<Spanned<String>>,
         /// The repeated fields.
         fields: Vec<Field>,
     },

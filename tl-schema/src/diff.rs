@@ -239,9 +239,17 @@ pub fn field_text(field: &Field) -> String {
         FieldKind::Conditional { flag, bit, ty } => {
             format!("{name}{}.{}?{}", flag.value, bit.value, type_text(ty))
         }
-        FieldKind::Repeat { count, fields } => {
+        FieldKind::Repeat {
+            count,
+            counted_by,
+            fields,
+        } => {
             let inner: Vec<String> = fields.iter().map(field_text).collect();
-            let count = count.map(|c| format!("{c}*")).unwrap_or_default();
+            let count = match (count, counted_by) {
+                (Some(c), _) => format!("{c}*"),
+                (None, Some(n)) => format!("{}*", n.value),
+                (None, None) => String::new(),
+            };
             format!("{name}{count}[ {} ]", inner.join(" "))
         }
         FieldKind::Opaque => "?".into(),

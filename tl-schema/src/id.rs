@@ -181,9 +181,17 @@ fn field_text(field: &Field, rule: IdRule) -> Option<String> {
                 top_level_type(ty, rule)
             ));
         }
-        FieldKind::Repeat { count, fields } => {
+        FieldKind::Repeat {
+            count,
+            counted_by,
+            fields,
+        } => {
             if let Some(count) = count {
                 out.push_str(&format!("{count}*"));
+            }
+            if let Some(counted_by) = counted_by {
+                out.push_str(&counted_by.value);
+                out.push('*');
             }
             out.push_str("[ ");
             for inner in fields {
@@ -248,6 +256,45 @@ mod tests {
                 normalized(def, IdRule::Telegram)
             );
         }
+    }
+
+    /// TL's own schema of `.tlo` files as core.telegram.org/mtproto/TL-tl writes it (no ids):
+    /// each computed id is the one Telegram's TL parser defines for it (`tl-tl.h`:
+    /// `TLS_SCHEMA_V2`, `TLS_TYPE`, … ; the page gives `3a2f9be2` and the normalized text of
+    /// `tls.schema_v2`, brackets spaced: `types:types_num*[ tls.Type ]`).
+    #[test]
+    fn repetitions_in_tls_lines() {
+        let lines = [
+            (
+                "tls.schema_v2 version:int date:int types_num:# types:types_num*[tls.Type] constructor_num:# constructors:constructor_num*[tls.Combinator] functions_num:# functions:functions_num*[tls.Combinator] = tls.Schema;",
+                0x3a2f_9be2,
+            ),
+            (
+                "tls.combinatorLeft args_num:# args:args_num*[tls.Arg] = tls.CombinatorLeft;",
+                0x4c12_c6d9,
+            ),
+            (
+                "tls.array multiplicity:tls.NatExpr args_num:# args:args_num*[tls.Arg] = tls.TypeExpr;",
+                0xd9fb_20de,
+            ),
+            (
+                "tls.typeExpr name:int flags:int children_num:# children:children_num*[tls.Expr] = tls.TypeExpr;",
+                0xc186_3d08,
+            ),
+            (
+                "tls.arg id:string flags:# var_num:flags.1?int exist_var_num:flags.2?int exist_var_bit:flags.2?int type:tls.TypeExpr = tls.Arg;",
+                0x29df_e61b,
+            ),
+        ];
+        for (line, known) in lines {
+            assert_eq!(id(line, IdRule::Telegram), known, "{line}");
+            assert_eq!(id(line, IdRule::Tdlib), known, "{line}");
+        }
+        let parsed = crate::parser::parse(lines[0].0, 0, Section::Types);
+        assert!(
+            normalized(&parsed.definitions[0], IdRule::Telegram)
+                .contains(" types_num:# types:types_num*[ tls.Type ] constructor_num:#"),
+        );
     }
 
     #[test]

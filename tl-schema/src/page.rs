@@ -473,7 +473,12 @@ pub fn check(
             .filter_map(|f| {
                 let name = f.name.as_ref()?;
                 let ty = match &f.kind {
-                    FieldKind::Plain(_) | FieldKind::Conditional { .. } => {
+                    FieldKind::Plain(_)
+                    | FieldKind::Conditional { .. }
+                    | FieldKind::Repeat {
+                        counted_by: Some(_),
+                        ..
+                    } => {
                         // The text after `name:`.
                         in_line(&(name.range.end..f.range.end))
                             .trim_start_matches(':')

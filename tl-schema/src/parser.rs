@@ -264,7 +264,17 @@ impl Parser<'_> {
                 names.push(self.ident("a type parameter name")?);
             }
             self.expect(TokenKind::Colon, "`:` in `{X:Type}`")?;
-            let kind = self.ident("a kind, as in `{X:Type}`")?;
+            // `#`: a natural number (`tuple {t:Type} {n:#} [ t ] = Tuple t n;`).
+            let kind = if self.peek_kind() == Some(TokenKind::Hash) {
+                let token = self.tokens[self.pos].clone();
+                self.pos += 1;
+                Spanned {
+                    value: "#".to_string(),
+                    range: token.range,
+                }
+            } else {
+                self.ident("a kind, as in `{X:Type}`")?
+            };
             self.expect(TokenKind::RBrace, "`}` closing `{X:Type}`")?;
             type_params.extend(names.into_iter().map(|name| TypeParam {
                 name,
@@ -311,9 +321,12 @@ impl Parser<'_> {
         let mut docs = docs;
         docs.extend(self.trailing_comment(semi.range.end));
         let builtin = crate::builtin::is_builtin_definition(&name.value)
-            || fields
-                .iter()
-                .any(|f| matches!(f.kind, FieldKind::Opaque | FieldKind::Repeat { .. }));
+            || fields.iter().any(|f| match &f.kind {
+                FieldKind::Opaque => true,
+                // A repetition counted by a field is a field; any other is a builtin's.
+                FieldKind::Repeat { counted_by, .. } => counted_by.is_none(),
+                _ => false,
+            });
         if self.section == Section::Types && !builtin {
             implicit_params(&result, &mut type_params);
         }
@@ -414,33 +427,10 @@ impl Parser<'_> {
                 self.pos += 1;
                 (None, FieldKind::Opaque)
             }
-            TokenKind::Number | TokenKind::LBracket => {
-                let count = if token.kind == TokenKind::Number {
-                    self.pos += 1;
-                    let count = self.slice(&token.range).parse().map_err(|_| {
-                        self.error(
-                            token.range.clone(),
-                            "expected a repetition count such as `4*[ int ]`",
-                        )
-                    })?;
-                    self.expect(TokenKind::Star, "`*` after a repetition count")?;
-                    Some(count)
-                } else {
-                    None
-                };
-                self.expect(TokenKind::LBracket, "`[` starting a repetition")?;
-                let mut fields = Vec::new();
-                while self.peek_kind() != Some(TokenKind::RBracket) {
-                    if matches!(
-                        self.peek_kind(),
-                        None | Some(TokenKind::Semi | TokenKind::Eq)
-                    ) {
-                        return Err(self.expected("`]` closing the repetition"));
-                    }
-                    self.nested(|p| p.args(&mut fields))?;
-                }
-                self.pos += 1;
-                (None, FieldKind::Repeat { count, fields })
+            TokenKind::Number | TokenKind::LBracket => (None, self.repetition()?),
+            // `n*[ … ]`: an anonymous repetition counted by the `#` field `n`.
+            TokenKind::Ident if self.peek_kind_at(1) == Some(TokenKind::Star) => {
+                (None, self.repetition()?)
             }
             TokenKind::Ident if self.peek_kind_at(1) == Some(TokenKind::Colon) => {
                 let name = self.ident("a field name")?;
@@ -461,8 +451,60 @@ impl Parser<'_> {
         })
     }
 
-    /// After `name:`: a type, or a condition `flags.N?type`.
+    /// A repetition: `[ fields ]`, `N*[ fields ]`, or `n*[ fields ]` counted by the `#` field
+    /// `n`.
+    fn repetition(&mut self) -> PResult<FieldKind> {
+        let mut count = None;
+        let mut counted_by = None;
+        if let Some(token) = self.peek().cloned() {
+            match token.kind {
+                TokenKind::Number => {
+                    self.pos += 1;
+                    count = Some(self.slice(&token.range).parse().map_err(|_| {
+                        self.error(
+                            token.range.clone(),
+                            "expected a repetition count such as `4*[ int ]`",
+                        )
+                    })?);
+                    self.expect(TokenKind::Star, "`*` after a repetition count")?;
+                }
+                TokenKind::Ident => {
+                    let name = self.ident("the `#` field counting the repetition")?;
+                    self.expect(TokenKind::Star, "`*` after a repetition count")?;
+                    counted_by = Some(name);
+                }
+                _ => {}
+            }
+        }
+        self.expect(TokenKind::LBracket, "`[` starting a repetition")?;
+        let mut fields = Vec::new();
+        while self.peek_kind() != Some(TokenKind::RBracket) {
+            if matches!(
+                self.peek_kind(),
+                None | Some(TokenKind::Semi | TokenKind::Eq)
+            ) {
+                return Err(self.expected("`]` closing the repetition"));
+            }
+            self.nested(|p| p.args(&mut fields))?;
+        }
+        self.pos += 1;
+        Ok(FieldKind::Repeat {
+            count,
+            counted_by,
+            fields,
+        })
+    }
+
+    /// After `name:`: a type, a condition `flags.N?type`, or a repetition `n*[ fields ]`.
     fn field_type(&mut self) -> PResult<FieldKind> {
+        let repetition = match self.peek_kind() {
+            Some(TokenKind::Number | TokenKind::LBracket) => true,
+            Some(TokenKind::Ident) => self.peek_kind_at(1) == Some(TokenKind::Star),
+            _ => false,
+        };
+        if repetition {
+            return self.repetition();
+        }
         let conditional = self.peek_kind() == Some(TokenKind::Ident)
             && self.peek_kind_at(1) == Some(TokenKind::Question);
         if !conditional {

@@ -2,7 +2,7 @@
 //! types their fields and results use, every constructor of those types, and so on until
 //! nothing new is reached. A user who calls 20 functions does not compile 2,500 definitions.
 
-use crate::ast::{Definition, FieldKind, Type};
+use crate::ast::{Definition, Field, FieldKind, Type};
 use crate::lexer::Section;
 use std::collections::{HashMap, HashSet};
 
@@ -58,10 +58,12 @@ pub fn select(defs: &[Definition], roots: &[String]) -> Selection {
             queue.extend(by_type.get(def.result.name.as_str()).into_iter().flatten());
         }
         let mut types: Vec<&Type> = vec![&def.result];
-        for field in &def.fields {
+        let mut fields: Vec<&Field> = def.fields.iter().collect();
+        while let Some(field) = fields.pop() {
             match &field.kind {
                 FieldKind::Plain(ty) | FieldKind::Conditional { ty, .. } => types.push(ty),
-                FieldKind::Repeat { .. } | FieldKind::Opaque => {}
+                FieldKind::Repeat { fields: inner, .. } => fields.extend(inner),
+                FieldKind::Opaque => {}
             }
         }
         while let Some(ty) = types.pop() {

@@ -1,7 +1,9 @@
 //! Checks that need the whole schema: ids, duplicates, unknown types, flag references, type
 //! parameters and `%T`. Parsing did the local checks; code generation may assume all of these.
 
-use crate::ast::{Definition, Field, FieldKind, Statement, StatementKind, Type, is_bare_name};
+use crate::ast::{
+    Definition, Field, FieldKind, Spanned, Statement, StatementKind, Type, is_bare_name,
+};
 use crate::builtin::Builtin;
 use crate::diag::{Diagnostic, Origin};
 use crate::id::IdRule;
@@ -342,6 +344,13 @@ impl<'a> Validator<'a> {
             // Builtin lines describe the runtime's primitives; their fields are not Rust fields.
             return;
         }
+        for param in def.type_params.iter().filter(|p| p.kind == "#") {
+            let message = format!(
+                "`{{{}:#}}` declares a natural-number parameter, which only builtin lines have (`tuple {{t:Type}} {{n:#}} [ t ] = Tuple t n;`): count a repetition with a `#` field instead (`n:# items:n*[ int ]`)",
+                param.name.value
+            );
+            self.push(def, param.name.range.clone(), message);
+        }
         if def.section == Section::Functions {
             self.unused_params(def);
         }
@@ -450,8 +459,96 @@ impl<'a> Validator<'a> {
                         self.type_ref(def, ty);
                     }
                 }
+                FieldKind::Repeat {
+                    counted_by: Some(counter),
+                    fields,
+                    ..
+                } => {
+                    self.repetition(def, &nat_fields, counter, fields, field);
+                }
                 FieldKind::Repeat { .. } | FieldKind::Opaque => {}
             }
+        }
+        self.counters(def);
+    }
+
+    /// A repetition `n*[ T ]`: `n` a `#` field declared before it, one field repeated, of a
+    /// type that any field could have.
+    fn repetition(
+        &mut self,
+        def: &Definition,
+        nat_fields: &[&str],
+        counter: &Spanned<String>,
+        fields: &[Field],
+        field: &Field,
+    ) {
+        if !nat_fields.contains(&counter.value.as_str()) {
+            let message = format!(
+                "repetition count `{}` names no `#` field declared before it in `{}`",
+                counter.value, def.name.value
+            );
+            self.push(def, counter.range.clone(), message);
+        }
+        match fields {
+            [
+                Field {
+                    kind: FieldKind::Plain(ty),
+                    ..
+                },
+            ] if !ty.is_nat() => self.type_ref(def, ty),
+            [inner] => {
+                let what = match inner.kind {
+                    FieldKind::Plain(_) => "a `#` field",
+                    FieldKind::Conditional { .. } => "a field with a flag condition",
+                    FieldKind::Repeat { .. } => "another repetition",
+                    FieldKind::Opaque => "`?`",
+                };
+                let message = format!(
+                    "a repetition repeats a field of a type, as in `{}*[ int ]`, not {what}",
+                    counter.value
+                );
+                self.push(def, inner.range.clone(), message);
+            }
+            _ => {
+                let message = format!(
+                    "a repetition of {} fields is not supported: repeat one field (`{}*[ int ]`), or a constructor holding them (`{}*[ point ]`)",
+                    fields.len(),
+                    counter.value,
+                    counter.value
+                );
+                self.push(def, field.range.clone(), message);
+            }
+        }
+    }
+
+    /// Each `#` field that counts a repetition counts that one alone: it is written from the
+    /// repetition's length, so it cannot also hold flags or count another.
+    fn counters(&mut self, def: &Definition) {
+        let mut counted: Vec<&str> = Vec::new();
+        for field in &def.fields {
+            let FieldKind::Repeat {
+                counted_by: Some(counter),
+                ..
+            } = &field.kind
+            else {
+                continue;
+            };
+            let name = counter.value.as_str();
+            let message = if counted.contains(&name) {
+                format!(
+                    "`#` field `{name}` counts two repetitions: give each a `#` field of its own"
+                )
+            } else if def.fields.iter().any(
+                |f| matches!(&f.kind, FieldKind::Conditional { flag, .. } if flag.value == name),
+            ) {
+                format!(
+                    "`#` field `{name}` counts a repetition and holds flags: give each a `#` field of its own"
+                )
+            } else {
+                counted.push(name);
+                continue;
+            };
+            self.push(def, counter.range.clone(), message);
         }
     }
 
@@ -952,6 +1049,62 @@ mod tests {
         getData = overlay.Response Data;
         wrapPair {X:Type} query:!X = Pair int X;
     ";
+
+    /// TL's own schema of `.tlo` files (core.telegram.org/mtproto/TL-tl) counts its lists with
+    /// `#` fields: `types_num:# types:types_num*[ tls.Type ]`.
+    #[test]
+    fn repetitions_counted_by_a_field() {
+        let ok = "
+            item id:int = Item;
+            list n:# items:n*[ Item ] m:# m*[ item ] = List;
+        ";
+        assert_eq!(messages(ok, IdRule::Tdlib), Vec::<String>::new());
+        let cases = [
+            (
+                "list items:n*[ int ] n:# = List;",
+                "repetition count `n` names no `#` field declared before it in `list`",
+            ),
+            (
+                "list n:int items:n*[ int ] = List;",
+                "repetition count `n` names no `#` field declared before it in `list`",
+            ),
+            (
+                "list n:# a:n*[ int ] b:n*[ int ] = List;",
+                "`#` field `n` counts two repetitions: give each a `#` field of its own",
+            ),
+            (
+                "list n:# x:n.0?int a:n*[ int ] = List;",
+                "`#` field `n` counts a repetition and holds flags: give each a `#` field of its own",
+            ),
+            (
+                "list n:# a:n*[ x:int y:int ] = List;",
+                "a repetition of 2 fields is not supported: repeat one field (`n*[ int ]`), or a constructor holding them (`n*[ point ]`)",
+            ),
+            (
+                "list n:# m:# a:n*[ m*[ int ] ] = List;",
+                "a repetition repeats a field of a type, as in `n*[ int ]`, not another repetition",
+            ),
+            (
+                "list n:# a:n*[ # ] = List;",
+                "a repetition repeats a field of a type, as in `n*[ int ]`, not a `#` field",
+            ),
+            (
+                "list n:# a:n*[ Missing ] = List;",
+                "unknown type `Missing`: no constructor has it as its result",
+            ),
+            (
+                "tuple {t:Type} {n:#} a:t = Tuple t n;",
+                "`{n:#}` declares a natural-number parameter, which only builtin lines have (`tuple {t:Type} {n:#} [ t ] = Tuple t n;`): count a repetition with a `#` field instead (`n:# items:n*[ int ]`)",
+            ),
+        ];
+        for (text, message) in cases {
+            let got = messages(text, IdRule::Tdlib);
+            assert!(got.iter().any(|m| m == message), "{text}: {got:?}");
+        }
+        // A repetition without a counting field is still a builtin's (as `vector`'s `# [ t ]`).
+        let builtin = "tuple {t:Type} {n:#} [ t ] = Tuple t n;";
+        assert_eq!(messages(builtin, IdRule::Tdlib), Vec::<String>::new());
+    }
 
     #[test]
     fn an_open_lines_result_is_defined_outside() {

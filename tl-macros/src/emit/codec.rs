@@ -169,7 +169,7 @@ fn min_len(ctx: &Ctx<'_>, depth: usize, s: &Struct, base: usize) -> String {
     let mut parts = String::new();
     for step in s.tl.iter().map(|f| &f.step) {
         match step {
-            Step::Word(_) => known += 4,
+            Step::Word(_) | Step::Count { .. } => known += 4,
             Step::Value { ty, .. } => {
                 if let Some(n) = fixed_min_len(s.ty(*ty)) {
                     known += n;
@@ -178,7 +178,7 @@ fn min_len(ctx: &Ctx<'_>, depth: usize, s: &Struct, base: usize) -> String {
                     emit!(parts, " + <{ty} as {}>::MIN_SERIALIZED_LEN", de());
                 }
             }
-            Step::Present { .. } | Step::Nothing => {}
+            Step::Present { .. } | Step::Nothing | Step::Repeat { .. } => {}
         }
     }
     format!("{known}{parts}")
@@ -305,6 +305,19 @@ fn read_value(ty: &RType, at: usize) -> String {
         format!("{}::deserialize(r)", paths::DESERIALIZE)
     };
     checked(&read, at)
+}
+
+/// The local holding the count of the repetition that the Rust field `field` holds.
+fn count_local(field: FieldId) -> String {
+    format!("__tl_n_{}", field.0)
+}
+
+/// The encoding of a repetition's elements: `ty` is the bare `vector<T>` of its field's type.
+fn repeated_encoding(ty: &RType) -> String {
+    match ty {
+        RType::Vector { elem, .. } => encoding(elem),
+        _ => paths::AS_IS.to_string(),
+    }
 }
 
 /// The label of [`read_body`]'s block, which a failed read breaks out of.
@@ -526,6 +539,25 @@ pub fn write_body(s: &Struct, p: &Places, id: Id) -> String {
                     run.push(vec![flags.clone()], write_word(&flags));
                 }
             }
+            Step::Count { field } => {
+                let count = format!(
+                    "{}::<{}>::count(&{})",
+                    paths::REPEATED,
+                    paths::AS_IS,
+                    p.fields[field.0]
+                );
+                run.push(vec![count.clone()], write_word(&count));
+            }
+            Step::Repeat { field, ty } => {
+                run.flush(&mut out);
+                emit!(
+                    out,
+                    "<{}<{}>>::write(&{}, buf);\n",
+                    paths::REPEATED,
+                    repeated_encoding(s.ty(ty)),
+                    p.fields[field.0]
+                );
+            }
             Step::Nothing => {}
         }
     }
@@ -682,7 +714,8 @@ pub fn read_body(s: &Struct, p: &Places, local_ty: &dyn Fn(&RType) -> Option<Str
                 WordValue::of(s.ty(ty)).map(|value| (format!("__tl_v_{}", field.0), value))
             }
             Step::Word(w) => Some((flag_local(s.word(w).tl), WordValue::U32)),
-            Step::Present { .. } | Step::Nothing => None,
+            Step::Count { field } => Some((count_local(field), WordValue::U32)),
+            Step::Present { .. } | Step::Nothing | Step::Repeat { .. } => None,
         };
         if let Some((local, value)) = word {
             run.push(local, value, names.len());
@@ -723,7 +756,23 @@ pub fn read_body(s: &Struct, p: &Places, local_ty: &dyn Fn(&RType) -> Option<Str
                 );
                 names.push(&f.name);
             }
-            Step::Word(_) | Step::Nothing => {}
+            Step::Repeat { field, ty } => {
+                let annot = local_ty(s.ty(ty)).map_or_else(String::new, |t| format!(": {t}"));
+                let read = format!(
+                    "<{}<{}>>::read(r, {})",
+                    paths::REPEATED,
+                    repeated_encoding(s.ty(ty)),
+                    count_local(field)
+                );
+                emit!(
+                    out,
+                    "let __tl_v_{}{annot} = {};\n",
+                    field.0,
+                    checked(&read, names.len())
+                );
+                names.push(&f.name);
+            }
+            Step::Word(_) | Step::Nothing | Step::Count { .. } => {}
         }
     }
     run.flush(&mut out);

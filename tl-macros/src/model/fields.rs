@@ -20,6 +20,22 @@ fn is_true(ty: &Type) -> bool {
 
 /// The TL text of a field, for its docs.
 fn tl_text(name: Option<&str>, kind: &FieldKind) -> String {
+    if let FieldKind::Repeat {
+        counted_by: Some(counter),
+        fields,
+        ..
+    } = kind
+    {
+        let inner: Vec<String> = fields
+            .iter()
+            .map(|f| tl_text(f.name.as_ref().map(|n| n.value.as_str()), &f.kind))
+            .collect();
+        let repetition = format!("{}*[ {} ]", counter.value, inner.join(" "));
+        return match name {
+            Some(name) => format!("{name}:{repetition}"),
+            None => repetition,
+        };
+    }
     let Some(name) = name else {
         // An anonymous field, written as its type alone.
         return match kind {
@@ -156,6 +172,20 @@ pub fn build(
         taken: Taken::default(),
         field_docs: docs.fields,
     };
+    // The `#` fields that count a repetition: TL index of the count, of its repetition.
+    let mut counted: HashMap<usize, usize> = HashMap::default();
+    for (i, f) in tl_fields.iter().enumerate() {
+        if let FieldKind::Repeat {
+            counted_by: Some(counter),
+            ..
+        } = &f.kind
+        {
+            counted.insert(flag_index(def, &counter.value)?, i);
+        }
+    }
+    // Where each count's step is in `b.tl`, and the TL index of its repetition: the
+    // repetition's Rust field is only known once the loop has reached it.
+    let mut counts: Vec<(usize, usize)> = Vec::new();
     let mut aliases: Vec<(String, String, usize)> = Vec::new();
     // The Rust field holding each conditional TL field.
     let mut placed: HashMap<usize, FieldId> = HashMap::default();
@@ -165,6 +195,13 @@ pub fn build(
         let name = &*label;
         let text = tl_text(f.name.as_ref().map(|n| n.value.as_str()), &f.kind);
         let step = match &f.kind {
+            FieldKind::Plain(_) if counted.contains_key(&i) => {
+                b.field_docs.remove(name);
+                counts.push((b.tl.len(), counted[&i]));
+                Step::Count {
+                    field: FieldId(usize::MAX),
+                }
+            }
             FieldKind::Plain(ty) if ty.is_nat() && members.keys().any(|(w, _)| *w == i) => {
                 let known = members
                     .keys()
@@ -283,12 +320,49 @@ pub fn build(
                     }
                 }
             }
+            FieldKind::Repeat {
+                counted_by: Some(_),
+                fields,
+                ..
+            } => {
+                let [
+                    tl_schema::Field {
+                        kind: FieldKind::Plain(elem),
+                        ..
+                    },
+                ] = fields.as_slice()
+                else {
+                    return Err(Internal(format!(
+                        "the repetition `{name}` of `{}` is not of one field",
+                        def.name.value
+                    )));
+                };
+                let elem = resolver.resolve(def, elem)?;
+                b.tys.push(RType::Vector {
+                    bare: true,
+                    elem: Box::new(elem),
+                });
+                let ty = TyId(b.tys.len() - 1);
+                let field = b.push_field(name, i, Holds::Value(ty), text);
+                placed.insert(i, field);
+                Step::Repeat { field, ty }
+            }
             FieldKind::Repeat { .. } | FieldKind::Opaque => continue,
         };
         b.tl.push(TlField {
             name: name.to_string(),
             step,
         });
+    }
+
+    for (at, repetition) in counts {
+        let field = placed.get(&repetition).copied().ok_or_else(|| {
+            Internal(format!(
+                "a count of `{}` has no repetition after it",
+                def.name.value
+            ))
+        })?;
+        b.tl[at].step = Step::Count { field };
     }
 
     // Aliases point at the Rust field holding their bit; each method name once.

@@ -145,6 +145,13 @@ pub enum Step {
     },
     /// `name:true` or `name:flags.N?true`: nothing on the wire (the bit is in its word).
     Nothing,
+    /// A `#` field that counts a repetition: the length of the Rust field `field`, the
+    /// repetition's `Vec`, on the wire; read into a local that the repetition reads by.
+    Count { field: FieldId },
+    /// `name:n*[ T ]`: the elements alone, as many as its count (the [`Step::Count`] of the
+    /// same `field`, before it) says; held by the Rust field `field`, a `Vec` (`ty` is the bare
+    /// `vector<T>` of its type).
+    Repeat { field: FieldId, ty: TyId },
 }
 
 /// Member `index` of a flag group of `of` valued fields.

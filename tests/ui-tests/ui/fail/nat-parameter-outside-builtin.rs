@@ -1,0 +1,6 @@
+// `{n:#}` parameters (dependent types) are for builtin lines only.
+tl_runtime::tl! {
+    "tuple {t:Type} {n:#} a:t = Tuple t n;"
+}
+
+fn main() {}
