@@ -1,6 +1,6 @@
 //! Valid TL bytes for any definition of a schema, built from the schema's AST with seeded
 //! randomness: every flag field present, absent, or at random, with unknown flag bits, long and
-//! short strings, nested vectors and constructors. Tests decode these bytes with generated code
+//! short strings, nested vectors, repetitions and constructors. Tests decode these bytes with generated code
 //! and check that re-encoding gives them back.
 
 use rand::rngs::StdRng;
@@ -102,9 +102,30 @@ impl<'a> Gen<'a> {
             Presence::Random => Presence::Random,
             _ => Presence::RandomKnown,
         };
+        // The `#` fields that count a repetition, and the count each is given.
+        let mut counts: HashMap<&str, Option<u32>> = def
+            .fields
+            .iter()
+            .filter_map(|f| match &f.kind {
+                FieldKind::Repeat {
+                    counted_by: Some(counter),
+                    ..
+                } => Some((counter.value.as_str(), None)),
+                _ => None,
+            })
+            .collect();
         for f in &def.fields {
             let name = f.name.as_ref().map_or("", |n| n.value.as_str());
             match &f.kind {
+                FieldKind::Plain(ty) if ty.is_nat() && counts.contains_key(name) => {
+                    let count = if depth >= 2 {
+                        0
+                    } else {
+                        self.rng.random_range(0..4)
+                    };
+                    counts.insert(name, Some(count));
+                    out.extend_from_slice(&count.to_le_bytes());
+                }
                 FieldKind::Plain(ty) if ty.is_nat() => {
                     let used: Vec<u32> = set
                         .keys()
@@ -134,6 +155,20 @@ impl<'a> Gen<'a> {
                 FieldKind::Conditional { flag, bit, ty } => {
                     if set[&(flag.value.as_str(), bit.value)] && ty.name != "true" {
                         self.value(ty, nested, depth, out);
+                    }
+                }
+                FieldKind::Repeat {
+                    counted_by: Some(counter),
+                    fields: inner,
+                    ..
+                } => {
+                    let count = counts.get(counter.value.as_str()).copied().flatten();
+                    if let (Some(count), [inner]) = (count, inner.as_slice())
+                        && let FieldKind::Plain(ty) = &inner.kind
+                    {
+                        for _ in 0..count {
+                            self.value(ty, nested, depth + 1, out);
+                        }
                     }
                 }
                 FieldKind::Repeat { .. } | FieldKind::Opaque => {}
@@ -301,15 +336,19 @@ fn instantiate<'d>(def: &'d Definition, params: &[&str], args: &[Type]) -> Cow<'
     if params.is_empty() || def.section == Section::Functions {
         return Cow::Borrowed(def);
     }
-    let mut def = def.clone();
-    for f in &mut def.fields {
-        match &mut f.kind {
-            FieldKind::Plain(ty) | FieldKind::Conditional { ty, .. } => {
-                *ty = subst(ty, params, args)
+    fn fields(list: &mut [tl_schema::Field], params: &[&str], args: &[Type]) {
+        for f in list {
+            match &mut f.kind {
+                FieldKind::Plain(ty) | FieldKind::Conditional { ty, .. } => {
+                    *ty = subst(ty, params, args)
+                }
+                FieldKind::Repeat { fields: inner, .. } => fields(inner, params, args),
+                FieldKind::Opaque => {}
             }
-            FieldKind::Repeat { .. } | FieldKind::Opaque => {}
         }
     }
+    let mut def = def.clone();
+    fields(&mut def.fields, params, args);
     Cow::Owned(def)
 }
 

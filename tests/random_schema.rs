@@ -6,7 +6,8 @@
 //! (`{A:Type}` declared, or not, as tl-proto's schemas write them) whose constructors hold
 //! their variables plainly, in vectors, flags and other polymorphic types, used boxed and bare
 //! with any arguments (nested ones too) and as results; anonymous fields (a type alone, or
-//! `_:type`) and groups `(a b:type)`; namespaces 1 to 3 deep; definitions over
+//! `_:type`) and groups `(a b:type)`; repetitions counted by a `#` field (`f1:f0*[ T ]`, or
+//! anonymous); namespaces 1 to 3 deep; definitions over
 //! several lines; `//` and `/* */` comments; sections marked over and over in any order.
 //!
 //! Shared by the build script, which writes the schemas that `tests/random_schemas.rs` compiles
@@ -149,6 +150,24 @@ fn fields(rng: &mut StdRng, names: &Names, out: &mut String) {
             f.unusual(rng, &ty);
         } else {
             f.push(rng, &ty);
+        }
+    }
+    // A repetition counted by a `#` field, named or anonymous, now and then. Drawn from a
+    // generator of its own, seeded by the line so far, so that the rest of each seed's schema
+    // stays what it was before repetitions were generated.
+    let seed = f.out.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    let mut own = StdRng::seed_from_u64(seed);
+    if own.random_bool(0.3) {
+        let count = f.push(&mut own, "#");
+        let ty = type_expr(&mut own, names, 3);
+        if own.random_bool(0.3) {
+            let _ = write!(f.out, " f{count}*[ {ty} ]");
+        } else {
+            let n = f.n;
+            f.n += 1;
+            let _ = write!(f.out, " f{n}:f{count}*[ {ty} ]");
         }
     }
     if rng.random_bool(0.6) {
