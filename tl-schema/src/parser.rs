@@ -428,15 +428,15 @@ impl Parser<'_> {
                 (None, FieldKind::Opaque)
             }
             TokenKind::Number | TokenKind::LBracket => (None, self.repetition()?),
-            // `n*[ … ]`: an anonymous repetition counted by the `#` field `n`.
-            TokenKind::Ident if self.peek_kind_at(1) == Some(TokenKind::Star) => {
-                (None, self.repetition()?)
-            }
             TokenKind::Ident if self.peek_kind_at(1) == Some(TokenKind::Colon) => {
                 let name = self.ident("a field name")?;
                 self.pos += 1; // the colon
                 let kind = self.field_type()?;
                 (Some(name), kind)
+            }
+            // `n*[ … ]`: an anonymous repetition counted by the `#` field `n`.
+            TokenKind::Ident if self.peek_kind_at(1) == Some(TokenKind::Star) => {
+                (None, self.repetition()?)
             }
             TokenKind::Ident | TokenKind::Bang | TokenKind::Percent | TokenKind::LParen => {
                 (None, FieldKind::Plain(self.type_expr()?))
@@ -497,18 +497,15 @@ impl Parser<'_> {
 
     /// After `name:`: a type, a condition `flags.N?type`, or a repetition `n*[ fields ]`.
     fn field_type(&mut self) -> PResult<FieldKind> {
-        let repetition = match self.peek_kind() {
-            Some(TokenKind::Number | TokenKind::LBracket) => true,
-            Some(TokenKind::Ident) => self.peek_kind_at(1) == Some(TokenKind::Star),
-            _ => false,
-        };
-        if repetition {
-            return self.repetition();
-        }
-        let conditional = self.peek_kind() == Some(TokenKind::Ident)
-            && self.peek_kind_at(1) == Some(TokenKind::Question);
+        // The first token and the one after it: `flags.N` `?`, `n` `*`, or a type.
+        let (first, second) = (self.peek_kind(), self.peek_kind_at(1));
+        let conditional = first == Some(TokenKind::Ident) && second == Some(TokenKind::Question);
         if !conditional {
-            return Ok(FieldKind::Plain(self.type_expr()?));
+            return match (first, second) {
+                (Some(TokenKind::Number | TokenKind::LBracket), _)
+                | (Some(TokenKind::Ident), Some(TokenKind::Star)) => self.repetition(),
+                _ => Ok(FieldKind::Plain(self.type_expr()?)),
+            };
         }
         let token = self.tokens[self.pos].clone();
         let text = self.slice(&token.range);

@@ -344,7 +344,10 @@ impl<'a> Validator<'a> {
             // Builtin lines describe the runtime's primitives; their fields are not Rust fields.
             return;
         }
-        for param in def.type_params.iter().filter(|p| p.kind == "#") {
+        for param in &def.type_params {
+            if param.kind != "#" {
+                continue;
+            }
             let message = format!(
                 "`{{{}:#}}` declares a natural-number parameter, which only builtin lines have (`tuple {{t:Type}} {{n:#}} [ t ] = Tuple t n;`): count a repetition with a `#` field instead (`n:# items:n*[ int ]`)",
                 param.name.value
@@ -394,6 +397,8 @@ impl<'a> Validator<'a> {
         }
         let mut nat_fields: Vec<&str> = Vec::new();
         let mut field_names: Vec<&str> = Vec::new();
+        // Whether a `#` field counts a repetition (then [`Self::counters`] checks each counts one).
+        let mut counted = false;
         for field in &def.fields {
             let own_name = field.own_name();
             if let Some(name) = own_name {
@@ -465,11 +470,14 @@ impl<'a> Validator<'a> {
                     ..
                 } => {
                     self.repetition(def, &nat_fields, counter, fields, field);
+                    counted = true;
                 }
                 FieldKind::Repeat { .. } | FieldKind::Opaque => {}
             }
         }
-        self.counters(def);
+        if counted {
+            self.counters(def);
+        }
     }
 
     /// A repetition `n*[ T ]`: `n` a `#` field declared before it, one field repeated, of a

@@ -172,17 +172,20 @@ pub fn build(
         taken: Taken::default(),
         field_docs: docs.fields,
     };
-    // The `#` fields that count a repetition: TL index of the count, of its repetition.
-    let mut counted: HashMap<usize, usize> = HashMap::default();
+    // The `#` fields that count a repetition: TL index of the count, of its repetition. A list,
+    // nearly always empty: looked up for every field, where a map's lookup would cost the
+    // unoptimized macro hundreds of instructions each.
+    let mut counted: Vec<(usize, usize)> = Vec::new();
     for (i, f) in tl_fields.iter().enumerate() {
         if let FieldKind::Repeat {
             counted_by: Some(counter),
             ..
         } = &f.kind
         {
-            counted.insert(flag_index(def, &counter.value)?, i);
+            counted.push((flag_index(def, &counter.value)?, i));
         }
     }
+    let repetition_of = |count: usize| counted.iter().find(|c| c.0 == count).map(|c| c.1);
     // Where each count's step is in `b.tl`, and the TL index of its repetition: the
     // repetition's Rust field is only known once the loop has reached it.
     let mut counts: Vec<(usize, usize)> = Vec::new();
@@ -195,9 +198,9 @@ pub fn build(
         let name = &*label;
         let text = tl_text(f.name.as_ref().map(|n| n.value.as_str()), &f.kind);
         let step = match &f.kind {
-            FieldKind::Plain(_) if counted.contains_key(&i) => {
+            FieldKind::Plain(_) if !counted.is_empty() && repetition_of(i).is_some() => {
                 b.field_docs.remove(name);
-                counts.push((b.tl.len(), counted[&i]));
+                counts.extend(repetition_of(i).map(|r| (b.tl.len(), r)));
                 Step::Count {
                     field: FieldId(usize::MAX),
                 }
