@@ -7,7 +7,7 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use std::borrow::Cow;
 use std::collections::HashMap;
-use tl_schema::{Builtin, Definition, FieldKind, Schema, Section, Type};
+use tl_schema::{Builtin, Definition, FieldKind, Multiplier, Schema, Section, Type};
 
 /// Which conditional fields to include at the top level.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -106,13 +106,7 @@ impl<'a> Gen<'a> {
         let mut counts: HashMap<&str, Option<u32>> = def
             .fields
             .iter()
-            .filter_map(|f| match &f.kind {
-                FieldKind::Repeat {
-                    counted_by: Some(counter),
-                    ..
-                } => Some((counter.value.as_str(), None)),
-                _ => None,
-            })
+            .filter_map(|f| Some((f.kind.counted_by()?.value.as_str(), None)))
             .collect();
         for f in &def.fields {
             let name = f.name.as_ref().map_or("", |n| n.value.as_str());
@@ -158,9 +152,8 @@ impl<'a> Gen<'a> {
                     }
                 }
                 FieldKind::Repeat {
-                    counted_by: Some(counter),
+                    multiplier: Some(Multiplier::Field(counter)),
                     fields: inner,
-                    ..
                 } => {
                     let count = counts.get(counter.value.as_str()).copied().flatten();
                     if let (Some(count), [inner]) = (count, inner.as_slice())

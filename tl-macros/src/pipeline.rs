@@ -186,15 +186,8 @@ fn unused_externs(
         if def.section == tl_schema::Section::Functions {
             names(&def.result, &mut used);
         }
-        let mut fields: Vec<&tl_schema::Field> = def.fields.iter().collect();
-        while let Some(field) = fields.pop() {
-            match &field.kind {
-                tl_schema::FieldKind::Plain(ty) | tl_schema::FieldKind::Conditional { ty, .. } => {
-                    names(ty, &mut used);
-                }
-                tl_schema::FieldKind::Repeat { fields: inner, .. } => fields.extend(inner),
-                tl_schema::FieldKind::Opaque => {}
-            }
+        for ty in def.field_types() {
+            names(ty, &mut used);
         }
     }
     // A custom builtin's constructor name stands for its type.

@@ -148,15 +148,46 @@ pub enum FieldKind {
     /// their own; otherwise (a constant multiplier, or none) it belongs to builtin lines (a
     /// definition with one is a builtin: `int128 4*[ int ] = Int128;`).
     Repeat {
-        /// The constant multiplier, if written.
-        count: Option<u32>,
-        /// The `#` field that counts it, if written (`types_num` in `types_num*[ … ]`).
-        counted_by: Option<Spanned<String>>,
+        /// What is written before `*`, if anything.
+        multiplier: Option<Multiplier>,
         /// The repeated fields.
         fields: Vec<Field>,
     },
     /// `?`: the opaque body of a builtin (`int ? = Int;`).
     Opaque,
+}
+
+/// How many times a repetition repeats, as written before its `*`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Multiplier {
+    /// A number: `4*[ int ]`, in builtin lines.
+    Constant(u32),
+    /// The `#` field declared before the repetition that counts it (`types_num` in
+    /// `types_num*[ tls.Type ]`).
+    Field(Spanned<String>),
+}
+
+impl FieldKind {
+    /// The `#` field counting this repetition, if it is one counted by a field.
+    pub fn counted_by(&self) -> Option<&Spanned<String>> {
+        match self {
+            FieldKind::Repeat {
+                multiplier: Some(Multiplier::Field(counter)),
+                ..
+            } => Some(counter),
+            _ => None,
+        }
+    }
+}
+
+/// Prints the multiplier as written: `4` or `types_num`.
+impl fmt::Display for Multiplier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Multiplier::Constant(n) => write!(f, "{n}"),
+            Multiplier::Field(name) => f.write_str(&name.value),
+        }
+    }
 }
 
 /// A type expression.
@@ -264,6 +295,22 @@ impl Definition {
     /// Whether this is a function (from a `---functions---` section).
     pub fn is_function(&self) -> bool {
         self.section == Section::Functions
+    }
+
+    /// Every type its fields hold, the repeated fields' of a repetition included, in order.
+    pub fn field_types(&self) -> Vec<&Type> {
+        fn walk<'d>(fields: &'d [Field], out: &mut Vec<&'d Type>) {
+            for field in fields {
+                match &field.kind {
+                    FieldKind::Plain(ty) | FieldKind::Conditional { ty, .. } => out.push(ty),
+                    FieldKind::Repeat { fields, .. } => walk(fields, out),
+                    FieldKind::Opaque => {}
+                }
+            }
+        }
+        let mut out = Vec::with_capacity(self.fields.len());
+        walk(&self.fields, &mut out);
+        out
     }
 
     /// The `#` field names, in order.

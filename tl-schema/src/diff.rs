@@ -239,17 +239,12 @@ pub fn field_text(field: &Field) -> String {
         FieldKind::Conditional { flag, bit, ty } => {
             format!("{name}{}.{}?{}", flag.value, bit.value, type_text(ty))
         }
-        FieldKind::Repeat {
-            count,
-            counted_by,
-            fields,
-        } => {
+        FieldKind::Repeat { multiplier, fields } => {
             let inner: Vec<String> = fields.iter().map(field_text).collect();
-            let count = match (count, counted_by) {
-                (Some(c), _) => format!("{c}*"),
-                (None, Some(n)) => format!("{}*", n.value),
-                (None, None) => String::new(),
-            };
+            let count = multiplier
+                .as_ref()
+                .map(|m| format!("{m}*"))
+                .unwrap_or_default();
             format!("{name}{count}[ {} ]", inner.join(" "))
         }
         FieldKind::Opaque => "?".into(),

@@ -181,17 +181,9 @@ fn field_text(field: &Field, rule: IdRule) -> Option<String> {
                 top_level_type(ty, rule)
             ));
         }
-        FieldKind::Repeat {
-            count,
-            counted_by,
-            fields,
-        } => {
-            if let Some(count) = count {
-                out.push_str(&format!("{count}*"));
-            }
-            if let Some(counted_by) = counted_by {
-                out.push_str(&counted_by.value);
-                out.push('*');
+        FieldKind::Repeat { multiplier, fields } => {
+            if let Some(multiplier) = multiplier {
+                out.push_str(&format!("{multiplier}*"));
             }
             out.push_str("[ ");
             for inner in fields {

@@ -20,7 +20,8 @@ pub mod select;
 pub mod validate;
 
 pub use ast::{
-    Definition, Field, FieldKind, SourceId, Spanned, Statement, StatementKind, Type, TypeParam,
+    Definition, Field, FieldKind, Multiplier, SourceId, Spanned, Statement, StatementKind, Type,
+    TypeParam,
 };
 pub use builtin::Builtin;
 pub use diag::{Diagnostic, Origin, line_col};

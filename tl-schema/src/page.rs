@@ -8,7 +8,7 @@
 //! blanked (byte offsets kept, so the parser and every diagnostic see the lines where they are),
 //! and the page. [`check`] then holds the page against the definition it documents.
 
-use crate::ast::{Definition, FieldKind, SourceId, Spanned};
+use crate::ast::{Definition, FieldKind, Multiplier, SourceId, Spanned};
 use crate::diag::Diagnostic;
 use crate::errors::{ErrorDoc, variant_name};
 use core::ops::Range;
@@ -476,7 +476,7 @@ pub fn check(
                     FieldKind::Plain(_)
                     | FieldKind::Conditional { .. }
                     | FieldKind::Repeat {
-                        counted_by: Some(_),
+                        multiplier: Some(Multiplier::Field(_)),
                         ..
                     } => {
                         // The text after `name:`.

@@ -2,7 +2,8 @@
 //! becomes a [`Diagnostic`] and parsing goes on after its `;`, so every mistake is reported.
 
 use crate::ast::{
-    Definition, Field, FieldKind, SourceId, Spanned, Statement, StatementKind, Type, TypeParam,
+    Definition, Field, FieldKind, Multiplier, SourceId, Spanned, Statement, StatementKind, Type,
+    TypeParam,
 };
 use crate::diag::Diagnostic;
 use crate::lexer::{Section, Token, TokenKind, tokenize};
@@ -324,7 +325,9 @@ impl Parser<'_> {
             || fields.iter().any(|f| match &f.kind {
                 FieldKind::Opaque => true,
                 // A repetition counted by a field is a field; any other is a builtin's.
-                FieldKind::Repeat { counted_by, .. } => counted_by.is_none(),
+                FieldKind::Repeat { multiplier, .. } => {
+                    !matches!(multiplier, Some(Multiplier::Field(_)))
+                }
                 _ => false,
             });
         if self.section == Section::Types && !builtin {
@@ -454,26 +457,27 @@ impl Parser<'_> {
     /// A repetition: `[ fields ]`, `N*[ fields ]`, or `n*[ fields ]` counted by the `#` field
     /// `n`.
     fn repetition(&mut self) -> PResult<FieldKind> {
-        let mut count = None;
-        let mut counted_by = None;
+        let mut multiplier = None;
         if let Some(token) = self.peek().cloned() {
             match token.kind {
                 TokenKind::Number => {
                     self.pos += 1;
-                    count = Some(self.slice(&token.range).parse().map_err(|_| {
+                    let count = self.slice(&token.range).parse().map_err(|_| {
                         self.error(
                             token.range.clone(),
                             "expected a repetition count such as `4*[ int ]`",
                         )
-                    })?);
-                    self.expect(TokenKind::Star, "`*` after a repetition count")?;
+                    })?;
+                    multiplier = Some(Multiplier::Constant(count));
                 }
                 TokenKind::Ident => {
                     let name = self.ident("the `#` field counting the repetition")?;
-                    self.expect(TokenKind::Star, "`*` after a repetition count")?;
-                    counted_by = Some(name);
+                    multiplier = Some(Multiplier::Field(name));
                 }
                 _ => {}
+            }
+            if multiplier.is_some() {
+                self.expect(TokenKind::Star, "`*` after a repetition count")?;
             }
         }
         self.expect(TokenKind::LBracket, "`[` starting a repetition")?;
@@ -488,11 +492,7 @@ impl Parser<'_> {
             self.nested(|p| p.args(&mut fields))?;
         }
         self.pos += 1;
-        Ok(FieldKind::Repeat {
-            count,
-            counted_by,
-            fields,
-        })
+        Ok(FieldKind::Repeat { multiplier, fields })
     }
 
     /// After `name:`: a type, a condition `flags.N?type`, or a repetition `n*[ fields ]`.

@@ -2,7 +2,7 @@
 //! types their fields and results use, every constructor of those types, and so on until
 //! nothing new is reached. A user who calls 20 functions does not compile 2,500 definitions.
 
-use crate::ast::{Definition, Field, FieldKind, Type};
+use crate::ast::{Definition, Type};
 use crate::lexer::Section;
 use std::collections::{HashMap, HashSet};
 
@@ -57,15 +57,8 @@ pub fn select(defs: &[Definition], roots: &[String]) -> Selection {
         if def.section == Section::Types {
             queue.extend(by_type.get(def.result.name.as_str()).into_iter().flatten());
         }
-        let mut types: Vec<&Type> = vec![&def.result];
-        let mut fields: Vec<&Field> = def.fields.iter().collect();
-        while let Some(field) = fields.pop() {
-            match &field.kind {
-                FieldKind::Plain(ty) | FieldKind::Conditional { ty, .. } => types.push(ty),
-                FieldKind::Repeat { fields: inner, .. } => fields.extend(inner),
-                FieldKind::Opaque => {}
-            }
-        }
+        let mut types: Vec<&Type> = def.field_types();
+        types.push(&def.result);
         while let Some(ty) = types.pop() {
             types.extend(&ty.args);
             if ty.is_percent_boxed() {

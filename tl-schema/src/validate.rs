@@ -2,7 +2,7 @@
 //! parameters and `%T`. Parsing did the local checks; code generation may assume all of these.
 
 use crate::ast::{
-    Definition, Field, FieldKind, Spanned, Statement, StatementKind, Type, is_bare_name,
+    Definition, Field, FieldKind, Multiplier, Spanned, Statement, StatementKind, Type, is_bare_name,
 };
 use crate::builtin::Builtin;
 use crate::diag::{Diagnostic, Origin};
@@ -465,9 +465,8 @@ impl<'a> Validator<'a> {
                     }
                 }
                 FieldKind::Repeat {
-                    counted_by: Some(counter),
+                    multiplier: Some(Multiplier::Field(counter)),
                     fields,
-                    ..
                 } => {
                     self.repetition(def, &nat_fields, counter, fields, field);
                     counted = true;
@@ -534,11 +533,7 @@ impl<'a> Validator<'a> {
     fn counters(&mut self, def: &Definition) {
         let mut counted: Vec<&str> = Vec::new();
         for field in &def.fields {
-            let FieldKind::Repeat {
-                counted_by: Some(counter),
-                ..
-            } = &field.kind
-            else {
+            let Some(counter) = field.kind.counted_by() else {
                 continue;
             };
             let name = counter.value.as_str();

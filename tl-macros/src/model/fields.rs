@@ -9,7 +9,7 @@ use super::{
 };
 use crate::ident;
 use rustc_hash::FxHashMap as HashMap;
-use tl_schema::{Definition, FieldKind, IdRule, Source, Type};
+use tl_schema::{Definition, FieldKind, IdRule, Multiplier, Source, Type};
 
 /// A flag group of more valued fields than this is named after its bit, not after them.
 const GROUP_NAMES_MAX: usize = 4;
@@ -21,9 +21,8 @@ fn is_true(ty: &Type) -> bool {
 /// The TL text of a field, for its docs.
 fn tl_text(name: Option<&str>, kind: &FieldKind) -> String {
     if let FieldKind::Repeat {
-        counted_by: Some(counter),
+        multiplier: Some(Multiplier::Field(counter)),
         fields,
-        ..
     } = kind
     {
         let inner: Vec<String> = fields
@@ -177,15 +176,10 @@ pub fn build(
     // unoptimized macro hundreds of instructions each.
     let mut counted: Vec<(usize, usize)> = Vec::new();
     for (i, f) in tl_fields.iter().enumerate() {
-        if let FieldKind::Repeat {
-            counted_by: Some(counter),
-            ..
-        } = &f.kind
-        {
+        if let Some(counter) = f.kind.counted_by() {
             counted.push((flag_index(def, &counter.value)?, i));
         }
     }
-    let repetition_of = |count: usize| counted.iter().find(|c| c.0 == count).map(|c| c.1);
     // Where each count's step is in `b.tl`, and the TL index of its repetition: the
     // repetition's Rust field is only known once the loop has reached it.
     let mut counts: Vec<(usize, usize)> = Vec::new();
@@ -197,10 +191,16 @@ pub fn build(
         let label = def.field_label(i);
         let name = &*label;
         let text = tl_text(f.name.as_ref().map(|n| n.value.as_str()), &f.kind);
+        // The repetition this field counts, if it is a `#` that counts one.
+        let repetition = if counted.is_empty() {
+            None
+        } else {
+            counted.iter().find(|c| c.0 == i).map(|c| c.1)
+        };
         let step = match &f.kind {
-            FieldKind::Plain(_) if !counted.is_empty() && repetition_of(i).is_some() => {
+            FieldKind::Plain(_) if repetition.is_some() => {
                 b.field_docs.remove(name);
-                counts.extend(repetition_of(i).map(|r| (b.tl.len(), r)));
+                counts.extend(repetition.map(|r| (b.tl.len(), r)));
                 Step::Count {
                     field: FieldId(usize::MAX),
                 }
@@ -324,9 +324,8 @@ pub fn build(
                 }
             }
             FieldKind::Repeat {
-                counted_by: Some(_),
+                multiplier: Some(Multiplier::Field(_)),
                 fields,
-                ..
             } => {
                 let [
                     tl_schema::Field {
