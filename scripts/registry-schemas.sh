@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
 # The TL schemas that other projects ship in their registry packages, each checked with
-# `tl check` and compiled through `tl!` as it is, with no attribute: Pyrogram's (PyPI), GramJS's
-# (npm), tdlib-rs's three versions of `td_api.tl`, grammers-tl-types 0.4.0's and
-# everscale-network's (crates.io). Prints a table: definitions, `tl check`'s verdict, and whether
-# `cargo check` of a crate holding the schema through `tl!` passed, with its time.
+# `tl check` and compiled through `tl!` as it is: Pyrogram's and its fork kurigram's (PyPI),
+# GramJS's and telegram-mtproto's layer 66 (npm), tdlib-rs's three versions of `td_api.tl`,
+# grammers-tl-types 0.4.0's, everscale-network's and five of tycho's (crates.io). Prints a table:
+# definitions, `tl check`'s verdict, and whether `cargo check` of a crate holding the schema
+# through `tl!` passed, with its time.
+#
+# Every schema gets `any` and nothing else, but for the types two of tycho's use and do not
+# define, which `extern` names, as their users would: tycho-core's `blockchain.blockFull` (a slip
+# for `blockchain.BlockFull`; mending the text would change the id of the functions that return
+# it) and tycho-block-util's custom builtin `bigBytes`.
 #
 # Not run by `.ci/run`: it downloads the packages and checks some 11,000 definitions
 # (a few minutes). Run it after a change to the grammar, the checks or the generated code.
@@ -21,6 +27,10 @@ for f in main_api sys_msgs auth_key; do
   cp "$work/pypi/Pyrogram-2.0.106/compiler/api/source/$f.tl" "$schemas/pyrogram_$f.tl"
 done
 
+pip download -q --no-deps --no-binary :all: kurigram==2.2.26 -d "$work/pypi"
+tar xzf "$work"/pypi/kurigram-2.2.26.tar.gz -C "$work/pypi"
+cp "$work/pypi/kurigram-2.2.26/compiler/api/source/main_api.tl" "$schemas/kurigram_main_api.tl"
+
 # npm: GramJS (the package `telegram`) keeps its schemas as JavaScript strings.
 (cd "$work/npm" && npm pack -s telegram@2.26.22 >/dev/null && tar xzf telegram-2.26.22.tgz)
 node -e '
@@ -28,6 +38,9 @@ node -e '
   fs.writeFileSync(out + "/gramjs_api.tl", require(dir + "/tl/apiTl.js"));
   fs.writeFileSync(out + "/gramjs_schema.tl", require(dir + "/tl/schemaTl.js"));
 ' "$work/npm/package" "$schemas"
+(cd "$work/npm" && npm pack -s telegram-mtproto@3.2.11 >/dev/null && mkdir -p mtproto &&
+  tar xzf telegram-mtproto-3.2.11.tgz -C mtproto)
+cp "$work/npm/mtproto/package/schema/tl66.tl" "$schemas/telegram-mtproto_tl66.tl"
 
 # crates.io: fetched into Cargo's registry by a scratch crate that depends on them.
 mkdir -p "$work/fetch/src"
@@ -48,16 +61,53 @@ for f in api api_1.8.19 api_1.8.29; do cp "$(registry_src tdlib-rs-1.4.0)/tl/$f.
 cp "$(registry_src grammers-tl-types-0.4.0)/tl/api.tl" "$schemas/grammers-0.4.0_api.tl"
 cp "$(registry_src grammers-tl-types-0.4.0)/tl/mtproto.tl" "$schemas/grammers-0.4.0_mtproto.tl"
 cp "$(registry_src everscale-network-0.5.5)/src/scheme.tl" "$schemas/everscale-network_scheme.tl"
+# tycho's crates, as crates.io serves them: as dependencies they would fetch a large tree.
+for c in tycho-core tycho-network tycho-block-util tycho-collator tycho-slasher; do
+  curl -sfL "https://static.crates.io/crates/$c/$c-1.0.0.crate" | tar xz -C "$work"
+  cp "$work/$c-1.0.0/src/proto.tl" "$schemas/${c}_proto.tl"
+done
+
+# externs FILE N: the types schema N (in FILE) uses and does not define, as `tl check`'s
+# options (first line) and `tl!`'s `extern(...)` entries (second line).
+externs() {
+  case $(basename "$1") in
+    tycho-core_proto.tl)
+      echo "--extern blockchain.blockFull"
+      echo "\"blockchain.blockFull\" = crate::schema_$2::enums::blockchain::BlockFull" ;;
+    tycho-block-util_proto.tl)
+      echo "--extern BigBytes"
+      echo "BigBytes = crate::BigBytes" ;;
+    *) printf '\n\n' ;;
+  esac
+}
 
 cargo build -q --release -p tl-cli
 # One crate, one module per schema behind a `cfg` of its own, checked once per schema (and
 # once by scratch_crate with none, which builds tl-runtime and tl-macros).
 n=0
 {
-  echo '#![allow(unexpected_cfgs)]'
+  cat <<'RUST'
+#![allow(unexpected_cfgs)]
+/// tycho's `bigBytes`: bytes after a 4-byte length.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BigBytes(pub Vec<u8>);
+impl tl_runtime::Serialize for BigBytes {
+    fn serialize(&self, buf: &mut Vec<u8>) {
+        buf.extend((self.0.len() as u32).to_le_bytes());
+        buf.extend(&self.0);
+    }
+}
+impl<'a> tl_runtime::Deserialize<'a> for BigBytes {
+    fn deserialize(r: &mut tl_runtime::Reader<'a>) -> Result<Self, tl_runtime::Error> {
+        let n = r.read_u32()? as usize;
+        Ok(BigBytes(r.read_raw(n)?.to_vec()))
+    }
+}
+RUST
   for f in "$schemas"/*.tl; do
-    printf '#[cfg(schema_%d)]\npub mod schema_%d {\n    tl_runtime::tl! {\n        #[tl(include = "%s", any)]\n    }\n}\n' \
-      "$n" "$n" "$f"
+    named=$(externs "$f" "$n" | sed -n 2p)
+    printf '#[cfg(schema_%d)]\npub mod schema_%d {\n    tl_runtime::tl! {\n        #[tl(include = "%s", any%s)]\n    }\n}\n' \
+      "$n" "$n" "$f" "${named:+, extern($named)}"
     n=$((n + 1))
   done
 } | scratch_crate crate registry-schemas "$root"
@@ -68,7 +118,8 @@ failed=0
 n=0
 for f in "$schemas"/*.tl; do
   name=$(basename "$f")
-  verdict=$(target/release/tl check "$f" 2>&1 | tail -1) || true
+  # shellcheck disable=SC2046 # the options are words
+  verdict=$(target/release/tl check $(externs "$f" "$n" | sed -n 1p) "$f" 2>&1 | tail -1) || true
   defs=$(echo "$verdict" | grep -oE '[0-9]+ definitions' | cut -d' ' -f1)
   start=$(date +%s.%N)
   # `cargo rustc` passes the cfg to this crate alone: its dependencies stay built.

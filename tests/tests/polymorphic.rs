@@ -408,3 +408,100 @@ fn a_derived_polymorphic_struct_is_the_generated_one() {
         derived
     );
 }
+
+/// Lines of tycho-core 1.0.0's `src/proto.tl` (crates.io) as it writes them, comments left out.
+/// It has two slips that tl-proto, which only computes ids from the text, lets through: a
+/// function's result names the bare `blockchain.blockFull`, which no constructor is (the type is
+/// `blockchain.BlockFull`), and `blockchain.getZerostateProof` returns a type that no
+/// constructor builds. Mending the first would change the function's id, so `extern` names the
+/// Rust type it means and the text stays; the second is a function with an empty result.
+mod tycho {
+    tl_runtime::tl! {
+        #[tl(extern("blockchain.blockFull" = crate::tycho::enums::blockchain::BlockFull))]
+        r"
+        ---types---
+        overlay.response.ok value:T = overlay.Response T;
+        overlay.response.err code:int = overlay.Response T;
+        blockchain.blockId
+            workchain:int
+            shard:long
+            seqno:int
+            root_hash:int256
+            file_hash:int256
+            = blockchain.BlockId;
+        blockchain.blockFull.found
+            block_id:blockchain.blockId
+            block:blockchain.blockData
+            proof:bytes
+            queue_diff:bytes
+            = blockchain.BlockFull;
+        blockchain.blockData
+            data:bytes
+            size:int
+            chunk_size:int
+            = blockchain.BlockData;
+        blockchain.blockFull.notFound = blockchain.BlockFull;
+        ---functions---
+        blockchain.getBlockFull
+            block_id:blockchain.blockId
+            = overlay.Response blockchain.blockFull;
+        blockchain.getZerostateProof = blockchain.GetZerostateProof;
+        "
+    }
+}
+
+#[test]
+fn tycho_s_slips_keep_the_ids_tl_proto_gives() {
+    use tycho::{enums, functions, types};
+    // The ids tl-proto 0.5's derives give these names with tycho-core's `proto.tl` as their
+    // scheme, and the CRC32 of the text.
+    let get = functions::blockchain::GetBlockFull::CONSTRUCTOR_ID;
+    assert_eq!(get, 0x331b_e15f);
+    assert_eq!(
+        get,
+        crc(
+            "blockchain.getBlockFull block_id:blockchain.blockId = overlay.Response blockchain.blockFull"
+        )
+    );
+    assert_eq!(
+        functions::blockchain::GetZerostateProof::CONSTRUCTOR_ID,
+        0xf326_a06b
+    );
+    assert_eq!(
+        types::blockchain::block_full::NotFound::CONSTRUCTOR_ID,
+        0xcc09_3d98
+    );
+
+    let block_id = types::blockchain::BlockId {
+        workchain: -1,
+        shard: i64::MIN,
+        seqno: 7,
+        root_hash: [1; 32],
+        file_hash: [2; 32],
+    };
+    let request = functions::blockchain::GetBlockFull {
+        block_id: block_id.clone(),
+    };
+    let bytes = request.to_bytes();
+    assert_eq!(bytes[..4], le(get));
+    assert_eq!(bytes.len(), 4 + 4 + 8 + 4 + 32 + 32);
+
+    // The answer is `overlay.Response` of the boxed `blockchain.BlockFull` that `extern` named.
+    let mut reply = Vec::new();
+    reply.extend(le(types::overlay::response::Ok::<()>::CONSTRUCTOR_ID));
+    reply.extend(le(types::blockchain::block_full::NotFound::CONSTRUCTOR_ID));
+    let answer: <functions::blockchain::GetBlockFull as RemoteCall>::Return =
+        Deserialize::from_bytes(&reply).unwrap();
+    assert_eq!(
+        answer,
+        enums::overlay::Response::Ok(types::overlay::response::Ok {
+            value: enums::blockchain::BlockFull::NotFound,
+        })
+    );
+
+    // No constructor builds `blockchain.GetZerostateProof`: no answer decodes as one.
+    let empty = <functions::blockchain::GetZerostateProof as RemoteCall>::Return::from_bytes(&le(
+        types::blockchain::block_full::NotFound::CONSTRUCTOR_ID,
+    ));
+    assert!(empty.is_err(), "{empty:?}");
+}

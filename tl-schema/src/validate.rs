@@ -834,7 +834,8 @@ impl<'a> Validator<'a> {
         if let (None, Some(declared)) = (builtin, self.custom_builtins.get(name)) {
             let message = format!(
                 "`{name}` is a builtin that `{}` declares, but the runtime has no such type (its builtins are int, long, double, string, bytes, int128, int256, int512, Bool, true, Vector and Object): name the Rust type that encodes it with `extern({} = path::to::Type)`",
-                declared.name.value, declared.result.name
+                declared.name.value,
+                extern_key(&declared.result.name)
             );
             self.push(def, ty.range.clone(), message);
             return;
@@ -870,7 +871,16 @@ impl<'a> Validator<'a> {
                     .keys()
                     .filter(|boxed| boxed.eq_ignore_ascii_case(name))
                     .min()
-                    .map(|boxed| format!(" (did you mean the boxed type `{boxed}`?)"))
+                    .map(|boxed| match def.id {
+                        Some(_) => format!(" (did you mean the boxed type `{boxed}`?)"),
+                        // The id is computed from the text: mending it changes the id, which
+                        // a schema that another program's ids come from (tycho's) cannot.
+                        None => format!(
+                            " (did you mean the boxed type `{boxed}`? That changes the id computed for `{}`; to keep it, name the Rust type with `extern({} = path::to::Type)`)",
+                            def.name.value,
+                            extern_key(name)
+                        ),
+                    })
                     .unwrap_or_default();
                 let message = format!("unknown constructor `{name}` used as a bare type{hint}");
                 self.push(def, ty.range.clone(), message);
@@ -887,8 +897,10 @@ impl<'a> Validator<'a> {
 
     /// One error per undefined type at its first use, and one list of them all. A type only
     /// functions return is an empty type (TL allows one: nothing decodes as it), unless its
-    /// name is one letter or a swap away from a defined type's, or a function named like its
-    /// constructor suggests a constructor pasted after `---functions---`: those are errors.
+    /// name is one letter or a swap away from a defined type's, or another function returns it
+    /// and one named like its constructor suggests that constructor pasted after
+    /// `---functions---`: those are errors. A function that alone returns a type named like
+    /// itself is a function (tycho's `blockchain.getZerostateProof = blockchain.GetZerostateProof;`).
     fn missing_summary(&mut self) {
         // The defined type a result-only name is a slip for.
         let mut meant: Vec<(&str, &str)> = Vec::new();
@@ -902,7 +914,7 @@ impl<'a> Validator<'a> {
                 .min();
             if let Some(entry) = self.missing.get_mut(name) {
                 entry.1 += uses;
-            } else if near.is_some() || self.misplaced_constructor(name).is_some() {
+            } else if near.is_some() || (uses > 1 && self.misplaced_constructor(name).is_some()) {
                 self.missing.insert(name.to_string(), (origin, uses));
                 if let Some(near) = near {
                     meant.push((name, near));
@@ -962,8 +974,15 @@ impl<'a> Validator<'a> {
     }
 }
 
-/// Whether `written` looks like a slip for `defined`: the same but for case, or one letter
-/// added, dropped, changed or swapped with its neighbour (in a name of four letters or more).
+/// How `tl!`'s `extern(...)` names a TL type: a plain name as it is, one with a namespace quoted.
+fn extern_key(name: &str) -> String {
+    if name.contains('.') {
+        format!("\"{name}\"")
+    } else {
+        name.to_string()
+    }
+}
+
 /// "1 type argument", "2 type arguments".
 fn arguments(n: usize) -> String {
     if n == 1 {
@@ -997,6 +1016,8 @@ fn mentions(ty: &Type, var: &str) -> bool {
     ty.name == var || ty.args.iter().any(|a| mentions(a, var))
 }
 
+/// Whether `written` looks like a slip for `defined`: the same but for case, or one letter
+/// added, dropped, changed or swapped with its neighbour (in a name of four letters or more).
 fn near_miss(defined: &str, written: &str) -> bool {
     defined.eq_ignore_ascii_case(written)
         || (written.len() >= 4 && strsim::damerau_levenshtein(defined, written) <= 1)
@@ -1284,11 +1305,22 @@ mod tests {
             assert!(found[0].ends_with("?)"), "{typo}: {found:?}");
         }
         // A lowercase name of a boxed type is a bare constructor that does not exist.
-        let lowered = "inputPeerEmpty = InputPeer;\n---functions---\ng peer:inputPeer = InputPeer;";
+        let lowered =
+            "inputPeerEmpty = InputPeer;\n---functions---\ng#e70d9840 peer:inputPeer = InputPeer;";
         assert_eq!(
             messages(lowered, IdRule::Tdlib),
             [
                 "unknown constructor `inputPeer` used as a bare type (did you mean the boxed type `InputPeer`?)"
+            ]
+        );
+        // Where the id is computed from the text, mending the text changes it (tycho-core
+        // 1.0.0's `proto.tl` writes `= overlay.Response blockchain.blockFull;`): `extern`
+        // keeps it.
+        let computed = "ns.ok value:T = ns.Response T;\nb.full.found = b.Full;\n---functions---\nb.get = ns.Response b.full;";
+        assert_eq!(
+            messages(computed, IdRule::Tdlib),
+            [
+                "unknown constructor `b.full` used as a bare type (did you mean the boxed type `b.Full`? That changes the id computed for `b.get`; to keep it, name the Rust type with `extern(\"b.full\" = path::to::Type)`)"
             ]
         );
         // A field that uses it still needs its constructors.
@@ -1297,11 +1329,19 @@ mod tests {
             messages(&field, IdRule::Tdlib),
             ["unknown type `HttpWait` (used 2 times): no constructor has it as its result"]
         );
-        // A constructor pasted after `---functions---` is still reported as one.
-        let misplaced = format!("{base}dataJSON data:string = DataJSON;\n");
+        // A constructor pasted after `---functions---`, whose type another function returns,
+        // is still reported as one.
+        let misplaced = format!("{base}g = DataJSON;\ndataJSON data:string = DataJSON;\n");
         let found = messages(&misplaced, IdRule::Tdlib);
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].contains("but is in a `---functions---` section"));
+        // A function that alone returns a type named like itself is a function, with an empty
+        // result: tycho-core 1.0.0's `proto.tl` has one.
+        let alone = "blockchain.getZerostateProof = blockchain.GetZerostateProof;";
+        assert_eq!(
+            messages(&format!("{base}{alone}\n"), IdRule::Tdlib),
+            Vec::<String>::new()
+        );
     }
 
     /// Telegram's `mtproto.tl` lines whose written ids are frozen, with the type they use.

@@ -1,5 +1,6 @@
 // TL tells bare from boxed by the case of the name: a field typed with a boxed type's name in
-// lowercase asks for a constructor that does not exist, and the error names the boxed type.
+// lowercase asks for a constructor that does not exist, and the error names the boxed type and,
+// as the line writes no id, how to keep the id its text gives (`extern`).
 tl_runtime::tl! {
     "inputPeerEmpty = InputPeer;"
     "inputPeerSelf = InputPeer;"
