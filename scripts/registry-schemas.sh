@@ -2,14 +2,17 @@
 # The TL schemas that other projects ship in their registry packages, each checked with
 # `tl check` and compiled through `tl!` as it is: Pyrogram's and its fork kurigram's (PyPI),
 # GramJS's and telegram-mtproto's layer 66 (npm), tdlib-rs's three versions of `td_api.tl`,
-# grammers-tl-types 0.4.0's, everscale-network's and five of tycho's (crates.io). Prints a table:
+# grammers-tl-types 0.4.0's, everscale-network's, six of tycho's, the four of TDLib 1.6.2's
+# source (tdlib-sys) and tonutils' three TON schemas (crates.io). Prints a table:
 # definitions, `tl check`'s verdict, and whether `cargo check` of a crate holding the schema
 # through `tl!` passed, with its time.
 #
-# Every schema gets `any` and nothing else, but for the types two of tycho's use and do not
-# define, which `extern` names, as their users would: tycho-core's `blockchain.blockFull` (a slip
-# for `blockchain.BlockFull`; mending the text would change the id of the functions that return
-# it) and tycho-block-util's custom builtin `bigBytes`.
+# Every schema gets `any` and nothing else, but for what three of tycho's need, as their users
+# would write it: tycho-consensus's uses tycho-network's types, so that file comes first; the
+# types they use and do not define, `extern` names: tycho-core's `blockchain.blockFull` and
+# tycho-consensus's four such names (slips for the boxed types, which tl-proto, computing only
+# ids, lets through; mending the text would change the ids), and tycho-block-util's custom
+# builtin `bigBytes`.
 #
 # Not run by `.ci/run`: it downloads the packages and checks some 11,000 definitions
 # (a few minutes). Run it after a change to the grammar, the checks or the generated code.
@@ -62,22 +65,43 @@ cp "$(registry_src grammers-tl-types-0.4.0)/tl/api.tl" "$schemas/grammers-0.4.0_
 cp "$(registry_src grammers-tl-types-0.4.0)/tl/mtproto.tl" "$schemas/grammers-0.4.0_mtproto.tl"
 cp "$(registry_src everscale-network-0.5.5)/src/scheme.tl" "$schemas/everscale-network_scheme.tl"
 # tycho's crates, as crates.io serves them: as dependencies they would fetch a large tree.
-for c in tycho-core tycho-network tycho-block-util tycho-collator tycho-slasher; do
+for c in tycho-core tycho-network tycho-block-util tycho-collator tycho-slasher tycho-consensus; do
   curl -sfL "https://static.crates.io/crates/$c/$c-1.0.0.crate" | tar xz -C "$work"
   cp "$work/$c-1.0.0/src/proto.tl" "$schemas/${c}_proto.tl"
 done
+# TDLib 1.6.2's own schemas, in tdlib-sys 0.2.0's copy of its source, and tonutils' TON ones.
+curl -sfL https://static.crates.io/crates/tdlib-sys/tdlib-sys-0.2.0.crate | tar xz -C "$work"
+for f in telegram_api mtproto_api secret_api td_api; do
+  cp "$work/tdlib-sys-0.2.0/td/td/generate/scheme/$f.tl" "$schemas/tdlib-1.6.2_$f.tl"
+done
+curl -sfL https://static.crates.io/crates/tonutils/tonutils-1.1.0.crate | tar xz -C "$work"
+for f in ton_api lite_api tonlib_api; do
+  cp "$work/tonutils-1.1.0/src/tl/schemas/$f.tl" "$schemas/tonutils_$f.tl"
+done
 
-# externs FILE N: the types schema N (in FILE) uses and does not define, as `tl check`'s
-# options (first line) and `tl!`'s `extern(...)` entries (second line).
-externs() {
+# needs FILE N: what schema N (in FILE) needs besides itself: `tl check`'s options and the
+# files read before it (first line), `tl!`'s `extern(...)` entries (second line) and the files
+# it includes before it (third line, as `include = "…", ` each).
+needs() {
+  local module="crate::schema_$2::enums"
   case $(basename "$1") in
     tycho-core_proto.tl)
       echo "--extern blockchain.blockFull"
-      echo "\"blockchain.blockFull\" = crate::schema_$2::enums::blockchain::BlockFull" ;;
+      echo "\"blockchain.blockFull\" = $module::blockchain::BlockFull" ;;
     tycho-block-util_proto.tl)
       echo "--extern BigBytes"
       echo "BigBytes = crate::BigBytes" ;;
-    *) printf '\n\n' ;;
+    tycho-consensus_proto.tl)
+      local network="$schemas/tycho-network_proto.tl" name names=() entries=()
+      for name in consensus.AnchorLink consensus.PointRole consensus.link.Through journal.PointStoredData; do
+        local bare="${name%.*}.$(echo "${name##*.}" | sed 's/^./\L&/')"
+        names+=("--extern $bare")
+        entries+=("\"$bare\" = $module::$(echo "${name%.*}" | sed 's/\./::/g')::${name##*.}")
+      done
+      echo "${names[*]} $network"
+      (IFS=,; echo "${entries[*]}")
+      echo "include = \"$network\", " ;;
+    *) printf '\n\n\n' ;;
   esac
 }
 
@@ -105,9 +129,9 @@ impl<'a> tl_runtime::Deserialize<'a> for BigBytes {
 }
 RUST
   for f in "$schemas"/*.tl; do
-    named=$(externs "$f" "$n" | sed -n 2p)
-    printf '#[cfg(schema_%d)]\npub mod schema_%d {\n    tl_runtime::tl! {\n        #[tl(include = "%s", any%s)]\n    }\n}\n' \
-      "$n" "$n" "$f" "${named:+, extern($named)}"
+    named=$(needs "$f" "$n" | sed -n 2p)
+    printf '#[cfg(schema_%d)]\npub mod schema_%d {\n    tl_runtime::tl! {\n        #[tl(%sinclude = "%s", any%s)]\n    }\n}\n' \
+      "$n" "$n" "$(needs "$f" "$n" | sed -n 3p)" "$f" "${named:+, extern($named)}"
     n=$((n + 1))
   done
 } | scratch_crate crate registry-schemas "$root"
@@ -119,7 +143,7 @@ n=0
 for f in "$schemas"/*.tl; do
   name=$(basename "$f")
   # shellcheck disable=SC2046 # the options are words
-  verdict=$(target/release/tl check $(externs "$f" "$n" | sed -n 1p) "$f" 2>&1 | tail -1) || true
+  verdict=$(target/release/tl check $(needs "$f" "$n" | sed -n 1p) "$f" 2>&1 | tail -1) || true
   defs=$(echo "$verdict" | grep -oE '[0-9]+ definitions' | cut -d' ' -f1)
   start=$(date +%s.%N)
   # `cargo rustc` passes the cfg to this crate alone: its dependencies stay built.

@@ -110,8 +110,11 @@ fn real_schemas_validate_without_an_allow_list_and_freeze_exactly_the_known_ids(
             }
         }
     }
+    // TDLib's `mtproto_api.tl` is not among the shared schemas (tl-schema's unit tests check
+    // its line).
     let table: BTreeSet<(String, u32)> = tl_schema::id::FROZEN
         .iter()
+        .filter(|&&(name, _)| name != "gzip_packed")
         .map(|&(name, id)| (name.to_owned(), id))
         .collect();
     assert_eq!(mismatched, table);

@@ -351,8 +351,9 @@ pub use tl_macros::{Deserialize, Identifiable, Serialize};
 ///   included without `id_rule` still gets TON's ids. Name it where a schema is neither.
 /// - `allow_id_mismatch(name, "ns.name", ...)`: constructors and functions whose written id is
 ///   deliberately not the computed one. The ids that the published schemas freeze (Telegram's
-///   `ipPortSecret`, the `invokeWith…Prefix` functions, secret chats' layer-suffixed names,
-///   TON's) need no entry: each is known by its name and id, `tl_schema::id::FROZEN`. An entry
+///   `ipPortSecret`, the `invokeWith…Prefix` functions, TON's) need no entry: each is known by
+///   its name and id, `tl_schema::id::FROZEN`; nor do secret chats' constructors of old layers,
+///   whose id is checked against their name without the layer's number. An entry
 ///   that matches nothing, or whose id is in fact right, is an error, so the list cannot go
 ///   stale.
 /// - `only(name, "ns.name", Type, ...)`: generate only these constructors, functions and boxed
