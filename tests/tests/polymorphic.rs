@@ -18,6 +18,7 @@ mod schema {
         tree {T:Type} value:T children:Vector<(Tree T)> = Tree T;
         ---functions---
         getPair {X:Type} query:!X = Pair int X;
+        echo {X:Type} value:X = Pair int X;
         getFoo = overlay.Response Foo;
         getTree = Tree string;
         "
@@ -192,6 +193,21 @@ fn a_polymorphic_function_result_is_typed() {
         le(functions::GetPair::<functions::GetFoo>::CONSTRUCTOR_ID)
     );
     assert_eq!(&bytes[4..], le(functions::GetFoo::CONSTRUCTOR_ID));
+    // A type variable that no `!X` field names is a value's type, returned as it is: `echo`'s
+    // `X` is `String` here, not a call whose answer is a string.
+    let echo = functions::Echo {
+        value: "hi".to_string(),
+    };
+    returns::<_, enums::Pair<i32, String>>(&echo);
+    assert_eq!(&echo.to_bytes()[4..], [2, b'h', b'i', 0]);
+    let answer = enums::Pair::from(types::Pair {
+        a: 1,
+        b: "hi".to_string(),
+    });
+    assert_eq!(
+        functions::Echo::<String>::decode_reply(&answer.to_bytes()),
+        Ok(Ok(answer))
+    );
 }
 
 fn tree(depth: usize) -> enums::Tree<String> {

@@ -80,6 +80,18 @@ mod forms {
     }
 }
 
+/// A function whose type variable only a repetition's elements use.
+mod generic {
+    tl_runtime::tl! {
+        #[tl(decode_functions)]
+        r"
+        point x:int y:int = Point;
+        ---functions---
+        many {X:Type} n:# xs:n*[ X ] = Vector X;
+        "
+    }
+}
+
 /// `only(...)` follows a repetition to its elements' type; `serde` gives it as a JSON array.
 mod selected {
     tl_runtime::tl! {
@@ -310,4 +322,40 @@ fn only_keeps_the_elements_type_and_a_derive_matches_the_line() {
     let encoded = left.to_bytes();
     assert_eq!(encoded, bytes(&[3, 7, 8, 9]));
     assert_eq!(Left::from_bytes(&encoded).unwrap(), left);
+}
+
+#[test]
+fn a_functions_type_variable_may_be_a_repetitions_elements() {
+    use tl_runtime::{Deserialize, Identifiable, RemoteCall, Serialize};
+    let call = generic::functions::Many {
+        xs: vec![generic::enums::Point::from(generic::types::Point {
+            x: 1,
+            y: 2,
+        })],
+    };
+    let point = generic::types::Point::CONSTRUCTOR_ID;
+    assert_eq!(
+        call.to_bytes(),
+        bytes(&[
+            generic::functions::Many::<()>::CONSTRUCTOR_ID,
+            1,
+            point,
+            1,
+            2
+        ])
+    );
+    assert_eq!(
+        generic::functions::Many::from_bytes(&call.to_bytes()).unwrap(),
+        call
+    );
+    // `X` is a type of values, not a call (no `!X` field): its answer is a vector of `X`.
+    let answer = bytes(&[0x1cb5_c415, 2, 7, 0, 8, 0]);
+    assert_eq!(
+        generic::functions::Many::<i64>::decode_reply(&answer),
+        Ok(Ok(vec![7i64, 8]))
+    );
+    // And it fails with `RpcError`, not with an inner call's error.
+    let failed = tl_runtime::RpcError::new(400, "X_INVALID").to_bytes();
+    let answer = generic::functions::Many::<i64>::decode_reply(&failed).unwrap();
+    assert_eq!(answer.unwrap_err().code(), 400);
 }

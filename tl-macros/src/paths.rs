@@ -46,6 +46,7 @@ runtime_items! {
     SERIALIZE = "Serialize",
     ENCODE = "Encode",
     DESERIALIZE = "Deserialize",
+    DESERIALIZE_OWNED = "DeserializeOwned",
     IDENTIFIABLE = "Identifiable",
     REMOTE_CALL = "RemoteCall",
     ERROR = "Error",

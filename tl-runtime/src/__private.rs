@@ -23,8 +23,8 @@ pub use crate::wire::{
     write_words_after,
 };
 pub use crate::{
-    Deserialize, Error, Identifiable, Object, ObjectRef, Reader, RemoteCall, RpcError, Serialize,
-    True, UnknownFlags,
+    Deserialize, DeserializeOwned, Error, Identifiable, Object, ObjectRef, Reader, RemoteCall,
+    RpcError, Serialize, True, UnknownFlags,
 };
 
 #[cfg(feature = "serde")]

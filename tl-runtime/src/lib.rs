@@ -242,7 +242,10 @@ pub use tl_macros::{Deserialize, Identifiable, Serialize};
 ///   part of the id's text. A parameter that no field holds is left out of the Rust type
 ///   (`overlay.response.err code:int` is not generic), and `Any` holds `Any` in each parameter.
 /// - `functions::F`: a struct per function, encoded boxed, with `RemoteCall<Return = …>`.
-///   `{X:Type}` functions such as `invokeWithLayer` are generic, and return `X::Return`.
+///   `{X:Type}` functions such as `invokeWithLayer` are generic: `X` is the inner call that a
+///   `query:!X` field holds, and the result's `X` is `X::Return`. A type variable that no `!X`
+///   field names is a value's type, as a constructor's is (`echo {X:Type} value:X = Pair int X`
+///   returns `Pair<i32, X>`).
 ///   Functions implement `Deserialize` only with `decode_functions` (or `any`): a client
 ///   encodes them and decodes their answers, so it need not compile 800 request decoders.
 /// - `Any`, with `#[tl(any)]`: an enum over every boxed type and function, decoded by the

@@ -502,9 +502,10 @@ impl<'a> Validator<'a> {
                     kind: FieldKind::Plain(ty),
                     ..
                 },
-            ] if !ty.is_nat() => self.type_ref(def, ty),
+            ] if !ty.is_nat() && !ty.bang => self.type_ref(def, ty),
             [inner] => {
-                let what = match inner.kind {
+                let what = match &inner.kind {
+                    FieldKind::Plain(ty) if ty.bang => "a call (`!X`)",
                     FieldKind::Plain(_) => "a `#` field",
                     FieldKind::Conditional { .. } => "a field with a flag condition",
                     FieldKind::Repeat { .. } => "another repetition",
@@ -614,13 +615,15 @@ impl<'a> Validator<'a> {
 
     /// A function's `{X:Type}` that no field uses.
     fn unused_params(&mut self, def: &Definition) {
+        if def.type_params.is_empty() {
+            return;
+        }
+        // A repetition's elements too: `n:# xs:n*[ X ]` is a `Vec<X>`, as `xs:vector<X>` is.
+        let types = def.field_types();
         for param in &def.type_params {
-            let used = def.fields.iter().any(|f| match &f.kind {
-                FieldKind::Plain(ty) | FieldKind::Conditional { ty, .. } => {
-                    mentions_directly(ty, &param.name.value)
-                }
-                FieldKind::Repeat { .. } | FieldKind::Opaque => false,
-            });
+            let used = types
+                .iter()
+                .any(|ty| mentions_directly(ty, &param.name.value));
             if !used {
                 let message = format!(
                     "type variable `{}` of function `{}` is used by no field (as `!{}`, or as a field's type or its vector's elements): write a field such as `query:!{}`, or remove it",
@@ -1120,6 +1123,10 @@ mod tests {
                 "unknown type `Missing`: no constructor has it as its result",
             ),
             (
+                "---functions---\ncall {X:Type} q:!X n:# a:n*[ !X ] = X;",
+                "a repetition repeats a field of a type, as in `n*[ int ]`, not a call (`!X`)",
+            ),
+            (
                 "tuple {t:Type} {n:#} a:t = Tuple t n;",
                 "`{n:#}` declares a natural-number parameter, which only builtin lines have (`tuple {t:Type} {n:#} [ t ] = Tuple t n;`): count a repetition with a `#` field instead (`n:# items:n*[ int ]`)",
             ),
@@ -1128,6 +1135,9 @@ mod tests {
             let got = messages(text, IdRule::Tdlib);
             assert!(got.iter().any(|m| m == message), "{text}: {got:?}");
         }
+        // A function's type variable used only by a repetition's elements is used.
+        let generic = "---functions---\nmany {X:Type} n:# xs:n*[ X ] = Vector X;";
+        assert_eq!(messages(generic, IdRule::Tdlib), Vec::<String>::new());
         // A repetition without a counting field is still a builtin's (as `vector`'s `# [ t ]`).
         let builtin = "tuple {t:Type} {n:#} [ t ] = Tuple t n;";
         assert_eq!(messages(builtin, IdRule::Tdlib), Vec::<String>::new());

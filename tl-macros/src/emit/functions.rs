@@ -1,6 +1,7 @@
 //! Functions (`functions::F`): `RemoteCall` with the function's result type (their boxed
 //! encoding is in `codec`). `{X:Type}` functions such as `invokeWithLayer` are generic, and
-//! return what their inner call returns.
+//! return what their inner call `query:!X` returns; a type parameter that no `!X` field names
+//! is a type of values, returned as it is.
 
 use super::Ctx;
 use super::text::{bounds, generics, rust_type};
@@ -11,12 +12,30 @@ use crate::paths::{self, relative};
 pub fn impls(ctx: &Ctx<'_>, s: &Struct, out: &mut String) {
     let depth = 1 + s.modules.len();
     let gen_params = generics(s);
+    let bounds = if s.calls.len() == s.generics.len() {
+        bounds(s, paths::REMOTE_CALL)
+    } else {
+        // A value's type is encoded in the call and decoded in its answer.
+        let values = format!("{} + {}", paths::SERIALIZE, paths::DESERIALIZE_OWNED);
+        let each: Vec<String> = s
+            .generics
+            .iter()
+            .map(|g| {
+                let bound = if s.calls.contains(g) {
+                    paths::REMOTE_CALL
+                } else {
+                    &values
+                };
+                format!("{g}: {bound}")
+            })
+            .collect();
+        format!("where {}", each.join(", "))
+    };
     emit!(
         out,
-        "#[automatically_derived] impl{gen_params} {call} for {}{gen_params} {} {{ type Return = {}; type Error = {}; }}\n",
+        "#[automatically_derived] impl{gen_params} {call} for {}{gen_params} {bounds} {{ type Return = {}; type Error = {}; }}\n",
         ident::text(&s.name),
-        bounds(s, paths::REMOTE_CALL),
-        return_type(ctx, depth, &s.result),
+        return_type(ctx, depth, s),
         error_type(depth, s),
         call = paths::REMOTE_CALL,
     );
@@ -26,7 +45,7 @@ pub fn impls(ctx: &Ctx<'_>, s: &Struct, out: &mut String) {
 /// function that returns what its inner call `X` returns, what `X` fails with.
 fn error_type(depth: usize, s: &Struct) -> String {
     match (&s.result, &s.errors) {
-        (RType::Param(name), _) => {
+        (RType::Param(name), _) if s.calls.contains(name) => {
             format!("<{} as {}>::Error", ident::text(name), paths::REMOTE_CALL)
         }
         (_, Some(_)) => relative(depth, "errors", &s.modules, &s.name),
@@ -34,15 +53,17 @@ fn error_type(depth: usize, s: &Struct) -> String {
     }
 }
 
-/// The Rust type of a function's result; a type parameter `X` stands for `X::Return`.
-fn return_type(ctx: &Ctx<'_>, depth: usize, ty: &RType) -> String {
-    rust_type(ctx, depth, &returned(ty))
+/// The Rust type of a function's result; a type parameter `X` that is a call stands for
+/// `X::Return`.
+fn return_type(ctx: &Ctx<'_>, depth: usize, s: &Struct) -> String {
+    rust_type(ctx, depth, &returned(&s.result, &s.calls))
 }
 
-/// `ty` with each type parameter `X` replaced by `X::Return` (`Vector<X>`, `Pair int X`).
-fn returned(ty: &RType) -> RType {
+/// `ty` with each type parameter `X` of `calls` replaced by `X::Return` (`Vector<X>`,
+/// `Pair int X`).
+fn returned(ty: &RType, calls: &[String]) -> RType {
     match ty {
-        RType::Param(name) => RType::Extern {
+        RType::Param(name) if calls.contains(name) => RType::Extern {
             tl: name.clone(),
             rust: format!("<{name} as {}>::Return", paths::REMOTE_CALL),
             bare: false,
@@ -51,7 +72,7 @@ fn returned(ty: &RType) -> RType {
         },
         RType::Vector { bare, elem } => RType::Vector {
             bare: *bare,
-            elem: Box::new(returned(elem)),
+            elem: Box::new(returned(elem, calls)),
         },
         RType::Applied {
             target,
@@ -59,7 +80,7 @@ fn returned(ty: &RType) -> RType {
             boxed,
         } => RType::Applied {
             target: *target,
-            args: args.iter().map(returned).collect(),
+            args: args.iter().map(|a| returned(a, calls)).collect(),
             boxed: *boxed,
         },
         other => other.clone(),

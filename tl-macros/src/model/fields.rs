@@ -411,6 +411,19 @@ pub fn build(
         }
     }
 
+    // `!X` is a whole field's type (validation refuses it elsewhere).
+    let calls = def
+        .type_params
+        .iter()
+        .zip(&names)
+        .filter(|(p, _)| {
+            def.fields.iter().any(
+                |f| matches!(&f.kind, FieldKind::Plain(ty) if ty.bang && ty.name == p.name.value),
+            )
+        })
+        .map(|(_, name)| name.clone())
+        .collect();
+
     Ok(Struct {
         tl_name: def.name.value.clone(),
         modules,
@@ -421,6 +434,7 @@ pub fn build(
         tl_line: docs.tl_line,
         generics: used.iter().map(|&(name, _)| name.clone()).collect(),
         positions: used.iter().map(|&(_, at)| at).collect(),
+        calls,
         result: resolver.resolve(def, &def.result)?,
         fields: b.fields,
         tl: b.tl,

@@ -262,6 +262,10 @@ pub struct Struct {
     /// For a constructor: where each of [`Struct::generics`] is among its result's arguments
     /// (`ok {T:Type} value:T = Response T` has `T` at 0).
     pub positions: Vec<usize>,
+    /// For a function: those of [`Struct::generics`] that stand for a call, as a `!X` field
+    /// makes `X` (`invokeWithLayer`): its result's `X` is what that call returns. The others
+    /// are types of values, as a constructor's are (`many {X:Type} xs:vector<X> = Vector X`).
+    pub calls: Vec<String>,
     /// The result type (for functions, what `RemoteCall::Return` is).
     pub result: RType,
     pub fields: Vec<Field>,
