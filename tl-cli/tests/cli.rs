@@ -35,7 +35,7 @@ fn check_points_at_each_mistake() {
     assert_eq!(
         out,
         "\
-error: constructor `chat` declares #29562865 but its id is #efaa5195
+error: constructor `chat` declares #29562865 but its id is #efaa5195; if #29562865 is meant (a frozen or private id), name it in `allow_id_mismatch(chat)`
  --> tests/fixtures/bad.tl:2:5
   |
 2 | chat#29562865 id:long owner:Usr = Chat;

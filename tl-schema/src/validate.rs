@@ -280,6 +280,19 @@ impl<'a> Validator<'a> {
                         rule_name(rule),
                         rule_name(other),
                     ));
+                } else if self.config.open {
+                    // A derive's line: its id written twice is taken as meant.
+                    message.push_str(&format!(
+                        "; if #{:08x} is meant (a frozen or private id), write it again as `id = {:#010x}`",
+                        written.value, written.value
+                    ));
+                } else {
+                    // gotd's `invokeWithTrace#104be9ab` is its own id, not the CRC of its line.
+                    message.push_str(&format!(
+                        "; if #{:08x} is meant (a frozen or private id), name it in `allow_id_mismatch({})`",
+                        written.value,
+                        name_in_list(&def.name.value)
+                    ));
                 }
                 self.push(def, written.range.clone(), message);
             }
@@ -841,7 +854,7 @@ impl<'a> Validator<'a> {
             let message = format!(
                 "`{name}` is a builtin that `{}` declares, but the runtime has no such type (its builtins are int, long, double, string, bytes, int128, int256, int512, Bool, true, Vector and Object): name the Rust type that encodes it with `extern({} = path::to::Type)`",
                 declared.name.value,
-                extern_key(&declared.result.name)
+                name_in_list(&declared.result.name)
             );
             self.push(def, ty.range.clone(), message);
             return;
@@ -884,7 +897,7 @@ impl<'a> Validator<'a> {
                         None => format!(
                             " (did you mean the boxed type `{boxed}`? That changes the id computed for `{}`; to keep it, name the Rust type with `extern({} = path::to::Type)`)",
                             def.name.value,
-                            extern_key(name)
+                            name_in_list(name)
                         ),
                     })
                     .unwrap_or_default();
@@ -980,8 +993,9 @@ impl<'a> Validator<'a> {
     }
 }
 
-/// How `tl!`'s `extern(...)` names a TL type: a plain name as it is, one with a namespace quoted.
-fn extern_key(name: &str) -> String {
+/// How `tl!`'s lists (`extern(...)`, `allow_id_mismatch(...)`) name a TL type, constructor or
+/// function: a plain name as it is, one with a namespace quoted.
+fn name_in_list(name: &str) -> String {
     if name.contains('.') {
         format!("\"{name}\"")
     } else {
