@@ -326,7 +326,8 @@ fn instantiate<'d>(def: &'d Definition, params: &[&str], args: &[Type]) -> Cow<'
         out.args = ty.args.iter().map(|a| subst(a, params, args)).collect();
         out
     }
-    if params.is_empty() || def.section == Section::Functions {
+    // A function's `!X` stays a call (`subst` leaves it); its `value:X` is a value of `args`.
+    if params.is_empty() {
         return Cow::Borrowed(def);
     }
     fn fields(list: &mut [tl_schema::Field], params: &[&str], args: &[Type]) {

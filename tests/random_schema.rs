@@ -1,7 +1,8 @@
 //! Random valid TL schemas, from a seed, covering the grammar as real files write it: bare and
 //! boxed vectors nested 1 to 4 deep (with angle brackets or with spaces and parentheses), inside
 //! flags too; flag groups of 1 to 40 valued fields on one bit, `?true` flags alone and sharing a
-//! bit; recursion through enums, vectors and flags; generic functions (`{X:Type}`, `!X`); a
+//! bit; recursion through enums, vectors and flags; generic functions (`{X:Type}`, `!X`, and a
+//! value's type `value:X`); a
 //! function whose result has no constructor; `%c` for a bare constructor; polymorphic types
 //! (`{A:Type}` declared, or not, as tl-proto's schemas write them) whose constructors hold
 //! their variables plainly, in vectors, flags and other polymorphic types, used boxed and bare
@@ -282,6 +283,8 @@ pub fn schema(seed: u64) -> String {
     // A function without fields, which the value generator uses for `!X`.
     let _ = writeln!(out, "ping = {};", names.types[0]);
     out.push_str("invokeWithArg {X:Type} arg:int query:!X = X;\n");
+    // A type variable that no `!X` names: a value's type, returned as it is.
+    out.push_str("echoArg {X:Type} value:X = Vector X;\n");
     // A function whose result no constructor defines (MTProto's `http_wait`): an empty type.
     out.push_str("wait f0:int = Pending;\n");
     for f in 0..rng.random_range(1..8) {
