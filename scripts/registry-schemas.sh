@@ -3,7 +3,8 @@
 # `tl check` and compiled through `tl!` as it is: Pyrogram's and its fork kurigram's (PyPI),
 # GramJS's and telegram-mtproto's layer 66 (npm), tdlib-rs's three versions of `td_api.tl`,
 # grammers-tl-types 0.4.0's, everscale-network's, six of tycho's, the four of TDLib 1.6.2's
-# source (tdlib-sys) and tonutils' three TON schemas (crates.io). Prints a table:
+# source (tdlib-sys), layer-tl-types' two and tonutils' three TON schemas (crates.io). Prints a
+# table:
 # definitions, `tl check`'s verdict, and whether `cargo check` of a crate holding the schema
 # through `tl!` passed, with its time.
 #
@@ -69,11 +70,14 @@ for c in tycho-core tycho-network tycho-block-util tycho-collator tycho-slasher 
   curl -sfL "https://static.crates.io/crates/$c/$c-1.0.0.crate" | tar xz -C "$work"
   cp "$work/$c-1.0.0/src/proto.tl" "$schemas/${c}_proto.tl"
 done
-# TDLib 1.6.2's own schemas, in tdlib-sys 0.2.0's copy of its source, and tonutils' TON ones.
+# TDLib 1.6.2's own schemas, in tdlib-sys 0.2.0's copy of its source, layer-tl-types' Telegram
+# ones and tonutils' TON ones.
 curl -sfL https://static.crates.io/crates/tdlib-sys/tdlib-sys-0.2.0.crate | tar xz -C "$work"
 for f in telegram_api mtproto_api secret_api td_api; do
   cp "$work/tdlib-sys-0.2.0/td/td/generate/scheme/$f.tl" "$schemas/tdlib-1.6.2_$f.tl"
 done
+curl -sfL https://static.crates.io/crates/layer-tl-types/layer-tl-types-0.5.0.crate | tar xz -C "$work"
+for f in api mtproto; do cp "$work/layer-tl-types-0.5.0/tl/$f.tl" "$schemas/layer-tl-types_$f.tl"; done
 curl -sfL https://static.crates.io/crates/tonutils/tonutils-1.1.0.crate | tar xz -C "$work"
 for f in ton_api lite_api tonlib_api; do
   cp "$work/tonutils-1.1.0/src/tl/schemas/$f.tl" "$schemas/tonutils_$f.tl"
