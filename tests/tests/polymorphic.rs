@@ -19,6 +19,7 @@ mod schema {
         ---functions---
         getPair {X:Type} query:!X = Pair int X;
         echo {X:Type} value:X = Pair int X;
+        maybeCall {X:Type} flags:# query:flags.0?!X = X;
         getFoo = overlay.Response Foo;
         getTree = Tree string;
         "
@@ -199,6 +200,12 @@ fn a_polymorphic_function_result_is_typed() {
         value: "hi".to_string(),
     };
     returns::<_, enums::Pair<i32, String>>(&echo);
+    // A `!X` on a flag is a call too.
+    let maybe = functions::MaybeCall {
+        flags: Default::default(),
+        query: Some(functions::GetFoo),
+    };
+    returns::<_, enums::overlay::Response<enums::Foo>>(&maybe);
     assert_eq!(&echo.to_bytes()[4..], [2, b'h', b'i', 0]);
     let answer = enums::Pair::from(types::Pair {
         a: 1,

@@ -411,15 +411,16 @@ pub fn build(
         }
     }
 
-    // `!X` is a whole field's type (validation refuses it elsewhere).
+    // `!X` is a whole field's type, plain or on a flag (validation refuses it elsewhere).
     let calls = def
         .type_params
         .iter()
         .zip(&names)
         .filter(|(p, _)| {
-            def.fields.iter().any(
-                |f| matches!(&f.kind, FieldKind::Plain(ty) if ty.bang && ty.name == p.name.value),
-            )
+            def.fields.iter().any(|f| {
+                matches!(&f.kind, FieldKind::Plain(ty) | FieldKind::Conditional { ty, .. }
+                    if ty.bang && ty.name == p.name.value)
+            })
         })
         .map(|(_, name)| name.clone())
         .collect();
