@@ -528,3 +528,40 @@ fn tycho_s_slips_keep_the_ids_tl_proto_gives() {
     ));
     assert!(empty.is_err(), "{empty:?}");
 }
+
+/// The same lines decoded borrowed: the type `extern` names is a borrowed one, named with the
+/// input's lifetime, and the types that hold it borrow too.
+mod tycho_borrowed {
+    tl_runtime::tl! {
+        #[tl(borrowed, extern(
+            "blockchain.blockFull" = crate::tycho_borrowed::enums::blockchain::BlockFull<'a>
+        ))]
+        r"
+        overlay.response.ok value:T = overlay.Response T;
+        overlay.response.err code:int = overlay.Response T;
+        blockchain.blockFull.found proof:bytes = blockchain.BlockFull;
+        blockchain.blockFull.notFound = blockchain.BlockFull;
+        blockchain.answer value:(overlay.Response blockchain.blockFull) = blockchain.Answer;
+        "
+    }
+}
+
+#[test]
+fn a_borrowed_type_named_by_extern_borrows_from_the_input() {
+    use tycho_borrowed::{enums, types};
+    let mut bytes = Vec::new();
+    bytes.extend(le(types::overlay::response::Ok::<()>::CONSTRUCTOR_ID));
+    bytes.extend(le(types::blockchain::block_full::Found::CONSTRUCTOR_ID));
+    bytes.extend([3, b'a', b'b', b'c']);
+    let answer = types::blockchain::Answer::from_bytes(&bytes).unwrap();
+    let enums::overlay::Response::Ok(ok) = &answer.value else {
+        panic!("{answer:?}");
+    };
+    let enums::blockchain::BlockFull::Found(found) = &ok.value else {
+        panic!("{answer:?}");
+    };
+    // The proof is the input's own bytes, not a copy.
+    assert_eq!(found.proof, b"abc");
+    assert!(std::ptr::eq(found.proof.as_ptr(), bytes[9..].as_ptr()));
+    assert_eq!(answer.to_bytes(), bytes);
+}

@@ -78,6 +78,9 @@ pub struct Extern {
     pub id: usize,
     /// The Rust type: the ids of its tokens, which reach the output as they were written.
     pub ty: Vec<usize>,
+    /// Whether the Rust type names the input's lifetime `'a` (`path::Full<'a>`, a type of a
+    /// `borrowed` `tl!`): with `borrowed`, the types that hold it borrow too.
+    pub borrows: bool,
 }
 
 /// A list of TL names, each an identifier or a string literal (for namespaced names such as
@@ -346,10 +349,14 @@ fn externs(list: &[Tree], out: &mut Vec<Extern>) -> Result<(), Error> {
                 format!("`{name}` is in `extern` twice"),
             ));
         }
+        let borrows = ty
+            .windows(2)
+            .any(|w| w[0].is_punct('\'') && w[1].ident() == Some("a"));
         out.push(Extern {
             name,
             id: first.id,
             ty: ty.iter().map(|t| t.id).collect(),
+            borrows,
         });
     }
     Ok(())

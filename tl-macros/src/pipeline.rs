@@ -64,6 +64,17 @@ pub fn expand(input: &[Tree]) -> Expansion {
     errors.push_schema(&loaded.sources, &loaded.tokens, &allow_tokens, &diagnostics);
 
     unused_externs(&schema, &options.externs, &mut errors);
+    if !options.borrowed {
+        for e in options.externs.iter().filter(|e| e.borrows) {
+            errors.push(Error::new(
+                Spot::Token(e.id),
+                format!(
+                    "`{}` in `extern` names the lifetime `'a`, which only `borrowed` types have: add `borrowed`, or name an owned type",
+                    e.name
+                ),
+            ));
+        }
+    }
     if let Some((_, id)) = options.serde {
         let span = Spot::Token(id);
         if options.borrowed {
@@ -155,8 +166,9 @@ pub fn expand(input: &[Tree]) -> Expansion {
     // error at the user's path.
     for (i, e) in options.externs.iter().enumerate() {
         head.push(Piece::Text(format!(
-            "#[allow(non_camel_case_types)] type {} = ",
-            paths::extern_alias(i)
+            "#[allow(non_camel_case_types)] type {}{} = ",
+            paths::extern_alias(i),
+            if e.borrows { "<'a>" } else { "" }
         )));
         head.push(Piece::Input(e.ty.clone()));
         head.push(Piece::Text(";".to_string()));
@@ -217,7 +229,9 @@ fn externs(
 ) -> rustc_hash::FxHashMap<String, String> {
     let mut map = rustc_hash::FxHashMap::default();
     for (i, e) in externs.iter().enumerate() {
-        let alias = paths::extern_alias(i);
+        // A borrowing one takes the lifetime of the type that holds it ([`crate::model`]'s
+        // borrow analysis reads it off this text).
+        let alias = paths::extern_alias(i) + if e.borrows { "<'a>" } else { "" };
         for def in schema.definitions.iter().filter(|d| d.builtin) {
             if def.result.name == e.name {
                 map.insert(def.name.value.clone(), alias.clone());

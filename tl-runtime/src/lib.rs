@@ -389,7 +389,9 @@ pub use tl_macros::{Deserialize, Identifiable, Serialize};
 ///   and the derives above), such as Pyrogram's `sys_msgs.tl` using `FutureSalts`, or TON forks'
 ///   custom builtins (`bigBytes ? = BigBytes;`, both names then mean the given type). Generated
 ///   code calls their impls; a derived type ([derives](crate#derives)) is one way to write them.
-///   A name the schema never uses, or a type the schema also defines, is an error.
+///   A name the schema never uses, or a type the schema also defines, is an error. With
+///   `borrowed`, a Rust type named with the input's lifetime (`path::Full<'a>`) borrows, and the
+///   types that hold it do too.
 /// - `crate = "path"`: the absolute path of this crate in generated code. Not normally needed:
 ///   `tl!` passes its own path, so a renamed dependency works.
 #[cfg(feature = "macros")]

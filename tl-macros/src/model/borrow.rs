@@ -87,8 +87,20 @@ impl Borrows {
             | RType::Int256
             | RType::Int512
             | RType::True
-            | RType::Param(_)
-            | RType::Extern { .. } => false,
+            | RType::Param(_) => false,
+            // A Rust type named with the input's lifetime (`extern(T = path::T<'a>)`, such as
+            // a type this `tl!` generates) borrows: its alias is `__tl_extern_N<'a>`.
+            RType::Extern { rust, .. } => names_input_lifetime(rust),
         }
     }
+}
+
+/// Whether the Rust type `text` names the lifetime `'a` (and not `'ab` or `'static`).
+fn names_input_lifetime(text: &str) -> bool {
+    text.match_indices("'a").any(|(at, _)| {
+        !text[at + 2..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric() || c == '_')
+    })
 }
