@@ -168,7 +168,7 @@ pub fn expand(input: &[Tree]) -> Expansion {
         head.push(Piece::Text(format!(
             "#[allow(non_camel_case_types)] type {}{} = ",
             paths::extern_alias(i),
-            if e.borrows { "<'a>" } else { "" }
+            crate::emit::text::lifetime(e.borrows)
         )));
         head.push(Piece::Input(e.ty.clone()));
         head.push(Piece::Text(";".to_string()));
@@ -231,7 +231,7 @@ fn externs(
     for (i, e) in externs.iter().enumerate() {
         // A borrowing one takes the lifetime of the type that holds it ([`crate::model`]'s
         // borrow analysis reads it off this text).
-        let alias = paths::extern_alias(i) + if e.borrows { "<'a>" } else { "" };
+        let alias = paths::extern_alias(i) + crate::emit::text::lifetime(e.borrows);
         for def in schema.definitions.iter().filter(|d| d.builtin) {
             if def.result.name == e.name {
                 map.insert(def.name.value.clone(), alias.clone());

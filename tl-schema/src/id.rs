@@ -96,10 +96,10 @@ pub fn of_older_layer(def: &Definition, rule: IdRule) -> Option<u32> {
     if base.len() == name.len() || !base.ends_with(|c: char| c.is_ascii_alphabetic()) {
         return None;
     }
-    let text = normalized(def, rule);
-    Some(crc32fast::hash(
-        format!("{base}{}", &text[name.len()..]).as_bytes(),
-    ))
+    // The text begins with the name: put the unnumbered one in its place.
+    let mut text = normalized(def, rule);
+    text.replace_range(..name.len(), base);
+    Some(crc32fast::hash(text.as_bytes()))
 }
 
 /// Ids that the published schemas write on purpose although they are not the CRC of their

@@ -280,18 +280,20 @@ impl<'a> Validator<'a> {
                         rule_name(rule),
                         rule_name(other),
                     ));
-                } else if self.config.open {
-                    // A derive's line: its id written twice is taken as meant.
-                    message.push_str(&format!(
-                        "; if #{:08x} is meant (a frozen or private id), write it again as `id = {:#010x}`",
-                        written.value, written.value
-                    ));
                 } else {
-                    // gotd's `invokeWithTrace#104be9ab` is its own id, not the CRC of its line.
+                    // How to keep an id that is meant: a derive's line takes it written twice;
+                    // `tl!` takes a list (gotd's `invokeWithTrace#104be9ab` is its own id).
+                    let keep = if self.config.open {
+                        format!("write it again as `id = {:#010x}`", written.value)
+                    } else {
+                        format!(
+                            "name it in `allow_id_mismatch({})`",
+                            name_in_list(&def.name.value)
+                        )
+                    };
                     message.push_str(&format!(
-                        "; if #{:08x} is meant (a frozen or private id), name it in `allow_id_mismatch({})`",
-                        written.value,
-                        name_in_list(&def.name.value)
+                        "; if #{:08x} is meant (a frozen or private id), {keep}",
+                        written.value
                     ));
                 }
                 self.push(def, written.range.clone(), message);

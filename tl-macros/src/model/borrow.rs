@@ -89,18 +89,9 @@ impl Borrows {
             | RType::True
             | RType::Param(_) => false,
             // A Rust type named with the input's lifetime (`extern(T = path::T<'a>)`, such as
-            // a type this `tl!` generates) borrows: its alias is `__tl_extern_N<'a>`.
-            RType::Extern { rust, .. } => names_input_lifetime(rust),
+            // a type this `tl!` generates) borrows: the pipeline gives its alias the lifetime
+            // (`__tl_extern_N<'a>`), as the emitter writes it after any borrowing type's name.
+            RType::Extern { rust, .. } => rust.ends_with(crate::emit::text::lifetime(true)),
         }
     }
-}
-
-/// Whether the Rust type `text` names the lifetime `'a` (and not `'ab` or `'static`).
-fn names_input_lifetime(text: &str) -> bool {
-    text.match_indices("'a").any(|(at, _)| {
-        !text[at + 2..]
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_alphanumeric() || c == '_')
-    })
 }
