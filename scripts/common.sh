@@ -41,16 +41,17 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 # med CRATE FIELD BUILD: the median over the rounds of the seconds (FIELD 1) or peak KiB (2).
 med() { for ((r = 0; r < rounds; r++)); do echo "${result[$1,$3,$r]}" | cut -d' ' -f"$2"; done | median; }
 
-# scratch_crate SIDE PACKAGE TREE [FEATURES]: the crate $work/SIDE named PACKAGE, its src/lib.rs
-# read from standard input, depending on TREE's tl-runtime (with FEATURES, a list such as
-# '"derive"'), incremental compilation off, with TREE's Cargo.lock; checked once, so that the
-# measured rounds build only the crate.
+# scratch_crate SIDE PACKAGE TREE [FEATURES [DEPENDENCY]]: the crate $work/SIDE named PACKAGE, its
+# src/lib.rs read from standard input, depending on TREE's tl-runtime (with FEATURES, a list such
+# as '"derive"') and on DEPENDENCY (a line of `[dependencies]`, such as 'serde = "1"'),
+# incremental compilation off, with TREE's Cargo.lock; checked once, so that the measured rounds
+# build only the crate.
 scratch_crate() {
   local side=$1 package=$2 tree=$3 features=${4:+, features = [$4]}
   mkdir -p "$work/$side/src"
   cat > "$work/$side/src/lib.rs"
-  printf '[package]\nname = "%s"\nversion = "0.0.0"\nedition = "2024"\n[dependencies]\ntl-runtime = { path = "%s/tl-runtime"%s }\n[workspace]\n[profile.dev]\nincremental = false\n' \
-    "$package" "$tree" "$features" > "$work/$side/Cargo.toml"
+  printf '[package]\nname = "%s"\nversion = "0.0.0"\nedition = "2024"\n[dependencies]\ntl-runtime = { path = "%s/tl-runtime"%s }\n%s\n[workspace]\n[profile.dev]\nincremental = false\n' \
+    "$package" "$tree" "$features" "${5:-}" > "$work/$side/Cargo.toml"
   cp "$tree/Cargo.lock" "$work/$side/"
   (cd "$work/$side" && cargo check -q)
 }

@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # The TL schemas that other projects ship in their registry packages, each checked with
-# `tl check` and compiled through `tl!` as it is: Pyrogram's and its fork kurigram's (PyPI),
-# GramJS's and telegram-mtproto's layer 66 (npm), tdlib-rs's three versions of `td_api.tl`,
-# grammers-tl-types 0.4.0's, everscale-network's, six of tycho's, the four of TDLib 1.6.2's
-# source (tdlib-sys), layer-tl-types' two and tonutils' three TON schemas (crates.io). Prints a
-# table:
+# `tl check` and compiled through `tl!` as it is: Pyrogram's and its forks kurigram's,
+# hydrogram's, pyrofork's and pyrotgfork's, pytoniq-core's three TON schemas (PyPI), GramJS's and
+# telegram-mtproto's layer 66 (npm), tdlib-rs's three versions of `td_api.tl`, grammers-tl-types
+# 0.4.0's, everscale-network's, six of tycho's, the four of TDLib 1.6.2's source (tdlib-sys),
+# layer-tl-types' two, tonutils' three TON schemas, ferogram-tl-types' two, and the `td_api.tl`
+# of tdlib-types and of tdlib (crates.io). Prints a table:
 # definitions, `tl check`'s verdict, and whether `cargo check` of a crate holding the schema
 # through `tl!` passed, with its time.
 #
-# Every schema gets `any` and nothing else, but for what three of tycho's need, as their users
-# would write it: tycho-consensus's uses tycho-network's types, so that file comes first; the
+# Every schema gets `any` (or OPTIONS, written as in `#[tl(...)]`) and nothing else, but for
+# what three of tycho's need, as their users would write it: tycho-consensus's uses tycho-network's types, so that file comes first; the
 # types they use and do not define, `extern` names: tycho-core's `blockchain.blockFull` and
 # tycho-consensus's four such names (slips for the boxed types, which tl-proto, computing only
 # ids, lets through; mending the text would change the ids), and tycho-block-util's custom
@@ -18,8 +19,19 @@
 # Not run by `.ci/run`: it downloads the packages and checks some 11,000 definitions
 # (a few minutes). Run it after a change to the grammar, the checks or the generated code.
 #
-#   scripts/registry-schemas.sh          (needs pip, npm and node, and the registries)
+# With `borrowed`, the two extern types that hold bytes (tycho-core's `blockchain.BlockFull`,
+# tycho-consensus's `journal.PointStoredData`) are named with `<'a>`, as they borrow in that
+# mode; with `serde`, tl-runtime's `serde` feature is on and `bigBytes`' Rust type implements
+# serde's traits (the `extern` docs ask that of an extern type).
+#
+#   scripts/registry-schemas.sh [OPTIONS]   (needs pip, npm and node, and the registries)
+#   scripts/registry-schemas.sh 'borrowed'
+#   scripts/registry-schemas.sh 'any, serde'
 source "$(dirname "$0")/common.sh"
+options=${1:-any}
+# `<'a>` on an extern type that borrows, when the options borrow.
+case $options in *borrowed*) borrows="<'a>" ;; *) borrows= ;; esac
+case $options in *serde*) features='"serde"' serde='serde = "1"' ;; *) features= serde= ;; esac
 
 schemas=$work/schemas
 mkdir -p "$schemas" "$work/pypi" "$work/npm"
@@ -34,6 +46,18 @@ done
 pip download -q --no-deps --no-binary :all: kurigram==2.2.26 -d "$work/pypi"
 tar xzf "$work"/pypi/kurigram-2.2.26.tar.gz -C "$work/pypi"
 cp "$work/pypi/kurigram-2.2.26/compiler/api/source/main_api.tl" "$schemas/kurigram_main_api.tl"
+# Pyrogram's other forks, each at its own layer (their `sys_msgs` and `auth_key` are Pyrogram's).
+for p in hydrogram==0.2.0 pyrofork==2.3.69 pyrotgfork==2.2.24.1; do
+  pip download -q --no-deps --no-binary :all: "$p" -d "$work/pypi"
+  tar xzf "$work/pypi/${p%%==*}-${p##*==}.tar.gz" -C "$work/pypi"
+  cp "$work/pypi/${p%%==*}-${p##*==}/compiler/api/source/main_api.tl" "$schemas/${p%%==*}_main_api.tl"
+done
+# pytoniq-core's TON schemas.
+pip download -q --no-deps --no-binary :all: pytoniq-core==0.2.1 -d "$work/pypi"
+tar xzf "$work/pypi/pytoniq_core-0.2.1.tar.gz" -C "$work/pypi"
+for f in ton_api lite_api tonlib_api; do
+  cp "$work/pypi/pytoniq_core-0.2.1/pytoniq_core/tl/schemas/$f.tl" "$schemas/pytoniq-core_$f.tl"
+done
 
 # npm: GramJS (the package `telegram`) keeps its schemas as JavaScript strings.
 (cd "$work/npm" && npm pack -s telegram@2.26.22 >/dev/null && tar xzf telegram-2.26.22.tgz)
@@ -82,6 +106,13 @@ curl -sfL https://static.crates.io/crates/tonutils/tonutils-1.1.0.crate | tar xz
 for f in ton_api lite_api tonlib_api; do
   cp "$work/tonutils-1.1.0/src/tl/schemas/$f.tl" "$schemas/tonutils_$f.tl"
 done
+# ferogram-tl-types' Telegram schemas, and the `td_api.tl` that tdlib-types and tdlib (the crate) ship.
+curl -sfL https://static.crates.io/crates/ferogram-tl-types/ferogram-tl-types-0.6.6.crate | tar xz -C "$work"
+for f in api mtproto; do cp "$work/ferogram-tl-types-0.6.6/tl/$f.tl" "$schemas/ferogram-tl-types_$f.tl"; done
+curl -sfL https://static.crates.io/crates/tdlib-types/tdlib-types-0.1.0.crate | tar xz -C "$work"
+cp "$work/tdlib-types-0.1.0/td_api.tl" "$schemas/tdlib-types_td_api.tl"
+curl -sfL https://static.crates.io/crates/tdlib/tdlib-0.10.0.crate | tar xz -C "$work"
+cp "$work/tdlib-0.10.0/tl/api.tl" "$schemas/tdlib-0.10.0_td_api.tl"
 
 # needs FILE N: what schema N (in FILE) needs besides itself: `tl check`'s options and the
 # files read before it (first line), `tl!`'s `extern(...)` entries (second line) and the files
@@ -91,7 +122,7 @@ needs() {
   case $(basename "$1") in
     tycho-core_proto.tl)
       echo "--extern blockchain.blockFull"
-      echo "\"blockchain.blockFull\" = $module::blockchain::BlockFull" ;;
+      echo "\"blockchain.blockFull\" = $module::blockchain::BlockFull$borrows" ;;
     tycho-block-util_proto.tl)
       echo "--extern BigBytes"
       echo "BigBytes = crate::BigBytes" ;;
@@ -100,7 +131,9 @@ needs() {
       for name in consensus.AnchorLink consensus.PointRole consensus.link.Through journal.PointStoredData; do
         local bare="${name%.*}.$(echo "${name##*.}" | sed 's/^./\L&/')"
         names+=("--extern $bare")
-        entries+=("\"$bare\" = $module::$(echo "${name%.*}" | sed 's/\./::/g')::${name##*.}")
+        local lifetime=
+        [ "$name" = journal.PointStoredData ] && lifetime=$borrows
+        entries+=("\"$bare\" = $module::$(echo "${name%.*}" | sed 's/\./::/g')::${name##*.}$lifetime")
       done
       echo "${names[*]} $network"
       (IFS=,; echo "${entries[*]}")
@@ -132,13 +165,25 @@ impl<'a> tl_runtime::Deserialize<'a> for BigBytes {
     }
 }
 RUST
+  [ -n "$serde" ] && cat <<'RUST'
+impl serde::Serialize for BigBytes {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bytes(&self.0)
+    }
+}
+impl<'de> serde::Deserialize<'de> for BigBytes {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        <Vec<u8> as serde::Deserialize>::deserialize(d).map(BigBytes)
+    }
+}
+RUST
   for f in "$schemas"/*.tl; do
     named=$(needs "$f" "$n" | sed -n 2p)
-    printf '#[cfg(schema_%d)]\npub mod schema_%d {\n    tl_runtime::tl! {\n        #[tl(%sinclude = "%s", any%s)]\n    }\n}\n' \
-      "$n" "$n" "$(needs "$f" "$n" | sed -n 3p)" "$f" "${named:+, extern($named)}"
+    printf '#[cfg(schema_%d)]\npub mod schema_%d {\n    tl_runtime::tl! {\n        #[tl(%sinclude = "%s", %s%s)]\n    }\n}\n' \
+      "$n" "$n" "$(needs "$f" "$n" | sed -n 3p)" "$f" "$options" "${named:+, extern($named)}"
     n=$((n + 1))
   done
-} | scratch_crate crate registry-schemas "$root"
+} | scratch_crate crate registry-schemas "$root" "$features" "$serde"
 
 echo "| schema | definitions | \`tl check\` | \`tl!\`, \`cargo check\` |"
 echo "|---|---:|---|---|"
