@@ -12,7 +12,9 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use std::process::ExitCode;
 use tl_schema::diff::{self, Change, ChangeKind};
-use tl_schema::{Config, Definition, Diagnostic, IdRule, Origin, Section, Source, parser};
+use tl_schema::{
+    Config, Definition, Diagnostic, IdRule, Origin, Section, Source, Spelling, parser,
+};
 
 /// `println!` that ends the program quietly, with success, when stdout is a closed pipe (`tl ids
 /// api.tl | head`), as command-line tools do, where `println!` panics.
@@ -195,6 +197,7 @@ fn check(
         allow_id_mismatch,
         extern_types,
         open: false,
+        spelling: Spelling::Flags,
     };
     let (schema, diagnostics) = tl_schema::check(&sources, &config);
     for d in &diagnostics {

@@ -35,7 +35,7 @@ fn check_points_at_each_mistake() {
     assert_eq!(
         out,
         "\
-error: constructor `chat` declares #29562865 but its id is #efaa5195; if #29562865 is meant (a frozen or private id), name it in `allow_id_mismatch(chat)`
+error: constructor `chat` declares #29562865 but its id is #efaa5195; if #29562865 is meant (a frozen or private id), pass `--allow-id-mismatch chat`
  --> tests/fixtures/bad.tl:2:5
   |
 2 | chat#29562865 id:long owner:Usr = Chat;
@@ -60,6 +60,64 @@ error: unknown type `Usr`: no constructor has it as its result
         "tests/fixtures/bad.tl",
     ]);
     assert_eq!((code, out.as_str()), (0, "ok: 2 definitions\n"));
+}
+
+#[test]
+fn check_suggests_its_own_flags() {
+    // A fragment of a schema: a custom builtin, a bare name that no constructor has in a line
+    // without a written id, and two types defined elsewhere. Each remedy is the flag to pass,
+    // with `tl!`'s form beside it where `tl!` needs more (a Rust type).
+    let (code, out, _) = tl(&["check", "tests/fixtures/fragment.tl"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        out,
+        "\
+error: `bigBytes` is a builtin that `bigBytes` declares, but the runtime has no such type (its builtins are int, long, double, string, bytes, int128, int256, int512, Bool, true, Vector and Object): pass `--extern BigBytes` (`tl!` takes the Rust type that encodes it: `extern(BigBytes = path::to::Type)`)
+ --> tests/fixtures/fragment.tl:2:11
+  |
+2 | blob data:bigBytes = Blob;
+  |           ^^^^^^^^
+
+error: unknown constructor `full` used as a bare type (did you mean the boxed type `Full`? That changes the id computed for `getFull`; to keep it, pass `--extern full` (`tl!` takes the Rust type: `extern(full = path::to::Type)`))
+ --> tests/fixtures/fragment.tl:6:11
+  |
+6 | getFull x:full = Full;
+  |           ^^^^
+
+error: unknown type `InputPeer`: no constructor has it as its result
+ --> tests/fixtures/fragment.tl:4:15
+  |
+4 | peerWrap peer:InputPeer user:InputUser = PeerWrap;
+  |               ^^^^^^^^^
+
+error: unknown type `InputUser`: no constructor has it as its result
+ --> tests/fixtures/fragment.tl:4:30
+  |
+4 | peerWrap peer:InputPeer user:InputUser = PeerWrap;
+  |                              ^^^^^^^^^
+
+error: the schema uses 2 types it does not define: `InputPeer`, `InputUser`; add their constructors, pass those defined elsewhere as `--extern NAME`, or remove the fields that use them
+ --> tests/fixtures/fragment.tl:4:15
+  |
+4 | peerWrap peer:InputPeer user:InputUser = PeerWrap;
+  |               ^^^^^^^^^
+
+5 errors in 4 definitions
+"
+    );
+    let (code, out, _) = tl(&[
+        "check",
+        "--extern",
+        "BigBytes",
+        "--extern",
+        "full",
+        "--extern",
+        "InputPeer",
+        "--extern",
+        "InputUser",
+        "tests/fixtures/fragment.tl",
+    ]);
+    assert_eq!((code, out.as_str()), (0, "ok: 4 definitions\n"));
 }
 
 #[test]

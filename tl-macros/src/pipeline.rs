@@ -57,6 +57,7 @@ pub fn expand(input: &[Tree]) -> Expansion {
         allow_id_mismatch: allow.iter().map(|(name, _)| name.clone()).collect(),
         extern_types: options.externs.iter().map(|e| e.name.clone()).collect(),
         open: false,
+        spelling: tl_schema::Spelling::Attribute,
     };
     let (mut schema, diagnostics) = tl_schema::check(&loaded.sources, &config);
     timings.lap("parse and check the schema");

@@ -24,6 +24,41 @@ pub struct Config {
     /// Every name the schema does not define is defined outside it: a single line checked on
     /// its own (a derive's `#[tl(line = "...")]`), whose types are the Rust fields' types.
     pub open: bool,
+    /// How messages name the options above when they suggest one.
+    pub spelling: Spelling,
+}
+
+/// How messages name the options that keep a schema as written: `tl!`'s attribute or
+/// `tl check`'s flags. A user reads the remedy in the form they can write.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Spelling {
+    /// `tl!`'s `extern(Name = path::to::Type)` and `allow_id_mismatch(name)`.
+    #[default]
+    Attribute,
+    /// `tl check`'s `--extern NAME` and `--allow-id-mismatch NAME`.
+    Flags,
+}
+
+impl Spelling {
+    /// "name the Rust type … with `extern(name = path::to::Type)`", or the flag that does the
+    /// same for `tl check`; `what` says what the Rust type is ("the Rust type that encodes it").
+    fn name_extern(self, name: &str, what: &str) -> String {
+        let entry = format!("extern({} = path::to::Type)", name_in_list(name));
+        match self {
+            Spelling::Attribute => format!("name {what} with `{entry}`"),
+            Spelling::Flags => format!("pass `--extern {name}` (`tl!` takes {what}: `{entry}`)"),
+        }
+    }
+
+    /// "name it in `allow_id_mismatch(name)`", or the flag that does the same for `tl check`.
+    fn allow_id_mismatch(self, name: &str) -> String {
+        match self {
+            Spelling::Attribute => {
+                format!("name it in `allow_id_mismatch({})`", name_in_list(name))
+            }
+            Spelling::Flags => format!("pass `--allow-id-mismatch {name}`"),
+        }
+    }
 }
 
 impl Config {
@@ -286,10 +321,7 @@ impl<'a> Validator<'a> {
                     let keep = if self.config.open {
                         format!("write it again as `id = {:#010x}`", written.value)
                     } else {
-                        format!(
-                            "name it in `allow_id_mismatch({})`",
-                            name_in_list(&def.name.value)
-                        )
+                        self.config.spelling.allow_id_mismatch(&def.name.value)
                     };
                     message.push_str(&format!(
                         "; if #{:08x} is meant (a frozen or private id), {keep}",
@@ -854,9 +886,11 @@ impl<'a> Validator<'a> {
         }
         if let (None, Some(declared)) = (builtin, self.custom_builtins.get(name)) {
             let message = format!(
-                "`{name}` is a builtin that `{}` declares, but the runtime has no such type (its builtins are int, long, double, string, bytes, int128, int256, int512, Bool, true, Vector and Object): name the Rust type that encodes it with `extern({} = path::to::Type)`",
+                "`{name}` is a builtin that `{}` declares, but the runtime has no such type (its builtins are int, long, double, string, bytes, int128, int256, int512, Bool, true, Vector and Object): {}",
                 declared.name.value,
-                name_in_list(&declared.result.name)
+                self.config
+                    .spelling
+                    .name_extern(&declared.result.name, "the Rust type that encodes it")
             );
             self.push(def, ty.range.clone(), message);
             return;
@@ -897,9 +931,9 @@ impl<'a> Validator<'a> {
                         // The id is computed from the text: mending it changes the id, which
                         // a schema that another program's ids come from (tycho's) cannot.
                         None => format!(
-                            " (did you mean the boxed type `{boxed}`? That changes the id computed for `{}`; to keep it, name the Rust type with `extern({} = path::to::Type)`)",
+                            " (did you mean the boxed type `{boxed}`? That changes the id computed for `{}`; to keep it, {})",
                             def.name.value,
-                            name_in_list(name)
+                            self.config.spelling.name_extern(name, "the Rust type")
                         ),
                     })
                     .unwrap_or_default();
@@ -987,8 +1021,13 @@ impl<'a> Validator<'a> {
             self.diagnostics.push(Diagnostic {
                 origin,
                 message: format!(
-                    "the schema uses {} types it does not define: {list}; add their constructors or remove the fields that use them",
-                    names.len()
+                    "the schema uses {} types it does not define: {list}; add their constructors, {}, or remove the fields that use them",
+                    names.len(),
+                    match self.config.spelling {
+                        Spelling::Attribute =>
+                            "name the Rust types of those defined elsewhere with `extern(Name = path::to::Type, ...)`",
+                        Spelling::Flags => "pass those defined elsewhere as `--extern NAME`",
+                    }
                 ),
             });
         }

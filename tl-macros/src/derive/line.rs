@@ -193,6 +193,7 @@ fn check_text(
         allow_id_mismatch,
         extern_types: Vec::new(),
         open: true,
+        spelling: tl_schema::Spelling::Attribute,
     };
     let (schema, diagnostics) = tl_schema::check(&sources, &config);
     if report(&sources, span, &diagnostics, errors) {
