@@ -129,7 +129,8 @@ needs() {
     tycho-consensus_proto.tl)
       local network="$schemas/tycho-network_proto.tl" name names=() entries=()
       for name in consensus.AnchorLink consensus.PointRole consensus.link.Through journal.PointStoredData; do
-        local bare="${name%.*}.$(echo "${name##*.}" | sed 's/^./\L&/')"
+        local last=${name##*.}
+        local bare="${name%.*}.$(printf %s "${last:0:1}" | tr '[:upper:]' '[:lower:]')${last:1}"
         names+=("--extern $bare")
         local lifetime=
         [ "$name" = journal.PointStoredData ] && lifetime=$borrows
