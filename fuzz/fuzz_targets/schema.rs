@@ -3,22 +3,24 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use tl_schema::{Config, IdRule, Source, check, render};
+use tl_schema::{Config, IdRule, Source, Spelling, check, render};
 
 fuzz_target!(|text: &str| {
     let sources = [Source::literal(text), Source::file("f.tl", text)];
-    // `open` is a derive's line checked alone; `extern_types` is tl!'s `extern(...)`.
+    // `open` is a derive's line checked alone; `extern_types` is tl!'s `extern(...)`; the
+    // messages as `tl!` and as `tl check` spell their remedies.
     let rules = [
-        (Some(IdRule::Telegram), false),
-        (Some(IdRule::Tdlib), true),
-        (None, false),
+        (Some(IdRule::Telegram), false, Spelling::Attribute),
+        (Some(IdRule::Tdlib), true, Spelling::Attribute),
+        (None, false, Spelling::Flags),
     ];
-    for (id_rule, open) in rules {
+    for (id_rule, open, spelling) in rules {
         let config = Config {
             id_rule,
             allow_id_mismatch: vec!["a".into(), "b.c".into()],
             extern_types: vec!["A".into(), "X".into()],
             open,
+            spelling,
         };
         let (schema, diagnostics) = check(&sources, &config);
         for d in &diagnostics {
