@@ -118,6 +118,31 @@ error: the schema uses 2 types it does not define: `InputPeer`, `InputUser`; add
         "tests/fixtures/fragment.tl",
     ]);
     assert_eq!((code, out.as_str()), (0, "ok: 4 definitions\n"));
+    // A flag that names nothing, or an id that needs no exception, is an error, as the same
+    // entry is in `tl!`'s lists.
+    let (code, out, _) = tl(&[
+        "check",
+        "--extern",
+        "Nope",
+        "--allow-id-mismatch",
+        "nothing",
+        "--allow-id-mismatch",
+        "boolTrue",
+        "tests/fixtures/old.tl",
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        out,
+        "\
+error: `nothing` in `--allow-id-mismatch` matches no constructor or function
+
+error: `boolTrue` in `--allow-id-mismatch` already has the computed id #997275b5: drop that flag
+
+error: `Nope` in `--extern` is not a type the schema uses: no field or result names it
+
+3 errors in 6 definitions
+"
+    );
 }
 
 #[test]

@@ -35,18 +35,20 @@ impl Errors {
     }
 
     /// Converts schema diagnostics, pointing each at the token of its source (its literal, or
-    /// its `include` value) or allow-list entry.
+    /// its `include` value) or of its allow-list or extern entry.
     pub fn push_schema(
         &mut self,
         sources: &[Source],
         source_tokens: &[usize],
         allow_tokens: &[usize],
+        extern_tokens: &[usize],
         diagnostics: &[Diagnostic],
     ) {
         for diagnostic in diagnostics {
             let token = match &diagnostic.origin {
                 Origin::Text { source, .. } => source_tokens.get(*source),
                 Origin::AllowList(index) => allow_tokens.get(*index),
+                Origin::ExternList(index) => extern_tokens.get(*index),
             };
             let spot = token.map_or(Spot::CallSite, |id| Spot::Token(*id));
             self.push(Error::new(spot, tl_schema::render(sources, diagnostic)));

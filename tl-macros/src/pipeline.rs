@@ -62,9 +62,15 @@ pub fn expand(input: &[Tree]) -> Expansion {
     let (mut schema, diagnostics) = tl_schema::check(&loaded.sources, &config);
     timings.lap("parse and check the schema");
     let allow_tokens: Vec<usize> = allow.iter().map(|(_, id)| *id).collect();
-    errors.push_schema(&loaded.sources, &loaded.tokens, &allow_tokens, &diagnostics);
+    let extern_tokens: Vec<usize> = options.externs.iter().map(|e| e.id).collect();
+    errors.push_schema(
+        &loaded.sources,
+        &loaded.tokens,
+        &allow_tokens,
+        &extern_tokens,
+        &diagnostics,
+    );
 
-    unused_externs(&schema, &options.externs, &mut errors);
     if !options.borrowed {
         for e in options.externs.iter().filter(|e| e.borrows) {
             errors.push(Error::new(
@@ -175,51 +181,6 @@ pub fn expand(input: &[Tree]) -> Expansion {
         head.push(Piece::Text(";".to_string()));
     }
     Expansion { head, code }
-}
-
-/// An `extern(...)` entry that no field or result of the schema names is an error at it (a
-/// misspelt name would otherwise be ignored, and the schema's own error about it point
-/// elsewhere).
-fn unused_externs(
-    schema: &tl_schema::Schema,
-    externs: &[crate::attr::Extern],
-    errors: &mut Errors,
-) {
-    fn names<'a>(ty: &'a tl_schema::Type, out: &mut rustc_hash::FxHashSet<&'a str>) {
-        out.insert(ty.name.as_str());
-        for arg in &ty.args {
-            names(arg, out);
-        }
-    }
-    if externs.is_empty() {
-        return;
-    }
-    let mut used = rustc_hash::FxHashSet::default();
-    for def in &schema.definitions {
-        if def.section == tl_schema::Section::Functions {
-            names(&def.result, &mut used);
-        }
-        for ty in def.field_types() {
-            names(ty, &mut used);
-        }
-    }
-    // A custom builtin's constructor name stands for its type.
-    for def in schema.definitions.iter().filter(|d| d.builtin) {
-        if used.contains(def.name.value.as_str()) {
-            used.insert(def.result.name.as_str());
-        }
-    }
-    for e in externs {
-        if !used.contains(e.name.as_str()) {
-            errors.push(Error::new(
-                Spot::Token(e.id),
-                format!(
-                    "`{}` in `extern` is not a type the schema uses: no field or result names it",
-                    e.name
-                ),
-            ));
-        }
-    }
 }
 
 /// The Rust type (its alias) of each `extern(...)` entry, by TL name; a custom builtin that

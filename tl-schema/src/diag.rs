@@ -16,6 +16,8 @@ pub enum Origin {
     },
     /// The `allow_id_mismatch` entry at this index.
     AllowList(usize),
+    /// The `extern` entry at this index.
+    ExternList(usize),
 }
 
 /// An error in a schema.

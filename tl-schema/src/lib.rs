@@ -151,7 +151,8 @@ pub fn layer(sources: &[Source]) -> Option<u32> {
         .next_back()
 }
 
-/// Where a diagnostic points, as `(source, line, column)`, or `None` for an allow-list entry.
+/// Where a diagnostic points, as `(source, line, column)`, or `None` for an entry of the
+/// allow list or of the extern list.
 pub fn locate(sources: &[Source], diagnostic: &Diagnostic) -> Option<(SourceId, usize, usize)> {
     match &diagnostic.origin {
         Origin::Text { source, range } => {
@@ -159,7 +160,7 @@ pub fn locate(sources: &[Source], diagnostic: &Diagnostic) -> Option<(SourceId, 
             let (line, col) = line_col(text, range.start);
             Some((*source, line, col))
         }
-        Origin::AllowList(_) => None,
+        Origin::AllowList(_) | Origin::ExternList(_) => None,
     }
 }
 

@@ -50,6 +50,22 @@ impl Spelling {
         }
     }
 
+    /// The allow list, as a message names it when it speaks of an entry.
+    fn allow_list(self) -> &'static str {
+        match self {
+            Spelling::Attribute => "allow_id_mismatch",
+            Spelling::Flags => "`--allow-id-mismatch`",
+        }
+    }
+
+    /// The extern list, as a message names it when it speaks of an entry.
+    fn extern_list(self) -> &'static str {
+        match self {
+            Spelling::Attribute => "`extern`",
+            Spelling::Flags => "`--extern`",
+        }
+    }
+
     /// "name it in `allow_id_mismatch(name)`", or the flag that does the same for `tl check`.
     fn allow_id_mismatch(self, name: &str) -> String {
         match self {
@@ -109,6 +125,7 @@ pub(crate) fn validate_by(
         v.definition(def);
     }
     v.missing_summary();
+    v.unused_externs();
     v.diagnostics
 }
 
@@ -335,14 +352,19 @@ impl<'a> Validator<'a> {
         for (index, name) in self.config.allow_id_mismatch.iter().enumerate() {
             let matching: Vec<&Definition> =
                 self.defs.iter().filter(|d| &d.name.value == name).collect();
+            let list = self.config.spelling.allow_list();
             let message = if matching.is_empty() {
                 Some(format!(
-                    "`{name}` in allow_id_mismatch matches no constructor or function"
+                    "`{name}` in {list} matches no constructor or function"
                 ))
             } else if matching.iter().all(|d| d.has_own_id(rule)) {
                 let id = matching[0].id(rule);
+                let remove = match self.config.spelling {
+                    Spelling::Attribute => "remove it from the list",
+                    Spelling::Flags => "drop that flag",
+                };
                 Some(format!(
-                    "`{name}` in allow_id_mismatch already has the computed id #{id:08x}: remove it from the list"
+                    "`{name}` in {list} already has the computed id #{id:08x}: {remove}"
                 ))
             } else {
                 None
@@ -956,6 +978,47 @@ impl<'a> Validator<'a> {
     /// and one named like its constructor suggests that constructor pasted after
     /// `---functions---`: those are errors. A function that alone returns a type named like
     /// itself is a function (tycho's `blockchain.getZerostateProof = blockchain.GetZerostateProof;`).
+    /// An extern entry that no field or function result of the schema names is an error at the
+    /// entry: a misspelt name would otherwise be ignored, and the schema's own error about the
+    /// name it meant would point elsewhere.
+    fn unused_externs(&mut self) {
+        fn names<'t>(ty: &'t Type, out: &mut Vec<&'t str>) {
+            out.push(&ty.name);
+            for arg in &ty.args {
+                names(arg, out);
+            }
+        }
+        if self.config.open || self.config.extern_types.is_empty() {
+            return;
+        }
+        let mut used: Vec<&str> = Vec::new();
+        for def in self.defs {
+            if def.section == Section::Functions {
+                names(&def.result, &mut used);
+            }
+            for ty in def.field_types() {
+                names(ty, &mut used);
+            }
+        }
+        // A custom builtin's constructor name stands for its type (`bigBytes ? = BigBytes;`).
+        for def in self.defs.iter().filter(|d| d.builtin) {
+            if used.contains(&def.name.value.as_str()) {
+                used.push(&def.result.name);
+            }
+        }
+        let list = self.config.spelling.extern_list();
+        for (index, name) in self.config.extern_types.iter().enumerate() {
+            if !used.contains(&name.as_str()) {
+                self.diagnostics.push(Diagnostic {
+                    origin: Origin::ExternList(index),
+                    message: format!(
+                        "`{name}` in {list} is not a type the schema uses: no field or result names it"
+                    ),
+                });
+            }
+        }
+    }
+
     fn missing_summary(&mut self) {
         // The defined type a result-only name is a slip for.
         let mut meant: Vec<(&str, &str)> = Vec::new();

@@ -342,7 +342,7 @@ fn from_scheme(
                     && def.range.start < range.end
                     && !(frozen && def.id.as_ref().is_some_and(|w| w.range == *range))
             }
-            tl_schema::Origin::AllowList(_) => false,
+            tl_schema::Origin::AllowList(_) | tl_schema::Origin::ExternList(_) => false,
         })
         .cloned()
         .collect();
