@@ -978,47 +978,6 @@ impl<'a> Validator<'a> {
     /// and one named like its constructor suggests that constructor pasted after
     /// `---functions---`: those are errors. A function that alone returns a type named like
     /// itself is a function (tycho's `blockchain.getZerostateProof = blockchain.GetZerostateProof;`).
-    /// An extern entry that no field or function result of the schema names is an error at the
-    /// entry: a misspelt name would otherwise be ignored, and the schema's own error about the
-    /// name it meant would point elsewhere.
-    fn unused_externs(&mut self) {
-        fn names<'t>(ty: &'t Type, out: &mut Vec<&'t str>) {
-            out.push(&ty.name);
-            for arg in &ty.args {
-                names(arg, out);
-            }
-        }
-        if self.config.open || self.config.extern_types.is_empty() {
-            return;
-        }
-        let mut used: Vec<&str> = Vec::new();
-        for def in self.defs {
-            if def.section == Section::Functions {
-                names(&def.result, &mut used);
-            }
-            for ty in def.field_types() {
-                names(ty, &mut used);
-            }
-        }
-        // A custom builtin's constructor name stands for its type (`bigBytes ? = BigBytes;`).
-        for def in self.defs.iter().filter(|d| d.builtin) {
-            if used.contains(&def.name.value.as_str()) {
-                used.push(&def.result.name);
-            }
-        }
-        let list = self.config.spelling.extern_list();
-        for (index, name) in self.config.extern_types.iter().enumerate() {
-            if !used.contains(&name.as_str()) {
-                self.diagnostics.push(Diagnostic {
-                    origin: Origin::ExternList(index),
-                    message: format!(
-                        "`{name}` in {list} is not a type the schema uses: no field or result names it"
-                    ),
-                });
-            }
-        }
-    }
-
     fn missing_summary(&mut self) {
         // The defined type a result-only name is a slip for.
         let mut meant: Vec<(&str, &str)> = Vec::new();
@@ -1093,6 +1052,47 @@ impl<'a> Validator<'a> {
                     }
                 ),
             });
+        }
+    }
+
+    /// An extern entry that no field or function result of the schema names is an error at the
+    /// entry: a misspelt name would otherwise be ignored, and the schema's own error about the
+    /// name it meant would point elsewhere.
+    fn unused_externs(&mut self) {
+        fn names<'t>(ty: &'t Type, out: &mut Vec<&'t str>) {
+            out.push(&ty.name);
+            for arg in &ty.args {
+                names(arg, out);
+            }
+        }
+        if self.config.open || self.config.extern_types.is_empty() {
+            return;
+        }
+        let mut used: Vec<&str> = Vec::new();
+        for def in self.defs {
+            if def.section == Section::Functions {
+                names(&def.result, &mut used);
+            }
+            for ty in def.field_types() {
+                names(ty, &mut used);
+            }
+        }
+        // A custom builtin's constructor name stands for its type (`bigBytes ? = BigBytes;`).
+        for def in self.defs.iter().filter(|d| d.builtin) {
+            if used.contains(&def.name.value.as_str()) {
+                used.push(&def.result.name);
+            }
+        }
+        let list = self.config.spelling.extern_list();
+        for (index, name) in self.config.extern_types.iter().enumerate() {
+            if !used.contains(&name.as_str()) {
+                self.diagnostics.push(Diagnostic {
+                    origin: Origin::ExternList(index),
+                    message: format!(
+                        "`{name}` in {list} is not a type the schema uses: no field or result names it"
+                    ),
+                });
+            }
         }
     }
 }
