@@ -10,7 +10,8 @@
 # through `tl!` passed, with its time.
 #
 # Every schema gets `any` (or OPTIONS, written as in `#[tl(...)]`) and nothing else, but for
-# what three of tycho's need, as their users would write it: tycho-consensus's uses tycho-network's types, so that file comes first; the
+# what three of tycho's need, as their users would write it: tycho-consensus's uses
+# tycho-network's types, so that file comes first; the
 # types they use and do not define, `extern` names: tycho-core's `blockchain.blockFull` and
 # tycho-consensus's four such names (slips for the boxed types, which tl-proto, computing only
 # ids, lets through; mending the text would change the ids), and tycho-block-util's custom
