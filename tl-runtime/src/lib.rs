@@ -331,6 +331,10 @@ pub use tl_macros::{Deserialize, Identifiable, Serialize};
 /// - Two constructors or functions whose Rust names are equal in one module: the later one gets
 ///   its id in hex appended (`InputPeer5f3a1b2c`). Two fields: the later one gets its position
 ///   appended (`a_1`).
+/// - After layer markers (`===8===`, as MadelineProto's secret-chat schema writes every layer's
+///   form of a constructor under one name), the form of the highest layer keeps the name and
+///   each older one takes its layer's number: `decryptedMessage` after `===8===` is
+///   `decryptedMessage8` (`types::DecryptedMessage8`), as TDLib's `secret_api.tl` names it.
 /// - Generated code names everything by absolute paths, so TL types named `Result`, `Option`,
 ///   `Vec`, `Box` or `Ok` are fine, and so are user items with those names.
 ///

@@ -67,6 +67,11 @@ pub enum TokenKind {
     Unknown(&'static str),
     /// A line of dashes that is neither `---types---` nor `---functions---`.
     BadSection,
+    /// A layer marker, `===8===`: the definitions after it are those of layer 8 (MadelineProto's
+    /// multi-layer secret-chat schema). Its range covers the whole marker.
+    Layer(u32),
+    /// A run of `===` that is not a layer marker, such as `===x===` or `===8=`.
+    BadLayer,
 }
 
 /// A token: its kind and where it is.
@@ -126,6 +131,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             },
             b'-' if text[i..].starts_with("---") => {
                 let (kind, end) = section(text, i);
+                i = end;
+                kind
+            }
+            // Byte by byte: a `=` ends every definition, and `tl!` runs this unoptimized.
+            b'=' if bytes.get(i + 1) == Some(&b'=') && bytes.get(i + 2) == Some(&b'=') => {
+                let (kind, end) = layer(text, i);
                 i = end;
                 kind
             }
@@ -216,6 +227,32 @@ fn section(text: &str, start: usize) -> (TokenKind, usize) {
     (kind, i)
 }
 
+/// Reads a layer marker starting at `start` (which begins with `===`): `===`, the layer's
+/// decimal number, `===`, with spaces allowed between them as in a section marker.
+fn layer(text: &str, start: usize) -> (TokenKind, usize) {
+    let bytes = text.as_bytes();
+    let run = |mut i: usize, f: fn(u8) -> bool| {
+        while i < bytes.len() && f(bytes[i]) {
+            i += 1;
+        }
+        i
+    };
+    let is_blank = |b: u8| b == b' ' || b == b'\t';
+    let digits = run(run(start, |b| b == b'='), is_blank);
+    let digits_end = run(digits, |b| b.is_ascii_digit());
+    let closing = run(digits_end, is_blank);
+    // A marker is one word: whatever else is glued to it belongs to the bad one.
+    let end = run(closing, |b| b == b'=');
+    let number = text[digits..digits_end].parse::<u32>();
+    match number {
+        Ok(layer) if end - closing >= 3 => (TokenKind::Layer(layer), end),
+        _ => (
+            TokenKind::BadLayer,
+            run(end, |b| b.is_ascii_alphanumeric() || b == b'='),
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -263,6 +300,22 @@ mod tests {
             ]
         );
         assert!(matches!(kinds("---nope---")[0], TokenKind::BadSection));
+    }
+
+    #[test]
+    fn layer_markers() {
+        assert_eq!(
+            kinds("===8===\n=== 144 ===="),
+            [TokenKind::Layer(8), TokenKind::Layer(144)]
+        );
+        for bad in ["===x===", "===8=", "===8==", "======", "===99999999999==="] {
+            assert_eq!(kinds(bad), [TokenKind::BadLayer], "{bad}");
+        }
+        // One `=` is a definition's.
+        assert_eq!(
+            kinds("= T;"),
+            [TokenKind::Eq, TokenKind::Ident, TokenKind::Semi]
+        );
     }
 
     #[test]

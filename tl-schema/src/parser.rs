@@ -45,10 +45,39 @@ pub fn parse(text: &str, source: SourceId, section: Section) -> Parsed {
         next_comment: 0,
         out: Parsed::default(),
         depth: 0,
+        layer: None,
+        layers: Vec::new(),
     };
     parser.run();
     parser.out.end_section = Some(parser.section);
+    number_older_layers(&mut parser.out.definitions, &parser.layers);
     parser.out
+}
+
+/// MadelineProto's secret-chat schema holds every layer's form of a constructor, each after
+/// its layer's marker (`===8===`, `===17===`, …), under one name. A peer on an old layer
+/// sends the old form, so each is kept: the form of the highest layer keeps the name, and
+/// each older one takes its layer's number after it, as TDLib's `secret_api.tl` names them
+/// (`decryptedMessage` of `===8===` is `decryptedMessage8`). Its written id is that of the
+/// unnumbered name, which the id check accepts ([`crate::id::of_older_layer`]). Forms of one
+/// name in the same layer, or outside any layer, keep their name: they are duplicates.
+fn number_older_layers(definitions: &mut [Definition], layers: &[(usize, u32)]) {
+    if layers.is_empty() {
+        return;
+    }
+    let mut newest: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    for &(i, layer) in layers {
+        let top = newest.entry(&definitions[i].name.value).or_insert(layer);
+        *top = (*top).max(layer);
+    }
+    let renames: Vec<(usize, String)> = layers
+        .iter()
+        .filter(|&&(i, layer)| layer < newest[definitions[i].name.value.as_str()])
+        .map(|&(i, layer)| (i, format!("{}{layer}", definitions[i].name.value)))
+        .collect();
+    for (i, name) in renames {
+        definitions[i].name.value = name;
+    }
 }
 
 type PResult<T> = Result<T, Diagnostic>;
@@ -64,6 +93,11 @@ struct Parser<'a> {
     out: Parsed,
     /// How deeply types and repetitions are nested right now; see [`MAX_NESTING`].
     depth: u32,
+    /// The layer of the last layer marker (`===8===`), if there was one.
+    layer: Option<u32>,
+    /// The index in `out.definitions` and the layer of each definition read after a layer
+    /// marker.
+    layers: Vec<(usize, u32)>,
 }
 
 /// Types and repetitions nest at most this deep (real schemas use 3), so that no text can
@@ -78,6 +112,16 @@ impl Parser<'_> {
                     self.section = section;
                     self.pos += 1;
                 }
+                TokenKind::Layer(layer) => {
+                    self.layer = Some(layer);
+                    self.pos += 1;
+                }
+                // A bad marker is one token: the definitions after it are read as usual.
+                TokenKind::BadSection | TokenKind::BadLayer => {
+                    let diag = self.unexpected(&token, "a marker");
+                    self.out.diagnostics.push(diag);
+                    self.pos += 1;
+                }
                 TokenKind::Ident => {
                     if let Some(kind) = self.statement_ahead(&token) {
                         self.statement(kind, &token);
@@ -85,7 +129,12 @@ impl Parser<'_> {
                     }
                     let start = self.pos;
                     match self.definition() {
-                        Ok(def) => self.out.definitions.push(def),
+                        Ok(def) => {
+                            if let Some(layer) = self.layer {
+                                self.layers.push((self.out.definitions.len(), layer));
+                            }
+                            self.out.definitions.push(def);
+                        }
                         Err(diag) => {
                             self.out.diagnostics.push(diag);
                             self.recover(start);
@@ -153,7 +202,7 @@ impl Parser<'_> {
                     self.pos += 1;
                     return;
                 }
-                TokenKind::Section(_) => return,
+                TokenKind::Section(_) | TokenKind::Layer(_) => return,
                 _ => self.pos += 1,
             }
         }
@@ -194,16 +243,25 @@ impl Parser<'_> {
                     format!("{what} `{quoted}`, expected {expected}"),
                 );
             }
-            TokenKind::BadSection => {
+            TokenKind::BadSection | TokenKind::BadLayer => {
+                let (what, rule) = match token.kind {
+                    TokenKind::BadSection => (
+                        "section marker",
+                        "the markers are `---types---` and `---functions---`",
+                    ),
+                    _ => (
+                        "marker",
+                        "a layer marker is the layer's number between `===` and `===`, as in `===8===`",
+                    ),
+                };
+                let text = self.slice(&token.range);
                 return self.error(
                     token.range.clone(),
-                    format!(
-                        "unknown section marker `{}`: the markers are `---types---` and `---functions---`",
-                        self.slice(&token.range)
-                    ),
+                    format!("unknown {what} `{text}`: {rule}"),
                 );
             }
             TokenKind::Section(_) => "a section marker".to_string(),
+            TokenKind::Layer(_) => "a layer marker".to_string(),
             _ => format!("`{}`", self.slice(&token.range)),
         };
         self.error(
@@ -647,7 +705,10 @@ impl Parser<'_> {
         let mut ty = self.type_expr()?;
         while !matches!(self.peek_kind(), None | Some(TokenKind::Semi)) {
             if self.peek_kind() == Some(TokenKind::Eq)
-                || matches!(self.peek_kind(), Some(TokenKind::Section(_)))
+                || matches!(
+                    self.peek_kind(),
+                    Some(TokenKind::Section(_) | TokenKind::Layer(_))
+                )
             {
                 break;
             }
@@ -937,6 +998,43 @@ mod tests {
                 .starts_with("a group `(a b:type)` takes no condition")
         );
         assert!(error("f {X Y} = F;").starts_with("expected `:` in `{X:Type}`"));
+    }
+
+    #[test]
+    fn older_layers_are_numbered() {
+        let parsed = parse(
+            "old = A;\n===8===\na x:int = A;\nb = A;\n=== 17 ===\na x:long = A;\n===45===\na = A;\nb2 = A;\n===46===\nc = A;\nc = A;",
+            0,
+            Section::Types,
+        );
+        assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+        let names: Vec<&str> = parsed
+            .definitions
+            .iter()
+            .map(|d| d.name.value.as_str())
+            .collect();
+        // `b` of layer 8 has no later form; `c`'s two forms in one layer stay duplicates.
+        assert_eq!(names, ["old", "a8", "b", "a17", "a", "b2", "c", "c"]);
+        // The name's range is still the text's, for diagnostics.
+        assert_eq!(parsed.definitions[1].name.range, 17..18);
+    }
+
+    #[test]
+    fn a_bad_marker_is_reported_and_nothing_after_it_is_lost() {
+        let parsed = parse("===x===\na = A;\n---nope---\nb = B;", 0, Section::Types);
+        let messages: Vec<&str> = parsed
+            .diagnostics
+            .iter()
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "unknown marker `===x===`: a layer marker is the layer's number between `===` and `===`, as in `===8===`",
+                "unknown section marker `---nope---`: the markers are `---types---` and `---functions---`",
+            ]
+        );
+        assert_eq!(parsed.definitions.len(), 2);
     }
 
     #[test]
