@@ -63,6 +63,27 @@ error: unknown type `Usr`: no constructor has it as its result
 }
 
 #[test]
+fn an_id_by_the_other_rule_offers_both_flags() {
+    // TON's `pub.overlay` with the id Telegram's rule gives, in a schema that TDLib's rule
+    // reads (most lines write no id): the whole schema's rule may be wrong, or this one line.
+    let (code, out, _) = tl(&["check", "tests/fixtures/other-rule.tl"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        out.lines().next(),
+        Some(
+            "error: constructor `pub.overlay` declares #672089f6 but its id is #34ba45cb by TDLib's rule; it is by Telegram's: if the schema's ids are, `--id-rule telegram`; if only this line's is, pass `--allow-id-mismatch pub.overlay`"
+        )
+    );
+    let (code, out, _) = tl(&[
+        "check",
+        "--allow-id-mismatch",
+        "pub.overlay",
+        "tests/fixtures/other-rule.tl",
+    ]);
+    assert_eq!((code, out.as_str()), (0, "ok: 3 definitions\n"));
+}
+
+#[test]
 fn check_suggests_its_own_flags() {
     // A fragment of a schema: a custom builtin, a bare name that no constructor has in a line
     // without a written id, and two types defined elsewhere. Each remedy is the flag to pass,

@@ -87,6 +87,7 @@ runtime_items! {
     BARE_VEC = "BareVec",
     BOXED_VEC = "BoxedVec",
     REPEATED = "Repeated",
+    FIXED = "Fixed",
     UNKNOWN_CONSTRUCTOR = "unknown_constructor",
     /// `#[tl(serde)]`: the runtime's `json` module (the `serde` feature) and serde itself.
     #[cfg_attr(not(feature = "serde"), allow(dead_code))]

@@ -17,7 +17,7 @@ pub use ::core::fmt::{Display, Formatter, Result as FmtResult};
 pub use ::core::option::Option::{self, None, Some};
 pub use ::core::result::Result::{self, Err, Ok};
 
-pub use crate::encoding::{AsIs, BareVec, BoxedVec, DecodeAs, EncodeAs, Repeated};
+pub use crate::encoding::{AsIs, BareVec, BoxedVec, DecodeAs, EncodeAs, Fixed, Repeated};
 pub use crate::wire::{
     deserialize_bare_vec, patch_u32, serialize_bare_vec, write_id, write_u32, write_words,
     write_words_after,

@@ -159,6 +159,41 @@ impl<E> Repeated<E> {
     }
 }
 
+/// A repetition of a constant count, `key:64*[ E ]` (tgl's binlog schema): an array, each
+/// element encoded by `E`, with no count on the wire.
+#[derive(Debug)]
+pub struct Fixed<E>(PhantomData<E>);
+
+impl<T, E: EncodeAs<T>, const N: usize> EncodeAs<[T; N]> for Fixed<E> {
+    fn write(items: &[T; N], buf: &mut Vec<u8>) {
+        wire::reserve_vec(buf, 0, items);
+        for item in items {
+            E::write(item, buf);
+        }
+    }
+}
+
+impl<'a, T, E: DecodeAs<'a, T>, const N: usize> DecodeAs<'a, [T; N]> for Fixed<E> {
+    const MIN_LEN: usize = E::MIN_LEN.saturating_mul(N);
+    /// Reads the `N` elements with a repetition's guarantees ([`Repeated::read`]).
+    fn read(reader: &mut Reader<'a>) -> Result<[T; N], Error> {
+        let at = reader.position();
+        let count = reader.check_count(N, E::MIN_LEN, at)?;
+        reader.enter()?;
+        let items = read_elements::<E, T>(reader, count, count)?;
+        // `read_elements` read `count`, which is `N`: the error cannot happen, and says what
+        // it would mean (fewer elements than the array holds).
+        <[T; N]>::try_from(items).map_err(|items| {
+            let kind = crate::ErrorKind::CountExceedsInput {
+                count: N,
+                min_element_len: 1,
+                available: items.len(),
+            };
+            Error::new(kind, at)
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -486,6 +486,23 @@ impl<T, F: Form<T>> Form<Vec<T>> for Seq<F> {
     }
 }
 
+/// A repetition of a constant count (`key:64*[ int ]`): an array of exactly that many values.
+impl<T, F: Form<T>, const N: usize> Form<[T; N]> for Seq<F> {
+    fn write<S: Serializer>(value: &[T; N], serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(N))?;
+        for v in value {
+            seq.serialize_element(&ser::<F, T>(v))?;
+        }
+        seq.end()
+    }
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<[T; N], D::Error> {
+        let items = <Seq<F> as Form<Vec<T>>>::read(deserializer)?;
+        let len = items.len();
+        <[T; N]>::try_from(items)
+            .map_err(|_| de::Error::invalid_length(len, &"as many values as the repetition holds"))
+    }
+}
+
 impl Serialize for crate::Object {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         write_bytes(&self.0, serializer)

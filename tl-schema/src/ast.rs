@@ -144,8 +144,9 @@ pub enum FieldKind {
     },
     /// `N*[ fields ]`, `n*[ fields ]` or `[ fields ]`: a repetition. Counted by a `#` field
     /// declared before it (`types:types_num*[ tls.Type ]`, as TL's own schema of `.tlo` files
-    /// writes it), it is a field of its own, the elements one after another with no count of
-    /// their own; otherwise (a constant multiplier, or none) it belongs to builtin lines (a
+    /// writes it), or named with a constant count (`key:64*[ int ]`, [`Field::fixed_count`]),
+    /// it is a field of its own, the elements one after another with no count of their own;
+    /// otherwise (anonymous with a constant multiplier, or none) it belongs to builtin lines (a
     /// definition with one is a builtin: `int128 4*[ int ] = Int128;`).
     Repeat {
         /// What is written before `*`, if anything.
@@ -165,6 +166,28 @@ pub enum Multiplier {
     /// The `#` field declared before the repetition that counts it (`types_num` in
     /// `types_num*[ tls.Type ]`).
     Field(Spanned<String>),
+}
+
+/// The most elements a repetition of a constant count (`key:64*[ int ]`) may hold: it is a Rust
+/// array, held inline and built on the stack as it is decoded.
+pub const MAX_FIXED_COUNT: u32 = 256;
+
+impl Field {
+    /// The count of a named repetition of a constant count, `key:64*[ int ]` (tgl's binlog
+    /// schema): a field holding that many elements, with no count on the wire. An anonymous
+    /// one (`int128 4*[ int ] = Int128;`) belongs to a builtin line.
+    pub fn fixed_count(&self) -> Option<u32> {
+        match (&self.name, &self.kind) {
+            (
+                Some(_),
+                FieldKind::Repeat {
+                    multiplier: Some(Multiplier::Constant(n)),
+                    ..
+                },
+            ) => Some(*n),
+            _ => None,
+        }
+    }
 }
 
 impl FieldKind {

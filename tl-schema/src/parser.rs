@@ -382,9 +382,10 @@ impl Parser<'_> {
         let builtin = crate::builtin::is_builtin_definition(&name.value)
             || fields.iter().any(|f| match &f.kind {
                 FieldKind::Opaque => true,
-                // A repetition counted by a field is a field; any other is a builtin's.
+                // A repetition counted by a field, or named with a constant count, is a field;
+                // any other is a builtin's.
                 FieldKind::Repeat { multiplier, .. } => {
-                    !matches!(multiplier, Some(Multiplier::Field(_)))
+                    !matches!(multiplier, Some(Multiplier::Field(_))) && f.fixed_count().is_none()
                 }
                 _ => false,
             });

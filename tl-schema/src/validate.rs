@@ -2,7 +2,7 @@
 //! parameters and `%T`. Parsing did the local checks; code generation may assume all of these.
 
 use crate::ast::{
-    Definition, Field, FieldKind, Multiplier, Spanned, Statement, StatementKind, Type, is_bare_name,
+    Definition, Field, FieldKind, Multiplier, Statement, StatementKind, Type, is_bare_name,
 };
 use crate::builtin::Builtin;
 use crate::diag::{Diagnostic, Origin};
@@ -47,6 +47,14 @@ impl Spelling {
         match self {
             Spelling::Attribute => format!("name {what} with `{entry}`"),
             Spelling::Flags => format!("pass `--extern {name}` (`tl!` takes {what}: `{entry}`)"),
+        }
+    }
+
+    /// `id_rule = "tdlib"`, or the flag that does the same for `tl check`.
+    fn id_rule(self, named: &str) -> String {
+        match self {
+            Spelling::Attribute => format!("`id_rule = \"{named}\"`"),
+            Spelling::Flags => format!("`--id-rule {named}`"),
         }
     }
 
@@ -326,20 +334,23 @@ impl<'a> Validator<'a> {
                     IdRule::Telegram => (IdRule::Tdlib, "tdlib"),
                     IdRule::Tdlib => (IdRule::Telegram, "telegram"),
                 };
+                // How to keep an id that is meant: a derive's line takes it written twice;
+                // `tl!` takes a list (gotd's `invokeWithTrace#104be9ab` is its own id).
+                let keep = if self.config.open {
+                    format!("write it again as `id = {:#010x}`", written.value)
+                } else {
+                    self.config.spelling.allow_id_mismatch(&def.name.value)
+                };
                 if def.computed_id(other) == written.value {
+                    // The rule is wrong for the whole schema, or this one line keeps an id
+                    // computed the other way (tgl's layer-46 `account.passwordInputSettings`).
                     message.push_str(&format!(
-                        " by {} rule; it is by {} (id_rule = \"{named}\")",
+                        " by {} rule; it is by {}: if the schema's ids are, {}; if only this line's is, {keep}",
                         rule_name(rule),
                         rule_name(other),
+                        self.config.spelling.id_rule(named),
                     ));
                 } else {
-                    // How to keep an id that is meant: a derive's line takes it written twice;
-                    // `tl!` takes a list (gotd's `invokeWithTrace#104be9ab` is its own id).
-                    let keep = if self.config.open {
-                        format!("write it again as `id = {:#010x}`", written.value)
-                    } else {
-                        self.config.spelling.allow_id_mismatch(&def.name.value)
-                    };
                     message.push_str(&format!(
                         "; if #{:08x} is meant (a frozen or private id), {keep}",
                         written.value
@@ -537,8 +548,47 @@ impl<'a> Validator<'a> {
                     multiplier: Some(Multiplier::Field(counter)),
                     fields,
                 } => {
-                    self.repetition(def, &nat_fields, counter, fields, field);
+                    if !nat_fields.contains(&counter.value.as_str()) {
+                        let message = format!(
+                            "repetition count `{}` names no `#` field declared before it in `{}`",
+                            counter.value, def.name.value
+                        );
+                        self.push(def, counter.range.clone(), message);
+                    }
+                    self.repetition(def, &counter.value, fields, field);
                     counted = true;
+                }
+                FieldKind::Repeat {
+                    multiplier: Some(Multiplier::Constant(n)),
+                    fields,
+                } if field.name.is_some() => {
+                    let n = *n;
+                    if n > crate::ast::MAX_FIXED_COUNT {
+                        let message = format!(
+                            "a repetition of a constant count holds at most {} elements (a Rust array, held inline), not {n}",
+                            crate::ast::MAX_FIXED_COUNT
+                        );
+                        self.push(def, field.range.clone(), message);
+                    }
+                    self.repetition(def, &n.to_string(), fields, field);
+                    // An array holds its elements inline: a bare constructor could hold the
+                    // array's own definition, a cycle no box can break.
+                    if let [
+                        Field {
+                            kind: FieldKind::Plain(ty),
+                            ..
+                        },
+                    ] = fields.as_slice()
+                        && (ty.percent
+                            || is_bare_name(&ty.name)
+                                && crate::builtin::Builtin::from_name(&ty.name).is_none()
+                                && !def.type_params.iter().any(|p| p.name.value == ty.name))
+                    {
+                        let message = format!(
+                            "a repetition of a constant count repeats a boxed or builtin type (`{n}*[ int ]`, `{n}*[ Point ]`), not the bare constructor `{ty}`"
+                        );
+                        self.push(def, ty.range.clone(), message);
+                    }
                 }
                 FieldKind::Repeat { .. } | FieldKind::Opaque => {}
             }
@@ -548,23 +598,9 @@ impl<'a> Validator<'a> {
         }
     }
 
-    /// A repetition `n*[ T ]`: `n` a `#` field declared before it, one field repeated, of a
-    /// type that any field could have.
-    fn repetition(
-        &mut self,
-        def: &Definition,
-        nat_fields: &[&str],
-        counter: &Spanned<String>,
-        fields: &[Field],
-        field: &Field,
-    ) {
-        if !nat_fields.contains(&counter.value.as_str()) {
-            let message = format!(
-                "repetition count `{}` names no `#` field declared before it in `{}`",
-                counter.value, def.name.value
-            );
-            self.push(def, counter.range.clone(), message);
-        }
+    /// A repetition `n*[ T ]` (`multiplier` is `n` as written): one field repeated, of a type
+    /// that any field could have.
+    fn repetition(&mut self, def: &Definition, multiplier: &str, fields: &[Field], field: &Field) {
         match fields {
             [
                 Field {
@@ -581,17 +617,14 @@ impl<'a> Validator<'a> {
                     FieldKind::Opaque => "`?`",
                 };
                 let message = format!(
-                    "a repetition repeats a field of a type, as in `{}*[ int ]`, not {what}",
-                    counter.value
+                    "a repetition repeats a field of a type, as in `{multiplier}*[ int ]`, not {what}"
                 );
                 self.push(def, inner.range.clone(), message);
             }
             _ => {
                 let message = format!(
-                    "a repetition of {} fields is not supported: repeat one field (`{}*[ int ]`), or a constructor holding them (`{}*[ point ]`)",
+                    "a repetition of {} fields is not supported: repeat one field (`{multiplier}*[ int ]`), or a constructor holding them (`{multiplier}*[ point ]`)",
                     fields.len(),
-                    counter.value,
-                    counter.value
                 );
                 self.push(def, field.range.clone(), message);
             }

@@ -154,6 +154,7 @@ fn expected(ty: &RType) -> String {
         RType::Object => "tl_runtime::Object".into(),
         RType::True => "tl_runtime::True".into(),
         RType::Vector { elem, .. } => format!("Vec<{}>", expected(elem)),
+        RType::Array { elem, len } => format!("[{}; {len}]", expected(elem)),
         RType::Param(name) => name.clone(),
         RType::Extern { tl, .. } => ident::type_name(tl.rsplit('.').next().unwrap_or(tl)),
         RType::Enum(_) | RType::Struct { .. } | RType::Applied { .. } => "a generated type".into(),
@@ -202,6 +203,25 @@ fn fit(tl: &RType, ty: &syn::Type) -> Option<RType> {
             return Some(RType::Vector {
                 bare: *bare,
                 elem: Box::new(fit(elem, inner)?),
+            });
+        }
+        RType::Array { elem, len } => {
+            let syn::Type::Array(array) = ty else {
+                return None;
+            };
+            let syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Int(n),
+                ..
+            }) = &array.len
+            else {
+                return None;
+            };
+            if n.base10_parse::<u32>().ok()? != *len {
+                return None;
+            }
+            return Some(RType::Array {
+                elem: Box::new(fit(elem, &array.elem)?),
+                len: *len,
             });
         }
         RType::Extern { tl, bare, .. } => {

@@ -214,6 +214,9 @@ fn fixed_min_len(ty: &RType) -> Option<usize> {
         RType::Int128 => 16,
         RType::Int256 => 32,
         RType::Int512 => 64,
+        // `len` is at most `tl_schema::MAX_FIXED_COUNT`; an element without a known minimum
+        // counts as none.
+        RType::Array { elem, len } => fixed_min_len(elem).unwrap_or(0) * *len as usize,
         RType::Struct { boxed: false, .. }
         | RType::Applied {
             target: Target::Struct(_),
@@ -228,9 +231,10 @@ fn is_bare_vec(ty: &RType) -> bool {
     matches!(ty, RType::Vector { bare: true, .. })
 }
 
-/// Whether a bare vector sits below the top of `ty` (`vector<vector<T>>`, `Vector<vector<T>>`),
-/// where `Vec<T>`'s own encoding (boxed) would be wrong: such a value is encoded through the
-/// runtime's descriptors of its TL type ([`encoding`]).
+/// Whether `ty` is encoded through the runtime's descriptors of its TL type ([`encoding`]): an
+/// array (a repetition of a constant count), or a bare vector below the top
+/// (`vector<vector<T>>`, `Vector<vector<T>>`), where `Vec<T>`'s own encoding (boxed) would be
+/// wrong.
 fn nests_bare_vec(ty: &RType) -> bool {
     fn has_bare(ty: &RType) -> bool {
         match ty {
@@ -238,13 +242,14 @@ fn nests_bare_vec(ty: &RType) -> bool {
             _ => false,
         }
     }
-    matches!(ty, RType::Vector { elem, .. } if has_bare(elem))
+    matches!(ty, RType::Vector { elem, .. } if has_bare(elem)) || matches!(ty, RType::Array { .. })
 }
 
-/// The runtime's descriptor of `ty`'s encoding: `BareVec<…>`, `BoxedVec<…>`, or `AsIs` for the
-/// element type's own.
+/// The runtime's descriptor of `ty`'s encoding: `BareVec<…>`, `BoxedVec<…>`, `Fixed<…>`, or
+/// `AsIs` for the element type's own.
 fn encoding(ty: &RType) -> String {
     match ty {
+        RType::Array { elem, .. } => format!("{}<{}>", paths::FIXED, encoding(elem)),
         RType::Vector { bare, elem } => format!(
             "{}<{}>",
             if *bare {

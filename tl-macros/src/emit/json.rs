@@ -31,6 +31,8 @@ fn form(mode: JsonMode, ty: &RType) -> Option<String> {
             Some(format!("{}::Base64", j()))
         }
         RType::Vector { elem, .. } => form(mode, elem).map(|f| format!("{}::Seq<{f}>", j())),
+        // Always a form: serde's own impls stop at arrays of 32.
+        RType::Array { elem, .. } => Some(format!("{}::Seq<{}>", j(), form_or_plain(mode, elem))),
         _ => None,
     }
 }

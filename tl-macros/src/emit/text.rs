@@ -26,6 +26,7 @@ pub fn rust_type(ctx: &Ctx<'_>, depth: usize, ty: &RType) -> String {
         RType::Vector { elem, .. } => {
             format!("{}<{}>", paths::VEC, rust_type(ctx, depth, elem))
         }
+        RType::Array { elem, len } => format!("[{}; {len}]", rust_type(ctx, depth, elem)),
         RType::Enum(e) => {
             let e = ctx.model.enum_(*e);
             relative(depth, "enums", &e.modules, &e.name) + lifetime(e.borrows)

@@ -67,7 +67,7 @@ impl Borrows {
     fn type_borrows(&self, ty: &RType) -> bool {
         match ty {
             RType::String | RType::Bytes | RType::Object => true,
-            RType::Vector { elem, .. } => self.type_borrows(elem),
+            RType::Vector { elem, .. } | RType::Array { elem, .. } => self.type_borrows(elem),
             RType::Enum(e) => self.enums[e.0],
             RType::Struct { ctor, .. } => self.types[ctor.0],
             RType::Applied { target, args, .. } => {

@@ -21,7 +21,7 @@ fn is_true(ty: &Type) -> bool {
 /// The TL text of a field, for its docs.
 fn tl_text(name: Option<&str>, kind: &FieldKind) -> String {
     if let FieldKind::Repeat {
-        multiplier: Some(Multiplier::Field(counter)),
+        multiplier: Some(multiplier),
         fields,
     } = kind
     {
@@ -29,7 +29,7 @@ fn tl_text(name: Option<&str>, kind: &FieldKind) -> String {
             .iter()
             .map(|f| tl_text(f.name.as_ref().map(|n| n.value.as_str()), &f.kind))
             .collect();
-        let repetition = format!("{}*[ {} ]", counter.value, inner.join(" "));
+        let repetition = format!("{multiplier}*[ {} ]", inner.join(" "));
         return match name {
             Some(name) => format!("{name}:{repetition}"),
             None => repetition,
@@ -324,9 +324,9 @@ pub fn build(
                 }
             }
             FieldKind::Repeat {
-                multiplier: Some(Multiplier::Field(_)),
+                multiplier: Some(multiplier),
                 fields,
-            } => {
+            } if matches!(multiplier, Multiplier::Field(_)) || f.fixed_count().is_some() => {
                 let [
                     tl_schema::Field {
                         kind: FieldKind::Plain(elem),
@@ -339,15 +339,21 @@ pub fn build(
                         def.name.value
                     )));
                 };
-                let elem = resolver.resolve(def, elem)?;
-                b.tys.push(RType::Vector {
-                    bare: true,
-                    elem: Box::new(elem),
-                });
-                let ty = TyId(b.tys.len() - 1);
-                let field = b.push_field(name, i, Holds::Value(ty), text);
-                placed.insert(i, field);
-                Step::Repeat { field, ty }
+                let elem = Box::new(resolver.resolve(def, elem)?);
+                // A constant count: an array, encoded as any value is. A counted one: a `Vec`
+                // whose length its `#` field is.
+                if let Multiplier::Constant(len) = multiplier {
+                    b.tys.push(RType::Array { elem, len: *len });
+                    let ty = TyId(b.tys.len() - 1);
+                    let field = b.push_field(name, i, Holds::Value(ty), text);
+                    Step::Value { field, ty }
+                } else {
+                    b.tys.push(RType::Vector { bare: true, elem });
+                    let ty = TyId(b.tys.len() - 1);
+                    let field = b.push_field(name, i, Holds::Value(ty), text);
+                    placed.insert(i, field);
+                    Step::Repeat { field, ty }
+                }
             }
             FieldKind::Repeat { .. } | FieldKind::Opaque => continue,
         };

@@ -212,6 +212,10 @@ impl Decide<'_> {
                             applied @ RType::Applied { .. } if !self.layout.boxed_ty[s.0][ty.0] => {
                                 applied_nodes(applied, &mut out);
                             }
+                            // An array holds its elements inline: boxed types only (the
+                            // validator refuses bare constructors), whose cycles the enums'
+                            // boxed variants break.
+                            RType::Array { elem, .. } => applied_nodes(elem, &mut out),
                             _ => {}
                         }
                     }
@@ -377,6 +381,9 @@ impl Decide<'_> {
             RType::Int256 => 32,
             RType::Int512 => 64,
             RType::String | RType::Bytes | RType::Object | RType::Vector { .. } => 24,
+            RType::Array { elem, len } => self
+                .type_size(elem, false, sizes)
+                .saturating_mul(*len as usize),
             // A polymorphic type's parameters count as a pointer each, whatever they are.
             RType::Enum(e)
             | RType::Applied {

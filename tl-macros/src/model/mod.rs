@@ -79,6 +79,12 @@ pub enum RType {
         bare: bool,
         elem: Box<RType>,
     },
+    /// A repetition of a constant count, `key:64*[ int ]`: the array `[T; len]`, its elements
+    /// one after another with no count on the wire.
+    Array {
+        elem: Box<RType>,
+        len: u32,
+    },
     /// `enums::T`.
     Enum(EnumId),
     /// `types::X`, encoded bare; `boxed` when it sits in a cycle of bare references.
