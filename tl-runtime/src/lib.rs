@@ -361,7 +361,9 @@ pub use tl_macros::{Deserialize, Identifiable, Serialize};
 ///   deliberately not the computed one. The ids that the published schemas freeze (Telegram's
 ///   `ipPortSecret`, the `invokeWith…Prefix` functions, TON's) need no entry: each is known by
 ///   its name and id, `tl_schema::id::FROZEN`; nor do secret chats' constructors of old layers,
-///   whose id is checked against their name without the layer's number. An entry
+///   whose id is checked against their name without the layer's number (`decryptedMessage8`,
+///   and mtcute's `emojiStatus_layer197`), nor, by Telegram's rule, a line that writes `int53`
+///   where Telegram's writes `long` (mtcute's copies, for ids as JavaScript numbers). An entry
 ///   that matches nothing, or whose id is in fact right, is an error, so the list cannot go
 ///   stale.
 /// - `only(name, "ns.name", Type, ...)`: generate only these constructors, functions and boxed

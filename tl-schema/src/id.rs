@@ -76,26 +76,66 @@ pub fn through_constructors(defs: &[Definition], def: &Definition) -> Option<u32
     hit.then(|| compute(&copy, IdRule::Telegram))
 }
 
+/// `def` with each `int53` type written `long`, or `None` where it has none. mtcute's copies
+/// of Telegram's schema write `int53` for a `long` that holds an id (a JavaScript number) and
+/// keep the ids of Telegram's lines, which say `long` (`channelFull_layer197#9ff3b858 …
+/// id:int53`).
+pub fn int53_as_long(def: &Definition) -> Option<Definition> {
+    fn rename(ty: &mut Type, hit: &mut bool) {
+        if ty.name == "int53" {
+            ty.name = "long".to_string();
+            *hit = true;
+        }
+        for arg in &mut ty.args {
+            rename(arg, hit);
+        }
+    }
+    fn fields(list: &mut [Field], hit: &mut bool) {
+        for field in list {
+            match &mut field.kind {
+                FieldKind::Plain(ty) | FieldKind::Conditional { ty, .. } => rename(ty, hit),
+                FieldKind::Repeat { fields: inner, .. } => fields(inner, hit),
+                FieldKind::Opaque => {}
+            }
+        }
+    }
+    let mut copy = def.clone();
+    let mut hit = false;
+    fields(&mut copy.fields, &mut hit);
+    hit.then_some(copy)
+}
+
 /// Whether `written` is `def`'s id under `rule`: the one [`compute`] gives or, under Telegram's
-/// rule, the one [`through_constructors`] gives with `defs`, the schema `def` is in.
+/// rule, the one [`through_constructors`] gives with `defs`, the schema `def` is in; or that of
+/// an old layer's form ([`of_older_layer`]); or, under Telegram's rule, one of those of its line
+/// with `long` for `int53` ([`int53_as_long`]).
 pub fn holds(defs: &[Definition], def: &Definition, rule: IdRule, written: u32) -> bool {
     written == compute(def, rule)
         || (rule == IdRule::Telegram && through_constructors(defs, def) == Some(written))
         || of_older_layer(def, rule) == Some(written)
+        || (rule == IdRule::Telegram
+            && int53_as_long(def).is_some_and(|long| {
+                written == compute(&long, rule) || of_older_layer(&long, rule) == Some(written)
+            }))
 }
 
 /// The id of `def` under the name it had before a later layer took it: the secret-chat schema
 /// keeps a constructor of an old layer with the layer's number after its name, and the id of
 /// the un-suffixed name with the same fields (`decryptedMessageMediaPhoto8#32798a8c`, which
 /// TDLib's older copies call `decryptedMessageMediaPhoto23`, is the CRC of
-/// `decryptedMessageMediaPhoto thumb:string …`). `None` unless the name ends in digits after a
+/// `decryptedMessageMediaPhoto thumb:string …`); mtcute's `compat.tl` writes `_layer` before
+/// the number (`emojiStatus_layer197#929b619d`). `None` unless the name ends in digits after a
 /// letter.
 pub fn of_older_layer(def: &Definition, rule: IdRule) -> Option<u32> {
     let name = def.name.value.as_str();
-    let base = name.trim_end_matches(|c: char| c.is_ascii_digit());
-    if base.len() == name.len() || !base.ends_with(|c: char| c.is_ascii_alphabetic()) {
+    let digits = name.trim_end_matches(|c: char| c.is_ascii_digit());
+    if digits.len() == name.len() || !digits.ends_with(|c: char| c.is_ascii_alphabetic()) {
         return None;
     }
+    let base = digits
+        .strip_suffix("_layer")
+        .filter(|b| !b.is_empty() && !b.ends_with('.'))
+        .unwrap_or(digits);
     // The text begins with the name: put the unnumbered one in its place.
     let mut text = normalized(def, rule);
     text.replace_range(..name.len(), base);
@@ -257,6 +297,38 @@ mod tests {
                 normalized(def, IdRule::Telegram)
             );
         }
+    }
+
+    /// mtcute's `compat.tl`: old layers' constructors named `…_layerN`, with `int53` for the
+    /// `long`s that hold ids, and the ids Telegram gave their lines.
+    #[test]
+    fn mtcute_compat_lines() {
+        let holds = |line: &str, rule| {
+            let parsed = crate::parser::parse(line, 0, Section::Types);
+            let def = &parsed.definitions[0];
+            let written = def.id.as_ref().unwrap().value;
+            super::holds(core::slice::from_ref(def), def, rule, written)
+        };
+        for line in [
+            "emojiStatus_layer197#929b619d document_id:long = EmojiStatus;",
+            "phoneCallDiscardReasonAllowGroupCall_layer202#afe2b839 encrypted_key:bytes = PhoneCallDiscardReason;",
+            "starGiftUnique_layer197#3482f322 flags:# id:long title:string slug:string num:int owner_id:flags.0?int53 owner_name:flags.1?string attributes:Vector<StarGiftAttribute> availability_issued:int availability_total:int = StarGift;",
+        ] {
+            assert!(holds(line, IdRule::Telegram), "{line}");
+        }
+        // Not another id, nor `int53` read as `long` by TDLib's rule, where it is a type.
+        assert!(!holds(
+            "emojiStatus_layer197#929b619e document_id:long = EmojiStatus;",
+            IdRule::Telegram
+        ));
+        assert!(!holds(
+            "emojiStatus#929b619d document_id:int53 = EmojiStatus;",
+            IdRule::Tdlib
+        ));
+        assert!(holds(
+            "emojiStatus#929b619d document_id:int53 = EmojiStatus;",
+            IdRule::Telegram
+        ));
     }
 
     /// TL's own schema of `.tlo` files as core.telegram.org/mtproto/TL-tl writes it (no ids):
