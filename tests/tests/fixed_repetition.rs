@@ -7,13 +7,13 @@ use tl_runtime::{Deserialize, ErrorKind, Serialize};
 
 mod tl {
     tl_runtime::tl! {
-                #[tl(serde)]
-                r"
+        #[tl(serde)]
+        r"
 binlog.encrKey key:64*[int] = binlog.EncrKey;
 binlog.authKey dc:int key:%binlog.EncrKey = binlog.Update;
 votes flags:2*[Bool] rows:2*[ vector<int> ] = Votes;
-"
-            }
+        "
+    }
 }
 
 mod borrowed {

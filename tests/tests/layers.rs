@@ -10,19 +10,24 @@ use tl_runtime::{Deserialize, Identifiable, Serialize};
 
 mod tl {
     tl_runtime::tl! {
-                                    r"
+        r"
 ===8===
-decryptedMessage#1f814f1f random_id:long random_bytes:bytes message:string media:DecryptedMessageMedia = DecryptedMessage;
-decryptedMessageService#aa48327d random_id:long random_bytes:bytes action:DecryptedMessageAction = DecryptedMessage;
+decryptedMessage#1f814f1f random_id:long random_bytes:bytes message:string
+    media:DecryptedMessageMedia = DecryptedMessage;
+decryptedMessageService#aa48327d random_id:long random_bytes:bytes
+    action:DecryptedMessageAction = DecryptedMessage;
 decryptedMessageMediaEmpty#89f5c4a = DecryptedMessageMedia;
 decryptedMessageActionFlushHistory#6719e45c = DecryptedMessageAction;
 
 ===17===
-decryptedMessage#204d3878 random_id:long ttl:int message:string media:DecryptedMessageMedia = DecryptedMessage;
-decryptedMessageService#73164160 random_id:long action:DecryptedMessageAction = DecryptedMessage;
-decryptedMessageLayer#1be31789 random_bytes:bytes layer:int in_seq_no:int out_seq_no:int message:DecryptedMessage = DecryptedMessageLayer;
-"
-                                }
+decryptedMessage#204d3878 random_id:long ttl:int message:string
+    media:DecryptedMessageMedia = DecryptedMessage;
+decryptedMessageService#73164160 random_id:long action:DecryptedMessageAction =
+    DecryptedMessage;
+decryptedMessageLayer#1be31789 random_bytes:bytes layer:int in_seq_no:int out_seq_no:int
+    message:DecryptedMessage = DecryptedMessageLayer;
+        "
+    }
 }
 
 use tl::enums::{DecryptedMessage, DecryptedMessageMedia};
