@@ -23,6 +23,20 @@ mod borrowed {
     }
 }
 
+/// A bare type named by `extern` may be repeated: its Rust type is the user's (here one that
+/// another `tl!` generates).
+mod geo {
+    tl_runtime::tl! {
+        "point x:int y:int = Point;"
+    }
+    pub mod shapes {
+        tl_runtime::tl! {
+            #[tl(extern(point = crate::geo::types::Point))]
+            "triangle corners:3*[point] = Triangle;"
+        }
+    }
+}
+
 use tl::{enums, types};
 
 fn key() -> [i32; 64] {
@@ -84,6 +98,22 @@ fn boxed_elements_keep_their_ids_and_bare_vectors_their_counts() {
     // `boolTrue`, `boolFalse`, then each row's count and elements without the vector's id.
     assert_eq!(words, [0x9972_75b5, 0xbc79_9737, 2, 1, 2, 0]);
     assert_eq!(types::Votes::from_bytes(&bytes).unwrap(), votes);
+}
+
+#[test]
+fn an_extern_bare_type_repeats_bare() {
+    let point = |x, y| geo::types::Point { x, y };
+    let triangle = geo::shapes::types::Triangle {
+        corners: [point(0, 0), point(4, 0), point(0, 3)],
+    };
+    let bytes = triangle.to_bytes();
+    // Three bare points: two words each, no ids.
+    assert_eq!(bytes.len(), 3 * 8);
+    assert_eq!(bytes[8..12], 4i32.to_le_bytes());
+    assert_eq!(
+        geo::shapes::types::Triangle::from_bytes(&bytes).unwrap(),
+        triangle
+    );
 }
 
 #[test]

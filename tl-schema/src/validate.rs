@@ -572,7 +572,8 @@ impl<'a> Validator<'a> {
                     }
                     self.repetition(def, &n.to_string(), fields, field);
                     // An array holds its elements inline: a bare constructor could hold the
-                    // array's own definition, a cycle no box can break.
+                    // array's own definition, a cycle no box can break. (A Rust type named by
+                    // `extern`, or a derive's, is the user's to lay out.)
                     if let [
                         Field {
                             kind: FieldKind::Plain(ty),
@@ -582,7 +583,8 @@ impl<'a> Validator<'a> {
                         && (ty.percent
                             || is_bare_name(&ty.name)
                                 && crate::builtin::Builtin::from_name(&ty.name).is_none()
-                                && !def.type_params.iter().any(|p| p.name.value == ty.name))
+                                && !def.type_params.iter().any(|p| p.name.value == ty.name)
+                                && !self.config.is_extern(&ty.name))
                     {
                         let message = format!(
                             "a repetition of a constant count repeats a boxed or builtin type (`{n}*[ int ]`, `{n}*[ Point ]`), not the bare constructor `{ty}`"
