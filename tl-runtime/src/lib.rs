@@ -300,7 +300,7 @@ pub use tl_macros::{Deserialize, Identifiable, Serialize};
 /// | `flags:#` used by conditions | `flags: UnknownFlags`: only the bits the schema does not know, kept from decoding; the known bits are computed on write |
 /// | `n:#` used by no condition | `n: u32` |
 /// | `n:# xs:n*[ T ]` (a repetition, as TL's schema of `.tlo` files writes it) | `xs: Vec<T>`, and no field `n`: its count is the length, written before the elements as `n` is |
-/// | `key:64*[ int ]` (a constant count, as tgl's binlog schema writes a key) | `key: [i32; 64]`, the elements with no count; at most 256, of a boxed or builtin type (an array holds them inline) |
+/// | `key:64*[ int ]` (a constant count, as tgl's binlog schema writes a key) | `key: [i32; 64]`, the elements with no count; at most 256, of a boxed, builtin or `extern` type (an array holds them inline) |
 /// | `a:f.N?A b:f.N?B` (one bit) | `a_and_b: Option<(A, B)>`: both or neither, so they cannot disagree |
 /// | `t:f.N?true v:f.N?V` (one bit) | `v: Option<V>`, and a method `t()` that is `v.is_some()` |
 /// | `Object` | [`Object`]: the encoded bytes, the rest of the input (as many as a `bytes:int` field right before it says: MTProto's `message`) |
