@@ -212,9 +212,9 @@ impl Decide<'_> {
                             applied @ RType::Applied { .. } if !self.layout.boxed_ty[s.0][ty.0] => {
                                 applied_nodes(applied, &mut out);
                             }
-                            // An array holds its elements inline: boxed types only (the
-                            // validator refuses bare constructors), whose cycles the enums'
-                            // boxed variants break.
+                            // An array holds its elements inline: boxed, builtin or extern
+                            // types only (the validator refuses the schema's bare
+                            // constructors), whose cycles the enums' boxed variants break.
                             RType::Array { elem, .. } => applied_nodes(elem, &mut out),
                             _ => {}
                         }
