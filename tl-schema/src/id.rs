@@ -128,18 +128,27 @@ pub fn holds(defs: &[Definition], def: &Definition, rule: IdRule, written: u32) 
 /// letter.
 pub fn of_older_layer(def: &Definition, rule: IdRule) -> Option<u32> {
     let name = def.name.value.as_str();
-    let digits = name.trim_end_matches(|c: char| c.is_ascii_digit());
-    if digits.len() == name.len() || !digits.ends_with(|c: char| c.is_ascii_alphabetic()) {
-        return None;
-    }
-    let base = digits
-        .strip_suffix("_layer")
-        .filter(|b| !b.is_empty() && !b.ends_with('.'))
-        .unwrap_or(digits);
+    let base = unnumbered(name)?;
     // The text begins with the name: put the unnumbered one in its place.
     let mut text = normalized(def, rule);
     text.replace_range(..name.len(), base);
     Some(crc32fast::hash(text.as_bytes()))
+}
+
+/// The name `name` had before a later layer took it, as [`of_older_layer`] reads it:
+/// `decryptedMessage` for `decryptedMessage8` and for mtcute's `decryptedMessage_layer8`.
+/// `None` unless the name ends in digits after a letter.
+pub fn unnumbered(name: &str) -> Option<&str> {
+    let digits = name.trim_end_matches(|c: char| c.is_ascii_digit());
+    if digits.len() == name.len() || !digits.ends_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    Some(
+        digits
+            .strip_suffix("_layer")
+            .filter(|b| !b.is_empty() && !b.ends_with('.'))
+            .unwrap_or(digits),
+    )
 }
 
 /// Ids that the published schemas write on purpose although they are not the CRC of their

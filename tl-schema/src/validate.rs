@@ -321,8 +321,16 @@ impl<'a> Validator<'a> {
                 && !def.fields.iter().any(|f| self.lost_type(def, f))
             {
                 let computed = def.computed_id(rule);
+                // A numbered name whose unnumbered one the schema defines is an older layer's
+                // form (`decryptedMessage8`), whose id the check also takes: name that one too.
+                let older = crate::id::unnumbered(&def.name.value)
+                    .filter(|base| self.defs.iter().any(|d| d.name.value == *base))
+                    .zip(crate::id::of_older_layer(def, rule))
+                    .map_or(String::new(), |(base, id)| {
+                        format!(" (#{id:08x} as an older layer's form of `{base}`)")
+                    });
                 let mut message = format!(
-                    "{} `{}` declares #{:0width$x} but its id is #{computed:08x}",
+                    "{} `{}` declares #{:0width$x} but its id is #{computed:08x}{older}",
                     kind_of(def),
                     def.name.value,
                     written.value,
@@ -1549,6 +1557,31 @@ mod tests {
     /// The secret-chat schema's constructors of old layers, with the layer after the name and
     /// the id of the name without it, as TDLib's copies have numbered them at different times:
     /// `…Photo8` in today's, `…Photo23` and `documentAttributeVideo66` in older ones.
+    /// A wrong id on an older layer's form names the id the check would take, the one of the
+    /// unnumbered name, when the schema has that name; a name that only ends in digits
+    /// (`pub.ed25519`) gets no such hint.
+    #[test]
+    fn a_wrong_id_on_an_older_layer_names_the_unnumbered_id() {
+        let text = "===8===\nfoo#00000001 x:int = Foo;\n===17===\nfoo y:int = Foo;";
+        let unnumbered = crate::id::compute(
+            &crate::parser::parse("foo x:int = Foo;", 0, crate::Section::Types).definitions[0],
+            IdRule::Telegram,
+        );
+        let found = messages(text, IdRule::Telegram);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].contains(&format!(
+                " (#{unnumbered:08x} as an older layer's form of `foo`)"
+            )),
+            "{found:?}"
+        );
+        let found = messages(
+            "pub.ed25519#00000001 key:int256 = PublicKey;",
+            IdRule::Tdlib,
+        );
+        assert!(!found[0].contains("older layer"), "{found:?}");
+    }
+
     #[test]
     fn a_constructor_of_an_older_layer_keeps_the_id_of_its_unnumbered_name() {
         let photo = "decryptedMessageMediaPhoto#32798a8c thumb:bytes thumb_w:int thumb_h:int w:int h:int size:int key:bytes iv:bytes = DecryptedMessageMedia;";
