@@ -164,12 +164,10 @@ impl<E> Repeated<E> {
 #[derive(Debug)]
 pub struct Fixed<E>(PhantomData<E>);
 
+/// The elements are a counted repetition's ([`Repeated`]) whose count is `N`.
 impl<T, E: EncodeAs<T>, const N: usize> EncodeAs<[T; N]> for Fixed<E> {
     fn write(items: &[T; N], buf: &mut Vec<u8>) {
-        wire::reserve_vec(buf, 0, items);
-        for item in items {
-            E::write(item, buf);
-        }
+        Repeated::<E>::write(items, buf);
     }
 }
 
@@ -178,11 +176,10 @@ impl<'a, T, E: DecodeAs<'a, T>, const N: usize> DecodeAs<'a, [T; N]> for Fixed<E
     /// Reads the `N` elements with a repetition's guarantees ([`Repeated::read`]).
     fn read(reader: &mut Reader<'a>) -> Result<[T; N], Error> {
         let at = reader.position();
-        let count = reader.check_count(N, E::MIN_LEN, at)?;
-        reader.enter()?;
-        let items = read_elements::<E, T>(reader, count, count)?;
-        // `read_elements` read `count`, which is `N`: the error cannot happen, and says what
-        // it would mean (fewer elements than the array holds).
+        // An `N` beyond `u32` asks for more than any input holds, and fails the count check.
+        let items = Repeated::<E>::read(reader, u32::try_from(N).unwrap_or(u32::MAX))?;
+        // `Repeated::read` read `N` elements or failed: the error cannot happen, and says
+        // what it would mean (fewer elements than the array holds).
         <[T; N]>::try_from(items).map_err(|items| {
             let kind = crate::ErrorKind::CountExceedsInput {
                 count: N,

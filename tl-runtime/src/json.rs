@@ -458,13 +458,18 @@ impl<const N: usize> Form<[u8; N]> for Base64 {
     }
 }
 
+/// `values` as a JSON array, each in the form `F`.
+fn write_seq<T, F: Form<T>, S: Serializer>(values: &[T], serializer: S) -> Result<S::Ok, S::Error> {
+    let mut seq = serializer.serialize_seq(Some(values.len()))?;
+    for v in values {
+        seq.serialize_element(&ser::<F, T>(v))?;
+    }
+    seq.end()
+}
+
 impl<T, F: Form<T>> Form<Vec<T>> for Seq<F> {
     fn write<S: Serializer>(value: &Vec<T>, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut seq = serializer.serialize_seq(Some(value.len()))?;
-        for v in value {
-            seq.serialize_element(&ser::<F, T>(v))?;
-        }
-        seq.end()
+        write_seq::<T, F, S>(value, serializer)
     }
     fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<T>, D::Error> {
         struct SeqVisitor<T, F>(PhantomData<(T, F)>);
@@ -489,11 +494,7 @@ impl<T, F: Form<T>> Form<Vec<T>> for Seq<F> {
 /// A repetition of a constant count (`key:64*[ int ]`): an array of exactly that many values.
 impl<T, F: Form<T>, const N: usize> Form<[T; N]> for Seq<F> {
     fn write<S: Serializer>(value: &[T; N], serializer: S) -> Result<S::Ok, S::Error> {
-        let mut seq = serializer.serialize_seq(Some(N))?;
-        for v in value {
-            seq.serialize_element(&ser::<F, T>(v))?;
-        }
-        seq.end()
+        write_seq::<T, F, S>(value, serializer)
     }
     fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<[T; N], D::Error> {
         let items = <Seq<F> as Form<Vec<T>>>::read(deserializer)?;
