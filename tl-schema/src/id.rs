@@ -44,36 +44,21 @@ impl IdRule {
 /// `None` where no field has such a `%T`. TDLib's printer keeps `%Message`, so under its rule
 /// [`compute`] alone is the id.
 pub fn through_constructors(defs: &[Definition], def: &Definition) -> Option<u32> {
-    fn substitute(ty: &mut Type, defs: &[Definition], hit: &mut bool) {
-        if ty.is_percent_boxed() {
-            let mut ctors = defs
-                .iter()
-                .filter(|d| d.section == crate::Section::Types && d.result.name == ty.name);
-            if let (Some(only), None) = (ctors.next(), ctors.next()) {
-                ty.name = only.name.value.clone();
-                ty.percent = false;
-                *hit = true;
-            }
+    let copy = rewritten(def, |ty| {
+        if !ty.is_percent_boxed() {
+            return false;
         }
-        for arg in &mut ty.args {
-            substitute(arg, defs, hit);
-        }
-    }
-    fn fields(list: &mut [Field], defs: &[Definition], hit: &mut bool) {
-        for field in list {
-            match &mut field.kind {
-                FieldKind::Plain(ty) | FieldKind::Conditional { ty, .. } => {
-                    substitute(ty, defs, hit)
-                }
-                FieldKind::Repeat { fields: inner, .. } => fields(inner, defs, hit),
-                FieldKind::Opaque => {}
-            }
-        }
-    }
-    let mut copy = def.clone();
-    let mut hit = false;
-    fields(&mut copy.fields, defs, &mut hit);
-    hit.then(|| compute(&copy, IdRule::Telegram))
+        let mut ctors = defs
+            .iter()
+            .filter(|d| d.section == crate::Section::Types && d.result.name == ty.name);
+        let (Some(only), None) = (ctors.next(), ctors.next()) else {
+            return false;
+        };
+        ty.name = only.name.value.clone();
+        ty.percent = false;
+        true
+    })?;
+    Some(compute(&copy, IdRule::Telegram))
 }
 
 /// `def` with each `int53` type written `long`, or `None` where it has none. mtcute's copies
@@ -81,27 +66,36 @@ pub fn through_constructors(defs: &[Definition], def: &Definition) -> Option<u32
 /// keep the ids of Telegram's lines, which say `long` (`channelFull_layer197#9ff3b858 …
 /// id:int53`).
 pub fn int53_as_long(def: &Definition) -> Option<Definition> {
-    fn rename(ty: &mut Type, hit: &mut bool) {
-        if ty.name == "int53" {
+    rewritten(def, |ty| {
+        let hit = ty.name == "int53";
+        if hit {
             ty.name = "long".to_string();
-            *hit = true;
         }
-        for arg in &mut ty.args {
-            rename(arg, hit);
+        hit
+    })
+}
+
+/// A copy of `def` in which `rewrite` has seen every type of its fields, type arguments and
+/// repeated fields included, or `None` when it changed none (it says whether it did).
+fn rewritten(def: &Definition, mut rewrite: impl FnMut(&mut Type) -> bool) -> Option<Definition> {
+    fn ty(t: &mut Type, rewrite: &mut impl FnMut(&mut Type) -> bool, hit: &mut bool) {
+        *hit |= rewrite(t);
+        for arg in &mut t.args {
+            ty(arg, rewrite, hit);
         }
     }
-    fn fields(list: &mut [Field], hit: &mut bool) {
+    fn fields(list: &mut [Field], rewrite: &mut impl FnMut(&mut Type) -> bool, hit: &mut bool) {
         for field in list {
             match &mut field.kind {
-                FieldKind::Plain(ty) | FieldKind::Conditional { ty, .. } => rename(ty, hit),
-                FieldKind::Repeat { fields: inner, .. } => fields(inner, hit),
+                FieldKind::Plain(t) | FieldKind::Conditional { ty: t, .. } => ty(t, rewrite, hit),
+                FieldKind::Repeat { fields: inner, .. } => fields(inner, rewrite, hit),
                 FieldKind::Opaque => {}
             }
         }
     }
     let mut copy = def.clone();
     let mut hit = false;
-    fields(&mut copy.fields, &mut hit);
+    fields(&mut copy.fields, &mut rewrite, &mut hit);
     hit.then_some(copy)
 }
 

@@ -196,59 +196,54 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
+/// Where the run of bytes that `f` accepts, from `i`, ends.
+fn run(bytes: &[u8], mut i: usize, f: impl Fn(u8) -> bool) -> usize {
+    while i < bytes.len() && f(bytes[i]) {
+        i += 1;
+    }
+    i
+}
+
+/// The parts of a marker at `start`: a run of `fence`, blanks, a body of the bytes `body`
+/// accepts, blanks, and a closing run of `fence`. Gives the body's range, the closing run's
+/// length, and where the marker ends.
+fn marker(
+    bytes: &[u8],
+    start: usize,
+    fence: u8,
+    body: fn(u8) -> bool,
+) -> (Range<usize>, usize, usize) {
+    let is_blank = |b: u8| b == b' ' || b == b'\t';
+    let body_start = run(bytes, run(bytes, start, |b| b == fence), is_blank);
+    let body_end = run(bytes, body_start, body);
+    let closing = run(bytes, body_end, is_blank);
+    let end = run(bytes, closing, |b| b == fence);
+    (body_start..body_end, end - closing, end)
+}
+
 /// Reads a section marker starting at `start` (which begins with `---`).
 fn section(text: &str, start: usize) -> (TokenKind, usize) {
-    let bytes = text.as_bytes();
-    let mut i = start;
-    while i < bytes.len() && bytes[i] == b'-' {
-        i += 1;
-    }
-    while i < bytes.len() && (bytes[i] == b' ' || bytes[i] == b'\t') {
-        i += 1;
-    }
-    let word_start = i;
-    while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
-        i += 1;
-    }
-    let word = &text[word_start..i];
-    while i < bytes.len() && (bytes[i] == b' ' || bytes[i] == b'\t') {
-        i += 1;
-    }
-    let dashes = i;
-    while i < bytes.len() && bytes[i] == b'-' {
-        i += 1;
-    }
-    let kind = match word {
-        _ if i - dashes < 3 => TokenKind::BadSection,
+    let (word, closing, end) = marker(text.as_bytes(), start, b'-', |b| b.is_ascii_alphabetic());
+    let kind = match &text[word] {
+        _ if closing < 3 => TokenKind::BadSection,
         "types" => TokenKind::Section(Section::Types),
         "functions" => TokenKind::Section(Section::Functions),
         _ => TokenKind::BadSection,
     };
-    (kind, i)
+    (kind, end)
 }
 
 /// Reads a layer marker starting at `start` (which begins with `===`): `===`, the layer's
 /// decimal number, `===`, with spaces allowed between them as in a section marker.
 fn layer(text: &str, start: usize) -> (TokenKind, usize) {
     let bytes = text.as_bytes();
-    let run = |mut i: usize, f: fn(u8) -> bool| {
-        while i < bytes.len() && f(bytes[i]) {
-            i += 1;
-        }
-        i
-    };
-    let is_blank = |b: u8| b == b' ' || b == b'\t';
-    let digits = run(run(start, |b| b == b'='), is_blank);
-    let digits_end = run(digits, |b| b.is_ascii_digit());
-    let closing = run(digits_end, is_blank);
-    // A marker is one word: whatever else is glued to it belongs to the bad one.
-    let end = run(closing, |b| b == b'=');
-    let number = text[digits..digits_end].parse::<u32>();
-    match number {
-        Ok(layer) if end - closing >= 3 => (TokenKind::Layer(layer), end),
+    let (digits, closing, end) = marker(bytes, start, b'=', |b| b.is_ascii_digit());
+    match text[digits].parse::<u32>() {
+        Ok(layer) if closing >= 3 => (TokenKind::Layer(layer), end),
+        // A marker is one word: whatever else is glued to it belongs to the bad one.
         _ => (
             TokenKind::BadLayer,
-            run(end, |b| b.is_ascii_alphanumeric() || b == b'='),
+            run(bytes, end, |b| b.is_ascii_alphanumeric() || b == b'='),
         ),
     }
 }

@@ -569,7 +569,7 @@ impl<'a> Validator<'a> {
                 FieldKind::Repeat {
                     multiplier: Some(Multiplier::Constant(n)),
                     fields,
-                } if field.name.is_some() => {
+                } if field.fixed_count().is_some() => {
                     let n = *n;
                     if n > crate::ast::MAX_FIXED_COUNT {
                         let message = format!(
@@ -590,7 +590,7 @@ impl<'a> Validator<'a> {
                     ] = fields.as_slice()
                         && (ty.percent
                             || is_bare_name(&ty.name)
-                                && crate::builtin::Builtin::from_name(&ty.name).is_none()
+                                && Builtin::from_name(&ty.name).is_none()
                                 && !def.type_params.iter().any(|p| p.name.value == ty.name)
                                 && !self.config.is_extern(&ty.name))
                     {

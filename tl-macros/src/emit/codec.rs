@@ -235,7 +235,7 @@ fn is_bare_vec(ty: &RType) -> bool {
 /// array (a repetition of a constant count), or a bare vector below the top
 /// (`vector<vector<T>>`, `Vector<vector<T>>`), where `Vec<T>`'s own encoding (boxed) would be
 /// wrong.
-fn nests_bare_vec(ty: &RType) -> bool {
+fn through_descriptor(ty: &RType) -> bool {
     fn has_bare(ty: &RType) -> bool {
         match ty {
             RType::Vector { bare, elem } => *bare || has_bare(elem),
@@ -269,7 +269,7 @@ fn write_value(ty: &RType, value: &str) -> String {
     } = ty
     {
         format!("{with}::serialize({value}, buf);\n")
-    } else if nests_bare_vec(ty) {
+    } else if through_descriptor(ty) {
         format!(
             "<{} as {}<_>>::write({value}, buf);\n",
             encoding(ty),
@@ -292,7 +292,7 @@ fn read_value(ty: &RType, at: usize) -> String {
     } = ty
     {
         format!("{with}::deserialize(r)")
-    } else if nests_bare_vec(ty) {
+    } else if through_descriptor(ty) {
         format!("<{} as {}<'a, _>>::read(r)", encoding(ty), paths::DECODE_AS)
     } else if is_bare_vec(ty) {
         format!("{}(r)", paths::DESERIALIZE_BARE_VEC)
