@@ -1554,9 +1554,6 @@ mod tests {
         assert_eq!(messages(tdlib, IdRule::Telegram), Vec::<String>::new());
     }
 
-    /// The secret-chat schema's constructors of old layers, with the layer after the name and
-    /// the id of the name without it, as TDLib's copies have numbered them at different times:
-    /// `…Photo8` in today's, `…Photo23` and `documentAttributeVideo66` in older ones.
     /// A wrong id on an older layer's form names the id the check would take, the one of the
     /// unnumbered name, when the schema has that name; a name that only ends in digits
     /// (`pub.ed25519`) gets no such hint.
@@ -1582,6 +1579,9 @@ mod tests {
         assert!(!found[0].contains("older layer"), "{found:?}");
     }
 
+    /// The secret-chat schema's constructors of old layers, with the layer after the name and
+    /// the id of the name without it, as TDLib's copies have numbered them at different times:
+    /// `…Photo8` in today's, `…Photo23` and `documentAttributeVideo66` in older ones.
     #[test]
     fn a_constructor_of_an_older_layer_keeps_the_id_of_its_unnumbered_name() {
         let photo = "decryptedMessageMediaPhoto#32798a8c thumb:bytes thumb_w:int thumb_h:int w:int h:int size:int key:bytes iv:bytes = DecryptedMessageMedia;";
