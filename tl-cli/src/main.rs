@@ -48,7 +48,8 @@ enum Command {
         #[command(flatten)]
         rule: RuleArg,
         /// A definition whose written id is deliberately not the computed one (repeatable); the
-        /// ids the published schemas freeze are known without it.
+        /// ids the published schemas freeze are known without it. `'*'` takes every written id
+        /// as it is, for a schema that assigns its ids by hand (as VK's do).
         #[arg(long = "allow-id-mismatch", value_name = "NAME")]
         allow_id_mismatch: Vec<String>,
         /// A type defined outside the schema (repeatable).

@@ -84,6 +84,29 @@ fn an_id_by_the_other_rule_offers_both_flags() {
 }
 
 #[test]
+fn ids_assigned_by_hand_are_taken_with_a_star() {
+    // Every written id differs from the computed one: the first error offers `'*'`, which
+    // takes them all, where naming each would take five flags.
+    let (code, out, _) = tl(&["check", "--id-rule", "tdlib", "tests/fixtures/by-hand.tl"]);
+    assert_eq!(code, 1);
+    let first = out.lines().next().unwrap_or_default();
+    assert!(
+        first.ends_with("; 5 of the schema's 5 written ids differ from the computed ones: if it assigns its ids by hand (as VK's schemas do), `--allow-id-mismatch '*'` takes every written id as it is"),
+        "{first}"
+    );
+    assert_eq!(out.matches("written ids differ").count(), 1, "{out}");
+    let (code, out, _) = tl(&[
+        "check",
+        "--id-rule",
+        "tdlib",
+        "--allow-id-mismatch",
+        "*",
+        "tests/fixtures/by-hand.tl",
+    ]);
+    assert_eq!((code, out.as_str()), (0, "ok: 5 definitions\n"));
+}
+
+#[test]
 fn check_suggests_its_own_flags() {
     // A fragment of a schema: a custom builtin, a bare name that no constructor has in a line
     // without a written id, and two types defined elsewhere. Each remedy is the flag to pass,

@@ -155,8 +155,12 @@ impl Options {
                     id_rule(&value).map_err(|m| Error::new(crate::tokens::Spot::Token(id), m))?,
                 );
             }
-            "allow_id_mismatch" => names(list_of(name, first, rest)?, &mut self.allow_id_mismatch)?,
-            "only" => names(list_of(name, first, rest)?, &mut self.only)?,
+            "allow_id_mismatch" => names(
+                list_of(name, first, rest)?,
+                &mut self.allow_id_mismatch,
+                true,
+            )?,
+            "only" => names(list_of(name, first, rest)?, &mut self.only, false)?,
             "crate" => {
                 let (value, id) = string_value(name, first, rest)?;
                 if !is_path(&value) {
@@ -363,10 +367,15 @@ fn externs(list: &[Tree], out: &mut Vec<Extern>) -> Result<(), Error> {
 }
 
 /// `(name, "ns.name", ...)` after a list option's name.
-fn names(list: &[Tree], out: &mut NameList) -> Result<(), Error> {
+/// The names of a list; with `every`, `*` is an entry too (`allow_id_mismatch(*)`).
+fn names(list: &[Tree], out: &mut NameList, every: bool) -> Result<(), Error> {
     for entry in list.split(|t| t.is_punct(',')) {
         match entry {
             [] => {}
+            // `allow_id_mismatch(*)`: every written id, for a schema that assigns them by hand.
+            [token] if every && token.is_punct('*') => {
+                out.0.push((tl_schema::EVERY_ID.to_string(), token.id));
+            }
             [token] => match tl_name(token) {
                 Some(name) => out.0.push((name, token.id)),
                 None => {

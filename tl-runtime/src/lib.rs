@@ -365,7 +365,10 @@ pub use tl_macros::{Deserialize, Identifiable, Serialize};
 ///   and mtcute's `emojiStatus_layer197`), nor, by Telegram's rule, a line that writes `int53`
 ///   where Telegram's writes `long` (mtcute's copies, for ids as JavaScript numbers). An entry
 ///   that matches nothing, or whose id is in fact right, is an error, so the list cannot go
-///   stale.
+///   stale. `allow_id_mismatch(*)` takes every written id as it is, for a schema that assigns
+///   its ids by hand (VK's do: their engines', KPHP's and StatsHouse's schemas write ids that
+///   no rule computes, and compute the rest by TDLib's rule, so they also want
+///   `id_rule = "tdlib"`); it too is an error where every written id is the computed one.
 /// - `only(name, "ns.name", Type, ...)`: generate only these constructors, functions and boxed
 ///   types, and everything they refer to (transitively), so that a program using 20 functions
 ///   does not build all 2,500 definitions. The whole schema is still checked. A name that is not

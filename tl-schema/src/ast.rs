@@ -22,6 +22,10 @@ pub struct Spanned<T> {
 pub struct Definition {
     /// The full name, namespaces included: `phone.discardCall`.
     pub name: Spanned<String>,
+    /// The modifiers written before the name, without their `@` (`@read engine.stat = Stat;`
+    /// has `read`): VK's marks of what a function does. They are no part of its id or its
+    /// wire form; the generated docs show them with the line.
+    pub modifiers: Vec<Spanned<String>>,
     /// The id written after `#`, if any.
     pub id: Option<Spanned<u32>>,
     /// `{X:Type}` parameters.

@@ -72,6 +72,10 @@ pub enum TokenKind {
     Layer(u32),
     /// A run of `===` that is not a layer marker, such as `===x===` or `===8=`.
     BadLayer,
+    /// `@read`: a modifier before a definition, as VK's schemas mark functions (`@any`,
+    /// `@read`, `@write`, `@readwrite`, `@internal`, `@kphp`). Its range covers the `@`; a lone
+    /// `@` is one with no name.
+    Modifier,
 }
 
 /// A token: its kind and where it is.
@@ -150,6 +154,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 } else {
                     TokenKind::Hash
                 }
+            }
+            b'@' => {
+                i += 1;
+                while i < bytes.len() && is_ident_continue(bytes[i]) {
+                    i += 1;
+                }
+                TokenKind::Modifier
             }
             b if is_ident_start(b) => {
                 while i < bytes.len() && is_ident_continue(bytes[i]) {

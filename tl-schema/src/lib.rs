@@ -29,7 +29,7 @@ pub use errors::{ErrorDoc, ErrorList};
 pub use id::IdRule;
 pub use lexer::Section;
 pub use page::Page;
-pub use validate::{Config, Spelling};
+pub use validate::{Config, EVERY_ID, Spelling};
 
 /// One piece of schema text.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -122,13 +122,20 @@ impl Parser<'_> {
                     self.out.diagnostics.push(diag);
                     self.pos += 1;
                 }
-                TokenKind::Ident => {
+                TokenKind::Ident | TokenKind::Modifier => {
                     if let Some(kind) = self.statement_ahead(&token) {
                         self.statement(kind, &token);
                         continue;
                     }
                     let start = self.pos;
-                    match self.definition() {
+                    // Only VK's schemas write modifiers: the others skip the call (`tl!` runs
+                    // this unoptimized, before every definition).
+                    let read = if token.kind == TokenKind::Modifier {
+                        self.modifiers().and_then(|m| self.definition(m))
+                    } else {
+                        self.definition(Vec::new())
+                    };
+                    match read {
                         Ok(def) => {
                             if let Some(layer) = self.layer {
                                 self.layers.push((self.out.definitions.len(), layer));
@@ -304,9 +311,41 @@ impl Parser<'_> {
         })
     }
 
-    fn definition(&mut self) -> PResult<Definition> {
-        let name = self.ident("a definition name")?;
-        let docs = self.docs_before(name.range.start);
+    /// The modifiers before a definition (`@any @internal engine.sleep … = Bool;`), as VK's
+    /// schemas write them: none, one or several, each an `@` and a name.
+    fn modifiers(&mut self) -> PResult<Vec<Spanned<String>>> {
+        let mut modifiers = Vec::new();
+        while let Some(token) = self
+            .peek()
+            .filter(|t| t.kind == TokenKind::Modifier)
+            .cloned()
+        {
+            let name = &self.text[token.range.start + 1..token.range.end];
+            if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                return Err(self.error(
+                    token.range,
+                    "expected a modifier's name after `@`, as in `@read engine.stat = Stat;`",
+                ));
+            }
+            modifiers.push(Spanned {
+                value: name.to_string(),
+                range: token.range,
+            });
+            self.pos += 1;
+        }
+        Ok(modifiers)
+    }
+
+    /// A definition, after its `modifiers` (which its docs come before).
+    fn definition(&mut self, modifiers: Vec<Spanned<String>>) -> PResult<Definition> {
+        let first = modifiers.first().map(|m| m.range.start);
+        let what = if first.is_some() {
+            "a definition name after its modifiers"
+        } else {
+            "a definition name"
+        };
+        let name = self.ident(what)?;
+        let docs = self.docs_before(first.unwrap_or(name.range.start));
         let id = match self.peek().cloned() {
             Some(token) if token.kind == TokenKind::Id => {
                 self.pos += 1;
@@ -395,6 +434,7 @@ impl Parser<'_> {
         Ok(Definition {
             range: name.range.start..semi.range.end,
             name,
+            modifiers,
             id,
             type_params,
             fields,
@@ -1091,6 +1131,29 @@ mod tests {
             parsed.class_docs,
             [("Thing".to_string(), "A thing".to_string())]
         );
+    }
+
+    #[test]
+    fn modifiers_come_before_the_name_and_after_the_docs() {
+        // VK's engines: a comment above the modifiers documents the definition; its range
+        // (and so every message's) still starts at its name.
+        let text =
+            "// Same as nop.\n@read @internal\nengine.readNop = True;\n@any engine.nop = True;";
+        let parsed = parse(text, 0, Section::Functions);
+        assert_eq!(parsed.diagnostics, []);
+        let defs = &parsed.definitions;
+        assert_eq!(defs[0].docs, [" Same as nop."]);
+        let names: Vec<&str> = defs[0].modifiers.iter().map(|m| m.value.as_str()).collect();
+        assert_eq!(names, ["read", "internal"]);
+        assert_eq!(&text[defs[0].modifiers[1].range.clone()], "@internal");
+        assert_eq!(&text[defs[0].range.clone()], "engine.readNop = True;");
+        assert_eq!(defs[1].modifiers[0].value, "any");
+        assert!(defs[1].docs.is_empty());
+        // A lone `@` is an error, and the definition after it is read all the same.
+        let parsed = parse("@ a = B;\nb = B;", 0, Section::Types);
+        assert_eq!(parsed.diagnostics.len(), 1);
+        assert_eq!(parsed.definitions.len(), 1);
+        assert_eq!(parsed.definitions[0].name.value, "b");
     }
 }
 #[cfg(test)]

@@ -74,6 +74,14 @@ impl Spelling {
         }
     }
 
+    /// `allow_id_mismatch(*)`, or the flag that does the same for `tl check`.
+    fn allow_every_id(self) -> &'static str {
+        match self {
+            Spelling::Attribute => "`allow_id_mismatch(*)`",
+            Spelling::Flags => "`--allow-id-mismatch '*'`",
+        }
+    }
+
     /// "name it in `allow_id_mismatch(name)`", or the flag that does the same for `tl check`.
     fn allow_id_mismatch(self, name: &str) -> String {
         match self {
@@ -302,7 +310,10 @@ impl<'a> Validator<'a> {
     /// it is one of the ids the published schemas freeze ([`crate::id::FROZEN`]).
     fn allowed(&self, def: &Definition) -> bool {
         let name = def.name.value.as_str();
-        self.config.allow_id_mismatch.iter().any(|a| a == name)
+        self.config
+            .allow_id_mismatch
+            .iter()
+            .any(|a| a == name || a == EVERY_ID)
             || def
                 .id
                 .as_ref()
@@ -311,68 +322,92 @@ impl<'a> Validator<'a> {
 
     fn ids(&mut self) {
         let rule = self.rule;
-        // Written ids against the rule.
+        // Written ids against the rule: those that differ, allowed or not.
+        let mut written = 0;
+        let mut differ = Vec::new();
         for def in self.defs {
-            let Some(written) = &def.id else { continue };
-            // A line with a word that lost its `:type` is reported for that (see
-            // `definition`); its id was computed from another text.
-            if !crate::id::holds(self.defs, def, rule, written.value)
-                && !self.allowed(def)
-                && !def.fields.iter().any(|f| self.lost_type(def, f))
-            {
-                let computed = def.computed_id(rule);
-                // A numbered name whose unnumbered one the schema defines is an older layer's
-                // form (`decryptedMessage8`), whose id the check also takes: name that one too.
-                let older = crate::id::unnumbered(&def.name.value)
-                    .filter(|base| self.defs.iter().any(|d| d.name.value == *base))
-                    .zip(crate::id::of_older_layer(def, rule))
-                    .map_or(String::new(), |(base, id)| {
-                        format!(" (#{id:08x} as an older layer's form of `{base}`)")
-                    });
-                let mut message = format!(
-                    "{} `{}` declares #{:0width$x} but its id is #{computed:08x}{older}",
-                    kind_of(def),
-                    def.name.value,
-                    written.value,
-                    // As the user wrote it: `#7efe0e` stays six digits.
-                    width = written.range.len().saturating_sub(1),
-                );
-                // The id may be right by the other rule: then the rule is what is wrong.
-                let (other, named) = match rule {
-                    IdRule::Telegram => (IdRule::Tdlib, "tdlib"),
-                    IdRule::Tdlib => (IdRule::Telegram, "telegram"),
-                };
-                // How to keep an id that is meant: a derive's line takes it written twice;
-                // `tl!` takes a list (gotd's `invokeWithTrace#104be9ab` is its own id).
-                let keep = if self.config.open {
-                    format!("write it again as `id = {:#010x}`", written.value)
-                } else {
-                    self.config.spelling.allow_id_mismatch(&def.name.value)
-                };
-                if def.computed_id(other) == written.value {
-                    // The rule is wrong for the whole schema, or this one line keeps an id
-                    // computed the other way (tgl's layer-46 `account.passwordInputSettings`).
-                    message.push_str(&format!(
-                        " by {} rule; it is by {}: if the schema's ids are, {}; if only this line's is, {keep}",
-                        rule_name(rule),
-                        rule_name(other),
-                        self.config.spelling.id_rule(named),
-                    ));
-                } else {
-                    message.push_str(&format!(
-                        "; if #{:08x} is meant (a frozen or private id), {keep}",
-                        written.value
-                    ));
+            if let Some(id) = &def.id {
+                written += 1;
+                if !crate::id::holds(self.defs, def, rule, id.value) {
+                    differ.push(def);
                 }
-                self.push(def, written.range.clone(), message);
             }
+        }
+        let any_differs = !differ.is_empty();
+        // A line with a word that lost its `:type` is reported for that (see `definition`);
+        // its id was computed from another text.
+        differ
+            .retain(|def| !self.allowed(def) && !def.fields.iter().any(|f| self.lost_type(def, f)));
+        // A schema whose written ids are mostly not computed ones assigns them by hand (VK's
+        // do): the first mismatch says how to take them all.
+        let wrong = differ.len();
+        let mut by_hand = (wrong >= 4 && 2 * wrong > written).then(|| {
+            format!(
+                "; {wrong} of the schema's {written} written ids differ from the computed ones: if it assigns its ids by hand (as VK's schemas do), {} takes every written id as it is",
+                self.config.spelling.allow_every_id()
+            )
+        });
+        for def in differ {
+            let Some(written) = &def.id else { continue };
+            let computed = def.computed_id(rule);
+            // A numbered name whose unnumbered one the schema defines is an older layer's
+            // form (`decryptedMessage8`), whose id the check also takes: name that one too.
+            let older = crate::id::unnumbered(&def.name.value)
+                .filter(|base| self.defs.iter().any(|d| d.name.value == *base))
+                .zip(crate::id::of_older_layer(def, rule))
+                .map_or(String::new(), |(base, id)| {
+                    format!(" (#{id:08x} as an older layer's form of `{base}`)")
+                });
+            let mut message = format!(
+                "{} `{}` declares #{:0width$x} but its id is #{computed:08x}{older}",
+                kind_of(def),
+                def.name.value,
+                written.value,
+                // As the user wrote it: `#7efe0e` stays six digits.
+                width = written.range.len().saturating_sub(1),
+            );
+            // The id may be right by the other rule: then the rule is what is wrong.
+            let (other, named) = match rule {
+                IdRule::Telegram => (IdRule::Tdlib, "tdlib"),
+                IdRule::Tdlib => (IdRule::Telegram, "telegram"),
+            };
+            // How to keep an id that is meant: a derive's line takes it written twice;
+            // `tl!` takes a list (gotd's `invokeWithTrace#104be9ab` is its own id).
+            let keep = if self.config.open {
+                format!("write it again as `id = {:#010x}`", written.value)
+            } else {
+                self.config.spelling.allow_id_mismatch(&def.name.value)
+            };
+            if def.computed_id(other) == written.value {
+                // The rule is wrong for the whole schema, or this one line keeps an id
+                // computed the other way (tgl's layer-46 `account.passwordInputSettings`).
+                message.push_str(&format!(
+                    " by {} rule; it is by {}: if the schema's ids are, {}; if only this line's is, {keep}",
+                    rule_name(rule),
+                    rule_name(other),
+                    self.config.spelling.id_rule(named),
+                ));
+            } else {
+                message.push_str(&format!(
+                    "; if #{:08x} is meant (a frozen or private id), {keep}",
+                    written.value
+                ));
+            }
+            message.extend(by_hand.take());
+            self.push(def, written.range.clone(), message);
         }
         // The allow list: every entry must name a definition whose written id really differs.
         for (index, name) in self.config.allow_id_mismatch.iter().enumerate() {
             let matching: Vec<&Definition> =
                 self.defs.iter().filter(|d| &d.name.value == name).collect();
             let list = self.config.spelling.allow_list();
-            let message = if matching.is_empty() {
+            let message = if name == EVERY_ID {
+                (!any_differs).then(|| {
+                    format!(
+                        "`*` in {list}: every written id is the computed one, so none needs taking as it is"
+                    )
+                })
+            } else if matching.is_empty() {
                 Some(format!(
                     "`{name}` in {list} matches no constructor or function"
                 ))
@@ -525,6 +560,11 @@ impl<'a> Validator<'a> {
                                 "flag condition `{}.{}` names the `#` field `{}`, which is declared after it",
                                 flag.value, bit.value, flag.value
                             )
+                        } else if is_conditional_nat(def, &flag.value) {
+                            format!(
+                                "flag condition `{}.{}` names `{}`, a `#` field that is itself conditional: the field whose bits are tested must always be present",
+                                flag.value, bit.value, flag.value
+                            )
                         } else {
                             format!(
                                 "flag condition `{}.{}` names no `#` field declared before it in `{}`",
@@ -545,10 +585,9 @@ impl<'a> Validator<'a> {
                         );
                         self.push(def, bit.range.clone(), message);
                     }
-                    if ty.is_nat() {
-                        let message = "a flag condition cannot guard a `#` field".to_string();
-                        self.push(def, ty.range.clone(), message);
-                    } else {
+                    // `t:fields_mask.10?#` (VK's schemas) is a number that may be absent,
+                    // as `t:fields_mask.10?int` is; it counts and flags nothing.
+                    if !ty.is_nat() {
                         self.type_ref(def, ty);
                     }
                 }
@@ -557,10 +596,17 @@ impl<'a> Validator<'a> {
                     fields,
                 } => {
                     if !nat_fields.contains(&counter.value.as_str()) {
-                        let message = format!(
-                            "repetition count `{}` names no `#` field declared before it in `{}`",
-                            counter.value, def.name.value
-                        );
+                        let message = if is_conditional_nat(def, &counter.value) {
+                            format!(
+                                "repetition count `{}` names a `#` field that is itself conditional: the count must always be present",
+                                counter.value
+                            )
+                        } else {
+                            format!(
+                                "repetition count `{}` names no `#` field declared before it in `{}`",
+                                counter.value, def.name.value
+                            )
+                        };
                         self.push(def, counter.range.clone(), message);
                     }
                     self.repetition(def, &counter.value, fields, field);
@@ -1203,6 +1249,19 @@ fn rule_name(rule: IdRule) -> &'static str {
         IdRule::Telegram => "Telegram's",
         IdRule::Tdlib => "TDLib's",
     }
+}
+
+/// The entry of the allow list (`allow_id_mismatch(*)`, `--allow-id-mismatch '*'`) that takes
+/// every written id as it is, for schemas that assign their ids by hand.
+pub const EVERY_ID: &str = "*";
+
+/// Whether `name` is a field of `def` of type `#` under a flag condition (`t:fields_mask.10?#`):
+/// a number that may be absent, so neither a flag word nor a count.
+fn is_conditional_nat(def: &Definition, name: &str) -> bool {
+    def.fields.iter().any(|f| {
+        f.own_name().is_some_and(|n| n.value == name)
+            && matches!(&f.kind, FieldKind::Conditional { ty, .. } if ty.is_nat())
+    })
 }
 
 #[cfg(test)]

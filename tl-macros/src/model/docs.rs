@@ -37,9 +37,14 @@ pub fn read(def: &Definition, sources: &[Source], page: Option<&Page>) -> Docs {
             }
         }
     }
+    // From its first modifier (`@read`), which is part of the line as its schema wrote it.
+    let start = def
+        .modifiers
+        .first()
+        .map_or(def.range.start, |m| m.range.start);
     let text = sources
         .get(def.source)
-        .and_then(|s| s.text.get(def.range.clone()))
+        .and_then(|s| s.text.get(start..def.range.end))
         .unwrap_or("");
     Docs {
         item,

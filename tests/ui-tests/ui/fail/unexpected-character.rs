@@ -1,5 +1,5 @@
 tl_runtime::tl! {
-    "ipPort#d433ad73 ipv4:int port:int = IpPort@;"
+    "ipPort#d433ad73 ipv4:int port:int = IpPort$;"
 }
 
 fn main() {}

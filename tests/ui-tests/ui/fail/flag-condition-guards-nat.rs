@@ -1,5 +1,0 @@
-tl_runtime::tl! {
-    "a flags:# n:flags.0?# = A;"
-}
-
-fn main() {}
