@@ -1,8 +1,10 @@
 //! VK's dialect of TL, in which its engines, KPHP and StatsHouse speak: functions marked with
 //! modifiers (`@read`, `@write`, `@any @internal`), numbers that may be absent
-//! (`ts:fields_mask.4?#`), and ids assigned by hand, which no rule computes (taken as written
-//! with `allow_id_mismatch(*)`). The lines are those of KPHP's `k2-components` test schema,
-//! StatsHouse's binlog and checkpoint schemas and its public API.
+//! (`ts:fields_mask.4?#`), 4-byte `float`s, tuples of a length written in the type (`(tuple double 2)`,
+//! `%(Tuple # 8)`), vectors of numbers (`%(Vector #)`), and ids assigned by hand, which no
+//! rule computes (taken as written with `allow_id_mismatch(*)`). The lines are those of KPHP's
+//! `k2-components` test schema, StatsHouse's binlog and checkpoint schemas and its public API,
+//! and VK's RPC schema.
 
 use tl_runtime::{Deserialize, Identifiable, Serialize};
 
@@ -125,4 +127,159 @@ fn modifiers_are_kept_and_left_out_of_the_id() {
     for rule in [tl_schema::IdRule::Tdlib, tl_schema::IdRule::Telegram] {
         assert_eq!(marked.computed_id(rule), plain.computed_id(rule));
     }
+}
+
+mod statshouse {
+    tl_runtime::tl! {
+        #[tl(id_rule = "tdlib", allow_id_mismatch(*), decode_functions)]
+        r"
+vector#1cb5c415 {t:Type} # [t] = Vector t;
+tuple#9770768a {t:Type} {n:#} [t] = Tuple t n;
+float#824dab22 ? = Float;    // 4 bytes -- single precision
+dictionaryField {t:Type} key:string value:t = DictionaryField t;
+dictionary#1f4c618f {t:Type} %(Vector %(DictionaryField t)) = Dictionary t;
+true = True;
+
+statshouse.metric#3325d884 fields_mask:#
+  name:      string
+  tags:      (dictionary string)
+  counter:   fields_mask.0?double
+  ts:        fields_mask.4?#               // UNIX timestamp UTC
+  value:     fields_mask.1?(vector double)
+  unique:    fields_mask.2?(vector long)
+  histogram: fields_mask.3?(vector (tuple double 2)) // value, count
+  // value array is interpreted as histogram with count 1
+
+  = statshouse.Metric;
+
+statshouse.centroidFloat#73fd01e0 value:float count:float = statshouse.CentroidFloat;
+
+net.pid ip:int port_pid:int utime:int = net.Pid;
+
+netUdpPacket.encHeader#251a7bfd
+  flags:#
+  time:flags.9?int
+  packet_ack_set:flags.15?%(Vector #)
+  = netUdpPacket.EncHeader;
+
+netUdpPacket.unencHeader#00a8e945
+  flags:#
+  pid_hash:flags.2?long
+  crypto_sha:flags.4?%True            // must always be set
+  crypto_random:flags.5?%(Tuple # 8) // must always be set
+  = netUdpPacket.UnencHeader;
+
+---functions---
+
+@write statshouse.addMetricsBatch#56580239 fields_mask:# metrics:(vector statshouse.metric) = True;
+        "
+    }
+}
+
+/// `n` little-endian words.
+fn words(values: &[u32]) -> Vec<u8> {
+    values.iter().flat_map(|v| v.to_le_bytes()).collect()
+}
+
+#[test]
+fn a_tuple_is_an_array_with_no_count_on_the_wire() {
+    use statshouse::types::net_udp_packet::UnencHeader;
+    let header = UnencHeader {
+        flags: tl_runtime::UnknownFlags(0),
+        pid_hash: None,
+        crypto_sha: true,
+        crypto_random: Some([1, 2, 3, 4, 5, 6, 7, 8]),
+    };
+    // The id, the flags (bits 4 and 5), then the eight numbers, one after another.
+    let want = words(&[0x00a8_e945, 1 << 4 | 1 << 5, 1, 2, 3, 4, 5, 6, 7, 8]);
+    let bytes = statshouse::enums::net_udp_packet::UnencHeader::from(header.clone()).to_bytes();
+    assert_eq!(bytes, want);
+    assert_eq!(
+        statshouse::enums::net_udp_packet::UnencHeader::from_bytes(&want),
+        Ok(header.into())
+    );
+    // Seven numbers where eight are due: an error, not a short array.
+    let short = &want[..want.len() - 4];
+    assert!(statshouse::enums::net_udp_packet::UnencHeader::from_bytes(short).is_err());
+}
+
+#[test]
+fn a_vector_of_numbers_is_a_vec_of_u32() {
+    use statshouse::types::net_udp_packet::EncHeader;
+    let header = EncHeader {
+        flags: tl_runtime::UnknownFlags(0),
+        time: None,
+        packet_ack_set: Some(vec![7, 0xffff_ffff]),
+    };
+    // `%(Vector #)` is bare: the count, then the numbers, with no vector id.
+    let want = words(&[1 << 15, 2, 7, 0xffff_ffff]);
+    assert_eq!(header.to_bytes(), want);
+    assert_eq!(EncHeader::from_bytes(&want), Ok(header));
+}
+
+#[test]
+fn statshouse_metrics_encode_as_its_agents_send_them() {
+    use statshouse::types;
+    let metric = types::statshouse::Metric {
+        fields_mask: tl_runtime::UnknownFlags(0),
+        name: "api_calls".into(),
+        tags: types::Dictionary {
+            arg1: vec![types::DictionaryField {
+                key: "1".into(),
+                value: "production".into(),
+            }],
+        },
+        counter: None,
+        ts: Some(1_700_000_000),
+        value: None,
+        unique: None,
+        histogram: Some(vec![[0.5, 3.0], [2.0, 1.0]]),
+    };
+    let batch = statshouse::functions::statshouse::AddMetricsBatch {
+        fields_mask: 0,
+        metrics: vec![metric],
+    };
+    let mut want = words(&[0x5658_0239, 0, 1]);
+    want.extend(words(&[1 << 3 | 1 << 4]));
+    want.extend(b"\x09api_calls\0\0");
+    want.extend(words(&[1]));
+    want.extend(b"\x011\0\0\x0aproduction\0");
+    want.extend(words(&[1_700_000_000, 2]));
+    for x in [0.5f64, 3.0, 2.0, 1.0] {
+        want.extend(x.to_le_bytes());
+    }
+    assert_eq!(batch.to_bytes(), want);
+    assert_eq!(
+        statshouse::functions::statshouse::AddMetricsBatch::from_bytes(&want),
+        Ok(batch)
+    );
+}
+
+#[test]
+fn a_float_is_four_bytes_every_bit_kept() {
+    use statshouse::types::statshouse::CentroidFloat;
+    let centroid = CentroidFloat {
+        value: 1.5,
+        count: 2.0,
+    };
+    let want = [
+        words(&[0x73fd_01e0]),
+        1.5f32.to_le_bytes().to_vec(),
+        2.0f32.to_le_bytes().to_vec(),
+    ]
+    .concat();
+    let boxed = statshouse::enums::statshouse::CentroidFloat::from(centroid);
+    assert_eq!(boxed.to_bytes(), want);
+    assert_eq!(
+        statshouse::enums::statshouse::CentroidFloat::from_bytes(&want),
+        Ok(boxed)
+    );
+    // A NaN's payload and a negative zero survive.
+    let odd = CentroidFloat {
+        value: f32::from_bits(0x7fc0_1234),
+        count: -0.0,
+    };
+    let back = CentroidFloat::from_bytes(&odd.to_bytes()).unwrap();
+    assert_eq!(back.value.to_bits(), 0x7fc0_1234);
+    assert_eq!(back.count.to_bits(), (-0.0f32).to_bits());
 }

@@ -116,7 +116,7 @@ fn check_suggests_its_own_flags() {
     assert_eq!(
         out,
         "\
-error: `bigBytes` is a builtin that `bigBytes` declares, but the runtime has no such type (its builtins are int, long, double, string, bytes, int128, int256, int512, Bool, true, Vector and Object): pass `--extern BigBytes` (`tl!` takes the Rust type that encodes it: `extern(BigBytes = path::to::Type)`)
+error: `bigBytes` is a builtin that `bigBytes` declares, but the runtime has no such type (its builtins are int, long, double, float, string, bytes, int128, int256, int512, Bool, true, Vector, tuple and Object): pass `--extern BigBytes` (`tl!` takes the Rust type that encodes it: `extern(BigBytes = path::to::Type)`)
  --> tests/fixtures/fragment.tl:2:11
   |
 2 | blob data:bigBytes = Blob;

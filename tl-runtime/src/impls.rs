@@ -34,6 +34,7 @@ fixed! {
     i32 => write_i32, read_i32, 4;
     i64 => write_i64, read_i64, 8;
     f64 => write_f64, read_f64, 8;
+    f32 => write_f32, read_f32, 4;
 }
 
 /// `int128`, `int256` (and TON's `int512`): the bytes in order, no length.

@@ -22,6 +22,7 @@
 //! | `int` | `i32` | 4 bytes, little-endian |
 //! | `long` | `i64` | 8 bytes, little-endian |
 //! | `double` | `f64` | 8 bytes, IEEE 754 little-endian, every bit kept |
+//! | `float` (VK's schemas) | `f32` | 4 bytes, IEEE 754 little-endian, every bit kept |
 //! | `int128`, `int256` | `[u8; 16]`, `[u8; 32]` | the bytes as they are |
 //! | `#` | `u32` | 4 bytes, little-endian |
 //! | `string` | `String` (or `&'a str`) | length, UTF-8 data, zero padding to 4 |
@@ -30,6 +31,7 @@
 //! | `Vector<T>` | `Vec<T>` | `#1cb5c415`, count, elements |
 //! | `vector<T>` | `Vec<T>` through [`wire`] helpers | count, elements |
 //! | `vector<vector<T>>`, `Vector<vector<T>>` | `Vec<Vec<T>>` through [`encoding`] | each level bare or boxed as written |
+//! | `(tuple T 2)`, `%(Tuple T 2)` (VK's schemas) | `[T; 2]` through [`encoding`] | the elements, no count |
 //! | `true` | `bool` of a flag | nothing |
 //! | `True` (a result: TON's `= True`) | [`True`] | `true#3fedd339` |
 //! | `Object`, TON's `Function` | [`Object`] (or [`ObjectRef`]) | the value's bytes, id first: the rest of the input, or as many as a `bytes:int` field right before it says (MTProto's `message`); [`Object::decode`] reads it as a type |

@@ -190,6 +190,12 @@ impl<'a> Reader<'a> {
         self.read_array().map(i64::from_le_bytes)
     }
 
+    /// Reads a `float` (VK's 4-byte one), keeping every bit.
+    #[inline]
+    pub fn read_f32(&mut self) -> Result<f32, Error> {
+        self.read_array().map(f32::from_le_bytes)
+    }
+
     /// Reads a `double`, keeping every bit (NaN payloads and the sign of zero included).
     #[inline]
     pub fn read_f64(&mut self) -> Result<f64, Error> {

@@ -83,6 +83,12 @@ pub fn write_i64(buf: &mut Vec<u8>, v: i64) {
     buf.extend_from_slice(&v.to_le_bytes());
 }
 
+/// Appends a `float` (VK's 4-byte one), every bit kept.
+#[inline]
+pub fn write_f32(buf: &mut Vec<u8>, v: f32) {
+    buf.extend_from_slice(&v.to_bits().to_le_bytes());
+}
+
 /// Appends a `double`, every bit kept.
 #[inline]
 pub fn write_f64(buf: &mut Vec<u8>, v: f64) {

@@ -238,6 +238,16 @@ impl Type {
         self.name == "#"
     }
 
+    /// The number, where a number stands as a type's argument: the length `2` of
+    /// `(tuple double 2)`. `None` for a type, and for digits beyond `u32`.
+    pub fn constant(&self) -> Option<u32> {
+        if self.name.starts_with(|c: char| c.is_ascii_digit()) {
+            self.name.parse().ok()
+        } else {
+            None
+        }
+    }
+
     /// The name after the last `.`.
     pub fn base_name(&self) -> &str {
         base_name(&self.name)

@@ -10,6 +10,8 @@ pub enum Builtin {
     Long,
     /// `double`: 8 bytes.
     Double,
+    /// `float`, VK's single precision: 4 bytes.
+    Float,
     /// `string` (and TDLib's `secureString`).
     String,
     /// `bytes` (and TDLib's `secureBytes`).
@@ -26,6 +28,11 @@ pub enum Builtin {
     True,
     /// `Vector<T>` (boxed, with its id) or `vector<T>` (bare): one type argument.
     Vector,
+    /// `tuple T n` (bare; `%(Tuple T n)` too): `n` values of `T`, with no count on the wire, as
+    /// VK's schemas declare it (`tuple#9770768a {t:Type} {n:#} [t] = Tuple t n;`). Its length
+    /// is a number written in the type (`(tuple double 2)`), and its Rust type the array
+    /// `[T; n]`.
+    Tuple,
     /// `Object`: any boxed value; TON's `Function` (any function, boxed) and the bare `object`
     /// and `function` that its test constructors use are the same raw value.
     Object,
@@ -45,6 +52,8 @@ const NAMES: &[(&str, Builtin)] = &[
     ("Int64", Builtin::Long),
     ("double", Builtin::Double),
     ("Double", Builtin::Double),
+    ("float", Builtin::Float),
+    ("Float", Builtin::Float),
     ("string", Builtin::String),
     ("String", Builtin::String),
     ("secureString", Builtin::String),
@@ -64,6 +73,8 @@ const NAMES: &[(&str, Builtin)] = &[
     ("True", Builtin::True),
     ("vector", Builtin::Vector),
     ("Vector", Builtin::Vector),
+    ("tuple", Builtin::Tuple),
+    ("Tuple", Builtin::Tuple),
     ("Object", Builtin::Object),
     ("object", Builtin::Object),
     ("Function", Builtin::Object),

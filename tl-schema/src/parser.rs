@@ -671,6 +671,16 @@ impl Parser<'_> {
                 self.pos += 1;
                 Ok(self.simple_type(&token, "#"))
             }
+            // A number as a type's argument: the length of `(tuple double 2)`. Validation
+            // takes it nowhere else.
+            TokenKind::Number => {
+                self.pos += 1;
+                let digits = self.slice(&token.range).to_string();
+                if !digits.bytes().all(|b| b.is_ascii_digit()) {
+                    return Err(self.unexpected(&token, "a type"));
+                }
+                Ok(self.simple_type(&token, &digits))
+            }
             TokenKind::Bang | TokenKind::Percent => {
                 self.pos += 1;
                 let mut ty = self.type_expr()?;

@@ -472,7 +472,7 @@ impl<'a> Validator<'a> {
                 continue;
             }
             let message = format!(
-                "`{{{}:#}}` declares a natural-number parameter, which only builtin lines have (`tuple {{t:Type}} {{n:#}} [ t ] = Tuple t n;`): count a repetition with a `#` field instead (`n:# items:n*[ int ]`)",
+                "`{{{}:#}}` declares a natural-number parameter, a number passed to the type from outside (TL's dependent types, as VK's schemas pass a field mask: `{{fields_mask:#}}`); `tl!` takes them only in builtin lines (`tuple {{t:Type}} {{n:#}} [ t ] = Tuple t n;`): count a repetition with a `#` field instead (`n:# items:n*[ int ]`), or give the type its own `#` field",
                 param.name.value
             );
             self.push(def, param.name.range.clone(), message);
@@ -932,12 +932,16 @@ impl<'a> Validator<'a> {
             return;
         }
         if ty.is_nat() {
-            let message = "`#` may only be the type of a whole field".to_string();
+            let message = "`#` may only be the type of a whole field, or an element of a vector or a tuple (`%(Vector #)`, `%(Tuple # 8)`)".to_string();
             self.push(def, ty.range.clone(), message);
             return;
         }
         let name = ty.name.as_str();
         let builtin = Builtin::from_name(name);
+        if builtin == Some(Builtin::Tuple) {
+            self.tuple(def, ty);
+            return;
+        }
         let generic = builtin.is_some_and(Builtin::is_generic);
         match (generic, self.arity(ty, builtin), ty.args.len()) {
             // A type the schema does not define: its error is its own, below (and a type
@@ -958,7 +962,10 @@ impl<'a> Validator<'a> {
             (false, Some(_), _) => self.polymorphic_args(def, ty),
         }
         for arg in &ty.args {
-            self.type_ref(def, arg);
+            // `%(Vector #)`: a vector of numbers.
+            if !(generic && arg.is_nat()) {
+                self.type_ref(def, arg);
+            }
         }
         let external = self.config.is_extern(name)
             || self
@@ -997,7 +1004,7 @@ impl<'a> Validator<'a> {
         }
         if let (None, Some(declared)) = (builtin, self.custom_builtins.get(name)) {
             let message = format!(
-                "`{name}` is a builtin that `{}` declares, but the runtime has no such type (its builtins are int, long, double, string, bytes, int128, int256, int512, Bool, true, Vector and Object): {}",
+                "`{name}` is a builtin that `{}` declares, but the runtime has no such type (its builtins are int, long, double, float, string, bytes, int128, int256, int512, Bool, true, Vector, tuple and Object): {}",
                 declared.name.value,
                 self.config
                     .spelling
@@ -1012,6 +1019,11 @@ impl<'a> Validator<'a> {
             } else {
                 self.boxed.contains_key(name)
             };
+        // Not a type at all: a number, or a `#` field, which only this rare path asks about.
+        if !known && let Some(message) = not_a_type(def, ty) {
+            self.push(def, ty.range.clone(), message);
+            return;
+        }
         // TL's type variables are single letters (`t`, `X`): an unknown one is undeclared.
         if !known && name.chars().count() == 1 {
             let message = if def.section == Section::Types {
@@ -1058,6 +1070,69 @@ impl<'a> Validator<'a> {
             };
             let entry = self.missing.entry(name.to_string()).or_insert((origin, 0));
             entry.1 += 1;
+        }
+    }
+
+    /// A tuple, `(tuple double 2)` or `%(Tuple # 8)`: an element type and a number. The boxed
+    /// `Tuple T n` would write `tuple`'s id before the elements, which no schema seen does.
+    fn tuple(&mut self, def: &Definition, ty: &Type) {
+        let [elem, len] = ty.args.as_slice() else {
+            let message = format!(
+                "`{}` takes an element type and a length, as in `(tuple double 2)`; found {}",
+                ty.name,
+                arguments(ty.args.len())
+            );
+            self.push(def, ty.range.clone(), message);
+            return;
+        };
+        if !is_bare_name(&ty.name) && !ty.percent {
+            let message = format!(
+                "the boxed `{ty}` is not supported: write the bare `(tuple {elem} {len})` or `%(Tuple {elem} {len})`, its elements alone"
+            );
+            self.push(def, ty.range.clone(), message);
+        }
+        match len.constant() {
+            Some(n) if n <= crate::ast::MAX_FIXED_COUNT => {}
+            Some(_) => {
+                let message = format!(
+                    "a tuple holds at most {} elements (a Rust array, held inline), not {}",
+                    crate::ast::MAX_FIXED_COUNT,
+                    len.name
+                );
+                self.push(def, len.range.clone(), message);
+            }
+            None if len.args.is_empty() && !len.bang && !len.percent => {
+                let message = format!(
+                    "the length of `{}` must be a number, as in `({} {elem} 2)`: a length taken from `{}` is a natural-number parameter (TL's dependent types), which `tl!` does not support; count a repetition with a `#` field instead (`n:# xs:n*[ {elem} ]`)",
+                    ty.name, ty.name, len.name
+                );
+                self.push(def, len.range.clone(), message);
+            }
+            None => {
+                let message = format!(
+                    "the length of `{}` must be a number, as in `({} {elem} 2)`",
+                    ty.name, ty.name
+                );
+                self.push(def, len.range.clone(), message);
+            }
+        }
+        if elem.is_nat() {
+            return;
+        }
+        self.type_ref(def, elem);
+        // Held inline, as a repetition of a constant count is: no bare constructor of the
+        // schema, which could hold the tuple's own definition.
+        if (elem.percent
+            || is_bare_name(&elem.name)
+                && Builtin::from_name(&elem.name).is_none()
+                && !def.type_params.iter().any(|p| p.name.value == elem.name)
+                && !self.config.is_extern(&elem.name))
+            && elem.constant().is_none()
+        {
+            let message = format!(
+                "a tuple holds a boxed or builtin type (`(tuple int 2)`, `(tuple Point 2)`), not the bare constructor `{elem}`"
+            );
+            self.push(def, elem.range.clone(), message);
         }
     }
 
@@ -1251,6 +1326,29 @@ fn rule_name(rule: IdRule) -> &'static str {
     }
 }
 
+/// Why `ty`, a bare name that no constructor has, is no type at all: it is a number (the length
+/// of `(tuple double 2)`, out of place), or a `#` field of `def` whose value is passed to a
+/// type (`%(RpcInvokeReqExtra flags)`, `= engine.ReadWriteMode fields_mask`, as VK's schemas
+/// pass a field mask).
+fn not_a_type(def: &Definition, ty: &Type) -> Option<String> {
+    if ty.constant().is_some() || ty.name.starts_with(|c: char| c.is_ascii_digit()) {
+        return Some(format!(
+            "`{}` is a number, not a type: a number is the length of a tuple, as in `(tuple double 2)`",
+            ty.name
+        ));
+    }
+    let field = def.fields.iter().any(|f| {
+        f.own_name().is_some_and(|n| n.value == ty.name)
+            && matches!(&f.kind, FieldKind::Plain(t) | FieldKind::Conditional { ty: t, .. } if t.is_nat())
+    });
+    (field && ty.args.is_empty() && !ty.percent).then(|| {
+        format!(
+            "`{}` is a `#` field of `{}`, not a type: passing its value to a type is TL's dependent typing (VK's schemas pass a field mask so), which `tl!` does not support",
+            ty.name, def.name.value
+        )
+    })
+}
+
 /// The entry of the allow list (`allow_id_mismatch(*)`, `--allow-id-mismatch '*'`) that takes
 /// every written id as it is, for schemas that assign their ids by hand.
 pub const EVERY_ID: &str = "*";
@@ -1347,8 +1445,8 @@ mod tests {
                 "a repetition repeats a field of a type, as in `n*[ int ]`, not a call (`!X`)",
             ),
             (
-                "tuple {t:Type} {n:#} a:t = Tuple t n;",
-                "`{n:#}` declares a natural-number parameter, which only builtin lines have (`tuple {t:Type} {n:#} [ t ] = Tuple t n;`): count a repetition with a `#` field instead (`n:# items:n*[ int ]`)",
+                "span {t:Type} {n:#} a:t = Span t n;",
+                "`{n:#}` declares a natural-number parameter, a number passed to the type from outside (TL's dependent types, as VK's schemas pass a field mask: `{fields_mask:#}`); `tl!` takes them only in builtin lines (`tuple {t:Type} {n:#} [ t ] = Tuple t n;`): count a repetition with a `#` field instead (`n:# items:n*[ int ]`), or give the type its own `#` field",
             ),
         ];
         for (text, message) in cases {

@@ -87,6 +87,7 @@ fn is_runtime_type(ty: &syn::Type) -> bool {
         "i32",
         "i64",
         "f64",
+        "f32",
         "u32",
         "u8",
         "bool",
@@ -144,6 +145,7 @@ fn expected(ty: &RType) -> String {
         RType::Int => "i32".into(),
         RType::Long | RType::Int53 => "i64".into(),
         RType::Double => "f64".into(),
+        RType::Float => "f32".into(),
         RType::Bool => "bool".into(),
         RType::Nat => "u32".into(),
         RType::String => "String".into(),
@@ -184,6 +186,7 @@ fn fit(tl: &RType, ty: &syn::Type) -> Option<RType> {
         RType::Int => is_named(ty, "i32"),
         RType::Long | RType::Int53 => is_named(ty, "i64"),
         RType::Double => is_named(ty, "f64"),
+        RType::Float => is_named(ty, "f32"),
         RType::Bool => is_named(ty, "bool"),
         RType::Nat => is_named(ty, "u32"),
         RType::String => is_named(ty, "String") || is_ref_to(ty, "str"),
@@ -653,6 +656,8 @@ fn tl_of(ty: &syn::Type) -> Option<String> {
         "long".into()
     } else if is_named(ty, "f64") {
         "double".into()
+    } else if is_named(ty, "f32") {
+        "float".into()
     } else if is_named(ty, "bool") {
         "Bool".into()
     } else if is_named(ty, "u32") {

@@ -200,6 +200,7 @@ fn fixed_min_len(ty: &RType) -> Option<usize> {
         RType::Int
         | RType::Bool
         | RType::Nat
+        | RType::Float
         | RType::True
         | RType::Enum(_)
         | RType::Applied {
@@ -236,9 +237,12 @@ fn is_bare_vec(ty: &RType) -> bool {
 /// (`vector<vector<T>>`, `Vector<vector<T>>`), where `Vec<T>`'s own encoding (boxed) would be
 /// wrong.
 fn through_descriptor(ty: &RType) -> bool {
+    // An array (`Vec<[f64; 2]>`, VK's `(vector (tuple double 2))`) has no impl of its own
+    // either.
     fn has_bare(ty: &RType) -> bool {
         match ty {
             RType::Vector { bare, elem } => *bare || has_bare(elem),
+            RType::Array { .. } => true,
             _ => false,
         }
     }
@@ -383,6 +387,7 @@ fn fixed_words(ty: &RType, value: &str) -> Option<Vec<String>> {
         RType::Long | RType::Int53 => {
             vec![format!("{value} as u32"), format!("({value} >> 32) as u32")]
         }
+        RType::Float => vec![format!("{value}.to_bits()")],
         RType::Double => vec![
             format!("{value}.to_bits() as u32"),
             format!("({value}.to_bits() >> 32) as u32"),
@@ -578,6 +583,7 @@ enum WordValue {
     I32,
     I64,
     F64,
+    F32,
 }
 
 impl WordValue {
@@ -589,13 +595,14 @@ impl WordValue {
             RType::Nat => Self::U32,
             RType::Long | RType::Int53 => Self::I64,
             RType::Double => Self::F64,
+            RType::Float => Self::F32,
             _ => return None,
         })
     }
 
     fn words(self) -> usize {
         match self {
-            Self::U32 | Self::I32 => 1,
+            Self::U32 | Self::I32 | Self::F32 => 1,
             Self::I64 | Self::F64 => 2,
         }
     }
@@ -607,6 +614,7 @@ impl WordValue {
             Self::I32 => ("i32", "r.read_i32()"),
             Self::I64 => ("i64", "r.read_i64()"),
             Self::F64 => ("f64", "r.read_f64()"),
+            Self::F32 => ("f32", "r.read_f32()"),
         }
     }
 
@@ -617,6 +625,7 @@ impl WordValue {
             Self::I32 => format!("{lo} as i32"),
             Self::I64 => format!("({lo} as u64 | ({hi} as u64) << 32) as i64"),
             Self::F64 => format!("f64::from_bits({lo} as u64 | ({hi} as u64) << 32)"),
+            Self::F32 => format!("f32::from_bits({lo})"),
         }
     }
 }

@@ -11,6 +11,7 @@ pub fn rust_type(ctx: &Ctx<'_>, depth: usize, ty: &RType) -> String {
         RType::Int => "i32".to_string(),
         RType::Long | RType::Int53 => "i64".to_string(),
         RType::Double => "f64".to_string(),
+        RType::Float => "f32".to_string(),
         RType::Bool => "bool".to_string(),
         RType::Nat => "u32".to_string(),
         RType::String if borrowed => "&'a str".to_string(),

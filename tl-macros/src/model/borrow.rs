@@ -81,6 +81,7 @@ impl Borrows {
             | RType::Long
             | RType::Int53
             | RType::Double
+            | RType::Float
             | RType::Bool
             | RType::Nat
             | RType::Int128

@@ -15,7 +15,9 @@ use tl_schema::{Definition, FieldKind, IdRule, Multiplier, Source, Type};
 const GROUP_NAMES_MAX: usize = 4;
 
 fn is_true(ty: &Type) -> bool {
-    ty.name == "true" && ty.args.is_empty() && !ty.percent && !ty.bang
+    // `%True` is the boxed `True`'s only constructor bare, `true` (VK's schemas write
+    // `flags.4?%True`); `%true` is `true` itself.
+    (ty.name == "true" || ty.name == "True" && ty.percent) && ty.args.is_empty() && !ty.bang
 }
 
 /// The TL text of a field, for its docs.

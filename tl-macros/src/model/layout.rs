@@ -369,7 +369,7 @@ impl Decide<'_> {
     fn type_size(&mut self, ty: &RType, boxed: bool, sizes: &mut [Option<usize>]) -> usize {
         match ty {
             RType::Struct { .. } | RType::Applied { .. } if boxed => 8,
-            RType::Int | RType::Nat => 4,
+            RType::Int | RType::Nat | RType::Float => 4,
             // An extern type's size is not known here: a pointer's worth, a guess that boxes
             // nothing.
             RType::Long | RType::Int53 | RType::Double | RType::Param(_) | RType::Extern { .. } => {

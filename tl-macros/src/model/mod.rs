@@ -63,6 +63,8 @@ pub enum RType {
     /// TDLib's `int53`: `long` on the wire, a JSON number (where `int64` is a string).
     Int53,
     Double,
+    /// VK's `float`: `f32`.
+    Float,
     Bool,
     /// `#` not used as a flag source: a plain `u32`.
     Nat,

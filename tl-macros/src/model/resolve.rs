@@ -158,7 +158,12 @@ impl<'a> Resolver<'a> {
             return Ok(RType::Param(rust));
         }
         let target = self.resolve_named(def, ty)?;
-        if ty.args.is_empty() || matches!(target, RType::Vector { .. } | RType::Extern { .. }) {
+        if ty.args.is_empty()
+            || matches!(
+                target,
+                RType::Vector { .. } | RType::Array { .. } | RType::Extern { .. }
+            )
+        {
             return Ok(target);
         }
         let target = match target {
@@ -232,6 +237,7 @@ impl<'a> Resolver<'a> {
             Builtin::Long if ty.name.eq_ignore_ascii_case("int53") => RType::Int53,
             Builtin::Long => RType::Long,
             Builtin::Double => RType::Double,
+            Builtin::Float => RType::Float,
             Builtin::String => RType::String,
             Builtin::Bytes => RType::Bytes,
             Builtin::Int128 => RType::Int128,
@@ -253,6 +259,19 @@ impl<'a> Resolver<'a> {
                     elem: Box::new(self.resolve(def, arg)?),
                 }
             }
+            // `(tuple double 2)`: validation let through only a number for its length.
+            Builtin::Tuple => match ty.args.as_slice() {
+                [elem, len] if len.constant().is_some() => RType::Array {
+                    elem: Box::new(self.resolve(def, elem)?),
+                    len: len.constant().unwrap_or_default(),
+                },
+                _ => {
+                    return Err(Internal(format!(
+                        "`{ty}` in `{}` is not a tuple of a constant length",
+                        def.name.value
+                    )));
+                }
+            },
         })
     }
 }

@@ -1,5 +1,7 @@
+// `#` is an element of a vector or a tuple, and of no other type.
 tl_runtime::tl! {
-    "a x:Vector<#> = A;"
+    "pair {X:Type} x:X = Pair X;"
+    "a x:(Pair #) = A;"
 }
 
 fn main() {}

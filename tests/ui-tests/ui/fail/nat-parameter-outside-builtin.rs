@@ -1,6 +1,6 @@
 // `{n:#}` parameters (dependent types) are for builtin lines only.
 tl_runtime::tl! {
-    "tuple {t:Type} {n:#} a:t = Tuple t n;"
+    "span {t:Type} {n:#} a:t = Span t n;"
 }
 
 fn main() {}
