@@ -214,6 +214,19 @@ impl<'a> Gen<'a> {
                 let v: f64 = self.rng.random_range(-1e9..1e9);
                 out.extend_from_slice(&v.to_le_bytes());
             }
+            Some(Builtin::Float) => {
+                let v: f32 = self.rng.random_range(-1e6..1e6);
+                out.extend_from_slice(&v.to_le_bytes());
+            }
+            // `(tuple T n)`: n values, no count.
+            Some(Builtin::Tuple) => {
+                let n = ty.args[1].constant().expect("a tuple's length");
+                for _ in 0..n {
+                    self.value(&ty.args[0], presence, depth + 1, out);
+                }
+            }
+            // `#`, as a vector's or a tuple's element.
+            None if ty.is_nat() => out.extend_from_slice(&self.rng.random::<u32>().to_le_bytes()),
             Some(builtin @ (Builtin::Int128 | Builtin::Int256 | Builtin::Int512)) => {
                 let n = match builtin {
                     Builtin::Int128 => 16,

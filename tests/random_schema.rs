@@ -8,7 +8,7 @@
 //! their variables plainly, in vectors, flags and other polymorphic types, used boxed and bare
 //! with any arguments (nested ones too) and as results; anonymous fields (a type alone, or
 //! `_:type`) and groups `(a b:type)`; repetitions counted by a `#` field (`f1:f0*[ T ]`, or
-//! anonymous); namespaces 1 to 3 deep; definitions over
+//! anonymous); VK's `float`, tuples (`(tuple double 2)`) and vectors of `#`; namespaces 1 to 3 deep; definitions over
 //! several lines; `//` and `/* */` comments; sections marked over and over in any order.
 //!
 //! Shared by the build script, which writes the schemas that `tests/random_schemas.rs` compiles
@@ -25,7 +25,7 @@ use std::fmt::Write as _;
 pub const SEEDS: [u64; 8] = [1, 2, 3, 4, 5, 6, 7, 8];
 
 const PRIMITIVES: &[&str] = &[
-    "int", "long", "double", "string", "bytes", "int128", "int256", "Bool", "int53",
+    "int", "long", "double", "string", "bytes", "int128", "int256", "Bool", "int53", "float",
 ];
 
 struct Names {
@@ -63,6 +63,20 @@ fn type_expr(rng: &mut StdRng, names: &Names, depth: usize) -> String {
             format!("{vector}<{inner}>")
         } else {
             format!("({vector} {inner})")
+        };
+    }
+    // VK's forms: a tuple of a length written in the type (`(tuple double 2)`, an array of a
+    // primitive, a number or a boxed type), or a vector of numbers. Not as a polymorphic
+    // type's argument, where an array has no encoding of its own.
+    if depth > 0 && !names.boxed_vectors && rng.random_bool(0.08) {
+        let elem = match rng.random_range(0..4) {
+            0 => "#".to_string(),
+            1 => names.types[rng.random_range(0..names.types.len())].clone(),
+            _ => PRIMITIVES[rng.random_range(0..PRIMITIVES.len())].to_string(),
+        };
+        return match rng.random_range(0..3) {
+            0 => format!("(vector {elem})"),
+            _ => format!("(tuple {elem} {})", rng.random_range(1..=3)),
         };
     }
     // A type variable, inside a polymorphic constructor.

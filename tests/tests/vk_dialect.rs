@@ -283,3 +283,57 @@ fn a_float_is_four_bytes_every_bit_kept() {
     assert_eq!(back.value.to_bits(), 0x7fc0_1234);
     assert_eq!(back.count.to_bits(), (-0.0f32).to_bits());
 }
+
+/// A hand-written type checked against a VK line: `float` is `f32`, a tuple an array, `%True`
+/// a flag's `bool`; the same bytes as the type `tl!` generates from that line. An id assigned
+/// by hand is written again as `id`, as a derive takes any frozen id.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Identifiable)]
+#[tl(
+    line = "netUdpPacket.unencHeader#00a8e945 flags:# pid_hash:flags.2?long crypto_sha:flags.4?%True crypto_random:flags.5?%(Tuple # 8) = netUdpPacket.UnencHeader;",
+    id = 0x00a8_e945
+)]
+struct Header {
+    flags: tl_runtime::UnknownFlags,
+    pid_hash: Option<i64>,
+    crypto_sha: bool,
+    crypto_random: Option<[u32; 8]>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Identifiable)]
+#[tl(
+    line = "statshouse.centroidFloat#73fd01e0 value:float count:float = statshouse.CentroidFloat;",
+    id = 0x73fd_01e0
+)]
+struct Centroid {
+    value: f32,
+    count: f32,
+}
+
+#[test]
+fn derived_types_read_vk_lines_as_tl_does() {
+    let hand = Header {
+        flags: tl_runtime::UnknownFlags(1 << 30),
+        pid_hash: Some(-5),
+        crypto_sha: true,
+        crypto_random: Some([9; 8]),
+    };
+    let generated = statshouse::types::net_udp_packet::UnencHeader {
+        flags: tl_runtime::UnknownFlags(1 << 30),
+        pid_hash: Some(-5),
+        crypto_sha: true,
+        crypto_random: Some([9; 8]),
+    };
+    assert_eq!(hand.to_bytes(), generated.to_bytes());
+    assert_eq!(Header::from_bytes(&generated.to_bytes()), Ok(hand));
+    let centroid = Centroid {
+        value: 0.25,
+        count: 4.0,
+    };
+    let generated = statshouse::types::statshouse::CentroidFloat {
+        value: 0.25,
+        count: 4.0,
+    };
+    assert_eq!(Centroid::CONSTRUCTOR_ID, 0x73fd_01e0);
+    assert_eq!(centroid.to_bytes(), generated.to_bytes());
+    assert_eq!(Centroid::from_bytes(&generated.to_bytes()), Ok(centroid));
+}

@@ -517,6 +517,20 @@ impl<'a> Validator<'a> {
             entry.1 += 1;
         } else {
             self.type_ref(def, &def.result);
+            // `RemoteCall::Return` decodes through its own `Deserialize`, which reads a
+            // vector as boxed and has none for an array.
+            if def
+                .result
+                .args
+                .iter()
+                .any(|a| has_bare_vector(a) || has_tuple(a))
+            {
+                let message = format!(
+                    "the result of function `{}` holds a bare vector or a tuple, which a call's answer cannot be decoded as: return a boxed type whose constructor holds it",
+                    def.name.value
+                );
+                self.push(def, def.result.range.clone(), message);
+            }
         }
         let mut nat_fields: Vec<&str> = Vec::new();
         let mut field_names: Vec<&str> = Vec::new();
@@ -551,7 +565,9 @@ impl<'a> Validator<'a> {
                     }
                 }
                 FieldKind::Conditional { flag, bit, ty } => {
-                    if !nat_fields.contains(&flag.value.as_str()) {
+                    // A `{flags:#}` parameter's bits: the parameter's own error says it.
+                    if !nat_fields.contains(&flag.value.as_str()) && !is_nat_param(def, &flag.value)
+                    {
                         let message = if def.fields.iter().any(|f| {
                             f.name.as_ref().is_some_and(|n| n.value == flag.value)
                                 && matches!(&f.kind, FieldKind::Plain(t) if t.is_nat())
@@ -595,7 +611,9 @@ impl<'a> Validator<'a> {
                     multiplier: Some(Multiplier::Field(counter)),
                     fields,
                 } => {
-                    if !nat_fields.contains(&counter.value.as_str()) {
+                    if !nat_fields.contains(&counter.value.as_str())
+                        && !is_nat_param(def, &counter.value)
+                    {
                         let message = if is_conditional_nat(def, &counter.value) {
                             format!(
                                 "repetition count `{}` names a `#` field that is itself conditional: the count must always be present",
@@ -696,6 +714,10 @@ impl<'a> Validator<'a> {
                 continue;
             };
             let name = counter.value.as_str();
+            // One that may be absent, or a `{n:#}` parameter, has its own error already.
+            if is_conditional_nat(def, name) || is_nat_param(def, name) {
+                continue;
+            }
             let message = if counted.contains(&name) {
                 format!(
                     "`#` field `{name}` counts two repetitions: give each a `#` field of its own"
@@ -831,6 +853,11 @@ impl<'a> Validator<'a> {
             } else if has_bare_vector(arg) {
                 Some(format!(
                     "a bare vector in `{arg}` as an argument of `{}` is not supported: write `Vector<…>`",
+                    ty.name
+                ))
+            } else if has_tuple(arg) {
+                Some(format!(
+                    "a tuple in `{arg}` as an argument of `{}` is not supported (a Rust array has no encoding of its own): hold it in a constructor, as in `pairOf x:(tuple int 2) = PairOf;`",
                     ty.name
                 ))
             } else if !arg.args.is_empty()
@@ -1299,6 +1326,16 @@ fn has_bare_vector(ty: &Type) -> bool {
     }
 }
 
+/// Whether `ty` is a tuple (`(tuple int 2)`) or a vector of one, at any depth: a Rust array,
+/// which has no encoding of its own for a polymorphic type's parameter or a function's result.
+fn has_tuple(ty: &Type) -> bool {
+    match Builtin::from_name(&ty.name) {
+        Some(Builtin::Tuple) => true,
+        Some(Builtin::Vector) => ty.args.iter().any(has_tuple),
+        _ => false,
+    }
+}
+
 /// Whether `ty` names `var` anywhere (`Vector<X>`, `Pair X int`).
 fn mentions(ty: &Type, var: &str) -> bool {
     ty.name == var || ty.args.iter().any(|a| mentions(a, var))
@@ -1324,6 +1361,14 @@ fn rule_name(rule: IdRule) -> &'static str {
         IdRule::Telegram => "Telegram's",
         IdRule::Tdlib => "TDLib's",
     }
+}
+
+/// Whether `name` is a natural-number parameter of `def` (`{fields_mask:#}`), which is an
+/// error of its own outside builtin lines: the conditions and counts naming it are not.
+fn is_nat_param(def: &Definition, name: &str) -> bool {
+    def.type_params
+        .iter()
+        .any(|p| p.kind == "#" && p.name.value == name)
 }
 
 /// Why `ty`, a bare name that no constructor has, is no type at all: it is a number (the length
@@ -1397,6 +1442,32 @@ mod tests {
         getData = overlay.Response Data;
         wrapPair {X:Type} query:!X = Pair int X;
     ";
+
+    /// VK's field masks passed to a type (KPHP's `rpcInvokeReqExtra {flags:#}`): one error for
+    /// the parameter and one for each field passed as an argument, none for the conditions on
+    /// the parameter's bits, which would repeat the first.
+    #[test]
+    fn a_natural_number_parameter_is_one_error() {
+        let text = "
+            extra {flags:#} wait:flags.16?long keys:flags.18?%(Vector string) n:flags.1?# = Extra flags;
+            dest flags:# extra:%(Extra flags) = Dest;
+        ";
+        let got = messages(text, IdRule::Tdlib);
+        assert_eq!(got.len(), 2, "{got:#?}");
+        assert!(got[0].starts_with("`{flags:#}` declares a natural-number parameter"));
+        assert!(got[1].starts_with("`flags` is a `#` field of `dest`, not a type"));
+        // A number that may be absent counts and flags nothing; a `#` field alone is a field.
+        let got = messages("a f:# n:f.0?# x:n.1?int ys:n*[ int ] = A;", IdRule::Tdlib);
+        assert_eq!(got.len(), 2, "{got:#?}");
+        assert!(
+            got.iter().all(|m| m.contains("itself conditional")),
+            "{got:#?}"
+        );
+        assert_eq!(
+            messages("a f:# n:f.0?# m:# = A;", IdRule::Tdlib),
+            Vec::<String>::new()
+        );
+    }
 
     /// TL's own schema of `.tlo` files (core.telegram.org/mtproto/TL-tl) counts its lists with
     /// `#` fields: `types_num:# types:types_num*[ tls.Type ]`.
