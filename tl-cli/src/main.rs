@@ -313,6 +313,7 @@ fn change_json(change: &Change) -> serde_json::Value {
         ChangeKind::FieldMoved { field, old, new } => {
             json!({ "field": field, "old": old, "new": new })
         }
+        ChangeKind::ModifiersChanged { old, new } => json!({ "old": old, "new": new }),
         ChangeKind::ConstructorAdded { constructor } => json!({ "constructor": constructor }),
     };
     let mut value = json!({

@@ -127,6 +127,14 @@ pub enum ChangeKind {
         /// Its new position among them.
         new: usize,
     },
+    /// The modifiers before the name changed (VK's `@read` to `@write`): the same bytes, but a
+    /// proxy that routes reads apart from writes treats the call otherwise.
+    ModifiersChanged {
+        /// The old modifiers, without their `@`.
+        old: Vec<String>,
+        /// The new ones.
+        new: Vec<String>,
+    },
     /// A boxed type of both versions gained a constructor.
     ConstructorAdded {
         /// The new constructor.
@@ -148,6 +156,7 @@ impl ChangeKind {
             ChangeKind::FieldRetyped { .. } => "field_retyped",
             ChangeKind::FieldConditionChanged { .. } => "field_condition_changed",
             ChangeKind::FieldMoved { .. } => "field_moved",
+            ChangeKind::ModifiersChanged { .. } => "modifiers_changed",
             ChangeKind::ConstructorAdded { .. } => "constructor_added",
         }
     }
@@ -200,6 +209,19 @@ impl fmt::Display for Change {
                     f,
                     "{name}: field `{field}` moved from position {old} to {new}"
                 )
+            }
+            ChangeKind::ModifiersChanged { old, new } => {
+                let show = |m: &[String]| {
+                    if m.is_empty() {
+                        "none".to_string()
+                    } else {
+                        m.iter()
+                            .map(|m| format!("@{m}"))
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    }
+                };
+                write!(f, "{name}: modifiers {} → {}", show(old), show(new))
             }
             ChangeKind::ConstructorAdded { constructor } => {
                 write!(f, "{name}: new constructor {constructor}")
@@ -380,6 +402,16 @@ fn compare(old: &Definition, new: &Definition, rule: IdRule, out: &mut Vec<Chang
         };
         push(out, kind, false, true);
     }
+    let modifiers =
+        |d: &Definition| -> Vec<String> { d.modifiers.iter().map(|m| m.value.clone()).collect() };
+    let (old_modifiers, new_modifiers) = (modifiers(old), modifiers(new));
+    if old_modifiers != new_modifiers {
+        let kind = ChangeKind::ModifiersChanged {
+            old: old_modifiers,
+            new: new_modifiers,
+        };
+        push(out, kind, true, true);
+    }
     let (old_result, new_result) = (type_text(&old.result), type_text(&new.result));
     if old_result != new_result {
         let kind = ChangeKind::ResultChanged {
@@ -522,6 +554,23 @@ mod tests {
         let c = one("a#1 = A;\n---functions---\nf#3 = A;", "a#1 = A;");
         assert_eq!(c.to_string(), "f: function removed: f#00000003 = A");
         assert!(!c.wire_compatible && !c.source_compatible);
+    }
+
+    #[test]
+    fn modifiers_change_neither_the_wire_nor_the_types() {
+        // VK's engines: a nop that proxies should route as a write from now on.
+        let c = one(
+            "t = True;\n---functions---\n@read engine.nop#1 = True;",
+            "t = True;\n---functions---\n@write @internal engine.nop#1 = True;",
+        );
+        assert_eq!(c.kind.code(), "modifiers_changed");
+        assert_eq!(
+            c.to_string(),
+            "engine.nop: modifiers @read → @write @internal"
+        );
+        assert!(c.wire_compatible && c.source_compatible);
+        let c = one("@any f#1 = A;", "f#1 = A;");
+        assert_eq!(c.to_string(), "f: modifiers @any → none");
     }
 
     #[test]
