@@ -31,7 +31,7 @@ pub struct Options {
     pub errors: Option<(String, usize)>,
     /// `id_rule = "telegram"` (the default) or `"tdlib"`.
     pub id_rule: Option<tl_schema::IdRule>,
-    /// `allow_id_mismatch(name, "ns.name", ...)`.
+    /// `allow_id_mismatch(name, "ns.name", ...)`, or `allow_id_mismatch(*)` for every name.
     pub allow_id_mismatch: NameList,
     /// `crate = "path"`: where the runtime is, when the `tl!` wrapper's own path is not wanted;
     /// the path and its literal's id.

@@ -1118,9 +1118,11 @@ impl<'a> Validator<'a> {
             );
             self.push(def, ty.range.clone(), message);
         }
-        match len.constant() {
-            Some(n) if n <= crate::ast::MAX_FIXED_COUNT => {}
-            Some(_) => {
+        let digits = len.name.starts_with(|c: char| c.is_ascii_digit());
+        match (len.constant(), digits) {
+            (Some(n), _) if n <= crate::ast::MAX_FIXED_COUNT => {}
+            // A number beyond `u32` too.
+            (Some(_), _) | (None, true) => {
                 let message = format!(
                     "a tuple holds at most {} elements (a Rust array, held inline), not {}",
                     crate::ast::MAX_FIXED_COUNT,
@@ -1128,14 +1130,14 @@ impl<'a> Validator<'a> {
                 );
                 self.push(def, len.range.clone(), message);
             }
-            None if len.args.is_empty() && !len.bang && !len.percent => {
+            (None, false) if len.args.is_empty() && !len.bang && !len.percent => {
                 let message = format!(
                     "the length of `{}` must be a number, as in `({} {elem} 2)`: a length taken from `{}` is a natural-number parameter (TL's dependent types), which `tl!` does not support; count a repetition with a `#` field instead (`n:# xs:n*[ {elem} ]`)",
                     ty.name, ty.name, len.name
                 );
                 self.push(def, len.range.clone(), message);
             }
-            None => {
+            (None, false) => {
                 let message = format!(
                     "the length of `{}` must be a number, as in `({} {elem} 2)`",
                     ty.name, ty.name
@@ -1518,6 +1520,11 @@ mod tests {
             (
                 "span {t:Type} {n:#} a:t = Span t n;",
                 "`{n:#}` declares a natural-number parameter, a number passed to the type from outside (TL's dependent types, as VK's schemas pass a field mask: `{fields_mask:#}`); `tl!` takes them only in builtin lines (`tuple {t:Type} {n:#} [ t ] = Tuple t n;`): count a repetition with a `#` field instead (`n:# items:n*[ int ]`), or give the type its own `#` field",
+            ),
+            (
+                // Beyond `u32` as well as beyond the array's bound.
+                "big x:(tuple int 99999999999) = Big;",
+                "a tuple holds at most 256 elements (a Rust array, held inline), not 99999999999",
             ),
         ];
         for (text, message) in cases {

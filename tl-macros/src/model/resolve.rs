@@ -260,10 +260,10 @@ impl<'a> Resolver<'a> {
                 }
             }
             // `(tuple double 2)`: validation let through only a number for its length.
-            Builtin::Tuple => match ty.args.as_slice() {
-                [elem, len] if len.constant().is_some() => RType::Array {
+            Builtin::Tuple => match (ty.args.as_slice(), ty.args.get(1).and_then(Type::constant)) {
+                ([elem, _], Some(len)) => RType::Array {
                     elem: Box::new(self.resolve(def, elem)?),
-                    len: len.constant().unwrap_or_default(),
+                    len,
                 },
                 _ => {
                     return Err(Internal(format!(
