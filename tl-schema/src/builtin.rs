@@ -38,48 +38,68 @@ pub enum Builtin {
     Object,
 }
 
-/// Every name of a builtin type, bare (lowercase) and boxed (capitalized).
+/// Every name of a builtin type, bare (lowercase) and boxed (capitalized), shortest first:
+/// [`STARTS`] finds the names of one length.
 const NAMES: &[(&str, Builtin)] = &[
     ("int", Builtin::Int),
     ("Int", Builtin::Int),
-    ("int32", Builtin::Int),
-    ("Int32", Builtin::Int),
     ("long", Builtin::Long),
     ("Long", Builtin::Long),
+    ("Bool", Builtin::Bool),
+    ("true", Builtin::True),
+    ("True", Builtin::True),
+    ("int32", Builtin::Int),
+    ("Int32", Builtin::Int),
     ("int53", Builtin::Long),
     ("Int53", Builtin::Long),
     ("int64", Builtin::Long),
     ("Int64", Builtin::Long),
-    ("double", Builtin::Double),
-    ("Double", Builtin::Double),
     ("float", Builtin::Float),
     ("Float", Builtin::Float),
-    ("string", Builtin::String),
-    ("String", Builtin::String),
-    ("secureString", Builtin::String),
-    ("SecureString", Builtin::String),
     ("bytes", Builtin::Bytes),
     ("Bytes", Builtin::Bytes),
-    ("secureBytes", Builtin::Bytes),
-    ("SecureBytes", Builtin::Bytes),
+    ("tuple", Builtin::Tuple),
+    ("Tuple", Builtin::Tuple),
+    ("double", Builtin::Double),
+    ("Double", Builtin::Double),
+    ("string", Builtin::String),
+    ("String", Builtin::String),
     ("int128", Builtin::Int128),
     ("Int128", Builtin::Int128),
     ("int256", Builtin::Int256),
     ("Int256", Builtin::Int256),
     ("int512", Builtin::Int512),
     ("Int512", Builtin::Int512),
-    ("Bool", Builtin::Bool),
-    ("true", Builtin::True),
-    ("True", Builtin::True),
     ("vector", Builtin::Vector),
     ("Vector", Builtin::Vector),
-    ("tuple", Builtin::Tuple),
-    ("Tuple", Builtin::Tuple),
     ("Object", Builtin::Object),
     ("object", Builtin::Object),
     ("Function", Builtin::Object),
     ("function", Builtin::Object),
+    ("secureBytes", Builtin::Bytes),
+    ("SecureBytes", Builtin::Bytes),
+    ("secureString", Builtin::String),
+    ("SecureString", Builtin::String),
 ];
+
+/// The longest name in [`NAMES`].
+const LONGEST: usize = 12;
+
+/// Where the names of each length start in [`NAMES`]: those of length `n` are
+/// `NAMES[STARTS[n]..STARTS[n + 1]]`.
+const STARTS: [usize; LONGEST + 2] = {
+    let mut starts = [0; LONGEST + 2];
+    let mut n = 0;
+    while n < starts.len() {
+        let mut i = 0;
+        while i < NAMES.len() && NAMES[i].0.len() < n {
+            i += 1;
+        }
+        starts[n] = i;
+        n += 1;
+    }
+    starts
+};
 
 /// Constructor names that define a builtin without being spelled like its type: TL declares
 /// `Bool` through `boolTrue`/`boolFalse`, and `Object`/`Function` through `object ? = Object;`.
@@ -89,9 +109,10 @@ impl Builtin {
     /// The builtin type named `name` (bare or boxed spelling), if it is one.
     pub fn from_name(name: &str) -> Option<Builtin> {
         // Called for every type a schema names, in a macro Cargo builds unoptimized: the
-        // length and first letter of the names above rule out most names before the scan.
+        // length and first letter of the names above rule out most names, and the scan is of
+        // the names of the same length only (at most 13, none for most of a schema's types).
         let first = name.as_bytes().first()?.to_ascii_lowercase();
-        if name.len() > 12
+        if name.len() > LONGEST
             || !matches!(
                 first,
                 b'i' | b'l' | b'd' | b's' | b'b' | b't' | b'v' | b'o' | b'f'
@@ -99,7 +120,10 @@ impl Builtin {
         {
             return None;
         }
-        NAMES.iter().find(|(n, _)| *n == name).map(|&(_, b)| b)
+        NAMES[STARTS[name.len()]..STARTS[name.len() + 1]]
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|&(_, b)| b)
     }
 
     /// Whether it takes a type argument (`Vector<T>`).
@@ -128,7 +152,10 @@ mod tests {
         assert_eq!(Builtin::from_name("bool"), None);
         assert_eq!(Builtin::from_name("Function"), Some(Builtin::Object));
         assert_eq!(Builtin::from_name(""), None);
-        // Every spelling passes the filter in front of the scan.
+        // Every spelling passes the filter in front of the scan, and is where its length
+        // says (the table is shortest first, none longer than `LONGEST`).
+        assert!(NAMES.windows(2).all(|w| w[0].0.len() <= w[1].0.len()));
+        assert!(NAMES.iter().all(|(n, _)| n.len() <= LONGEST));
         for &(name, builtin) in NAMES {
             assert_eq!(Builtin::from_name(name), Some(builtin), "{name}");
         }
