@@ -8,7 +8,8 @@
 //! their variables plainly, in vectors, flags and other polymorphic types, used boxed and bare
 //! with any arguments (nested ones too) and as results; anonymous fields (a type alone, or
 //! `_:type`) and groups `(a b:type)`; repetitions counted by a `#` field (`f1:f0*[ T ]`, or
-//! anonymous); VK's `float`, tuples (`(tuple double 2)`) and vectors of `#`; namespaces 1 to 3 deep; definitions over
+//! anonymous); VK's `float`, tuples (`(tuple double 2)`) and vectors of `#`; namespaces 1 to 3
+//! deep; definitions over
 //! several lines; `//` and `/* */` comments; sections marked over and over in any order.
 //!
 //! Shared by the build script, which writes the schemas that `tests/random_schemas.rs` compiles

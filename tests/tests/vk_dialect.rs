@@ -131,7 +131,7 @@ fn modifiers_are_kept_and_left_out_of_the_id() {
 
 mod statshouse {
     tl_runtime::tl! {
-        #[tl(id_rule = "tdlib", allow_id_mismatch(*), decode_functions)]
+        #[tl(id_rule = "tdlib", allow_id_mismatch(*), decode_functions, serde)]
         r"
 vector#1cb5c415 {t:Type} # [t] = Vector t;
 tuple#9770768a {t:Type} {n:#} [t] = Tuple t n;
@@ -336,4 +336,38 @@ fn derived_types_read_vk_lines_as_tl_does() {
     assert_eq!(Centroid::CONSTRUCTOR_ID, 0x73fd_01e0);
     assert_eq!(centroid.to_bytes(), generated.to_bytes());
     assert_eq!(Centroid::from_bytes(&generated.to_bytes()), Ok(centroid));
+}
+
+#[test]
+fn json_holds_floats_tuples_and_numbers() {
+    use statshouse::types;
+    let centroid = types::statshouse::CentroidFloat {
+        value: 0.5,
+        count: 3.0,
+    };
+    let text = serde_json::to_string(&centroid).unwrap();
+    assert_eq!(
+        text,
+        r#"{"_":"statshouse.centroidFloat","value":0.5,"count":3.0}"#
+    );
+    assert_eq!(
+        serde_json::from_str::<types::statshouse::CentroidFloat>(&text).unwrap(),
+        centroid
+    );
+    let header = types::net_udp_packet::UnencHeader {
+        flags: tl_runtime::UnknownFlags(0),
+        pid_hash: None,
+        crypto_sha: true,
+        crypto_random: Some([1, 2, 3, 4, 5, 6, 7, 0xffff_ffff]),
+    };
+    let text = serde_json::to_string(&header).unwrap();
+    assert!(
+        text.contains(r#""crypto_random":[1,2,3,4,5,6,7,4294967295]"#),
+        "{text}"
+    );
+    let back: types::net_udp_packet::UnencHeader = serde_json::from_str(&text).unwrap();
+    assert_eq!(back, header);
+    // Seven numbers where the tuple holds eight.
+    let short = text.replace(",4294967295]", "]");
+    assert!(serde_json::from_str::<types::net_udp_packet::UnencHeader>(&short).is_err());
 }
