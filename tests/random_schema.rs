@@ -70,9 +70,13 @@ fn type_expr(rng: &mut StdRng, names: &Names, depth: usize) -> String {
     // primitive, a number or a boxed type), or a vector of numbers. Not as a polymorphic
     // type's argument, where an array has no encoding of its own.
     if depth > 0 && !names.boxed_vectors && rng.random_bool(0.08) {
-        let elem = match rng.random_range(0..4) {
+        let elem = match rng.random_range(0..5) {
             0 => "#".to_string(),
             1 => names.types[rng.random_range(0..names.types.len())].clone(),
+            // A type variable, inside a polymorphic constructor: `[A; 2]` is a use of `A`.
+            2 if !names.vars.is_empty() => {
+                names.vars[rng.random_range(0..names.vars.len())].clone()
+            }
             _ => PRIMITIVES[rng.random_range(0..PRIMITIVES.len())].to_string(),
         };
         return match rng.random_range(0..3) {

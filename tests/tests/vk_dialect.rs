@@ -371,3 +371,32 @@ fn json_holds_floats_tuples_and_numbers() {
     let short = text.replace(",4294967295]", "]");
     assert!(serde_json::from_str::<types::net_udp_packet::UnencHeader>(&short).is_err());
 }
+
+mod generic {
+    tl_runtime::tl! {
+        #[tl(id_rule = "tdlib", any, decode_functions)]
+        "pairOf {X:Type} ends:(tuple X 2) = PairOf X;"
+        "segment p:(PairOf int) q:(pairOf long) = Segment;"
+        "---functions---"
+        "getEnds {X:Type} query:!X ends:(tuple int 2) = X;"
+    }
+}
+
+#[test]
+fn a_tuple_of_a_type_variable_uses_it() {
+    // `[X; 2]` makes `X` a parameter of the Rust type, as `Vec<X>` does.
+    let segment = generic::types::Segment {
+        p: generic::enums::PairOf::PairOf(generic::types::PairOf { ends: [1, -1] }),
+        q: generic::types::PairOf { ends: [7, 8] },
+    };
+    let want = [
+        words(&[generic::types::Segment::CONSTRUCTOR_ID]),
+        words(&[generic::types::PairOf::<i32>::CONSTRUCTOR_ID, 1, u32::MAX]),
+        7i64.to_le_bytes().to_vec(),
+        8i64.to_le_bytes().to_vec(),
+    ]
+    .concat();
+    let boxed = generic::enums::Segment::from(segment);
+    assert_eq!(boxed.to_bytes(), want);
+    assert_eq!(generic::enums::Segment::from_bytes(&want), Ok(boxed));
+}

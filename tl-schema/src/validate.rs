@@ -1309,12 +1309,16 @@ fn arguments(n: usize) -> String {
     }
 }
 
-/// Whether `ty` is `var`, `!var`, or a vector of it (at any depth): a use that the Rust type
-/// keeps whatever a polymorphic type does with its arguments.
+/// Whether `ty` is `var`, `!var`, or a vector or tuple of it (at any depth): a use that the
+/// Rust type keeps whatever a polymorphic type does with its arguments.
 fn mentions_directly(ty: &Type, var: &str) -> bool {
     ty.name == var
-        || (Builtin::from_name(&ty.name) == Some(Builtin::Vector)
-            && ty.args.iter().any(|a| mentions_directly(a, var)))
+        || match Builtin::from_name(&ty.name) {
+            Some(Builtin::Vector) => ty.args.iter().any(|a| mentions_directly(a, var)),
+            // A tuple's elements, not its length.
+            Some(Builtin::Tuple) => ty.args.first().is_some_and(|a| mentions_directly(a, var)),
+            _ => false,
+        }
 }
 
 /// Whether `ty` is a bare vector (`vector<T>`, `%Vector<T>`) or a vector of one, at any depth:

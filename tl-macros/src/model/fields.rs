@@ -461,7 +461,7 @@ pub fn build(
 fn uses(ty: &RType, name: &str) -> bool {
     match ty {
         RType::Param(p) => p == name,
-        RType::Vector { elem, .. } => uses(elem, name),
+        RType::Vector { elem, .. } | RType::Array { elem, .. } => uses(elem, name),
         RType::Applied { args, .. } => args.iter().any(|a| uses(a, name)),
         _ => false,
     }

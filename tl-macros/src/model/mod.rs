@@ -531,7 +531,9 @@ fn holds(
 ) -> bool {
     match ty {
         RType::Param(p) => p == g,
-        RType::Vector { elem, .. } => holds(elem, g, types, live, enum_live),
+        RType::Vector { elem, .. } | RType::Array { elem, .. } => {
+            holds(elem, g, types, live, enum_live)
+        }
         RType::Applied {
             target: Target::Enum(e),
             args,
