@@ -238,10 +238,16 @@ impl Type {
         self.name == "#"
     }
 
+    /// Whether it is written as a number (the parser takes only digits there), whether or not
+    /// the number fits [`Type::constant`].
+    pub fn is_number(&self) -> bool {
+        self.name.starts_with(|c: char| c.is_ascii_digit())
+    }
+
     /// The number, where a number stands as a type's argument: the length `2` of
     /// `(tuple double 2)`. `None` for a type, and for digits beyond `u32`.
     pub fn constant(&self) -> Option<u32> {
-        if self.name.starts_with(|c: char| c.is_ascii_digit()) {
+        if self.is_number() {
             self.name.parse().ok()
         } else {
             None

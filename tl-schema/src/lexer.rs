@@ -156,10 +156,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 }
             }
             b'@' => {
-                i += 1;
-                while i < bytes.len() && is_ident_continue(bytes[i]) {
-                    i += 1;
-                }
+                i = run(bytes, i + 1, is_ident_continue);
                 TokenKind::Modifier
             }
             b if is_ident_start(b) => {

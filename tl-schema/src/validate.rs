@@ -652,11 +652,7 @@ impl<'a> Validator<'a> {
                             ..
                         },
                     ] = fields.as_slice()
-                        && (ty.percent
-                            || is_bare_name(&ty.name)
-                                && Builtin::from_name(&ty.name).is_none()
-                                && !def.type_params.iter().any(|p| p.name.value == ty.name)
-                                && !self.config.is_extern(&ty.name))
+                        && self.bare_constructor(def, ty)
                     {
                         let message = format!(
                             "a repetition of a constant count repeats a boxed or builtin type (`{n}*[ int ]`, `{n}*[ Point ]`), not the bare constructor `{ty}`"
@@ -1118,8 +1114,7 @@ impl<'a> Validator<'a> {
             );
             self.push(def, ty.range.clone(), message);
         }
-        let digits = len.name.starts_with(|c: char| c.is_ascii_digit());
-        match (len.constant(), digits) {
+        match (len.constant(), len.is_number()) {
             (Some(n), _) if n <= crate::ast::MAX_FIXED_COUNT => {}
             // A number beyond `u32` too.
             (Some(_), _) | (None, true) => {
@@ -1151,18 +1146,26 @@ impl<'a> Validator<'a> {
         self.type_ref(def, elem);
         // Held inline, as a repetition of a constant count is: no bare constructor of the
         // schema, which could hold the tuple's own definition.
-        if (elem.percent
-            || is_bare_name(&elem.name)
-                && Builtin::from_name(&elem.name).is_none()
-                && !def.type_params.iter().any(|p| p.name.value == elem.name)
-                && !self.config.is_extern(&elem.name))
-            && elem.constant().is_none()
-        {
+        if self.bare_constructor(def, elem) {
             let message = format!(
                 "a tuple holds a boxed or builtin type (`(tuple int 2)`, `(tuple Point 2)`), not the bare constructor `{elem}`"
             );
             self.push(def, elem.range.clone(), message);
         }
+    }
+
+    /// Whether `ty`, an array's element, is a bare constructor of the schema (`point`, or `%T`),
+    /// which an array may not hold: it holds its elements inline, and such a constructor could
+    /// hold the array's own definition, a cycle no box can break. Not a builtin, a type
+    /// variable, a type defined outside (the user's to lay out) or a number (an error of its
+    /// own).
+    fn bare_constructor(&self, def: &Definition, ty: &Type) -> bool {
+        ty.percent
+            || is_bare_name(&ty.name)
+                && Builtin::from_name(&ty.name).is_none()
+                && !def.type_params.iter().any(|p| p.name.value == ty.name)
+                && !self.config.is_extern(&ty.name)
+                && !ty.is_number()
     }
 
     /// One error per undefined type at its first use, and one list of them all. A type only
@@ -1382,17 +1385,13 @@ fn is_nat_param(def: &Definition, name: &str) -> bool {
 /// type (`%(RpcInvokeReqExtra flags)`, `= engine.ReadWriteMode fields_mask`, as VK's schemas
 /// pass a field mask).
 fn not_a_type(def: &Definition, ty: &Type) -> Option<String> {
-    if ty.constant().is_some() || ty.name.starts_with(|c: char| c.is_ascii_digit()) {
+    if ty.is_number() {
         return Some(format!(
             "`{}` is a number, not a type: a number is the length of a tuple, as in `(tuple double 2)`",
             ty.name
         ));
     }
-    let field = def.fields.iter().any(|f| {
-        f.own_name().is_some_and(|n| n.value == ty.name)
-            && matches!(&f.kind, FieldKind::Plain(t) | FieldKind::Conditional { ty: t, .. } if t.is_nat())
-    });
-    (field && ty.args.is_empty() && !ty.percent).then(|| {
+    (nat_field(def, &ty.name).is_some() && ty.args.is_empty() && !ty.percent).then(|| {
         format!(
             "`{}` is a `#` field of `{}`, not a type: passing its value to a type is TL's dependent typing (VK's schemas pass a field mask so), which `tl!` does not support",
             ty.name, def.name.value
@@ -1407,10 +1406,18 @@ pub const EVERY_ID: &str = "*";
 /// Whether `name` is a field of `def` of type `#` under a flag condition (`t:fields_mask.10?#`):
 /// a number that may be absent, so neither a flag word nor a count.
 fn is_conditional_nat(def: &Definition, name: &str) -> bool {
-    def.fields.iter().any(|f| {
-        f.own_name().is_some_and(|n| n.value == name)
-            && matches!(&f.kind, FieldKind::Conditional { ty, .. } if ty.is_nat())
-    })
+    matches!(nat_field(def, name), Some(FieldKind::Conditional { .. }))
+}
+
+/// What the field of `def` named `name` holds, if it is of type `#`, plain or conditional.
+fn nat_field<'d>(def: &'d Definition, name: &str) -> Option<&'d FieldKind> {
+    def.fields
+        .iter()
+        .find(|f| {
+            f.own_name().is_some_and(|n| n.value == name)
+                && matches!(&f.kind, FieldKind::Plain(t) | FieldKind::Conditional { ty: t, .. } if t.is_nat())
+        })
+        .map(|f| &f.kind)
 }
 
 #[cfg(test)]
