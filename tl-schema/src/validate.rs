@@ -329,15 +329,16 @@ impl<'a> Validator<'a> {
             if let Some(id) = &def.id {
                 written += 1;
                 if !crate::id::holds(self.defs, def, rule, id.value) {
-                    differ.push(def);
+                    differ.push((def, id));
                 }
             }
         }
         let any_differs = !differ.is_empty();
         // A line with a word that lost its `:type` is reported for that (see `definition`);
         // its id was computed from another text.
-        differ
-            .retain(|def| !self.allowed(def) && !def.fields.iter().any(|f| self.lost_type(def, f)));
+        differ.retain(|(def, _)| {
+            !self.allowed(def) && !def.fields.iter().any(|f| self.lost_type(def, f))
+        });
         // A schema whose written ids are mostly not computed ones assigns them by hand (VK's
         // do): the first mismatch says how to take them all.
         let wrong = differ.len();
@@ -347,8 +348,7 @@ impl<'a> Validator<'a> {
                 self.config.spelling.allow_every_id()
             )
         });
-        for def in differ {
-            let Some(written) = &def.id else { continue };
+        for (def, written) in differ {
             let computed = def.computed_id(rule);
             // A numbered name whose unnumbered one the schema defines is an older layer's
             // form (`decryptedMessage8`), whose id the check also takes: name that one too.
