@@ -367,6 +367,14 @@ impl Definition {
         out
     }
 
+    /// Its natural-number parameter, `{fields_mask:#}`: a field mask passed to the type from
+    /// outside, as VK's schemas write it (`engine.mode {fields_mask:#} read_enabled:fields_mask.0?Bool
+    /// … = engine.ReadWriteMode fields_mask;`). Validation lets a constructor have one at most,
+    /// and no `{X:Type}` beside it.
+    pub fn nat_param(&self) -> Option<&TypeParam> {
+        self.type_params.iter().find(|p| p.kind == "#")
+    }
+
     /// The `#` field names, in order.
     pub fn flag_fields(&self) -> impl Iterator<Item = &str> {
         self.fields.iter().filter_map(|f| match (&f.name, &f.kind) {

@@ -18,6 +18,7 @@ pub mod page;
 pub mod parser;
 pub mod select;
 pub mod validate;
+pub mod zero;
 
 pub use ast::{
     Definition, Field, FieldKind, Multiplier, SourceId, Spanned, Statement, StatementKind, Type,

@@ -129,6 +129,8 @@ pub(crate) fn validate_by(
         boxed: HashMap::new(),
         bare: HashMap::new(),
         polymorphic: HashMap::new(),
+        dependent: HashMap::new(),
+        nats_before: Vec::new(),
         missing: HashMap::new(),
         results_only: HashMap::new(),
         custom_builtins: HashMap::new(),
@@ -162,6 +164,13 @@ struct Validator<'a> {
     /// The polymorphic types and their constructors (by both names), with their number of type
     /// arguments as the first constructor gives it: what every other name lacks.
     polymorphic: HashMap<&'a str, usize>,
+    /// The types (by both names) whose first constructor takes a field mask from outside,
+    /// `{fields_mask:#}` (VK's schemas): empty in nearly every schema.
+    dependent: HashMap<&'a str, &'a Definition>,
+    /// The `#` fields of the definition being checked declared before the field being checked:
+    /// what may be passed to a type that takes a field mask (only kept while `dependent` is
+    /// not empty).
+    nats_before: Vec<&'a str>,
     /// Boxed types used but never defined, with the first use and the number of uses.
     missing: HashMap<String, (Origin, usize)>,
     /// Boxed types no constructor defines that functions name only as their result (MTProto's
@@ -197,6 +206,12 @@ impl<'a> Validator<'a> {
                     self.polymorphic
                         .entry(def.name.value.as_str())
                         .or_insert(def.result.args.len());
+                }
+                if ctors[0].nat_param().is_some() {
+                    self.dependent.insert(def.result.name.as_str(), ctors[0]);
+                }
+                if def.nat_param().is_some() {
+                    self.dependent.insert(def.name.value.as_str(), def);
                 }
             }
         }
@@ -467,15 +482,8 @@ impl<'a> Validator<'a> {
             // Builtin lines describe the runtime's primitives; their fields are not Rust fields.
             return;
         }
-        for param in &def.type_params {
-            if param.kind != "#" {
-                continue;
-            }
-            let message = format!(
-                "`{{{}:#}}` declares a natural-number parameter, a number passed to the type from outside (TL's dependent types, as VK's schemas pass a field mask: `{{fields_mask:#}}`); `tl!` takes them only in builtin lines (`tuple {{t:Type}} {{n:#}} [ t ] = Tuple t n;`): count a repetition with a `#` field instead (`n:# items:n*[ int ]`), or give the type its own `#` field",
-                param.name.value
-            );
-            self.push(def, param.name.range.clone(), message);
+        if def.nat_param().is_some() {
+            self.nat_params(def);
         }
         if def.section == Section::Functions {
             self.unused_params(def);
@@ -503,6 +511,18 @@ impl<'a> Validator<'a> {
                 self.push(def, result.range.clone(), message);
             }
             self.polymorphic_result(def);
+            if def.nat_param().is_none()
+                && let Some(first) = self.dependent.get(def.result.name.as_str())
+            {
+                let message = format!(
+                    "`{}` takes a field mask here as `{}` does ({}): every constructor of a type that takes one declares it, `{{{}:#}}`",
+                    def.result.name,
+                    first.name.value,
+                    self.locate.describe(first),
+                    first.nat_param().map_or("fields_mask", |p| p.name.value.as_str())
+                );
+                self.push(def, def.result.range.clone(), message);
+            }
         } else if self.is_empty_type(def, &def.result) {
             let entry = self
                 .results_only
@@ -516,6 +536,12 @@ impl<'a> Validator<'a> {
                 });
             entry.1 += 1;
         } else {
+            if !self.dependent.is_empty() {
+                self.nats_before = def.flag_fields().collect();
+                if let Some(misplaced) = self.misplaced_dependent(&def.result, 1) {
+                    self.misplaced(def, misplaced);
+                }
+            }
             self.type_ref(def, &def.result);
             // `RemoteCall::Return` decodes through its own `Deserialize`, which reads a
             // vector as boxed and has none for an array.
@@ -537,6 +563,10 @@ impl<'a> Validator<'a> {
         // Whether a `#` field counts a repetition (then [`Self::counters`] checks each counts one).
         let mut counted = false;
         for field in &def.fields {
+            if !self.dependent.is_empty() {
+                self.nats_before.clone_from(&nat_fields);
+                self.dependent_places(def, field);
+            }
             let own_name = field.own_name();
             if let Some(name) = own_name {
                 if field_names.contains(&name.value.as_str()) {
@@ -606,14 +636,27 @@ impl<'a> Validator<'a> {
                     if !ty.is_nat() {
                         self.type_ref(def, ty);
                     }
+                    if is_nat_param(def, &flag.value)
+                        && let Err(why) = crate::zero::Zeros::new(self.defs, self.rule).of(def, ty)
+                    {
+                        let message = format!(
+                            "`{ty}` under a bit of `{}`, a field mask passed from outside, needs a zero value: where the mask has the bit and the value is absent, VK's encoding writes one (0, empty, `boolFalse`, a boxed type's first constructor), but {why}: hold it in a vector, or under a bit of a `#` field of `{}`",
+                            flag.value, def.name.value
+                        );
+                        self.push(def, ty.range.clone(), message);
+                    }
                 }
                 FieldKind::Repeat {
                     multiplier: Some(Multiplier::Field(counter)),
                     fields,
                 } => {
-                    if !nat_fields.contains(&counter.value.as_str())
-                        && !is_nat_param(def, &counter.value)
-                    {
+                    if is_nat_param(def, &counter.value) {
+                        let message = format!(
+                            "repetition count `{}` is the field mask passed to `{}` from outside, which `tl!` takes only for flag conditions: count a repetition with a `#` field (`n:# items:n*[ int ]`)",
+                            counter.value, def.name.value
+                        );
+                        self.push(def, counter.range.clone(), message);
+                    } else if !nat_fields.contains(&counter.value.as_str()) {
                         let message = if is_conditional_nat(def, &counter.value) {
                             format!(
                                 "repetition count `{}` names a `#` field that is itself conditional: the count must always be present",
@@ -789,6 +832,119 @@ impl<'a> Validator<'a> {
         }
     }
 
+    /// A constructor's `{fields_mask:#}` (VK's field mask, passed from outside): one, on a
+    /// constructor, with no `{X:Type}` beside it. Its conditions are checked with the fields.
+    fn nat_params(&mut self, def: &Definition) {
+        let first = def.nat_param().map(|p| p.name.value.as_str());
+        for param in def.type_params.iter() {
+            let message = if def.section == Section::Functions && param.kind == "#" {
+                format!(
+                    "`{{{}:#}}` on a function: a function takes its numbers as fields (`{}:#`), which its result may name (`= T {}`)",
+                    param.name.value, param.name.value, param.name.value
+                )
+            } else if def.section == Section::Functions {
+                continue;
+            } else if param.kind == "#" && Some(param.name.value.as_str()) != first {
+                format!(
+                    "`{{{}:#}}` is a second natural-number parameter of `{}`: `tl!` takes one field mask per constructor (VK's `{{fields_mask:#}}`)",
+                    param.name.value, def.name.value
+                )
+            } else if param.kind != "#" {
+                format!(
+                    "`{{{}:{}}}` beside a field mask: `tl!` takes a constructor's `{{{}:#}}` only without type variables",
+                    param.name.value,
+                    param.kind,
+                    first.unwrap_or_default()
+                )
+            } else {
+                continue;
+            };
+            self.push(def, param.name.range.clone(), message);
+        }
+    }
+
+    /// The field mask passed to `ty`, a type that takes one (`(engine.ReadWriteMode
+    /// fields_mask)`): a `#` field declared before it, the constructor's own `{n:#}`, or a
+    /// number.
+    fn dependent_args(&mut self, def: &Definition, ty: &Type) {
+        for arg in &ty.args {
+            let plain = arg.args.is_empty() && !arg.bang && !arg.percent;
+            let name = arg.name.as_str();
+            let message = if plain && arg.is_number() {
+                if arg.constant().is_some() {
+                    continue;
+                }
+                format!("the field mask `{arg}` passed to `{}` is beyond 32 bits", ty.name)
+            } else if plain && is_nat_param(def, name) {
+                continue;
+            } else if plain && self.nats_before.contains(&name) {
+                if def.fields.iter().any(|f| f.kind.counted_by().is_some_and(|c| c.value == name)) {
+                    format!(
+                        "`#` field `{name}` counts a repetition and is passed to `{}`: give each a `#` field of its own",
+                        ty.name
+                    )
+                } else {
+                    continue;
+                }
+            } else if plain && nat_field(def, name).is_some() {
+                format!(
+                    "`{name}`, passed to `{}`, must be a `#` field declared before it and always present",
+                    ty.name
+                )
+            } else {
+                format!(
+                    "`{arg}` passed to `{}`, which takes a field mask (`{{fields_mask:#}}`), not a type: pass a `#` field declared before it, a number, or the constructor's own `{{n:#}}`",
+                    ty.name
+                )
+            };
+            self.push(def, arg.range.clone(), message);
+        }
+    }
+
+    /// Where a type that takes a field mask is given one: a field's whole type, or its vector's
+    /// elements; not under a flag condition, in a repetition, a tuple or another type's
+    /// arguments.
+    fn dependent_places(&mut self, def: &Definition, field: &Field) {
+        let misplaced = match &field.kind {
+            FieldKind::Plain(ty) => self.misplaced_dependent(ty, 2),
+            FieldKind::Conditional { ty, .. } => self.misplaced_dependent(ty, 0),
+            FieldKind::Repeat { fields, .. } => fields.iter().find_map(|f| match &f.kind {
+                FieldKind::Plain(ty) | FieldKind::Conditional { ty, .. } => {
+                    self.misplaced_dependent(ty, 0)
+                }
+                _ => None,
+            }),
+            FieldKind::Opaque => None,
+        };
+        if let Some(ty) = misplaced {
+            self.misplaced(def, ty);
+        }
+    }
+
+    fn misplaced(&mut self, def: &Definition, ty: &Type) {
+        let message = format!(
+            "`{ty}` is given a field mask here, where `tl!` cannot pass it: a field's whole type may take one (`x:(T fields_mask)`), or its vector's elements (`xs:(vector (T fields_mask))`), and a function's result (`= T fields_mask`); not a flag's value, a repetition, a tuple or another type's argument"
+        );
+        self.push(def, ty.range.clone(), message);
+    }
+
+    /// The first use in `ty` of a type that takes a field mask, given one, where `level` does
+    /// not let it be: 2 is a field's whole type (itself or its vector's elements), 1 a vector's
+    /// elements or a function's result (itself), 0 anywhere else.
+    fn misplaced_dependent<'t>(&self, ty: &'t Type, level: u8) -> Option<&'t Type> {
+        if !ty.args.is_empty() && self.dependent.contains_key(ty.name.as_str()) {
+            return (level == 0).then_some(ty);
+        }
+        let inner = if level == 2 && Builtin::from_name(&ty.name) == Some(Builtin::Vector) {
+            1
+        } else {
+            0
+        };
+        ty.args
+            .iter()
+            .find_map(|a| self.misplaced_dependent(a, inner))
+    }
+
     /// A function's `{X:Type}` that no field uses.
     fn unused_params(&mut self, def: &Definition) {
         if def.type_params.is_empty() {
@@ -952,6 +1108,13 @@ impl<'a> Validator<'a> {
             return;
         }
         if is_param {
+            if is_nat_param(def, &ty.name) {
+                let message = format!(
+                    "`{}` is the field mask `{{{}:#}}` of `{}`, a number, not a type: it may be tested by flag conditions (`x:{}.0?int`) or passed to a type that takes one (`(T {})`)",
+                    ty.name, ty.name, def.name.value, ty.name, ty.name
+                );
+                self.push(def, ty.range.clone(), message);
+            }
             return;
         }
         if ty.is_nat() {
@@ -966,6 +1129,10 @@ impl<'a> Validator<'a> {
             return;
         }
         let generic = builtin.is_some_and(Builtin::is_generic);
+        // A type that takes a field mask (VK's): its argument is a number, not a type.
+        let dependent = !self.dependent.is_empty()
+            && !ty.args.is_empty()
+            && self.dependent.contains_key(name);
         match (generic, self.arity(ty, builtin), ty.args.len()) {
             // A type the schema does not define: its error is its own, below (and a type
             // defined outside, in a derive's line or `extern`, takes what its Rust type takes).
@@ -982,9 +1149,10 @@ impl<'a> Validator<'a> {
                 let message = format!("type `{name}` takes {}, found {n}", arguments(k));
                 self.push(def, ty.range.clone(), message);
             }
+            (false, Some(_), _) if dependent => self.dependent_args(def, ty),
             (false, Some(_), _) => self.polymorphic_args(def, ty),
         }
-        for arg in &ty.args {
+        for arg in ty.args.iter().filter(|_| !dependent) {
             // `%(Vector #)`: a vector of numbers.
             if !(generic && arg.is_nat()) {
                 self.type_ref(def, arg);
@@ -1372,8 +1540,8 @@ fn rule_name(rule: IdRule) -> &'static str {
     }
 }
 
-/// Whether `name` is a natural-number parameter of `def` (`{fields_mask:#}`), which is an
-/// error of its own outside builtin lines: the conditions and counts naming it are not.
+/// Whether `name` is a natural-number parameter of `def` (`{fields_mask:#}`): a field mask
+/// passed from outside.
 fn is_nat_param(def: &Definition, name: &str) -> bool {
     def.type_params
         .iter()
@@ -1393,7 +1561,7 @@ fn not_a_type(def: &Definition, ty: &Type) -> Option<String> {
     }
     (nat_field(def, &ty.name).is_some() && ty.args.is_empty() && !ty.percent).then(|| {
         format!(
-            "`{}` is a `#` field of `{}`, not a type: passing its value to a type is TL's dependent typing (VK's schemas pass a field mask so), which `tl!` does not support",
+            "`{}` is a `#` field of `{}`, not a type: only a type whose constructors take a field mask (`{{fields_mask:#}}`, as VK's do) may be given one",
             ty.name, def.name.value
         )
     })
@@ -1456,19 +1624,41 @@ mod tests {
         wrapPair {X:Type} query:!X = Pair int X;
     ";
 
-    /// VK's field masks passed to a type (KPHP's `rpcInvokeReqExtra {flags:#}`): one error for
-    /// the parameter and one for each field passed as an argument, none for the conditions on
-    /// the parameter's bits, which would repeat the first.
+    /// VK's field masks passed to a type (KPHP's `rpcInvokeReqExtra {flags:#}`): a field, a
+    /// vector's elements and a function's result may take one, from a `#` field before them,
+    /// the constructor's own mask or a number; every other use is an error of its own.
     #[test]
-    fn a_natural_number_parameter_is_one_error() {
+    fn field_masks_passed_to_types() {
         let text = "
-            extra {flags:#} wait:flags.16?long keys:flags.18?%(Vector string) n:flags.1?# = Extra flags;
-            dest flags:# extra:%(Extra flags) = Dest;
+            extra {flags:#} wait:flags.16?long keys:flags.18?%(Vector string) n:flags.1?# on:flags.2?true = Extra flags;
+            dest flags:# extra:%(Extra flags) all:(vector (extra flags)) fixed:(Extra 3) = Dest;
+            outer {m:#} inner:(Extra m) = Outer m;
+            ---functions---
+            get mask:# = Extra mask;
         ";
-        let got = messages(text, IdRule::Tdlib);
-        assert_eq!(got.len(), 2, "{got:#?}");
-        assert!(got[0].starts_with("`{flags:#}` declares a natural-number parameter"));
-        assert!(got[1].starts_with("`flags` is a `#` field of `dest`, not a type"));
+        assert_eq!(messages(text, IdRule::Tdlib), Vec::<String>::new());
+        let cases = [
+            (
+                "e {f:#} x:f.0?e2 = E f;\ne2 o:Object = E2;",
+                "`e2` under a bit of `f`, a field mask passed from outside, needs a zero value: where the mask has the bit and the value is absent, VK's encoding writes one (0, empty, `boolFalse`, a boxed type's first constructor), but `Object` is any value",
+            ),
+            ("e {f:#} {g:#} = E f g;", "`{g:#}` is a second natural-number parameter of `e`"),
+            ("e {f:#} n:f.0?int = E f;\nd x:(E y) y:# = D;", "`y`, passed to `E`, must be a `#` field declared before it"),
+            ("e {f:#} n:f.0?int = E f;\nd x:(E int) = D;", "`int` passed to `E`, which takes a field mask"),
+            ("e {f:#} n:f.0?int = E f;\nd x:E = D;", "type `E` takes 1 type argument, found 0"),
+            ("e {f:#} n:f.0?int = E f;\nd g:# x:g.0?(E g) = D;", "`E g` is given a field mask here"),
+            ("e {f:#} n:f.0?int = E f;\nd g:# x:(Vector (Vector (E g))) = D;", "`E g` is given a field mask here"),
+            ("e {f:#} xs:f*[ int ] = E f;", "repetition count `f` is the field mask passed to `e`"),
+            ("e {f:#} x:f = E f;", "`f` is the field mask `{f:#}` of `e`, a number, not a type"),
+            ("e {f:#} = E f;\ne2 x:int = E f;", "`E` takes a field mask here as `e` does"),
+            ("e {f:#} = E f;\nd g:# n:g*[ int ] x:(E g) = D;", "`#` field `g` counts a repetition and is passed to `E`"),
+            ("---functions---\nget {f:#} = Bool;", "`{f:#}` on a function"),
+            ("e {f:#} = E f;\n---functions---\nget m:# = Vector (E m);", "`E m` is given a field mask here"),
+        ];
+        for (text, message) in cases {
+            let got = messages(text, IdRule::Tdlib);
+            assert!(got.iter().any(|m| m.starts_with(message)), "{text}: {got:#?}");
+        }
         // A number that may be absent counts and flags nothing; a `#` field alone is a field.
         let got = messages("a f:# n:f.0?# x:n.1?int ys:n*[ int ] = A;", IdRule::Tdlib);
         assert_eq!(got.len(), 2, "{got:#?}");
@@ -1530,7 +1720,7 @@ mod tests {
             ),
             (
                 "span {t:Type} {n:#} a:t = Span t n;",
-                "`{n:#}` declares a natural-number parameter, a number passed to the type from outside (TL's dependent types, as VK's schemas pass a field mask: `{fields_mask:#}`); `tl!` takes them only in builtin lines (`tuple {t:Type} {n:#} [ t ] = Tuple t n;`): count a repetition with a `#` field instead (`n:# items:n*[ int ]`), or give the type its own `#` field",
+                "`{t:Type}` beside a field mask: `tl!` takes a constructor's `{n:#}` only without type variables",
             ),
             (
                 // Beyond `u32` as well as beyond the array's bound.
