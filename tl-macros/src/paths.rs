@@ -89,6 +89,14 @@ runtime_items! {
     REPEATED = "Repeated",
     FIXED = "Fixed",
     UNKNOWN_CONSTRUCTOR = "unknown_constructor",
+    SERIALIZE_WITH = "SerializeWith",
+    DESERIALIZE_WITH = "DeserializeWith",
+    WRITE_ZERO = "write_zero",
+    WRITE_VEC_WITH = "write_vec_with",
+    READ_VEC_WITH = "read_vec_with",
+    READ_NESTED_WITH = "read_nested_with",
+    MASK_BITS_OF_VEC = "mask_bits_of_vec",
+    NEEDS_REQUEST = "needs_request",
     /// `#[tl(serde)]`: the runtime's `json` module (the `serde` feature) and serde itself.
     #[cfg_attr(not(feature = "serde"), allow(dead_code))]
     JSON = "json",

@@ -199,7 +199,8 @@ fn every_real_line_truncated_anywhere_expands_without_panicking() {
 fn polymorphic_and_grammar_schemas_cut_anywhere_expand_without_panicking() {
     let polymorphic = std::fs::read_to_string(snapshot_dir().join("polymorphic.tl")).expect("read");
     let grammar = std::fs::read_to_string(snapshot_dir().join("grammar.tl")).expect("read");
-    let text = polymorphic + &grammar;
+    let masks = std::fs::read_to_string(snapshot_dir().join("masks.tl")).expect("read");
+    let text = polymorphic + &grammar + &masks;
     let mut generated = 0;
     for (cut, _) in text.char_indices() {
         let prefix = &text[..cut];

@@ -23,8 +23,8 @@ pub use crate::wire::{
     write_words_after,
 };
 pub use crate::{
-    Deserialize, DeserializeOwned, Error, Identifiable, Object, ObjectRef, Reader, RemoteCall,
-    RpcError, Serialize, True, UnknownFlags,
+    Deserialize, DeserializeOwned, DeserializeWith, Error, Identifiable, Object, ObjectRef, Reader,
+    RemoteCall, RpcError, Serialize, SerializeWith, True, UnknownFlags,
 };
 
 #[cfg(feature = "serde")]
@@ -336,4 +336,65 @@ pub fn read_any_boxed<'a, T: Deserialize<'a>, E>(
         Ok(x) => Ok(wrap(Box::new(x))),
         Err(e) => Err(e),
     }
+}
+
+/// The zero value that a field under a field mask passed from outside is written as where the
+/// mask has its bit and the field is `None` (VK's encoding): `bytes`, which `tl!` computed from
+/// the field's type.
+#[inline]
+pub fn write_zero(buf: &mut Vec<u8>, bytes: &[u8]) {
+    buf.extend_from_slice(bytes);
+}
+
+/// A vector of values under a field mask passed from outside: the `Vector` id if `boxed`, the
+/// count, and each element under `mask`.
+pub fn write_vec_with<T: SerializeWith>(buf: &mut Vec<u8>, boxed: bool, items: &[T], mask: u32) {
+    if boxed {
+        crate::wire::write_u32(buf, crate::wire::VECTOR_ID);
+    }
+    crate::wire::write_u32(buf, crate::wire::vec_count(items.len()));
+    for item in items {
+        item.serialize_with(mask, buf);
+    }
+}
+
+/// The union of the field mask bits that a vector's elements need.
+pub fn mask_bits_of_vec<T: SerializeWith>(items: &[T]) -> u32 {
+    items.iter().fold(0, |bits, item| bits | item.mask_bits())
+}
+
+/// A vector of values decoded under a field mask passed from outside, with every guarantee of
+/// `Vec<T>`'s own decoding: the count checked against the input left before anything is
+/// allocated, one nesting level deeper for the elements, each failure at its index.
+pub fn read_vec_with<'a, T: DeserializeWith<'a>>(
+    reader: &mut Reader<'a>,
+    boxed: bool,
+    mask: u32,
+) -> Result<Vec<T>, Error> {
+    let (count, capacity) =
+        reader.enter_vec(boxed, T::MIN_SERIALIZED_LEN, core::mem::size_of::<T>())?;
+    crate::encoding::read_each(reader, count, capacity, |r| T::deserialize_with(r, mask))
+}
+
+/// A bare struct held in a field, decoded under a field mask, one nesting level deeper (as
+/// [`read_nested`]).
+#[inline]
+pub fn read_nested_with<'a, T: DeserializeWith<'a>>(
+    reader: &mut Reader<'a>,
+    mask: u32,
+) -> Result<T, Error> {
+    reader.nest(|r| T::deserialize_with(r, mask))
+}
+
+/// The `Deserialize` of a type whose constructors take a field mask and that a function
+/// returns with the request's mask: its answer decodes only through
+/// [`RemoteCall::decode_answer`], which passes the request's mask.
+#[cold]
+pub fn needs_request(reader: &Reader<'_>) -> Error {
+    Error::new(
+        ErrorKind::Invalid {
+            reason: "this answer's fields depend on its request's field mask: decode it with the request's `decode_answer`",
+        },
+        reader.position(),
+    )
 }

@@ -86,9 +86,20 @@ fn read_elements<'a, E: DecodeAs<'a, T>, T>(
     count: usize,
     capacity: usize,
 ) -> Result<Vec<T>, Error> {
+    read_each(reader, count, capacity, E::read)
+}
+
+/// [`read_elements`] with `read` reading each element (the elements of a vector under a field
+/// mask too, `crate::__private::read_vec_with`).
+pub(crate) fn read_each<'a, T>(
+    reader: &mut Reader<'a>,
+    count: usize,
+    capacity: usize,
+    mut read: impl FnMut(&mut Reader<'a>) -> Result<T, Error>,
+) -> Result<Vec<T>, Error> {
     let mut items = Vec::with_capacity(capacity);
     for i in 0..count {
-        match E::read(reader) {
+        match read(reader) {
             Ok(item) => items.push(item),
             Err(e) => {
                 reader.leave();

@@ -500,6 +500,59 @@ pub trait DeserializeOwned: for<'a> Deserialize<'a> {}
 
 impl<T: for<'a> Deserialize<'a>> DeserializeOwned for T {}
 
+/// A value whose encoding depends on a field mask passed to its type from outside, as VK's
+/// schemas pass one: `engine.mode {fields_mask:#} read_enabled:fields_mask.0?Bool … =
+/// engine.ReadWriteMode fields_mask;`, held as `header:(statshouse.commonProxyHeader
+/// fields_mask)` by a constructor whose own `fields_mask:#` is that mask.
+///
+/// The fields under the mask's bits are `Option`s (and `bool`s for `?true`), as a `#` field's
+/// own flags are. A value encodes under the mask its holder writes: a field is on the wire
+/// where the mask has its bit, its type's zero value if it is `None` there (as VK's encoding
+/// writes it), and off the wire where the mask has not, whatever it holds. The holder computes
+/// its mask from the values' [`mask_bits`](SerializeWith::mask_bits), so a value written on its
+/// own puts each present field on the wire.
+pub trait SerializeWith {
+    /// The bits of the field mask that `self`'s fields need: those of its present `Option`s
+    /// and its set flags, and of the values it passes the mask on to.
+    fn mask_bits(&self) -> u32;
+
+    /// Appends the encoding of `self` under the field mask `mask` (a boxed type's with its
+    /// constructor id, a constructor's bare).
+    fn serialize_with(&self, mask: u32, buf: &mut Vec<u8>);
+}
+
+/// A value decoded under a field mask passed to its type from outside (see [`SerializeWith`]):
+/// a field is read where `mask` has its bit, and is `None` (or `false`) where it has not.
+pub trait DeserializeWith<'a>: Sized {
+    /// The fewest bytes an encoded value takes, whatever the mask.
+    const MIN_SERIALIZED_LEN: usize = 0;
+
+    /// Reads one value from `reader` under the field mask `mask`, leaving the rest of the
+    /// input.
+    fn deserialize_with(reader: &mut Reader<'a>, mask: u32) -> Result<Self, Error>;
+}
+
+impl<T: SerializeWith + ?Sized> SerializeWith for alloc::boxed::Box<T> {
+    #[inline]
+    fn mask_bits(&self) -> u32 {
+        T::mask_bits(self)
+    }
+
+    #[inline]
+    fn serialize_with(&self, mask: u32, buf: &mut Vec<u8>) {
+        T::serialize_with(self, mask, buf);
+    }
+}
+
+impl<'a, T: DeserializeWith<'a>> DeserializeWith<'a> for alloc::boxed::Box<T> {
+    const MIN_SERIALIZED_LEN: usize = T::MIN_SERIALIZED_LEN;
+
+    #[inline]
+    fn deserialize_with(reader: &mut Reader<'a>, mask: u32) -> Result<Self, Error> {
+        T::deserialize_with(reader, mask).map(alloc::boxed::Box::new)
+    }
+}
+
 /// A TL constructor or function with its 32-bit id.
 pub trait Identifiable {
     /// The constructor id, as written after `#` in the schema.
@@ -549,6 +602,33 @@ pub trait RemoteCall: Serialize {
         } else {
             Ok(Ok(Self::Return::from_bytes(bytes)?))
         }
+    }
+
+    /// Decodes the answer to this very request: [`decode_reply`](RemoteCall::decode_reply),
+    /// except for a function whose result takes a field mask from the request (VK's
+    /// `engine.getReadWriteMode fields_mask:# = engine.ReadWriteMode fields_mask;`), whose
+    /// answer has the fields that the request's mask asks for. Such an answer cannot be
+    /// decoded without its request: its `Return` decodes by `decode_reply` (or
+    /// [`Deserialize`]) only as an [`ErrorKind::Invalid`] error that says so.
+    fn decode_answer(&self, bytes: &[u8]) -> Result<Result<Self::Return, Self::Error>, Error>
+    where
+        Self: Sized,
+    {
+        if bytes.get(..4) == Some(&RpcError::CONSTRUCTOR_ID.to_le_bytes()) {
+            return Ok(Err(RpcError::from_bytes(bytes)?.into()));
+        }
+        let mut reader = Reader::new(bytes);
+        let value = self.read_answer(&mut reader)?;
+        reader.finish()?;
+        Ok(Ok(value))
+    }
+
+    /// Reads the answer to this request, which is not an `rpc_error`: its `Return`'s own
+    /// decoding, or one under the request's field mask. Not public API.
+    #[doc(hidden)]
+    #[inline]
+    fn read_answer(&self, reader: &mut Reader<'_>) -> Result<Self::Return, Error> {
+        Self::Return::deserialize(reader)
     }
 }
 

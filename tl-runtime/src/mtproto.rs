@@ -161,6 +161,18 @@ impl RpcResult {
         F::decode_reply(&body)
     }
 
+    /// [`decode`](Self::decode) as the answer to `request` itself: what a function needs whose
+    /// result takes a field mask from the request (VK's `= engine.ReadWriteMode fields_mask`),
+    /// see [`RemoteCall::decode_answer`].
+    pub fn decode_answer<F: RemoteCall>(
+        &self,
+        request: &F,
+        max_len: usize,
+    ) -> Result<Result<F::Return, F::Error>, Error> {
+        let body = unpack(&self.result.0, max_len)?;
+        request.decode_answer(&body)
+    }
+
     /// The result as a `T` if it is one of `T`'s constructors, and kept as
     /// [`Unknown`](crate::Unknown) otherwise (a constructor of a newer layer), after inflating a
     /// `gzip_packed` one.

@@ -519,7 +519,9 @@ impl<'a> Validator<'a> {
                     def.result.name,
                     first.name.value,
                     self.locate.describe(first),
-                    first.nat_param().map_or("fields_mask", |p| p.name.value.as_str())
+                    first
+                        .nat_param()
+                        .map_or("fields_mask", |p| p.name.value.as_str())
                 );
                 self.push(def, def.result.range.clone(), message);
             }
@@ -874,11 +876,18 @@ impl<'a> Validator<'a> {
                 if arg.constant().is_some() {
                     continue;
                 }
-                format!("the field mask `{arg}` passed to `{}` is beyond 32 bits", ty.name)
+                format!(
+                    "the field mask `{arg}` passed to `{}` is beyond 32 bits",
+                    ty.name
+                )
             } else if plain && is_nat_param(def, name) {
                 continue;
             } else if plain && self.nats_before.contains(&name) {
-                if def.fields.iter().any(|f| f.kind.counted_by().is_some_and(|c| c.value == name)) {
+                if def
+                    .fields
+                    .iter()
+                    .any(|f| f.kind.counted_by().is_some_and(|c| c.value == name))
+                {
                     format!(
                         "`#` field `{name}` counts a repetition and is passed to `{}`: give each a `#` field of its own",
                         ty.name
@@ -952,7 +961,8 @@ impl<'a> Validator<'a> {
         }
         // A repetition's elements too: `n:# xs:n*[ X ]` is a `Vec<X>`, as `xs:vector<X>` is.
         let types = def.field_types();
-        for param in &def.type_params {
+        // A `{n:#}` has an error of its own on a function.
+        for param in def.type_params.iter().filter(|p| p.kind != "#") {
             let used = types
                 .iter()
                 .any(|ty| mentions_directly(ty, &param.name.value));
@@ -1130,9 +1140,8 @@ impl<'a> Validator<'a> {
         }
         let generic = builtin.is_some_and(Builtin::is_generic);
         // A type that takes a field mask (VK's): its argument is a number, not a type.
-        let dependent = !self.dependent.is_empty()
-            && !ty.args.is_empty()
-            && self.dependent.contains_key(name);
+        let dependent =
+            !self.dependent.is_empty() && !ty.args.is_empty() && self.dependent.contains_key(name);
         match (generic, self.arity(ty, builtin), ty.args.len()) {
             // A type the schema does not define: its error is its own, below (and a type
             // defined outside, in a derive's line or `extern`, takes what its Rust type takes).
@@ -1642,22 +1651,61 @@ mod tests {
                 "e {f:#} x:f.0?e2 = E f;\ne2 o:Object = E2;",
                 "`e2` under a bit of `f`, a field mask passed from outside, needs a zero value: where the mask has the bit and the value is absent, VK's encoding writes one (0, empty, `boolFalse`, a boxed type's first constructor), but `Object` is any value",
             ),
-            ("e {f:#} {g:#} = E f g;", "`{g:#}` is a second natural-number parameter of `e`"),
-            ("e {f:#} n:f.0?int = E f;\nd x:(E y) y:# = D;", "`y`, passed to `E`, must be a `#` field declared before it"),
-            ("e {f:#} n:f.0?int = E f;\nd x:(E int) = D;", "`int` passed to `E`, which takes a field mask"),
-            ("e {f:#} n:f.0?int = E f;\nd x:E = D;", "type `E` takes 1 type argument, found 0"),
-            ("e {f:#} n:f.0?int = E f;\nd g:# x:g.0?(E g) = D;", "`E g` is given a field mask here"),
-            ("e {f:#} n:f.0?int = E f;\nd g:# x:(Vector (Vector (E g))) = D;", "`E g` is given a field mask here"),
-            ("e {f:#} xs:f*[ int ] = E f;", "repetition count `f` is the field mask passed to `e`"),
-            ("e {f:#} x:f = E f;", "`f` is the field mask `{f:#}` of `e`, a number, not a type"),
-            ("e {f:#} = E f;\ne2 x:int = E f;", "`E` takes a field mask here as `e` does"),
-            ("e {f:#} = E f;\nd g:# n:g*[ int ] x:(E g) = D;", "`#` field `g` counts a repetition and is passed to `E`"),
-            ("---functions---\nget {f:#} = Bool;", "`{f:#}` on a function"),
-            ("e {f:#} = E f;\n---functions---\nget m:# = Vector (E m);", "`E m` is given a field mask here"),
+            (
+                "e {f:#} {g:#} = E f g;",
+                "`{g:#}` is a second natural-number parameter of `e`",
+            ),
+            (
+                "e {f:#} n:f.0?int = E f;\nd x:(E y) y:# = D;",
+                "`y`, passed to `E`, must be a `#` field declared before it",
+            ),
+            (
+                "e {f:#} n:f.0?int = E f;\nd x:(E int) = D;",
+                "`int` passed to `E`, which takes a field mask",
+            ),
+            (
+                "e {f:#} n:f.0?int = E f;\nd x:E = D;",
+                "type `E` takes 1 type argument, found 0",
+            ),
+            (
+                "e {f:#} n:f.0?int = E f;\nd g:# x:g.0?(E g) = D;",
+                "`E g` is given a field mask here",
+            ),
+            (
+                "e {f:#} n:f.0?int = E f;\nd g:# x:(Vector (Vector (E g))) = D;",
+                "`E g` is given a field mask here",
+            ),
+            (
+                "e {f:#} xs:f*[ int ] = E f;",
+                "repetition count `f` is the field mask passed to `e`",
+            ),
+            (
+                "e {f:#} x:f = E f;",
+                "`f` is the field mask `{f:#}` of `e`, a number, not a type",
+            ),
+            (
+                "e {f:#} = E f;\ne2 x:int = E f;",
+                "`E` takes a field mask here as `e` does",
+            ),
+            (
+                "e {f:#} = E f;\nd g:# n:g*[ int ] x:(E g) = D;",
+                "`#` field `g` counts a repetition and is passed to `E`",
+            ),
+            (
+                "---functions---\nget {f:#} = Bool;",
+                "`{f:#}` on a function",
+            ),
+            (
+                "e {f:#} = E f;\n---functions---\nget m:# = Vector (E m);",
+                "`E m` is given a field mask here",
+            ),
         ];
         for (text, message) in cases {
             let got = messages(text, IdRule::Tdlib);
-            assert!(got.iter().any(|m| m.starts_with(message)), "{text}: {got:#?}");
+            assert!(
+                got.iter().any(|m| m.starts_with(message)),
+                "{text}: {got:#?}"
+            );
         }
         // A number that may be absent counts and flags nothing; a `#` field alone is a field.
         let got = messages("a f:# n:f.0?# x:n.1?int ys:n*[ int ] = A;", IdRule::Tdlib);

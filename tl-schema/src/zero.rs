@@ -18,10 +18,14 @@ const TRUE_ID: u32 = 0x3fed_d339;
 /// How deep types may nest inside a zero value: deeper is a type that holds itself.
 const MAX_DEPTH: u32 = 32;
 
+/// The longest zero value written: tuples of tuples could ask for gigabytes.
+const MAX_LEN: usize = 64 * 1024;
+
 /// The zero values of a schema's types.
 #[derive(Debug)]
 pub struct Zeros<'a> {
-    defs: &'a [Definition],
+    /// The constructors (of the types section, no builtin lines).
+    ctors: Vec<&'a Definition>,
     rule: IdRule,
 }
 
@@ -37,8 +41,12 @@ struct Scope {
 
 impl<'a> Zeros<'a> {
     /// Over `defs`, a schema's definitions, whose ids are computed by `rule`.
-    pub fn new(defs: &'a [Definition], rule: IdRule) -> Self {
-        Zeros { defs, rule }
+    pub fn new(defs: impl IntoIterator<Item = &'a Definition>, rule: IdRule) -> Self {
+        let ctors = defs
+            .into_iter()
+            .filter(|d| d.section == Section::Types && !d.builtin)
+            .collect();
+        Zeros { ctors, rule }
     }
 
     /// The bytes of `ty`'s zero value, written in `def` (whose type variables it may name,
@@ -59,6 +67,9 @@ impl<'a> Zeros<'a> {
     ) -> Result<(), String> {
         if depth > MAX_DEPTH {
             return Err(format!("`{ty}` holds itself"));
+        }
+        if out.len() > MAX_LEN {
+            return Err(format!("its zero value is over {} KiB", MAX_LEN / 1024));
         }
         if ty.is_nat() {
             out.extend([0; 4]);
@@ -92,19 +103,23 @@ impl<'a> Zeros<'a> {
                 word(out, 0);
             }
             Some(Builtin::Tuple) => {
-                let (Some(elem), Some(len)) = (ty.args.first(), ty.args.get(1).and_then(Type::constant))
+                let (Some(elem), Some(len)) =
+                    (ty.args.first(), ty.args.get(1).and_then(Type::constant))
                 else {
                     return Err(format!("`{ty}` is no tuple of a written length"));
                 };
+                if len > crate::ast::MAX_FIXED_COUNT {
+                    return Err(format!("`{ty}` is too long"));
+                }
                 for _ in 0..len {
                     self.write(def, elem, scope, depth + 1, out)?;
                 }
             }
             Some(Builtin::Object) => return Err(format!("`{ty}` is any value")),
             None => {
-                let ctor = self.constructor(ty).ok_or_else(|| {
-                    format!("`{ty}` has no constructor in the schema")
-                })?;
+                let ctor = self
+                    .constructor(ty)
+                    .ok_or_else(|| format!("`{ty}` has no constructor in the schema"))?;
                 if !is_bare_name(&ty.name) && !ty.percent {
                     word(out, ctor.id(self.rule));
                 }
@@ -119,7 +134,9 @@ impl<'a> Zeros<'a> {
                             self.mask_of(def, arg, scope)
                         });
                     } else {
-                        inner.vars.push((param.name.clone(), substitute(arg, scope)));
+                        inner
+                            .vars
+                            .push((param.name.clone(), substitute(arg, scope)));
                     }
                 }
                 self.fields(ctor, &inner, depth, out)?;
@@ -169,18 +186,27 @@ impl<'a> Zeros<'a> {
                     multiplier: Some(Multiplier::Constant(n)),
                     fields,
                 } => {
+                    if *n > crate::ast::MAX_FIXED_COUNT {
+                        return Err(format!("`{}` repeats too many", ctor.name.value));
+                    }
                     for _ in 0..*n {
                         for inner in fields {
                             if let FieldKind::Plain(ty) = &inner.kind {
                                 self.write_in(ctor, ty, scope, depth, out)?;
                             } else {
-                                return Err(format!("`{}` repeats an unusual field", ctor.name.value));
+                                return Err(format!(
+                                    "`{}` repeats an unusual field",
+                                    ctor.name.value
+                                ));
                             }
                         }
                     }
                 }
                 FieldKind::Repeat { .. } | FieldKind::Opaque => {
-                    return Err(format!("`{}` has a field of no fixed shape", ctor.name.value));
+                    return Err(format!(
+                        "`{}` has a field of no fixed shape",
+                        ctor.name.value
+                    ));
                 }
             }
         }
@@ -203,14 +229,11 @@ impl<'a> Zeros<'a> {
     /// The constructor a non-builtin `ty` is written with: itself if bare, else its type's
     /// first.
     fn constructor(&self, ty: &Type) -> Option<&'a Definition> {
-        let types = self
-            .defs
-            .iter()
-            .filter(|d| d.section == Section::Types && !d.builtin);
+        let mut ctors = self.ctors.iter().copied();
         if is_bare_name(&ty.name) && !ty.percent {
-            types.into_iter().find(|d| d.name.value == ty.name)
+            ctors.find(|d| d.name.value == ty.name)
         } else {
-            types.into_iter().find(|d| d.result.name == ty.name)
+            ctors.find(|d| d.result.name == ty.name)
         }
     }
 }
@@ -250,7 +273,10 @@ mod tests {
             .rev()
             .find(|d| d.section == crate::Section::Types)
             .ok_or("no constructor")?;
-        let field = def.fields.iter().find(|f| f.name.as_ref().is_some_and(|n| n.value == "x"));
+        let field = def
+            .fields
+            .iter()
+            .find(|f| f.name.as_ref().is_some_and(|n| n.value == "x"));
         let Some(crate::FieldKind::Conditional { ty, .. } | crate::FieldKind::Plain(ty)) =
             field.map(|f| &f.kind)
         else {
@@ -302,6 +328,12 @@ mod tests {
         // None for what holds any value, or itself.
         let object = "e {f:#} x:f.0?Object = E f;";
         assert!(zero_of_x(object).is_err());
+        // Nor for what would take gigabytes to write.
+        let huge = "e {f:#} x:f.0?(tuple (tuple (tuple long 256) 256) 256) = E f;";
+        assert_eq!(
+            zero_of_x(huge).map_err(|e| e.contains("over 64 KiB")),
+            Err(true)
+        );
         let cycle = "node next:Node = Node;\ne {f:#} x:f.0?Node = E f;";
         assert_eq!(
             zero_of_x(cycle).map_err(|e| e.contains("holds itself")),

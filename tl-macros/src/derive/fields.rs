@@ -159,7 +159,9 @@ fn expected(ty: &RType) -> String {
         RType::Array { elem, len } => format!("[{}; {len}]", expected(elem)),
         RType::Param(name) => name.clone(),
         RType::Extern { tl, .. } => ident::type_name(tl.rsplit('.').next().unwrap_or(tl)),
-        RType::Enum(_) | RType::Struct { .. } | RType::Applied { .. } => "a generated type".into(),
+        RType::Enum(_) | RType::Struct { .. } | RType::Applied { .. } | RType::Mask(_) => {
+            "a generated type".into()
+        }
     }
 }
 
@@ -244,7 +246,7 @@ fn fit(tl: &RType, ty: &syn::Type) -> Option<RType> {
                 with: None,
             });
         }
-        RType::Enum(_) | RType::Struct { .. } | RType::Applied { .. } => false,
+        RType::Enum(_) | RType::Struct { .. } | RType::Applied { .. } | RType::Mask(_) => false,
     };
     ok.then(|| tl.clone())
 }
@@ -291,6 +293,16 @@ pub fn matched(
     ctor: &str,
     errors: &mut darling::error::Accumulator,
 ) -> Option<(Struct, Places)> {
+    if let Some(param) = line.def.nat_param() {
+        errors.push(err_at(
+            format!(
+                "tl: `{{{}:#}}` takes a field mask from outside (VK's), which a derive's type cannot be given: write its line in `tl!`, which generates `SerializeWith` and `DeserializeWith` for it",
+                param.name.value
+            ),
+            line.span,
+        ));
+        return None;
+    }
     let mut s = match crate::model::line_struct(&line.def, &line.sources, line.id_rule) {
         Ok(s) => s,
         Err(internal) => {

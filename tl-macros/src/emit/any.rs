@@ -42,7 +42,14 @@ pub fn emit(ctx: &Ctx<'_>, out: &mut String) {
     let mut variant_idents = Vec::new();
     // For `#[tl(serde)]`: each variant, the TL names it reads, its payload, whether boxed.
     let mut json = Vec::new();
-    for (e_index, e) in model.enums.iter().enumerate() {
+    // A type whose constructors take a field mask from outside (VK's) cannot be decoded by its
+    // id alone: `Any` leaves it out.
+    for (e_index, e) in model
+        .enums
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.masked.is_none())
+    {
         let mut base: String = e.modules.iter().map(|m| ident::type_name(m)).collect();
         base.push_str(&e.name);
         let name = ident::text(&names.claim(base, String::new));

@@ -7,12 +7,71 @@ use super::text::{
     u32_lit,
 };
 use super::{Ctx, Kind};
-use crate::model::{Cond, FieldId, Holds, Member, RType, Step, Struct, Target};
+use crate::model::{
+    Cond, FieldId, Holds, MaskArg, Member, OWN_MASK, RType, Step, Struct, Target, WordId,
+};
 use crate::paths;
 
-/// The local holding the `#` word at TL index `tl`.
+/// The local holding the `#` word at TL index `tl`: the mask passed in, for a constructor's
+/// own (see [`OWN_MASK`]).
 fn flag_local(tl: usize) -> String {
-    format!("__tl_flags_{tl}")
+    if tl == OWN_MASK {
+        MASK_LOCAL.to_string()
+    } else {
+        format!("__tl_flags_{tl}")
+    }
+}
+
+/// The parameter of `serialize_with` and `deserialize_with` that holds the field mask passed
+/// in.
+const MASK_LOCAL: &str = "__tl_mask";
+
+/// The value of a field mask given to a type.
+fn mask_value(arg: MaskArg) -> String {
+    match arg {
+        MaskArg::Word(tl) => flag_local(tl),
+        MaskArg::Own => MASK_LOCAL.to_string(),
+        MaskArg::Const(n) => u32_lit(n),
+    }
+}
+
+/// The terms (` | …`) of the bits that the fields on the word `w` need: the valued fields'
+/// presence (with the flags' when `flags`), and the masks of the values it is passed to.
+fn word_bits(s: &Struct, p: &Places, w: WordId, flags: bool) -> String {
+    let mut out = String::new();
+    for step in s.tl.iter().map(|f| &f.step) {
+        if let Step::Present {
+            field,
+            member,
+            cond,
+            ..
+        } = *step
+            && cond.word == w
+            && member.is_none_or(|m| m.index == 0)
+        {
+            emit!(
+                out,
+                " | if {}.is_some() {{ {} }} else {{ 0 }}",
+                p.fields[field.0],
+                bit_mask(cond.bit)
+            );
+        }
+    }
+    if flags {
+        flag_terms(s, p, w, &mut out);
+    }
+    for &field in &s.word(w).passed {
+        let Holds::Value(ty) = s.field(field).holds else {
+            continue;
+        };
+        let place = &p.fields[field.0];
+        match s.ty(ty).masked() {
+            Some((_, Some(_))) => emit!(out, " | {}(&{place})", paths::MASK_BITS_OF_VEC),
+            Some((_, None)) => emit!(out, " | {}::mask_bits(&{place})", paths::SERIALIZE_WITH),
+            None => {}
+        }
+    }
+    out
 }
 
 /// The local of `cond`'s word, and the mask of its bit.
@@ -69,6 +128,10 @@ pub fn impls(
 ) {
     let places = Places::of(fields);
     let ty = format!("{name}{}", generics(s));
+    if let Some(own) = s.mask {
+        masked_impls(ctx, s, &places, own, &ty, out);
+        return;
+    }
     let ser = Header {
         generics: generics(s),
         ty: ty.clone(),
@@ -84,6 +147,35 @@ pub fn impls(
         bounds: bounds(s, &de()),
     };
     deserialize_header(ctx, kind, s, &places, &de, out);
+}
+
+/// `SerializeWith` and `DeserializeWith` of a constructor that takes a field mask from outside
+/// (VK's `{fields_mask:#}`), whose word `own` is the mask passed in: bare, as a constructor's
+/// encoding is; its enum writes the id before it.
+fn masked_impls(ctx: &Ctx<'_>, s: &Struct, p: &Places, own: WordId, ty: &str, out: &mut String) {
+    let depth = 1 + s.modules.len();
+    emit!(
+        out,
+        "#[automatically_derived] impl{} {} for {ty} {{\n\
+         #[inline] fn mask_bits(&self) -> u32 {{ 0{} }}\n\
+         #[inline] fn serialize_with(&self, {MASK_LOCAL}: u32, buf: &mut {}<u8>) {{\n{}}}\n}}\n",
+        generics(s),
+        paths::SERIALIZE_WITH,
+        word_bits(s, p, own, true),
+        paths::VEC,
+        write_body(s, p, Id::Absent),
+    );
+    emit!(
+        out,
+        "#[automatically_derived] impl{} {}<'a> for {ty} {{\n\
+         #[inline] fn deserialize_with(r: &mut {}<'a>, {MASK_LOCAL}: u32) -> {}<Self, {}> {{\n{}}}\n}}\n",
+        de_generics(s),
+        paths::DESERIALIZE_WITH,
+        paths::READER,
+        paths::RESULT,
+        paths::ERROR,
+        read_body(s, p, &|ty| Some(super::text::rust_type(ctx, depth, ty))),
+    );
 }
 
 /// What an impl is of: `impl{generics} Trait for {ty} {bounds}`.
@@ -187,12 +279,29 @@ fn min_len(ctx: &Ctx<'_>, depth: usize, s: &Struct, base: usize) -> String {
 /// The smallest encoding of a value of `ty`, when it does not depend on another type's
 /// constant: a bare struct's minimum is its own `MIN_SERIALIZED_LEN`.
 fn fixed_min_len(ty: &RType) -> Option<usize> {
+    if matches!(ty, RType::Applied { .. }) && ty.mask().is_some() {
+        // A constructor that takes a field mask may have all its fields under it.
+        return Some(
+            if matches!(
+                ty,
+                RType::Applied {
+                    target: Target::Enum(_),
+                    ..
+                }
+            ) {
+                4
+            } else {
+                0
+            },
+        );
+    }
     Some(match ty {
         // A type parameter's own minimum is not known here (no bound on the const). A struct
         // boxed because it sits on a cycle: its own minimum would refer back to this one, and
         // a constant cannot be defined through itself.
         RType::Param(_)
         | RType::Object
+        | RType::Mask(_)
         | RType::Struct { boxed: true, .. }
         | RType::Applied { boxed: true, .. }
         | RType::Extern { own_min: false, .. } => 0,
@@ -268,6 +377,21 @@ fn encoding(ty: &RType) -> String {
 }
 
 fn write_value(ty: &RType, value: &str) -> String {
+    if ty.may_be_masked()
+        && let Some((arg, vector)) = ty.masked()
+    {
+        let mask = mask_value(arg);
+        return match vector {
+            Some(boxed) => format!(
+                "{}(buf, {boxed}, {value}, {mask});\n",
+                paths::WRITE_VEC_WITH
+            ),
+            None => format!(
+                "{}::serialize_with({value}, {mask}, buf);\n",
+                paths::SERIALIZE_WITH
+            ),
+        };
+    }
     if let RType::Extern {
         with: Some(with), ..
     } = ty
@@ -291,7 +415,26 @@ fn write_value(ty: &RType, value: &str) -> String {
 ///
 /// The call leaves the type to the local it is read into, which [`read_body`] annotates.
 fn read_value(ty: &RType, at: usize) -> String {
-    let read = if let RType::Extern {
+    let read = if ty.may_be_masked()
+        && let Some((arg, vector)) = ty.masked()
+    {
+        let mask = mask_value(arg);
+        match (vector, ty) {
+            (Some(boxed), _) => format!("{}(r, {boxed}, {mask})", paths::READ_VEC_WITH),
+            // A bare struct one level deeper, as any bare struct is read; a boxed type goes
+            // deeper with its id.
+            (
+                None,
+                RType::Applied {
+                    target: Target::Struct(_),
+                    ..
+                },
+            ) => {
+                format!("{}(r, {mask})", paths::READ_NESTED_WITH)
+            }
+            (None, _) => format!("{}::deserialize_with(r, {mask})", paths::DESERIALIZE_WITH),
+        }
+    } else if let RType::Extern {
         with: Some(with), ..
     } = ty
     {
@@ -347,29 +490,52 @@ fn checked(read: &str, at: usize) -> String {
 fn flag_words(s: &Struct, p: &Places) -> String {
     let mut out = String::new();
     for (w, word) in s.words.iter().enumerate() {
-        let mut flags = String::new();
-        for (i, f) in s.fields.iter().enumerate() {
-            if let Holds::Flag(cond) = f.holds
-                && cond.word.0 == w
-            {
-                emit!(
-                    flags,
-                    " | if {} {{ {} }} else {{ 0 }}",
-                    p.fields[i],
-                    bit_mask(cond.bit)
-                );
-            }
+        // A constructor's own mask is passed in.
+        if word.field.is_some() {
+            emit!(
+                out,
+                "let {}{}: u32 = ",
+                if word.patched { "mut " } else { "" },
+                flag_local(word.tl),
+            );
+            word_value(s, p, WordId(w), false, &mut out);
+            out.push_str(";\n");
         }
-        emit!(
-            out,
-            "let {}{}: u32 = {}.bits({}){flags};\n",
-            if word.patched { "mut " } else { "" },
-            flag_local(word.tl),
-            p.fields[word.field.0],
-            u32_lit(word.known)
-        );
     }
     out
+}
+
+/// The terms (` | …`) of the bits of the `?true` fields on the word `w`.
+fn flag_terms(s: &Struct, p: &Places, w: WordId, out: &mut String) {
+    for (i, f) in s.fields.iter().enumerate() {
+        if let Holds::Flag(cond) = f.holds
+            && cond.word == w
+        {
+            emit!(
+                out,
+                " | if {} {{ {} }} else {{ 0 }}",
+                p.fields[i],
+                bit_mask(cond.bit)
+            );
+        }
+    }
+}
+
+/// The value of the `#` word `w` as [`flag_words`] computes it, written to `out` (nothing for a
+/// constructor's own mask, which is passed in): its unknown bits and its flags' bits, and, for
+/// a word passed to a type or when `whole`, the bits of the optional fields and of the values
+/// it is passed to.
+pub fn word_value(s: &Struct, p: &Places, w: WordId, whole: bool, out: &mut String) {
+    let word = s.word(w);
+    let Some(holder) = word.field else {
+        return;
+    };
+    emit!(out, "{}.bits({})", p.fields[holder.0], u32_lit(word.known));
+    flag_terms(s, p, w, out);
+    if whole || !word.passed.is_empty() {
+        // Passed to a type: whole before anything is written.
+        out.push_str(&word_bits(s, p, w, false));
+    }
 }
 
 /// `boolTrue#997275b5 = Bool;` and `boolFalse#bc799737 = Bool;`, as the runtime's `bool`
@@ -483,6 +649,8 @@ pub enum Id {
     /// `encode`, which its enum calls with the variant's id, and without one for the bare
     /// encoding.
     Param,
+    /// None: a constructor that takes a field mask, whose enum writes the id before it.
+    Absent,
 }
 
 /// The parameter of `encode` that holds the id to write.
@@ -507,6 +675,7 @@ pub fn write_body(s: &Struct, p: &Places, id: Id) -> String {
             );
             run.after_id = true;
         }
+        Id::Absent => {}
     }
     for step in s.tl.iter().map(|f| &f.step) {
         match *step {
@@ -528,12 +697,41 @@ pub fn write_body(s: &Struct, p: &Places, id: Id) -> String {
                 run.flush(&mut out);
                 let (field, bind, value) = present(p, field, member);
                 let (flags, mask) = cond_parts(s, cond);
-                emit!(
-                    out,
-                    "if let {}({bind}) = &{field} {{ {flags} |= {mask}; {}}}\n",
-                    paths::SOME,
-                    write_value(s.ty(ty), &value)
-                );
+                let word = s.word(cond.word);
+                if word.field.is_none() {
+                    // The constructor's own mask decides: a `None` where it has the bit is
+                    // written as its type's zero value.
+                    let zero: Vec<String> = s
+                        .zero(ty)
+                        .unwrap_or_default()
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect();
+                    emit!(
+                        out,
+                        "if {flags} & {mask} != 0 {{ match &{field} {{ {}({bind}) => {{ {}}} {} => {}(buf, &[{}]), }} }}\n",
+                        paths::SOME,
+                        write_value(s.ty(ty), &value),
+                        paths::NONE,
+                        paths::WRITE_ZERO,
+                        zero.join(", ")
+                    );
+                } else if !word.passed.is_empty() {
+                    // The word is whole already.
+                    emit!(
+                        out,
+                        "if let {}({bind}) = &{field} {{ {}}}\n",
+                        paths::SOME,
+                        write_value(s.ty(ty), &value)
+                    );
+                } else {
+                    emit!(
+                        out,
+                        "if let {}({bind}) = &{field} {{ {flags} |= {mask}; {}}}\n",
+                        paths::SOME,
+                        write_value(s.ty(ty), &value)
+                    );
+                }
             }
             Step::Word(w) => {
                 let word = s.word(w);

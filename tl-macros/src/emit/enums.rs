@@ -27,6 +27,9 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
     let mut writes = String::new();
     let mut reads = String::new();
     let mut conversions = String::new();
+    // A type whose constructors take a field mask: `SerializeWith`'s arms, and the bits each
+    // variant needs.
+    let mut bits = String::new();
     let mut debug = super::debug::Arms::default();
     let mut seen_ids = rustc_hash::FxHashSet::default();
     for &v in &e.variants {
@@ -41,6 +44,9 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
             debug.unit(&variant);
             emit!(variants, "{variant},\n");
             emit!(writes, "Self::{variant} => {write_u32}(buf, {id}),\n");
+            if e.masked.is_some() {
+                emit!(bits, "Self::{variant} => 0,\n");
+            }
             if first {
                 emit!(reads, "{id} => {}(Self::{variant}),\n", paths::OK);
             }
@@ -64,6 +70,31 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
         };
         debug.tuple(&variant);
         emit!(variants, "{variant}({payload}),\n");
+        if e.masked.is_some() {
+            // The id, then the constructor under the mask.
+            let with = paths::SERIALIZE_WITH;
+            emit!(
+                writes,
+                "Self::{variant}(x) => {{ {write_u32}(buf, {id}); {with}::serialize_with(x, __tl_mask, buf) }}\n"
+            );
+            emit!(bits, "Self::{variant}(x) => {with}::mask_bits(x),\n");
+            if first {
+                emit!(
+                    reads,
+                    "{id} => match {}::deserialize_with(r, __tl_mask) {{ {ok}(x) => {ok}(Self::{variant}(x)), {err}(e) => {err}(e) }},\n",
+                    paths::DESERIALIZE_WITH,
+                    ok = paths::OK,
+                    err = paths::ERR,
+                );
+            }
+            conversions.push_str(&conversion(
+                (lt, &ty),
+                &path,
+                ("x", &format!("Self::{variant}({wrap})")),
+                (&format!("{name}::{variant}(x)"), unwrap),
+            ));
+            continue;
+        }
         // The struct's own `encode`, named directly: no `Serialize` to select for it.
         emit!(
             writes,
@@ -94,7 +125,15 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
         e.tl_name.as_str(),
         &*format!(", {}", paths::NAMES_ALIAS),
     );
-    if generic {
+    if e.masked.is_some() {
+        debug.finish((lt, &ty, ""), out);
+        out.push_str(&masked_impls(
+            e,
+            (lt, &ty),
+            (&bits, &writes, &reads),
+            not_found,
+        ));
+    } else if generic {
         // A polymorphic type's impls bound its parameters.
         debug.finish((lt, &ty, &text::bounds_of(&e.generics, paths::DEBUG)), out);
         out.push_str(&serialize_by_variant_where(
@@ -117,6 +156,55 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
     out.push_str(&conversions);
     #[cfg(feature = "serde")]
     super::json::enum_impls(ctx, e, out);
+}
+
+/// `SerializeWith` and `DeserializeWith` of a type whose constructors take a field mask (VK's
+/// `{fields_mask:#}`): the id, then the variant's constructor under the mask. With a
+/// `Deserialize` too when a function returns it with its request's mask, as `RemoteCall::Return`
+/// must have one: an error that says to decode the answer with the request.
+fn masked_impls(
+    e: &Enum,
+    (lt, ty): (&str, &str),
+    (bits, writes, reads): (&str, &str, &str),
+    not_found: (&str, &str, &str),
+) -> String {
+    let (error, what, more) = not_found;
+    let (ok, err) = (paths::OK, paths::ERR);
+    let scrutinee = if writes.is_empty() { "*self" } else { "self" };
+    let mut out = format!(
+        "#[automatically_derived] impl{lt} {} for {ty} {{\n\
+         fn mask_bits(&self) -> u32 {{ match {scrutinee} {{\n{bits}}} }}\n\
+         fn serialize_with(&self, __tl_mask: u32, buf: &mut {}<u8>) {{ match {scrutinee} {{\n{writes}}} }}\n}}\n\
+         #[automatically_derived] impl<'a> {}<'a> for {ty} {{\n\
+         const MIN_SERIALIZED_LEN: usize = 4;\n\
+         fn deserialize_with(r: &mut {reader}<'a>, __tl_mask: u32) -> {result}<Self, {error_ty}> {{\n\
+         let id = match {}(r) {{ {ok}(id) => id, {err}(e) => return {err}(e) }};\n\
+         let v: {result}<Self, {error_ty}> = match id {{\n{reads}_ => {err}({error}(r, {}, id{more})),\n}};\n\
+         {}(r);\n\
+         v\n}}\n}}\n",
+        paths::SERIALIZE_WITH,
+        paths::VEC,
+        paths::DESERIALIZE_WITH,
+        paths::READ_ID_DEEPER,
+        str_lit(what),
+        paths::LEAVE,
+        reader = paths::READER,
+        result = paths::RESULT,
+        error_ty = paths::ERROR,
+    );
+    if e.masked.is_some_and(|m| m.answer) {
+        emit!(
+            out,
+            "#[automatically_derived] impl<'a> {} for {ty} {{\n\
+             fn deserialize(r: &mut {}<'a>) -> {}<Self, {}> {{ {err}({}(r)) }}\n}}\n",
+            de(),
+            paths::READER,
+            paths::RESULT,
+            paths::ERROR,
+            paths::NEEDS_REQUEST,
+        );
+    }
+    out
 }
 
 /// `Deserialize` for an enum decoded by the constructor id it reads (or peeks at, when `peek`):

@@ -6,7 +6,7 @@
 use super::Ctx;
 use super::text::{bounds, generics, rust_type};
 use crate::ident;
-use crate::model::{RType, Struct};
+use crate::model::{AnswerMask, RType, Struct};
 use crate::paths::{self, relative};
 
 pub fn impls(ctx: &Ctx<'_>, s: &Struct, out: &mut String) {
@@ -33,12 +33,39 @@ pub fn impls(ctx: &Ctx<'_>, s: &Struct, out: &mut String) {
     };
     emit!(
         out,
-        "#[automatically_derived] impl{gen_params} {call} for {}{gen_params} {bounds} {{ type Return = {}; type Error = {}; }}\n",
+        "#[automatically_derived] impl{gen_params} {call} for {}{gen_params} {bounds} {{ type Return = {}; type Error = {}; {}}}\n",
         ident::text(&s.name),
         return_type(ctx, depth, s),
         error_type(depth, s),
+        read_answer(s),
         call = paths::REMOTE_CALL,
     );
+}
+
+/// For a function whose result takes a field mask from the request (VK's `= engine.ReadWriteMode
+/// fields_mask`): `RemoteCall::read_answer`, decoding the answer under the request's mask as
+/// the request writes it, then a space; nothing for any other function.
+fn read_answer(s: &Struct) -> String {
+    let Some(at) = s.answer_mask else {
+        return String::new();
+    };
+    let places = super::codec::Places::of(s.fields.iter().map(|f| ident::text(&f.name)).collect());
+    let mask = match at {
+        AnswerMask::Const(n) => super::text::u32_lit(n),
+        AnswerMask::Field(f) => places.fields[f.0].clone(),
+        AnswerMask::Word(w) => {
+            let mut value = String::new();
+            super::codec::word_value(s, &places, w, true, &mut value);
+            value
+        }
+    };
+    format!(
+        "fn read_answer(&self, r: &mut {}<'_>) -> {}<Self::Return, {}> {{ {}::deserialize_with(r, {mask}) }} ",
+        paths::READER,
+        paths::RESULT,
+        paths::ERROR,
+        paths::DESERIALIZE_WITH,
+    )
 }
 
 /// A function's `RemoteCall::Error`: its error enum, `RpcError` when it has none, and for a

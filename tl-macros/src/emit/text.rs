@@ -42,6 +42,8 @@ pub fn rust_type(ctx: &Ctx<'_>, depth: usize, ty: &RType) -> String {
             }
         }
         RType::Param(name) => name.clone(),
+        // A field mask is no type: the type given it does not name it.
+        RType::Mask(_) => "()".to_string(),
         RType::Extern { rust, .. } => rust.clone(),
         RType::Applied {
             target,

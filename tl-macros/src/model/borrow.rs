@@ -88,6 +88,7 @@ impl Borrows {
             | RType::Int256
             | RType::Int512
             | RType::True
+            | RType::Mask(_)
             | RType::Param(_) => false,
             // A Rust type named with the input's lifetime (`extern(T = path::T<'a>)`, such as
             // a type this `tl!` generates) borrows: the pipeline gives its alias the lifetime

@@ -4,8 +4,8 @@
 use super::names::Taken;
 use super::resolve::{Resolver, modules_of};
 use super::{
-    Alias, BitHolder, Cond, Field, FieldId, Holds, Internal, Member, RType, Step, Struct, TlField,
-    TyId, Word, WordId,
+    Alias, AnswerMask, BitHolder, Cond, Field, FieldId, Holds, Internal, MaskArg, Member, OWN_MASK,
+    RType, Step, Struct, TlField, TyId, Word, WordId,
 };
 use crate::ident;
 use rustc_hash::FxHashMap as HashMap;
@@ -56,6 +56,7 @@ fn tl_text(name: Option<&str>, kind: &FieldKind) -> String {
 /// What is being built.
 struct Builder<'d, 'r> {
     def: &'d Definition,
+    id_rule: IdRule,
     resolver: &'r Resolver<'d>,
     fields: Vec<Field>,
     tl: Vec<TlField>,
@@ -65,9 +66,28 @@ struct Builder<'d, 'r> {
     tys: Vec<RType>,
     taken: Taken,
     field_docs: HashMap<String, Vec<String>>,
+    /// The zero values of the types under bits of the constructor's own field mask.
+    zeros: Vec<(TyId, Vec<u8>)>,
 }
 
 impl Builder<'_, '_> {
+    /// [`Self::ty`] of a field under a bit of the constructor's own mask, with its zero value.
+    fn zeroed(&mut self, ty: &Type) -> Result<TyId, Internal> {
+        let id = self.ty(ty)?;
+        let zero = self
+            .resolver
+            .zeros(self.id_rule)
+            .of(self.def, ty)
+            .map_err(|why| {
+                Internal(format!(
+                    "`{ty}` in `{}` has no zero value: {why}",
+                    self.def.name.value
+                ))
+            })?;
+        self.zeros.push((id, zero));
+        Ok(id)
+    }
+
     fn ty(&mut self, ty: &Type) -> Result<TyId, Internal> {
         let resolved = self.resolver.resolve(self.def, ty)?;
         self.tys.push(resolved);
@@ -107,7 +127,7 @@ impl Builder<'_, '_> {
 
     /// The condition `flag.bit` of the field at TL index `index`.
     fn cond(&self, flag: &str, bit: u32) -> Result<(usize, Cond), Internal> {
-        let tl = flag_index(self.def, flag)?;
+        let tl = flag_key(self.def, flag)?;
         let word = self.word_of.get(&tl).copied().ok_or_else(|| {
             Internal(format!(
                 "the flag word `{flag}` of `{}` is used before it is declared",
@@ -115,6 +135,16 @@ impl Builder<'_, '_> {
             ))
         })?;
         Ok((tl, Cond { word, bit }))
+    }
+}
+
+/// The key of the word `flag` names: its `#` field's TL index, or [`OWN_MASK`] for the
+/// constructor's own field mask.
+fn flag_key(def: &Definition, flag: &str) -> Result<usize, Internal> {
+    if !def.type_params.is_empty() && def.nat_param().is_some_and(|p| p.name.value == flag) {
+        Ok(OWN_MASK)
+    } else {
+        flag_index(def, flag)
     }
 }
 
@@ -147,7 +177,7 @@ pub fn build(
     for (i, f) in tl_fields.iter().enumerate() {
         if let FieldKind::Conditional { flag, bit, .. } = &f.kind {
             members
-                .entry((flag_index(def, &flag.value)?, bit.value))
+                .entry((flag_key(def, &flag.value)?, bit.value))
                 .or_default()
                 .push(i);
         }
@@ -164,6 +194,7 @@ pub fn build(
 
     let mut b = Builder {
         def,
+        id_rule,
         resolver,
         fields: Vec::new(),
         tl: Vec::new(),
@@ -172,7 +203,37 @@ pub fn build(
         tys: Vec::new(),
         taken: Taken::default(),
         field_docs: docs.fields,
+        zeros: Vec::new(),
     };
+    // The constructor's own field mask (VK's `{fields_mask:#}`): a word whose local is the
+    // mask passed in, with no field of its own.
+    let mask = if def.nat_param().is_some() {
+        let word = WordId(b.words.len());
+        b.words.push(Word {
+            tl: OWN_MASK,
+            field: None,
+            passed: Vec::new(),
+            known: bits_of(&members, OWN_MASK),
+            patched: false,
+        });
+        b.word_of.insert(OWN_MASK, word);
+        Some(word)
+    } else {
+        None
+    };
+    // The `#` fields passed to a type as its field mask: words, written whole before the
+    // fields that take them. Only looked for in a schema with such types.
+    let mut passed: Vec<usize> = Vec::new();
+    if resolver.has_masks() {
+        for f in tl_fields {
+            if let FieldKind::Plain(ty) = &f.kind
+                && !ty.args.is_empty()
+                && let Some((MaskArg::Word(w), _)) = resolver.resolve(def, ty)?.masked()
+            {
+                passed.push(w);
+            }
+        }
+    }
     // The `#` fields that count a repetition: TL index of the count, of its repetition. A list,
     // nearly always empty: looked up for every field, where a map's lookup would cost the
     // unoptimized macro hundreds of instructions each.
@@ -188,6 +249,9 @@ pub fn build(
     let mut aliases: Vec<(String, String, usize)> = Vec::new();
     // The Rust field holding each conditional TL field.
     let mut placed: HashMap<usize, FieldId> = HashMap::default();
+    // The plain `#` fields: TL index, Rust field (what a function's answer may take as its
+    // field mask).
+    let mut nats: Vec<(usize, FieldId)> = Vec::new();
     for (i, f) in tl_fields.iter().enumerate() {
         // An anonymous field (`int`, `_:int`) is called by its place: `arg2`.
         let label = def.field_label(i);
@@ -207,21 +271,21 @@ pub fn build(
                     field: FieldId(usize::MAX),
                 }
             }
-            FieldKind::Plain(ty) if ty.is_nat() && members.keys().any(|(w, _)| *w == i) => {
-                let known = members
-                    .keys()
-                    .filter(|(w, _)| *w == i)
-                    .fold(0u32, |acc, (_, bit)| {
-                        acc | 1u32.checked_shl(*bit).unwrap_or(0)
-                    });
-                let patched = members
-                    .iter()
-                    .any(|(&(w, _), group)| w == i && !valued(group).is_empty());
+            FieldKind::Plain(ty)
+                if ty.is_nat() && (members.keys().any(|(w, _)| *w == i) || passed.contains(&i)) =>
+            {
+                let known = bits_of(&members, i);
+                // A word passed to a type is computed whole before it is written.
+                let patched = !passed.contains(&i)
+                    && members
+                        .iter()
+                        .any(|(&(w, _), group)| w == i && !valued(group).is_empty());
                 let word = WordId(b.words.len());
                 let field = b.push_field(name, i, Holds::Flags(word), text);
                 b.words.push(Word {
                     tl: i,
-                    field,
+                    field: Some(field),
+                    passed: Vec::new(),
                     known,
                     patched,
                 });
@@ -233,8 +297,26 @@ pub fn build(
                 Step::Nothing
             }
             FieldKind::Plain(ty) => {
+                let nat = ty.is_nat();
                 let ty = b.ty(ty)?;
                 let field = b.push_field(name, i, Holds::Value(ty), text);
+                if nat {
+                    nats.push((i, field));
+                }
+                let passed_to = match resolver.has_masks().then(|| b.tys[ty.0].masked()) {
+                    Some(Some((MaskArg::Word(w), _))) => Some(w),
+                    Some(Some((MaskArg::Own, _))) => Some(OWN_MASK),
+                    _ => None,
+                };
+                if let Some(w) = passed_to {
+                    let word = b.word_of.get(&w).copied().ok_or_else(|| {
+                        Internal(format!(
+                            "the field mask of `{name}` in `{}` is no word",
+                            def.name.value
+                        ))
+                    })?;
+                    b.words[word.0].passed.push(field);
+                }
                 Step::Value { field, ty }
             }
             FieldKind::Conditional { flag, bit, ty } => {
@@ -254,7 +336,11 @@ pub fn build(
                     }
                     Step::Nothing
                 } else if valued.len() == 1 {
-                    let ty = b.ty(ty)?;
+                    let ty = if flag_tl == OWN_MASK {
+                        b.zeroed(ty)?
+                    } else {
+                        b.ty(ty)?
+                    };
                     let field = b.push_field(name, i, Holds::Optional(ty), text);
                     placed.insert(i, field);
                     Step::Present {
@@ -283,7 +369,11 @@ pub fn build(
                                 )));
                             };
                             let member = def.field_label(m);
-                            tys.push(b.ty(ty)?);
+                            tys.push(if flag_tl == OWN_MASK {
+                                b.zeroed(ty)?
+                            } else {
+                                b.ty(ty)?
+                            });
                             docs.extend(b.field_docs.remove(&*member).unwrap_or_default());
                             names.push(ident::field_name(&member));
                             texts.push(tl_text(Some(&written.value), &tl_fields[m].kind));
@@ -433,6 +523,26 @@ pub fn build(
         .map(|(_, name)| name.clone())
         .collect();
 
+    let result = resolver.resolve(def, &def.result)?;
+    let answer_mask = match result.mask() {
+        _ if def.section != tl_schema::Section::Functions => None,
+        Some(MaskArg::Const(n)) => Some(AnswerMask::Const(n)),
+        Some(MaskArg::Word(tl)) => Some(match b.word_of.get(&tl) {
+            Some(&w) => AnswerMask::Word(w),
+            None => AnswerMask::Field(
+                nats.iter()
+                    .find(|(t, _)| *t == tl)
+                    .map(|(_, f)| *f)
+                    .ok_or_else(|| {
+                        Internal(format!(
+                            "the field mask of `{}`'s result is no field",
+                            def.name.value
+                        ))
+                    })?,
+            ),
+        }),
+        Some(MaskArg::Own) | None => None,
+    };
     Ok(Struct {
         tl_name: def.name.value.clone(),
         modules,
@@ -444,9 +554,11 @@ pub fn build(
         generics: used.iter().map(|&(name, _)| name.clone()).collect(),
         positions: used.iter().map(|&(_, at)| at).collect(),
         calls,
-        result: resolver.resolve(def, &def.result)?,
+        result,
+        answer_mask,
         fields: b.fields,
         tl: b.tl,
+        mask_bits: mask.map_or(0, |w| b.words[w.0].known),
         words: b.words,
         aliases: alias_list,
         tys: b.tys,
@@ -454,7 +566,19 @@ pub fn build(
         boxed_in_enum: false,
         borrows: false,
         errors: None,
+        mask,
+        zeros: b.zeros,
     })
+}
+
+/// The bits that the conditions on the word at `key` test.
+fn bits_of(members: &HashMap<(usize, u32), Vec<usize>>, key: usize) -> u32 {
+    members
+        .keys()
+        .filter(|(w, _)| *w == key)
+        .fold(0u32, |acc, (_, bit)| {
+            acc | 1u32.checked_shl(*bit).unwrap_or(0)
+        })
 }
 
 /// Whether `ty` names the type parameter `name` (Rust name).

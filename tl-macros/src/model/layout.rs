@@ -376,7 +376,7 @@ impl Decide<'_> {
                 8
             }
             RType::Bool => 1,
-            RType::True => 0,
+            RType::True | RType::Mask(_) => 0,
             RType::Int128 => 16,
             RType::Int256 => 32,
             RType::Int512 => 64,

@@ -105,6 +105,10 @@ pub enum RType {
         args: Vec<RType>,
         boxed: bool,
     },
+    /// The field mask given to a type whose constructors take one (VK's `(T fields_mask)`):
+    /// the only argument of an [`RType::Applied`] of such a type, which its Rust type does not
+    /// name.
+    Mask(MaskArg),
     /// A type defined outside the schema: `tl!`'s `extern(T = path)`, or, in a derive, a type
     /// the line names and the Rust field's type supplies. `rust` is its Rust type as text (empty
     /// until the derive has matched it); `bare` when used bare (`future_salt`, `%T`), which
@@ -120,6 +124,54 @@ pub enum RType {
         /// `deserialize` encode the value instead of its type's impls.
         with: Option<String>,
     },
+}
+
+/// The key of a constructor's own field mask among its words' TL indices ([`Word::tl`]): no
+/// field's.
+pub const OWN_MASK: usize = usize::MAX;
+
+/// Where the field mask given to a type comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MaskArg {
+    /// The `#` field at this TL index, as written on the wire.
+    Word(usize),
+    /// The constructor's own mask, passed to it from outside (its `{fields_mask:#}`).
+    Own,
+    /// A number written in the schema.
+    Const(u32),
+}
+
+impl RType {
+    /// The field mask given to this type, if its constructors take one.
+    pub fn mask(&self) -> Option<MaskArg> {
+        match self {
+            RType::Applied { args, .. } => match args.as_slice() {
+                [RType::Mask(arg)] => Some(*arg),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Whether it may be given a field mask, or its vector's elements: a test of the shape
+    /// alone, cheap enough for every value the emitters write (in the macro's unoptimized
+    /// build), before [`RType::masked`].
+    pub fn may_be_masked(&self) -> bool {
+        match self {
+            RType::Applied { .. } => true,
+            RType::Vector { elem, .. } => matches!(**elem, RType::Applied { .. }),
+            _ => false,
+        }
+    }
+
+    /// The field mask given to this type or to its vector's elements, and whether it is a
+    /// vector (boxed or not).
+    pub fn masked(&self) -> Option<(MaskArg, Option<bool>)> {
+        match self {
+            RType::Vector { bare, elem } => elem.mask().map(|m| (m, Some(!*bare))),
+            other => other.mask().map(|m| (m, None)),
+        }
+    }
 }
 
 /// What a polymorphic type's arguments apply to.
@@ -221,8 +273,12 @@ pub struct Field {
 pub struct Word {
     /// Its position among the TL fields (names its local in generated code).
     pub tl: usize,
-    /// The Rust field that keeps its unknown bits.
-    pub field: FieldId,
+    /// The Rust field that keeps its unknown bits; `None` for a constructor's own field mask,
+    /// passed to it from outside (`{fields_mask:#}`).
+    pub field: Option<FieldId>,
+    /// The fields whose types (or vectors' elements) it is passed to as their field mask: their
+    /// bits are in the word, which is then written whole before them.
+    pub passed: Vec<FieldId>,
     /// The bits the schema names.
     pub known: u32,
     /// Whether an optional field depends on it, so that it is only known once the fields after
@@ -292,6 +348,29 @@ pub struct Struct {
     /// For functions: the errors its page or the error list documents, its error enum's
     /// variants (`errors::…`, named as the function); `None` when it has none.
     pub errors: Option<Errors>,
+    /// For a constructor that takes a field mask from outside (VK's `{fields_mask:#}`): the
+    /// word standing for it, whose local is the mask passed in.
+    pub mask: Option<WordId>,
+    /// The bits of that mask its fields test, with those of the types it passes the mask on
+    /// to: the bits a holder of it knows (see [`Word::known`]).
+    pub mask_bits: u32,
+    /// The zero value of each type under a bit of its own mask, as wire bytes: what is written
+    /// where the mask has the bit and the field is `None`.
+    pub zeros: Vec<(TyId, Vec<u8>)>,
+    /// For a function whose result takes a field mask (`= engine.ReadWriteMode fields_mask`):
+    /// where the request holds it.
+    pub answer_mask: Option<AnswerMask>,
+}
+
+/// Where a function's request holds the field mask its answer is decoded with.
+#[derive(Clone, Copy, Debug)]
+pub enum AnswerMask {
+    /// A `#` word, computed as the request writes it.
+    Word(WordId),
+    /// A plain `#` field.
+    Field(FieldId),
+    /// A number written in the schema.
+    Const(u32),
 }
 
 /// A function's documented errors.
@@ -329,6 +408,14 @@ impl Struct {
     pub fn word(&self, word: WordId) -> &Word {
         &self.words[word.0]
     }
+
+    /// The zero value of the type `ty` on the wire, if it is under a bit of its own mask.
+    pub fn zero(&self, ty: TyId) -> Option<&[u8]> {
+        self.zeros
+            .iter()
+            .find(|(t, _)| *t == ty)
+            .map(|(_, z)| z.as_slice())
+    }
 }
 
 /// A boxed type (`enums::T`).
@@ -348,6 +435,18 @@ pub struct Enum {
     /// those some constructor's fields use, in order.
     pub generics: Vec<String>,
     pub kept: Vec<usize>,
+    /// For a type whose constructors take a field mask from outside (VK's `{fields_mask:#}`),
+    /// which implements `SerializeWith` and `DeserializeWith` instead of `Serialize` and
+    /// `Deserialize`: how it is used.
+    pub masked: Option<MaskedEnum>,
+}
+
+/// How a type whose constructors take a field mask is used.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct MaskedEnum {
+    /// Whether a function returns it with the request's mask: it implements `Deserialize` too,
+    /// as `RemoteCall::Return` must, as an error that says to decode with the request.
+    pub answer: bool,
 }
 
 /// The model of a derive's one line (`#[tl(line = "...")]`), alone: every type it names that is
@@ -448,6 +547,10 @@ impl Model {
                 polymorphic(e, &types);
             }
         }
+        // Nearly every schema has no field mask passed to a type.
+        if types.iter().any(|s| s.mask.is_some()) {
+            masks(&mut types, &mut functions, &mut enums);
+        }
         let mut model = Model {
             types,
             functions,
@@ -464,6 +567,82 @@ impl Model {
             borrows.apply(&mut model);
         }
         Ok(model)
+    }
+}
+
+/// What the field masks passed to types (VK's `{fields_mask:#}`) decide across the schema:
+/// which enums take one, which a function returns with its request's, and the bits of each
+/// mask that a type's fields know, through the types it passes its mask on to (the least fixed
+/// point): a holder's word keeps only the other bits as unknown.
+fn masks(types: &mut [Struct], functions: &mut [Struct], enums: &mut [Enum]) {
+    for e in enums.iter_mut() {
+        if !e.variants.is_empty() && e.variants.iter().all(|v| types[v.0].mask.is_some()) {
+            e.masked = Some(MaskedEnum::default());
+        }
+    }
+    for f in functions.iter() {
+        if f.result.mask().is_some()
+            && let RType::Applied {
+                target: Target::Enum(e),
+                ..
+            } = f.result
+            && let Some(m) = &mut enums[e.0].masked
+        {
+            m.answer = true;
+        }
+    }
+    let target_bits = |ty: &RType, bits: &[u32]| -> u32 {
+        let elem = match ty {
+            RType::Vector { elem, .. } => elem,
+            other => other,
+        };
+        match elem {
+            RType::Applied {
+                target: Target::Struct(c),
+                ..
+            } => bits[c.0],
+            RType::Applied {
+                target: Target::Enum(e),
+                ..
+            } => enums[e.0].variants.iter().fold(0, |acc, v| acc | bits[v.0]),
+            _ => 0,
+        }
+    };
+    // The bits passed on by each struct's word `w`.
+    let passed_bits = |s: &Struct, w: WordId, bits: &[u32]| -> u32 {
+        s.word(w)
+            .passed
+            .iter()
+            .fold(0, |acc, f| match s.field(*f).holds {
+                Holds::Value(ty) => acc | target_bits(s.ty(ty), bits),
+                _ => acc,
+            })
+    };
+    let mut bits: Vec<u32> = types.iter().map(|s| s.mask_bits).collect();
+    loop {
+        let mut changed = false;
+        for (i, s) in types.iter().enumerate() {
+            let Some(own) = s.mask else { continue };
+            let more = bits[i] | passed_bits(s, own, &bits);
+            if more != bits[i] {
+                bits[i] = more;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    for s in types.iter_mut().chain(functions.iter_mut()) {
+        for w in 0..s.words.len() {
+            if s.words[w].field.is_some() {
+                let more = passed_bits(s, WordId(w), &bits);
+                s.words[w].known |= more;
+            }
+        }
+    }
+    for (s, b) in types.iter_mut().zip(bits) {
+        s.mask_bits = b;
     }
 }
 

@@ -1,7 +1,7 @@
 //! TL types to their Rust shapes: builtins through `tl_schema`'s one table, constructors to
 //! `types::X`, boxed types to `enums::T`, and the enums themselves (one per boxed type).
 
-use super::{CtorId, Enum, EnumId, Internal, RType, Target};
+use super::{CtorId, Enum, EnumId, Internal, MaskArg, RType, Target};
 use crate::ident;
 use rustc_hash::FxHashMap as HashMap;
 use tl_schema::{Builtin, Definition, Section, Type, ast::is_bare_name};
@@ -18,6 +18,8 @@ pub struct Resolver<'a> {
     /// that the schema does not define is one ([`Resolver::open`]).
     externs: HashMap<String, String>,
     open: bool,
+    /// Whether any constructor takes a field mask from outside (VK's `{fields_mask:#}`).
+    masks: bool,
 }
 
 /// Splits a TL name into its Rust modules and its last part.
@@ -48,6 +50,9 @@ impl<'a> Resolver<'a> {
                 EnumId(enum_names.len() - 1)
             });
         }
+        let masks = ctors
+            .iter()
+            .any(|d| !d.type_params.is_empty() && d.nat_param().is_some());
         Resolver {
             ctors,
             ctor_index,
@@ -55,6 +60,7 @@ impl<'a> Resolver<'a> {
             enum_index,
             externs: HashMap::default(),
             open: false,
+            masks,
         }
     }
 
@@ -138,6 +144,7 @@ impl<'a> Resolver<'a> {
                     large: false,
                     generics: Vec::new(),
                     kept: Vec::new(),
+                    masked: None,
                 }
             })
             .collect()
@@ -176,16 +183,55 @@ impl<'a> Resolver<'a> {
                 )));
             }
         };
-        let args = ty
-            .args
-            .iter()
-            .map(|a| self.resolve(def, a))
-            .collect::<Result<Vec<_>, _>>()?;
+        let args = if self.takes_mask(target) {
+            // Validation let through one argument: a number, the constructor's own mask or a
+            // `#` field of `def`.
+            let [arg] = ty.args.as_slice() else {
+                return Err(Internal(format!(
+                    "`{ty}` in `{}` is given no single field mask",
+                    def.name.value
+                )));
+            };
+            vec![RType::Mask(mask_arg(def, arg)?)]
+        } else {
+            ty.args
+                .iter()
+                .map(|a| self.resolve(def, a))
+                .collect::<Result<Vec<_>, _>>()?
+        };
         Ok(RType::Applied {
             target,
             args,
             boxed: false,
         })
+    }
+
+    /// Whether the constructors of `target` take a field mask from outside (VK's
+    /// `{fields_mask:#}`).
+    pub fn takes_mask(&self, target: Target) -> bool {
+        if !self.masks {
+            return false;
+        }
+        match target {
+            Target::Struct(c) => self.ctors.get(c.0).is_some_and(|d| d.nat_param().is_some()),
+            Target::Enum(e) => self.enum_names.get(e.0).is_some_and(|name| {
+                self.ctors
+                    .iter()
+                    .find(|d| d.result.name == *name)
+                    .is_some_and(|d| d.nat_param().is_some())
+            }),
+        }
+    }
+
+    /// Whether any constructor takes a field mask from outside (VK's `{fields_mask:#}`):
+    /// nearly no schema's does.
+    pub fn has_masks(&self) -> bool {
+        self.masks
+    }
+
+    /// The zero values of the schema's types, as VK writes them under a field mask.
+    pub fn zeros(&self, rule: tl_schema::IdRule) -> tl_schema::zero::Zeros<'a> {
+        tl_schema::zero::Zeros::new(self.ctors.iter().copied(), rule)
     }
 
     /// [`Resolver::resolve`] of the name alone (a builtin's arguments included).
@@ -274,6 +320,29 @@ impl<'a> Resolver<'a> {
             },
         })
     }
+}
+
+/// Where the field mask `arg`, given to a type in `def`, comes from.
+fn mask_arg(def: &Definition, arg: &Type) -> Result<MaskArg, Internal> {
+    if let Some(n) = arg.constant() {
+        return Ok(MaskArg::Const(n));
+    }
+    if def.nat_param().is_some_and(|p| p.name.value == arg.name) {
+        return Ok(MaskArg::Own);
+    }
+    def.fields
+        .iter()
+        .position(|f| {
+            f.own_name().is_some_and(|n| n.value == arg.name)
+                && matches!(&f.kind, tl_schema::FieldKind::Plain(t) if t.is_nat())
+        })
+        .map(MaskArg::Word)
+        .ok_or_else(|| {
+            Internal(format!(
+                "the field mask `{arg}` in `{}` is no `#` field",
+                def.name.value
+            ))
+        })
 }
 
 fn unresolved(what: &str, name: &str) -> Internal {
