@@ -306,6 +306,14 @@ pub use tl_macros::{Deserialize, Identifiable, Serialize};
 /// | `a:f.N?A b:f.N?B` (one bit) | `a_and_b: Option<(A, B)>`: both or neither, so they cannot disagree |
 /// | `t:f.N?true v:f.N?V` (one bit) | `v: Option<V>`, and a method `t()` that is `v.is_some()` |
 /// | `Object` | [`Object`]: the encoded bytes, the rest of the input (as many as a `bytes:int` field right before it says: MTProto's `message`) |
+/// | `x:m.N?T` of a constructor's `{m:#}` (VK's field mask, passed from outside) | `x: Option<T>` (`bool` for `true`): on the wire where the mask given has bit N, as its type's zero value if it is `None` there (0, empty, `boolFalse`, a boxed type's first constructor) |
+/// | `flags:# h:(T flags)`, `hs:(vector (T flags))` (a `#` field given to a type that takes a mask) | `flags: UnknownFlags`, computed on write from the holder's flags and the values' [`SerializeWith::mask_bits`], so that the mask and the values cannot disagree; a number, `(T 3)`, or the constructor's own mask, `(T m)`, may be given too |
+///
+/// A type whose constructors take a field mask implements [`SerializeWith`] and
+/// [`DeserializeWith`] in place of [`Serialize`] and [`Deserialize`], and `Any` leaves it out (its
+/// id alone does not say how to read it). A function whose result takes a mask from the request,
+/// `engine.getReadWriteMode fields_mask:# = engine.ReadWriteMode fields_mask;`, decodes its
+/// answer with [`RemoteCall::decode_answer`], which passes the request's.
 ///
 /// Variants whose constructor is large (over 56 bytes) or recursive are boxed, so that an enum
 /// fits in a cache line (in Telegram's whole API: 64 bytes at most, `Any` 72) and every type has
