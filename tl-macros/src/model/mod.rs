@@ -572,8 +572,9 @@ impl Model {
 
 /// What the field masks passed to types (VK's `{fields_mask:#}`) decide across the schema:
 /// which enums take one, which a function returns with its request's, and the bits of each
-/// mask that a type's fields know, through the types it passes its mask on to (the least fixed
-/// point): a holder's word keeps only the other bits as unknown.
+/// mask that a value always shows by what it holds, through the values it passes its mask on to
+/// (the least fixed point): a holder's word keeps the other bits as unknown, so that what is
+/// decoded encodes again byte for byte.
 fn masks(types: &mut [Struct], functions: &mut [Struct], enums: &mut [Enum]) {
     for e in enums.iter_mut() {
         if !e.variants.is_empty() && e.variants.iter().all(|v| types[v.0].mask.is_some()) {
@@ -591,12 +592,12 @@ fn masks(types: &mut [Struct], functions: &mut [Struct], enums: &mut [Enum]) {
             m.answer = true;
         }
     }
+    // The bits that a value given a mask always shows by what it holds, so that a holder's
+    // word computed on write gives them back as decoded: all that a constructor's fields test
+    // (and what it passes on in turn), those every constructor of a type tests; none of a
+    // vector's elements, which may be none. The other bits stay in the holder's unknown ones.
     let target_bits = |ty: &RType, bits: &[u32]| -> u32 {
-        let elem = match ty {
-            RType::Vector { elem, .. } => elem,
-            other => other,
-        };
-        match elem {
+        match ty {
             RType::Applied {
                 target: Target::Struct(c),
                 ..
@@ -604,7 +605,14 @@ fn masks(types: &mut [Struct], functions: &mut [Struct], enums: &mut [Enum]) {
             RType::Applied {
                 target: Target::Enum(e),
                 ..
-            } => enums[e.0].variants.iter().fold(0, |acc, v| acc | bits[v.0]),
+            } => {
+                let variants = &enums[e.0].variants;
+                if variants.is_empty() {
+                    0
+                } else {
+                    variants.iter().fold(u32::MAX, |acc, v| acc & bits[v.0])
+                }
+            }
             _ => 0,
         }
     };
