@@ -40,6 +40,8 @@ pub fn emit(ctx: &Ctx<'_>, out: &mut String) {
 
     let mut variants = String::new();
     let mut variant_idents = Vec::new();
+    // Whether each variant holds its value boxed (functions' always are).
+    let mut variant_boxed: Vec<bool> = Vec::new();
     // For `#[tl(serde)]`: each variant, the TL names it reads, its payload, whether boxed.
     let mut json = Vec::new();
     // A type whose constructors take a field mask from outside (VK's) cannot be decoded by its
@@ -80,6 +82,7 @@ pub fn emit(ctx: &Ctx<'_>, out: &mut String) {
         }
         json.push((name.clone(), tags, enum_ty, boxed));
         variant_idents.push(name);
+        variant_boxed.push(boxed);
     }
     for f in &model.functions {
         let mut base: String = f.modules.iter().map(|m| ident::type_name(m)).collect();
@@ -110,6 +113,7 @@ pub fn emit(ctx: &Ctx<'_>, out: &mut String) {
             true,
         ));
         variant_idents.push(name);
+        variant_boxed.push(true);
     }
 
     // Group ids by the variant that decodes them.
@@ -119,7 +123,6 @@ pub fn emit(ctx: &Ctx<'_>, out: &mut String) {
     for (id, variant) in ids {
         by_variant[variant].push(id);
     }
-    let enum_count = model.enums.len();
     let mut reads = String::new();
     for (i, ids) in by_variant.iter().enumerate() {
         if ids.is_empty() {
@@ -128,10 +131,10 @@ pub fn emit(ctx: &Ctx<'_>, out: &mut String) {
         let ids: Vec<String> = ids.iter().map(|id| u32_lit(*id)).collect();
         // Every arm out of line (see the helpers): `Any` recurses through functions' queries,
         // and inlined, the arms' temporaries made its frame tens of KiB.
-        let read = if i < enum_count && !boxed_in_any(&model.enums[i]) {
-            paths::READ_ANY_OUTLINED
-        } else {
+        let read = if variant_boxed[i] {
             paths::READ_ANY_BOXED_OUTLINED
+        } else {
+            paths::READ_ANY_OUTLINED
         };
         emit!(
             reads,
