@@ -1001,8 +1001,10 @@ impl<'a> __tl::Deserialize<'a> for Any {
         let v: __tl::Result<Self, __tl::Error> = match id {
             0x539d6b04u32 => __tl::read_any_outlined(r, Any::Bucket),
             0xf00da069u32 => __tl::read_any_outlined(r, Any::Fixed),
-            0x61b3f593u32 => __tl::read_any_outlined(r, Any::EngineGetReadWriteMode),
-            0x3ba2a16cu32 => __tl::read_any_outlined(r, Any::GetBucket),
+            0x61b3f593u32 => {
+                __tl::read_any_boxed_outlined(r, Any::EngineGetReadWriteMode)
+            }
+            0x3ba2a16cu32 => __tl::read_any_boxed_outlined(r, Any::GetBucket),
             _ => {
                 __tl::Err(
                     __tl::unknown_constructor(
