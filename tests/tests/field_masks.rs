@@ -107,6 +107,9 @@ rpcReqResultExtra#c5011709 {flags:#}
 
 reqError#b527877d {X:Type} error_code:int error:string = ReqResult X;
 reqResultHeader#8cc84ce1 {X:Type} flags:# extra:%(RpcReqResultExtra flags) result:X = ReqResult X;
+_ {X:Type} result:X = ReqResult X;
+
+rpcReqResult#63aeda4e {X:Type} query_id:long result:(ReqResult X) = RpcReqResult X;
 
 rpcPong#8430eaa7 ping_id:long = RpcPong;
         "
@@ -467,4 +470,38 @@ fn bits_no_value_shows_are_kept_as_decoded() {
     let list = List::from_bytes(&bytes).unwrap();
     assert_eq!(list.xs[0].b.as_deref(), Some("hi"));
     assert_eq!(list.to_bytes(), bytes);
+}
+
+#[test]
+fn kphp_answers_without_a_header_are_the_result_alone() {
+    use kphp::{enums, types};
+    // `_ {X:Type} result:X = ReqResult X;` has no id on the wire: an answer without a header
+    // is the result itself, right after the query id (KPHP names it `rpcResponseOk`).
+    let pong = enums::RpcPong::from(types::RpcPong { ping_id: 7 });
+    let answer = enums::RpcReqResult::from(types::RpcReqResult {
+        query_id: 42,
+        result: enums::ReqResult::from(types::ReqResultUntagged {
+            result: pong.clone(),
+        }),
+    });
+    let mut want = words(&[0x63ae_da4e, 42, 0, 0x8430_eaa7, 7, 0]);
+    assert_eq!(answer.to_bytes(), want);
+    assert_eq!(enums::RpcReqResult::from_bytes(&want), Ok(answer));
+    // The other constructors keep their ids, and are told from the result by them.
+    let error = enums::RpcReqResult::<enums::RpcPong>::from(types::RpcReqResult {
+        query_id: 42,
+        result: enums::ReqResult::from(types::ReqError {
+            error_code: -3000,
+            error: "timeout".into(),
+        }),
+    });
+    want.truncate(12);
+    want.extend(words(&[0xb527_877d, -3000i32 as u32]));
+    want.extend(b"\x07timeout");
+    assert_eq!(error.to_bytes(), want);
+    assert_eq!(enums::RpcReqResult::from_bytes(&want), Ok(error));
+    // A result of another type where none of the ids is: the untagged read fails on it.
+    let mut wrong = words(&[0x63ae_da4e, 42, 0]);
+    wrong.extend(words(&[0x1234_5678, 7, 0]));
+    assert!(enums::RpcReqResult::<enums::RpcPong>::from_bytes(&wrong).is_err());
 }

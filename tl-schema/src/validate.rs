@@ -485,6 +485,9 @@ impl<'a> Validator<'a> {
         if def.nat_param().is_some() {
             self.nat_params(def);
         }
+        if def.name.value == "_" {
+            self.untagged(def);
+        }
         if def.section == Section::Functions {
             self.unused_params(def);
         }
@@ -832,6 +835,20 @@ impl<'a> Validator<'a> {
             );
             self.push(def, result.range.clone(), message);
         }
+    }
+
+    /// VK's `_` (`_ {X:Type} result:X = ReqResult X;`): a constructor written without an id,
+    /// read when the id ahead is none of its type's others', of a type that takes no field
+    /// mask; no function. (A second `_` is a duplicate name.)
+    fn untagged(&mut self, def: &Definition) {
+        let message = if def.section == Section::Functions {
+            "`_` names a constructor without an id (VK's `_ {X:Type} result:X = ReqResult X;`), not a function"
+        } else if def.nat_param().is_some() {
+            "`_`, a constructor without an id, cannot take a field mask: its type's others would have to, and `_` is read by what the others are not"
+        } else {
+            return;
+        };
+        self.push(def, def.name.range.clone(), message.to_string());
     }
 
     /// A constructor's `{fields_mask:#}` (VK's field mask, passed from outside): one, on a
@@ -1694,6 +1711,14 @@ mod tests {
             (
                 "---functions---\nget {f:#} = Bool;",
                 "`{f:#}` on a function",
+            ),
+            (
+                "---functions---\n_ x:int = Bool;",
+                "`_` names a constructor without an id",
+            ),
+            (
+                "_ {f:#} x:f.0?int = A f;",
+                "`_`, a constructor without an id, cannot take a field mask",
             ),
             (
                 "e {f:#} = E f;\n---functions---\nget m:# = Vector (E m);",

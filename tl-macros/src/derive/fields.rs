@@ -293,6 +293,13 @@ pub fn matched(
     ctor: &str,
     errors: &mut darling::error::Accumulator,
 ) -> Option<(Struct, Places)> {
+    if line.def.name.value == "_" {
+        errors.push(err_at(
+            "tl: `_` is VK's constructor without an id, read when the id ahead is none of its type's others': write its line in `tl!`, which generates its type".to_string(),
+            line.span,
+        ));
+        return None;
+    }
     if let Some(param) = line.def.nat_param() {
         errors.push(err_at(
             format!(

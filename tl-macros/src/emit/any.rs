@@ -77,7 +77,10 @@ pub fn emit(ctx: &Ctx<'_>, out: &mut String) {
         let mut tags = Vec::new();
         for &v in &e.variants {
             let s = model.ctor(v);
-            owners.claim(s.id, variant_idents.len(), s.own_id);
+            // VK's `_` has no id on the wire.
+            if !s.untagged() {
+                owners.claim(s.id, variant_idents.len(), s.own_id);
+            }
             tags.push(s.tl_name.as_str());
         }
         json.push((name.clone(), tags, enum_ty, boxed));

@@ -32,10 +32,20 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
     let mut bits = String::new();
     let mut debug = super::debug::Arms::default();
     let mut seen_ids = rustc_hash::FxHashSet::default();
+    // VK's `_ {X:Type} result:X = ReqResult X;`: a constructor without an id, read when the id
+    // ahead is none of the others' (so the others' ids are peeked, then skipped).
+    let untagged = e.variants.iter().any(|v| ctx.model.ctor(*v).untagged());
+    let mut otherwise = None;
     for &v in &e.variants {
         let s = ctx.model.ctor(v);
         let variant = ident::text(&s.variant);
         let id = u32_lit(s.id);
+        // An arm's value after skipping the id it peeked: `{ let _ = …; value }`.
+        let (skip, end) = if untagged && !s.untagged() {
+            ("{ let _ = r.read_u32(); ", " }")
+        } else {
+            ("", "")
+        };
         let path = relative(depth, "types", &s.modules, &s.name) + &variant_args(e, s);
         text::doc(" ", &format!("`{}`", s.tl_name), &mut variants);
         // A frozen id shared by two constructors decodes as the first.
@@ -43,12 +53,21 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
         if s.is_unit() {
             debug.unit(&variant);
             emit!(variants, "{variant},\n");
-            emit!(writes, "Self::{variant} => {write_u32}(buf, {id}),\n");
+            if s.untagged() {
+                emit!(writes, "Self::{variant} => {{}}\n");
+                otherwise = Some(format!("{}(Self::{variant})", paths::OK));
+            } else {
+                emit!(writes, "Self::{variant} => {write_u32}(buf, {id}),\n");
+            }
             if e.masked.is_some() {
                 emit!(bits, "Self::{variant} => 0,\n");
             }
-            if first {
-                emit!(reads, "{id} => {}(Self::{variant}),\n", paths::OK);
+            if first && !s.untagged() {
+                emit!(
+                    reads,
+                    "{id} => {skip}{}(Self::{variant}){end},\n",
+                    paths::OK
+                );
             }
             conversions.push_str(&conversion(
                 (lt, &ty),
@@ -96,15 +115,21 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
             continue;
         }
         // The struct's own `encode`, named directly: no `Serialize` to select for it.
+        let written_id = if s.untagged() {
+            paths::NONE.to_string()
+        } else {
+            format!("{}({id})", paths::SOME)
+        };
         emit!(
             writes,
-            "Self::{variant}(x) => <{path} as {}>::encode(x, {}({id}), buf),\n",
+            "Self::{variant}(x) => <{path} as {}>::encode(x, {written_id}, buf),\n",
             paths::ENCODE,
-            paths::SOME
         );
-        if first {
+        if s.untagged() {
+            otherwise = Some(format!("{read}(r, Self::{variant})"));
+        } else if first {
             // The struct's type comes from the variant's: the arm names nothing else.
-            emit!(reads, "{id} => {read}(r, Self::{variant}),\n");
+            emit!(reads, "{id} => {skip}{read}(r, Self::{variant}){end},\n");
         }
         conversions.push_str(&conversion(
             (lt, &ty),
@@ -145,13 +170,22 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
             ty: ty.clone(),
             bounds: text::bounds_of(&e.generics, &de()),
         };
-        out.push_str(&deserialize_by_id_with(
-            &de_header, false, &reads, not_found,
-        ));
+        out.push_str(&match &otherwise {
+            Some(otherwise) => deserialize_by_id_else(&de_header, true, &reads, otherwise),
+            None => deserialize_by_id_with(&de_header, false, &reads, not_found),
+        });
     } else {
         debug.finish((lt, &ty, ""), out);
         out.push_str(&serialize_by_variant((lt, &ty), &writes));
-        out.push_str(&deserialize_by_id(&ty, false, &reads, not_found));
+        let de_header = super::codec::Header {
+            generics: "<'a>".to_string(),
+            ty: ty.clone(),
+            bounds: String::new(),
+        };
+        out.push_str(&match &otherwise {
+            Some(otherwise) => deserialize_by_id_else(&de_header, true, &reads, otherwise),
+            None => deserialize_by_id(&ty, false, &reads, not_found),
+        });
     }
     out.push_str(&conversions);
     #[cfg(feature = "serde")]
@@ -239,18 +273,28 @@ pub fn deserialize_by_id_with(
     not_found: (&str, &str, &str),
 ) -> String {
     let (error, what, more) = not_found;
+    let otherwise = format!("{}({error}(r, {}, id{more}))", paths::ERR, str_lit(what));
+    deserialize_by_id_else(h, peek, reads, &otherwise)
+}
+
+/// [`deserialize_by_id_with`] with `otherwise` for an id no arm has: the error, or the read of
+/// a type's constructor without an id (VK's `_`).
+fn deserialize_by_id_else(
+    h: &super::codec::Header,
+    peek: bool,
+    reads: &str,
+    otherwise: &str,
+) -> String {
     let (generics, ty, bounds) = (&h.generics, &h.ty, &h.bounds);
     format!(
         "#[automatically_derived] impl{generics} {} for {ty} {bounds} {{\n\
          const MIN_SERIALIZED_LEN: usize = 4;\n\
          fn deserialize(r: &mut {reader}<'a>) -> {result}<Self, {error_ty}> {{\n\
          let id = match {read_id}(r) {{ {ok}(id) => id, {err}(e) => return {err}(e) }};\n\
-         let v: {result}<Self, {error_ty}> = match id {{\n{reads}_ => {}({error}(r, {}, id{more})),\n}};\n\
+         let v: {result}<Self, {error_ty}> = match id {{\n{reads}_ => {otherwise},\n}};\n\
          {leave}(r);\n\
          v\n}}\n}}\n",
         de(),
-        paths::ERR,
-        str_lit(what),
         reader = paths::READER,
         result = paths::RESULT,
         error_ty = paths::ERROR,

@@ -546,7 +546,12 @@ pub fn build(
     Ok(Struct {
         tl_name: def.name.value.clone(),
         modules,
-        name: ident::type_name(base),
+        // VK's `_` is named after its type: `ReqResultUntagged`, the variant `Untagged`.
+        name: if def.name.value == "_" {
+            ident::type_name(&format!("{}Untagged", modules_of(&def.result.name).1))
+        } else {
+            ident::type_name(base)
+        },
         id: def.id(id_rule),
         own_id: true,
         docs: docs.item,

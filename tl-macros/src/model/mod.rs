@@ -397,6 +397,13 @@ impl Struct {
         self.fields.is_empty()
     }
 
+    /// Whether it is VK's `_` (`_ {X:Type} result:X = ReqResult X;`): a constructor written
+    /// without an id, which its type reads when the id ahead is none of its other
+    /// constructors'.
+    pub fn untagged(&self) -> bool {
+        self.tl_name == "_"
+    }
+
     pub fn ty(&self, ty: TyId) -> &RType {
         &self.tys[ty.0]
     }

@@ -1,0 +1,7 @@
+// `_` is VK's constructor without an id, not a function.
+tl_runtime::tl! {
+    "---functions---"
+    "_ x:int = Bool;"
+}
+
+fn main() {}
