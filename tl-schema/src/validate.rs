@@ -485,7 +485,7 @@ impl<'a> Validator<'a> {
         if def.nat_param().is_some() {
             self.nat_params(def);
         }
-        if def.name.value == "_" {
+        if def.name.value.len() == 1 && def.name.value == "_" {
             self.untagged(def);
         }
         if def.section == Section::Functions {

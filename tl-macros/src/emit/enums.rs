@@ -35,13 +35,15 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
     // VK's `_ {X:Type} result:X = ReqResult X;`: a constructor without an id, read when the id
     // ahead is none of the others' (so the others' ids are peeked, then skipped).
     let untagged = e.variants.iter().any(|v| ctx.model.ctor(*v).untagged());
+    // Nearly every enum has no such constructor: its arms are written as they always were.
     let mut otherwise = None;
     for &v in &e.variants {
         let s = ctx.model.ctor(v);
         let variant = ident::text(&s.variant);
         let id = u32_lit(s.id);
         // An arm's value after skipping the id it peeked: `{ let _ = …; value }`.
-        let (skip, end) = if untagged && !s.untagged() {
+        let untagged_here = untagged && s.untagged();
+        let (skip, end) = if untagged && !untagged_here {
             ("{ let _ = r.read_u32(); ", " }")
         } else {
             ("", "")
@@ -53,7 +55,7 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
         if s.is_unit() {
             debug.unit(&variant);
             emit!(variants, "{variant},\n");
-            if s.untagged() {
+            if untagged_here {
                 emit!(writes, "Self::{variant} => {{}}\n");
                 otherwise = Some(format!("{}(Self::{variant})", paths::OK));
             } else {
@@ -62,7 +64,7 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
             if e.masked.is_some() {
                 emit!(bits, "Self::{variant} => 0,\n");
             }
-            if first && !s.untagged() {
+            if first && !untagged_here {
                 emit!(
                     reads,
                     "{id} => {skip}{}(Self::{variant}){end},\n",
@@ -115,19 +117,23 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
             continue;
         }
         // The struct's own `encode`, named directly: no `Serialize` to select for it.
-        let written_id = if s.untagged() {
-            paths::NONE.to_string()
-        } else {
-            format!("{}({id})", paths::SOME)
-        };
-        emit!(
-            writes,
-            "Self::{variant}(x) => <{path} as {}>::encode(x, {written_id}, buf),\n",
-            paths::ENCODE,
-        );
-        if s.untagged() {
+        if untagged_here {
+            emit!(
+                writes,
+                "Self::{variant}(x) => <{path} as {}>::encode(x, {}, buf),\n",
+                paths::ENCODE,
+                paths::NONE
+            );
             otherwise = Some(format!("{read}(r, Self::{variant})"));
-        } else if first {
+        } else {
+            emit!(
+                writes,
+                "Self::{variant}(x) => <{path} as {}>::encode(x, {}({id}), buf),\n",
+                paths::ENCODE,
+                paths::SOME
+            );
+        }
+        if first && !untagged_here {
             // The struct's type comes from the variant's: the arm names nothing else.
             emit!(reads, "{id} => {skip}{read}(r, Self::{variant}){end},\n");
         }
@@ -171,19 +177,21 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
             bounds: text::bounds_of(&e.generics, &de()),
         };
         out.push_str(&match &otherwise {
-            Some(otherwise) => deserialize_by_id_else(&de_header, true, &reads, otherwise),
+            Some(read) => deserialize_by_id_else(&de_header, true, &reads, Otherwise::Read(read)),
             None => deserialize_by_id_with(&de_header, false, &reads, not_found),
         });
     } else {
         debug.finish((lt, &ty, ""), out);
         out.push_str(&serialize_by_variant((lt, &ty), &writes));
-        let de_header = super::codec::Header {
-            generics: "<'a>".to_string(),
-            ty: ty.clone(),
-            bounds: String::new(),
-        };
         out.push_str(&match &otherwise {
-            Some(otherwise) => deserialize_by_id_else(&de_header, true, &reads, otherwise),
+            Some(read) => {
+                let de_header = super::codec::Header {
+                    generics: "<'a>".to_string(),
+                    ty: ty.clone(),
+                    bounds: String::new(),
+                };
+                deserialize_by_id_else(&de_header, true, &reads, Otherwise::Read(read))
+            }
             None => deserialize_by_id(&ty, false, &reads, not_found),
         });
     }
@@ -272,18 +280,35 @@ pub fn deserialize_by_id_with(
     reads: &str,
     not_found: (&str, &str, &str),
 ) -> String {
-    let (error, what, more) = not_found;
-    let otherwise = format!("{}({error}(r, {}, id{more}))", paths::ERR, str_lit(what));
-    deserialize_by_id_else(h, peek, reads, &otherwise)
+    deserialize_by_id_else(h, peek, reads, Otherwise::NotFound(not_found))
 }
 
-/// [`deserialize_by_id_with`] with `otherwise` for an id no arm has: the error, or the read of
-/// a type's constructor without an id (VK's `_`).
+/// What an enum's decoder does with an id that none of its arms has.
+#[derive(Clone, Copy)]
+enum Otherwise<'s> {
+    /// The error that the runtime function, the type it names and more arguments build.
+    NotFound((&'s str, &'s str, &'s str)),
+    /// This read of a constructor without an id (VK's `_`).
+    Read(&'s str),
+}
+
+impl std::fmt::Display for Otherwise<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            Otherwise::NotFound((error, what, more)) => {
+                write!(f, "{}({error}(r, {}, id{more}))", paths::ERR, str_lit(what))
+            }
+            Otherwise::Read(read) => f.write_str(read),
+        }
+    }
+}
+
+/// [`deserialize_by_id_with`] with `otherwise` for an id no arm has.
 fn deserialize_by_id_else(
     h: &super::codec::Header,
     peek: bool,
     reads: &str,
-    otherwise: &str,
+    otherwise: Otherwise<'_>,
 ) -> String {
     let (generics, ty, bounds) = (&h.generics, &h.ty, &h.bounds);
     format!(
