@@ -25,6 +25,8 @@ sqlite.metainfo#9286affa
     offset: long
     control_meta: field_mask.0?string = sqlite.Metainfo;
 
+engine.query {X:Type} query:!X = engine.Query;
+
 statshouse.sample fields_mask:#
   name:      string
   counter:   fields_mask.0?double
@@ -399,4 +401,21 @@ fn a_tuple_of_a_type_variable_uses_it() {
     let boxed = generic::enums::Segment::from(segment);
     assert_eq!(boxed.to_bytes(), want);
     assert_eq!(generic::enums::Segment::from_bytes(&want), Ok(boxed));
+}
+
+#[test]
+fn a_constructor_may_hold_a_call_as_its_bytes() {
+    // StatsHouse's `engine.query {X:Type} query:!X = engine.Query;` holds any call: its value is
+    // the call's bytes, id first, an `Object` that takes the rest of the input.
+    let call = functions::engine::Sleep { time_ms: 5 };
+    let query = enums::engine::Query::from(types::engine::Query {
+        query: tl_runtime::Object::new(&call),
+    });
+    let mut want = types::engine::Query::CONSTRUCTOR_ID.to_le_bytes().to_vec();
+    want.extend(call.to_bytes());
+    assert_eq!(query.to_bytes(), want);
+    let back = enums::engine::Query::from_bytes(&want).unwrap();
+    assert_eq!(back, query);
+    let enums::engine::Query::Query(held) = back;
+    assert_eq!(held.query.constructor_id(), Some(0x3d3b_cd48));
 }

@@ -595,7 +595,7 @@ impl<'a> Validator<'a> {
                             ty.name, ty.name, ty.name
                         );
                         self.push(def, ty.range.clone(), message);
-                    } else {
+                    } else if !held_call(def, field) {
                         self.type_ref(def, ty);
                     }
                 }
@@ -805,8 +805,19 @@ impl<'a> Validator<'a> {
             }
             seen.push(&arg.name);
         }
+        // A variable that only a held call names (`engine.query {X:Type} query:!X`) is no
+        // argument of the result.
+        let call = def
+            .fields
+            .last()
+            .filter(|f| held_call(def, f))
+            .and_then(|f| match &f.kind {
+                FieldKind::Plain(ty) => Some(ty.name.as_str()),
+                _ => None,
+            });
         for param in def.type_params.iter().filter(|p| !p.implicit) {
-            if !seen.contains(&param.name.value.as_str()) {
+            if !seen.contains(&param.name.value.as_str()) && call != Some(param.name.value.as_str())
+            {
                 let message = format!(
                     "type variable `{}` of constructor `{}` is not an argument of its result: write `= {} … {}`",
                     param.name.value, def.name.value, result.name, param.name.value
@@ -1121,8 +1132,8 @@ impl<'a> Validator<'a> {
         if ty.bang {
             if def.section == Section::Types {
                 let message = format!(
-                    "`!{}` is only for functions (a field holding a call): a constructor's field is `x:{}`",
-                    ty.name, ty.name
+                    "`!{}` is only for functions (a field holding a call): a constructor's field is `x:{}`, or, holding any call as its bytes, its last field with `{}` not in its result (`query:!{}`)",
+                    ty.name, ty.name, ty.name, ty.name
                 );
                 self.push(def, ty.range.clone(), message);
             } else if !is_param {
@@ -1566,6 +1577,20 @@ fn rule_name(rule: IdRule) -> &'static str {
     }
 }
 
+/// Whether `field` is a call held by a constructor, as StatsHouse's `engine.query {X:Type}
+/// query:!X = engine.Query;` holds one (an existential: the result does not name `X`): the
+/// last field, `!X` of a declared `{X:Type}` that the result does not name. Its value is the
+/// call's bytes, an `Object`, which takes the rest of the input; anywhere else `!X` is only a
+/// function's.
+fn held_call(def: &Definition, field: &Field) -> bool {
+    matches!(&field.kind, FieldKind::Plain(ty)
+        if ty.bang
+            && def.section == Section::Types
+            && def.fields.last().is_some_and(|last| core::ptr::eq(last, field))
+            && def.type_params.iter().any(|p| p.kind == "Type" && !p.implicit && p.name.value == ty.name)
+            && !def.result.args.iter().any(|a| mentions(a, &ty.name)))
+}
+
 /// Whether `name` is a natural-number parameter of `def` (`{fields_mask:#}`): a field mask
 /// passed from outside.
 fn is_nat_param(def: &Definition, name: &str) -> bool {
@@ -1649,6 +1674,24 @@ mod tests {
         getData = overlay.Response Data;
         wrapPair {X:Type} query:!X = Pair int X;
     ";
+
+    /// A constructor holding any call as its bytes (StatsHouse's `engine.query {X:Type}
+    /// query:!X = engine.Query;`): its last field, of a variable its result does not name.
+    #[test]
+    fn a_constructor_may_hold_a_call_last() {
+        assert_eq!(
+            messages("query {X:Type} q:!X = Query;", IdRule::Tdlib),
+            Vec::<String>::new()
+        );
+        for text in [
+            "query {X:Type} q:!X n:int = Query;",
+            "query {X:Type} q:!X = Query X;",
+            "query q:!X = Query;",
+        ] {
+            let got = messages(text, IdRule::Tdlib);
+            assert!(!got.is_empty(), "{text}");
+        }
+    }
 
     /// VK's field masks passed to a type (KPHP's `rpcInvokeReqExtra {flags:#}`): a field, a
     /// vector's elements and a function's result may take one, from a `#` field before them,

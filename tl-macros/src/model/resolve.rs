@@ -161,6 +161,10 @@ impl<'a> Resolver<'a> {
     /// The Rust shape of `ty` used in `def`. Validation guarantees that every name resolves;
     /// one that does not is an internal error.
     pub fn resolve(&self, def: &Definition, ty: &Type) -> Result<RType, Internal> {
+        // A call a constructor holds (`engine.query {X:Type} query:!X`): its bytes.
+        if ty.bang && def.section == Section::Types {
+            return Ok(RType::Object);
+        }
         if let Some(rust) = param_name(def, &ty.name) {
             return Ok(RType::Param(rust));
         }
