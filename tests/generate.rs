@@ -78,17 +78,57 @@ impl<'a> Gen<'a> {
             .iter()
             .map(|p| p.name.value.as_str())
             .collect();
+        // A constructor that takes a field mask (VK's) is given one: every bit, none, or any.
+        let mask = match presence {
+            Presence::All => u32::MAX,
+            Presence::None => 0,
+            Presence::Random | Presence::RandomKnown => self.rng.random(),
+        };
+        if def.nat_param().is_some() {
+            self.fields(def, presence, 0, mask, &mut out);
+            return out;
+        }
         let args: Vec<Type> = vars.iter().map(|_| named(self.plain)).collect();
         let def = instantiate(def, &vars, &args);
-        self.fields(&def, presence, 0, &mut out);
+        self.fields(&def, presence, 0, 0, &mut out);
         out
     }
 
-    fn fields(&mut self, def: &Definition, presence: Presence, depth: usize, out: &mut Vec<u8>) {
+    /// The fields of `def`; `mask` is the field mask given to it, if it takes one (VK's
+    /// `{fields_mask:#}`), which decides its fields on that mask's bits.
+    fn fields(
+        &mut self,
+        def: &Definition,
+        presence: Presence,
+        depth: usize,
+        mask: u32,
+        out: &mut Vec<u8>,
+    ) {
+        let own = def.nat_param().map(|p| p.name.value.as_str());
+        // The `#` words written so far, by name, and the constructor's own mask: what a type
+        // given a mask gets.
+        let mut words: HashMap<String, u32> = HashMap::new();
+        if let Some(own) = own {
+            words.insert(own.to_string(), mask);
+        }
+        // The `#` fields given to a type as its mask.
+        let passed: Vec<&str> = def
+            .fields
+            .iter()
+            .filter_map(|f| match &f.kind {
+                FieldKind::Plain(ty) => self.mask_arg(ty),
+                _ => None,
+            })
+            .collect();
         // Decide which (flag field, bit) pairs are set, all members of a bit together.
         let mut set: HashMap<(&str, u32), bool> = HashMap::new();
         for f in &def.fields {
             if let FieldKind::Conditional { flag, bit, .. } = &f.kind {
+                if Some(flag.value.as_str()) == own {
+                    let on = mask & 1u32.checked_shl(bit.value).unwrap_or(0) != 0;
+                    set.insert((flag.value.as_str(), bit.value), on);
+                    continue;
+                }
                 let on = match presence {
                     Presence::All => true,
                     Presence::None => false,
@@ -128,7 +168,14 @@ impl<'a> Gen<'a> {
                         .collect();
                     // A `#` that no condition uses has only bits this schema does not know:
                     // random where unknown bits are wanted, zero otherwise.
-                    let mut word = if used.is_empty() {
+                    let mut word = if passed.contains(&name) {
+                        // Given to a type as its mask: its bits decide that value's fields.
+                        match presence {
+                            Presence::All => u32::MAX,
+                            Presence::None => 0,
+                            Presence::Random | Presence::RandomKnown => self.rng.random::<u32>(),
+                        }
+                    } else if used.is_empty() {
                         if presence == Presence::Random {
                             self.rng.random::<u32>()
                         } else {
@@ -143,12 +190,21 @@ impl<'a> Gen<'a> {
                         let known = used.iter().fold(0u32, |w, b| w | 1 << b);
                         word |= self.rng.random::<u32>() & !known & 0x8000_0f00;
                     }
+                    if passed.contains(&name) {
+                        // The own flags' bits as decided, the others as drawn.
+                        for b in &used {
+                            word = word & !(1 << b) | u32::from(set[&(name, *b)]) << b;
+                        }
+                    }
+                    words.insert(name.to_string(), word);
                     out.extend_from_slice(&word.to_le_bytes());
                 }
-                FieldKind::Plain(ty) => self.value(ty, nested, depth, out),
+                FieldKind::Plain(ty) => self.value(ty, nested, depth, &words, out),
                 FieldKind::Conditional { flag, bit, ty } => {
-                    if set[&(flag.value.as_str(), bit.value)] && ty.name != "true" {
-                        self.value(ty, nested, depth, out);
+                    if set[&(flag.value.as_str(), bit.value)] && ty.name != "true" && !ty.is_nat() {
+                        self.value(ty, nested, depth, &words, out);
+                    } else if set[&(flag.value.as_str(), bit.value)] && ty.is_nat() {
+                        out.extend_from_slice(&self.rng.random::<u32>().to_le_bytes());
                     }
                 }
                 FieldKind::Repeat {
@@ -160,7 +216,7 @@ impl<'a> Gen<'a> {
                         && let FieldKind::Plain(ty) = &inner.kind
                     {
                         for _ in 0..count {
-                            self.value(ty, nested, depth + 1, out);
+                            self.value(ty, nested, depth + 1, &words, out);
                         }
                     }
                 }
@@ -197,7 +253,59 @@ impl<'a> Gen<'a> {
         }
     }
 
-    fn value(&mut self, ty: &Type, presence: Presence, depth: usize, out: &mut Vec<u8>) {
+    /// The `#` field or number given as a field mask to `ty` (or its vector's elements), if its
+    /// constructors take one.
+    fn mask_arg<'t>(&self, ty: &'t Type) -> Option<&'t str> {
+        let ty = match Builtin::from_name(&ty.name) {
+            Some(Builtin::Vector) => ty.args.first()?,
+            _ => ty,
+        };
+        let [arg] = ty.args.as_slice() else {
+            return None;
+        };
+        self.masked_ctor(ty).map(|_| arg.name.as_str())
+    }
+
+    /// The constructor (the first of a boxed type) of `ty` if it takes a field mask.
+    fn masked_ctor(&self, ty: &Type) -> Option<&'a Definition> {
+        let ctor = if tl_schema::ast::is_bare_name(&ty.name) && !ty.percent {
+            *self.constructors.get(ty.name.as_str())?
+        } else {
+            *self.by_type.get(ty.name.as_str())?.first()?
+        };
+        ctor.nat_param().map(|_| ctor)
+    }
+
+    fn value(
+        &mut self,
+        ty: &Type,
+        presence: Presence,
+        depth: usize,
+        words: &HashMap<String, u32>,
+        out: &mut Vec<u8>,
+    ) {
+        // A type given a field mask: a number, or a `#` word of the holder (its own mask too).
+        if let [arg] = ty.args.as_slice()
+            && let Some(first) = self.masked_ctor(ty)
+        {
+            let mask = arg
+                .constant()
+                .unwrap_or_else(|| words.get(arg.name.as_str()).copied().unwrap_or(0));
+            let ctor = if tl_schema::ast::is_bare_name(&ty.name) || ty.percent {
+                first
+            } else {
+                let ctors = &self.by_type[ty.name.as_str()];
+                let ctor = if depth >= 2 {
+                    *ctors.iter().min_by_key(|c| c.fields.len()).unwrap()
+                } else {
+                    ctors[self.rng.random_range(0..ctors.len())]
+                };
+                out.extend_from_slice(&ctor.id(self.id_rule).to_le_bytes());
+                ctor
+            };
+            self.fields(ctor, presence, depth + 1, mask, out);
+            return;
+        }
         if ty.bang {
             let function = self
                 .simple_function
@@ -222,7 +330,7 @@ impl<'a> Gen<'a> {
             Some(Builtin::Tuple) => {
                 let n = ty.args[1].constant().expect("a tuple's length");
                 for _ in 0..n {
-                    self.value(&ty.args[0], presence, depth + 1, out);
+                    self.value(&ty.args[0], presence, depth + 1, words, out);
                 }
             }
             // `#`, as a vector's or a tuple's element.
@@ -266,7 +374,7 @@ impl<'a> Gen<'a> {
                 };
                 out.extend_from_slice(&count.to_le_bytes());
                 for _ in 0..count {
-                    self.value(&ty.args[0], presence, depth + 1, out);
+                    self.value(&ty.args[0], presence, depth + 1, words, out);
                 }
             }
             // A boxed `True` field or result (TON's); a flag (`?true`) never gets here.
@@ -285,12 +393,12 @@ impl<'a> Gen<'a> {
             _ if ty.is_percent_boxed() => {
                 let ctor = self.by_type[name][0];
                 let ctor = instantiate(ctor, &result_vars(ctor), &ty.args);
-                self.fields(&ctor, presence, depth + 1, out);
+                self.fields(&ctor, presence, depth + 1, 0, out);
             }
             _ if tl_schema::ast::is_bare_name(name) => {
                 let ctor = self.constructors[name];
                 let ctor = instantiate(ctor, &result_vars(ctor), &ty.args);
-                self.fields(&ctor, presence, depth + 1, out);
+                self.fields(&ctor, presence, depth + 1, 0, out);
             }
             _ => {
                 let ctors = &self.by_type[name];
@@ -302,7 +410,7 @@ impl<'a> Gen<'a> {
                 };
                 out.extend_from_slice(&ctor.id(self.id_rule).to_le_bytes());
                 let ctor = instantiate(ctor, &result_vars(ctor), &ty.args);
-                self.fields(&ctor, presence, depth + 1, out);
+                self.fields(&ctor, presence, depth + 1, 0, out);
             }
         }
     }

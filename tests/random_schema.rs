@@ -8,8 +8,9 @@
 //! their variables plainly, in vectors, flags and other polymorphic types, used boxed and bare
 //! with any arguments (nested ones too) and as results; anonymous fields (a type alone, or
 //! `_:type`) and groups `(a b:type)`; repetitions counted by a `#` field (`f1:f0*[ T ]`, or
-//! anonymous); VK's `float`, tuples (`(tuple double 2)`) and vectors of `#`; namespaces 1 to 3
-//! deep; definitions over
+//! anonymous); VK's `float`, tuples (`(tuple double 2)`) and vectors of `#`; VK's field masks
+//! (`{fm:#}` constructors, given a holder's `#` field, their vectors' elements, a number, or
+//! passed on); namespaces 1 to 3 deep; definitions over
 //! several lines; `//` and `/* */` comments; sections marked over and over in any order.
 //!
 //! Shared by the build script, which writes the schemas that `tests/random_schemas.rs` compiles
@@ -41,6 +42,9 @@ struct Names {
     vars: Vec<String>,
     /// Only boxed vectors (in a polymorphic type's argument).
     boxed_vectors: bool,
+    /// Types whose constructors take a field mask (VK's `{fm:#}`), each with its constructor
+    /// that has fields.
+    masked: Vec<(String, String)>,
 }
 
 /// A namespace prefix 0 to 3 deep, such as `a1.b0.`.
@@ -127,6 +131,7 @@ fn argument(rng: &mut StdRng, names: &Names, depth: usize) -> String {
         poly_ctors: names.poly_ctors.clone(),
         vars: Vec::new(),
         boxed_vectors: true,
+        masked: names.masked.clone(),
     };
     type_expr(rng, &outside, depth)
 }
@@ -190,6 +195,24 @@ fn fields(rng: &mut StdRng, names: &Names, out: &mut String) {
             let _ = write!(f.out, " f{n}:f{count}*[ {ty} ]");
         }
     }
+    // A `#` field given to a type that takes a field mask, or its vector's elements, or a
+    // number given so; from the generator of its own, as the repetition above.
+    if !own.random_bool(0.6) && !names.masked.is_empty() {
+        let (ty, ctor) = &names.masked[own.random_range(0..names.masked.len())];
+        let word = f.push(&mut own, "#");
+        let held = match own.random_range(0..4) {
+            0 => format!("({ty} f{word})"),
+            1 => format!("(vector ({ctor} f{word}))"),
+            2 => format!("(Vector ({ty} f{word}))"),
+            _ => format!("({ctor} {})", own.random_range(0..16)),
+        };
+        f.push(&mut own, &held);
+        // A flag of the holder's own on the same word.
+        if own.random_bool(0.5) {
+            let bit = own.random_range(0..8);
+            f.push(&mut own, &format!("f{word}.{bit}?long"));
+        }
+    }
     if rng.random_bool(0.6) {
         let word = f.push(rng, "#");
         for bit in 0..rng.random_range(1..6) {
@@ -225,11 +248,47 @@ pub fn schema(seed: u64) -> String {
         poly_ctors: Vec::new(),
         vars: Vec::new(),
         boxed_vectors: false,
+        masked: Vec::new(),
     };
     let mut out = format!("// A random schema, seed {seed}.\n");
     // Every type's first constructor has no fields, so that values stay finite.
     for (i, ty) in names.types.clone().iter().enumerate() {
         let _ = writeln!(out, "{}c{i}x = {ty};", namespace(&mut rng));
+    }
+    // Types whose constructors take a field mask (VK's `{fm:#}`), from a generator of their
+    // own so that the rest of each seed's schema stays what it was: a first constructor
+    // without fields, then one whose fields are on the mask's bits (of types with a zero
+    // value, written where the mask has the bit and the field is absent), which passes the mask
+    // on to the type before it, and has a `#` field of its own.
+    let mut own = StdRng::seed_from_u64(seed ^ 0x6d61_736b);
+    for k in 0..own.random_range(1..3) {
+        let ty = format!("M{k}");
+        let ctor = format!("m{k}c");
+        let _ = writeln!(out, "m{k}x {{fm:#}} = {ty} fm;");
+        let mut line = format!("{ctor} {{fm:#}}");
+        for bit in 0..own.random_range(1..5) {
+            let value = match own.random_range(0..6) {
+                0 => "true".to_string(),
+                1 => "int".to_string(),
+                2 => "string".to_string(),
+                3 => "(vector int)".to_string(),
+                4 => "#".to_string(),
+                _ => names.types[own.random_range(0..names.types.len())].clone(),
+            };
+            let _ = write!(
+                line,
+                " g{bit}:fm.{}?{value}",
+                bit * 2 + own.random_range(0..2)
+            );
+        }
+        if k > 0 && own.random_bool(0.6) {
+            let _ = write!(line, " inner:(M{} fm)", k - 1);
+        }
+        if own.random_bool(0.5) {
+            line.push_str(" w:# h:w.0?long");
+        }
+        let _ = writeln!(out, "{line} = {ty} fm;");
+        names.masked.push((ty, ctor));
     }
     // Polymorphic types, each with a first constructor without fields, then constructors whose
     // fields use its variables (declared now and then, as TL writes them; one-letter and

@@ -1,6 +1,7 @@
 //! Random valid schemas (`tests/random_schema.rs`, written to `OUT_DIR` by the build script, one
 //! per seed of `SEEDS`) compile through `tl!`, and every constructor and function of each
-//! round-trips through its `Any`: decode, re-encode byte-exact, decode to the same value.
+//! round-trips through its `Any`: decode, re-encode byte-exact, decode to the same value (a
+//! constructor that takes a field mask inside the types that give it one).
 
 use tl_schema::{Section, Source};
 
@@ -14,7 +15,11 @@ macro_rules! random_schemas {
         const COMPILED: &[(u64, fn(&tl_schema::Schema, u64) -> usize)] = &[$((
             $seed,
             |schema, seed| {
-                tl_tests::generate::round_trip_all::<$module::Any>(schema, seed, schema.id_rule, |_| false)
+                // A constructor that takes a field mask is not in `Any` (its id alone does not
+                // say how to read it): it round-trips inside the types that give it one.
+                tl_tests::generate::round_trip_all::<$module::Any>(schema, seed, schema.id_rule, |d| {
+                    d.nat_param().is_some()
+                })
             },
         )),*];
     };
@@ -46,7 +51,10 @@ fn every_definition_of_every_random_schema_round_trips() {
             tl_schema::check(&[Source::file(path, text)], &tl_schema::Config::default());
         assert!(diagnostics.is_empty(), "seed {seed}: {diagnostics:?}");
         let checked = round_trip(&schema, *seed);
-        let defs = schema.definitions.iter().filter(|d| !d.builtin);
+        let defs = schema
+            .definitions
+            .iter()
+            .filter(|d| !d.builtin && d.nat_param().is_none());
         let functions = defs
             .clone()
             .filter(|d| d.section == Section::Functions)
