@@ -168,13 +168,13 @@ impl<'a> Zeros<'a> {
         for field in &ctor.fields {
             match &field.kind {
                 FieldKind::Plain(ty) => {
-                    self.write_in(ctor, ty, scope, depth, out)?;
+                    self.write(ctor, ty, scope, depth + 1, out)?;
                 }
                 FieldKind::Conditional { flag, bit, ty } => {
                     let set = Some(flag.value.as_str()) == own_mask
                         && scope.mask & 1u32.checked_shl(bit.value).unwrap_or(0) != 0;
                     if set {
-                        self.write_in(ctor, ty, scope, depth, out)?;
+                        self.write(ctor, ty, scope, depth + 1, out)?;
                     }
                 }
                 // Counted by a `#` field, which is 0: no elements.
@@ -192,7 +192,7 @@ impl<'a> Zeros<'a> {
                     for _ in 0..*n {
                         for inner in fields {
                             if let FieldKind::Plain(ty) = &inner.kind {
-                                self.write_in(ctor, ty, scope, depth, out)?;
+                                self.write(ctor, ty, scope, depth + 1, out)?;
                             } else {
                                 return Err(format!(
                                     "`{}` repeats an unusual field",
@@ -211,19 +211,6 @@ impl<'a> Zeros<'a> {
             }
         }
         Ok(())
-    }
-
-    /// A field's type `ty` inside the constructor `ctor`: a type given a field mask gets the
-    /// constructor's own (or 0, or the number written).
-    fn write_in(
-        &self,
-        ctor: &Definition,
-        ty: &Type,
-        scope: &Scope,
-        depth: u32,
-        out: &mut Vec<u8>,
-    ) -> Result<(), String> {
-        self.write(ctor, ty, scope, depth + 1, out)
     }
 
     /// The constructor a non-builtin `ty` is written with: itself if bare, else its type's

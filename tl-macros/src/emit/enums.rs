@@ -108,16 +108,8 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
                     err = paths::ERR,
                 );
             }
-            conversions.push_str(&conversion(
-                (lt, &ty),
-                &path,
-                ("x", &format!("Self::{variant}({wrap})")),
-                (&format!("{name}::{variant}(x)"), unwrap),
-            ));
-            continue;
-        }
-        // The struct's own `encode`, named directly: no `Serialize` to select for it.
-        if untagged_here {
+        } else if untagged_here {
+            // The struct's own `encode`, named directly: no `Serialize` to select for it.
             emit!(
                 writes,
                 "Self::{variant}(x) => <{path} as {}>::encode(x, {}, buf),\n",
@@ -133,7 +125,7 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
                 paths::SOME
             );
         }
-        if first && !untagged_here {
+        if first && !untagged_here && e.masked.is_none() {
             // The struct's type comes from the variant's: the arm names nothing else.
             emit!(reads, "{id} => {skip}{read}(r, Self::{variant}){end},\n");
         }
@@ -177,7 +169,9 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
             bounds: text::bounds_of(&e.generics, &de()),
         };
         out.push_str(&match &otherwise {
-            Some(read) => deserialize_by_id_else(&de_header, true, &reads, Otherwise::Read(read)),
+            Some(read) => {
+                deserialize_by_id_else(&de_header, true, &reads, Otherwise::Read(read), false)
+            }
             None => deserialize_by_id_with(&de_header, false, &reads, not_found),
         });
     } else {
@@ -190,7 +184,7 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
                     ty: ty.clone(),
                     bounds: String::new(),
                 };
-                deserialize_by_id_else(&de_header, true, &reads, Otherwise::Read(read))
+                deserialize_by_id_else(&de_header, true, &reads, Otherwise::Read(read), false)
             }
             None => deserialize_by_id(&ty, false, &reads, not_found),
         });
@@ -210,30 +204,26 @@ fn masked_impls(
     (bits, writes, reads): (&str, &str, &str),
     not_found: (&str, &str, &str),
 ) -> String {
-    let (error, what, more) = not_found;
-    let (ok, err) = (paths::OK, paths::ERR);
     let scrutinee = if writes.is_empty() { "*self" } else { "self" };
     let mut out = format!(
         "#[automatically_derived] impl{lt} {} for {ty} {{\n\
          fn mask_bits(&self) -> u32 {{ match {scrutinee} {{\n{bits}}} }}\n\
-         fn serialize_with(&self, __tl_mask: u32, buf: &mut {}<u8>) {{ match {scrutinee} {{\n{writes}}} }}\n}}\n\
-         #[automatically_derived] impl<'a> {}<'a> for {ty} {{\n\
-         const MIN_SERIALIZED_LEN: usize = 4;\n\
-         fn deserialize_with(r: &mut {reader}<'a>, __tl_mask: u32) -> {result}<Self, {error_ty}> {{\n\
-         let id = match {}(r) {{ {ok}(id) => id, {err}(e) => return {err}(e) }};\n\
-         let v: {result}<Self, {error_ty}> = match id {{\n{reads}_ => {err}({error}(r, {}, id{more})),\n}};\n\
-         {}(r);\n\
-         v\n}}\n}}\n",
+         fn serialize_with(&self, __tl_mask: u32, buf: &mut {}<u8>) {{ match {scrutinee} {{\n{writes}}} }}\n}}\n",
         paths::SERIALIZE_WITH,
         paths::VEC,
-        paths::DESERIALIZE_WITH,
-        paths::READ_ID_DEEPER,
-        str_lit(what),
-        paths::LEAVE,
-        reader = paths::READER,
-        result = paths::RESULT,
-        error_ty = paths::ERROR,
     );
+    let header = super::codec::Header {
+        generics: "<'a>".to_string(),
+        ty: ty.to_string(),
+        bounds: String::new(),
+    };
+    out.push_str(&deserialize_by_id_else(
+        &header,
+        false,
+        reads,
+        Otherwise::NotFound(not_found),
+        true,
+    ));
     if e.masked.is_some_and(|m| m.answer) {
         emit!(
             out,
@@ -244,6 +234,7 @@ fn masked_impls(
             paths::RESULT,
             paths::ERROR,
             paths::NEEDS_REQUEST,
+            err = paths::ERR,
         );
     }
     out
@@ -280,7 +271,7 @@ pub fn deserialize_by_id_with(
     reads: &str,
     not_found: (&str, &str, &str),
 ) -> String {
-    deserialize_by_id_else(h, peek, reads, Otherwise::NotFound(not_found))
+    deserialize_by_id_else(h, peek, reads, Otherwise::NotFound(not_found), false)
 }
 
 /// What an enum's decoder does with an id that none of its arms has.
@@ -303,23 +294,33 @@ impl std::fmt::Display for Otherwise<'_> {
     }
 }
 
-/// [`deserialize_by_id_with`] with `otherwise` for an id no arm has.
+/// [`deserialize_by_id_with`] with `otherwise` for an id no arm has; `DeserializeWith` when
+/// `masked` (a type whose constructors take a field mask, which its arms read them under).
 fn deserialize_by_id_else(
     h: &super::codec::Header,
     peek: bool,
     reads: &str,
     otherwise: Otherwise<'_>,
+    masked: bool,
 ) -> String {
     let (generics, ty, bounds) = (&h.generics, &h.ty, &h.bounds);
+    let (trait_, method, mask) = if masked {
+        (
+            format!("{}<'a>", paths::DESERIALIZE_WITH),
+            "deserialize_with",
+            ", __tl_mask: u32",
+        )
+    } else {
+        (de(), "deserialize", "")
+    };
     format!(
-        "#[automatically_derived] impl{generics} {} for {ty} {bounds} {{\n\
+        "#[automatically_derived] impl{generics} {trait_} for {ty} {bounds} {{\n\
          const MIN_SERIALIZED_LEN: usize = 4;\n\
-         fn deserialize(r: &mut {reader}<'a>) -> {result}<Self, {error_ty}> {{\n\
+         fn {method}(r: &mut {reader}<'a>{mask}) -> {result}<Self, {error_ty}> {{\n\
          let id = match {read_id}(r) {{ {ok}(id) => id, {err}(e) => return {err}(e) }};\n\
          let v: {result}<Self, {error_ty}> = match id {{\n{reads}_ => {otherwise},\n}};\n\
          {leave}(r);\n\
          v\n}}\n}}\n",
-        de(),
         reader = paths::READER,
         result = paths::RESULT,
         error_ty = paths::ERROR,
