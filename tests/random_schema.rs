@@ -71,9 +71,9 @@ fn type_expr(rng: &mut StdRng, names: &Names, depth: usize) -> String {
         };
     }
     // VK's forms: a tuple of a length written in the type (`(tuple double 2)`, an array of a
-    // primitive, a number or a boxed type), or a vector of numbers. Not as a polymorphic
-    // type's argument, where an array has no encoding of its own.
-    if depth > 0 && !names.boxed_vectors && rng.random_bool(0.08) {
+    // primitive, a number or a boxed type; `tl_runtime::Tuple` as a polymorphic type's
+    // argument), or a bare vector of numbers (not as an argument).
+    if depth > 0 && rng.random_bool(0.08) {
         let elem = match rng.random_range(0..5) {
             0 => "#".to_string(),
             1 => names.types[rng.random_range(0..names.types.len())].clone(),
@@ -84,7 +84,7 @@ fn type_expr(rng: &mut StdRng, names: &Names, depth: usize) -> String {
             _ => PRIMITIVES[rng.random_range(0..PRIMITIVES.len())].to_string(),
         };
         return match rng.random_range(0..3) {
-            0 => format!("(vector {elem})"),
+            0 if !names.boxed_vectors => format!("(vector {elem})"),
             _ => format!("(tuple {elem} {})", rng.random_range(1..=3)),
         };
     }

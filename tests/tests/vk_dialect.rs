@@ -419,3 +419,139 @@ fn a_constructor_may_hold_a_call_as_its_bytes() {
     let enums::engine::Query::Query(held) = back;
     assert_eq!(held.query.constructor_id(), Some(0x3d3b_cd48));
 }
+
+/// KPHP's crypto component (`runtime-light/stdlib/crypto/crypto_schema.tl`): `encrypt` answers
+/// `Maybe` of a bare tuple of two strings, the data and the tag, written `Maybe tuple string 2`
+/// (arguments nested by arity), which KPHP's C++ reads as `tl::Maybe<tl::tuple<tl::string,
+/// 2>>`: `resultTrue`, then the two strings, no count.
+mod crypto {
+    tl_runtime::tl! {
+        #[tl(id_rule = "tdlib", allow_id_mismatch(*), any, serde)]
+        r"
+---types---
+resultFalse#27930a7b {t:Type} = Maybe t;
+resultTrue#3f9c8ef8 {t:Type} result:t = Maybe t;
+vector#1cb5c415 {t:Type} # [t] = Vector t;
+tuple#9770768a {t:Type} {n:#} [t] = Tuple t n;
+pair {X:Type} {Y:Type} a:X b:Y = Pair X Y;
+
+cipherAlgorithmAes128gcm#ee7e4261 = CipherAlgorithm;
+cipherAlgorithmAes256gcm#c2f9eb95 = CipherAlgorithm;
+
+blockPaddingPkcs7#699ec5de = BlockPadding;
+noPadding#ffc3d2f3 = BlockPadding;
+
+---functions---
+encrypt#6d4ee36a
+    algorithm : CipherAlgorithm
+    padding   : BlockPadding
+    key       : string
+    iv        : string
+    tag_size  : long
+    aad       : string
+    data      : string
+    = Maybe tuple string 2;  // encrypted data + tag (only for gcm algorithm)
+
+getSpans#11111111 n:int = Vector (tuple int 2);
+getPairs#22222222 = Pair (tuple (tuple int 2) 2) (Maybe %(tuple long 1));
+        "
+    }
+}
+
+/// The wire form of TL's `string` of `s` (shorter than 254 bytes).
+fn tl_string(s: &[u8]) -> Vec<u8> {
+    let mut out = vec![u8::try_from(s.len()).unwrap()];
+    out.extend_from_slice(s);
+    out.resize(out.len().next_multiple_of(4), 0);
+    out
+}
+
+#[test]
+fn a_tuple_may_be_a_type_argument_and_an_answer() {
+    use crypto::{enums, functions};
+    use tl_runtime::{RemoteCall, Tuple};
+    // The answer to `encrypt`: `resultTrue`, then the two strings one after another.
+    let bytes = [
+        words(&[0x3f9c_8ef8]),
+        tl_string(b"cipher"),
+        tl_string(b"tag"),
+    ]
+    .concat();
+    let call = functions::Encrypt {
+        algorithm: crypto::types::CipherAlgorithmAes256gcm.into(),
+        padding: crypto::types::NoPadding.into(),
+        key: "k".into(),
+        iv: "i".into(),
+        tag_size: 16,
+        aad: String::new(),
+        data: "d".into(),
+    };
+    // The request as KPHP's `tl::Encrypt::store` writes it: the magic, each enum's magic, the
+    // strings and the 8-byte `tag_size`.
+    let request = [
+        words(&[0x6d4e_e36a, 0xc2f9_eb95, 0xffc3_d2f3]),
+        tl_string(b"k"),
+        tl_string(b"i"),
+        16i64.to_le_bytes().to_vec(),
+        tl_string(b""),
+        tl_string(b"d"),
+    ]
+    .concat();
+    assert_eq!(call.to_bytes(), request);
+    let answer: <functions::Encrypt as RemoteCall>::Return =
+        call.decode_answer(&bytes).unwrap().unwrap();
+    let want: enums::Maybe<Tuple<String, 2>> = crypto::types::ResultTrue {
+        result: Tuple(["cipher".to_string(), "tag".to_string()]),
+    }
+    .into();
+    assert_eq!(answer, want);
+    assert_eq!(want.to_bytes(), bytes);
+    // One string where two are due: an error, not a short tuple.
+    let short = [words(&[0x3f9c_8ef8]), tl_string(b"cipher")].concat();
+    assert!(call.decode_answer(&short).is_err());
+    // A count the input cannot hold is refused before anything is read.
+    assert!(<Tuple<i64, 1000>>::from_bytes(&[0; 16]).is_err());
+
+    // A vector of tuples as an answer: the vector's id and count, then two numbers each.
+    let spans = functions::GetSpans { n: 2 };
+    let bytes = words(&[0x1cb5_c415, 2, 1, 2, 3, 4]);
+    let answer = spans.decode_answer(&bytes).unwrap().unwrap();
+    assert_eq!(answer, vec![Tuple([1, 2]), Tuple([3, 4])]);
+    assert_eq!(answer.to_bytes(), bytes);
+
+    // Tuples of tuples as arguments, and a `%` tuple inside another type's argument.
+    let pairs = functions::GetPairs {};
+    let bytes = [
+        words(&[
+            crypto::types::Pair::<(), ()>::CONSTRUCTOR_ID,
+            1,
+            2,
+            3,
+            4,
+            0x3f9c_8ef8,
+        ]),
+        (-5i64).to_le_bytes().to_vec(),
+    ]
+    .concat();
+    let answer = pairs.decode_answer(&bytes).unwrap().unwrap();
+    let enums::Pair::Pair(pair) = &answer;
+    assert_eq!(pair.a, Tuple([Tuple([1, 2]), Tuple([3, 4])]));
+    assert_eq!(answer.to_bytes(), bytes);
+}
+
+#[test]
+fn a_tuple_argument_is_a_json_array() {
+    use tl_runtime::Tuple;
+    let value: crypto::enums::Maybe<Tuple<String, 2>> = crypto::types::ResultTrue {
+        result: Tuple(["cipher".to_string(), "tag".to_string()]),
+    }
+    .into();
+    let text = serde_json::to_string(&value).unwrap();
+    assert_eq!(text, r#"{"_":"resultTrue","result":["cipher","tag"]}"#);
+    assert_eq!(
+        serde_json::from_str::<crypto::enums::Maybe<Tuple<String, 2>>>(&text).unwrap(),
+        value
+    );
+    let short = r#"{"_":"resultTrue","result":["cipher"]}"#;
+    assert!(serde_json::from_str::<crypto::enums::Maybe<Tuple<String, 2>>>(short).is_err());
+}

@@ -221,8 +221,9 @@ fn check(
 /// The definitions of one file, or its parse errors as a failure.
 fn parse_file(path: &str) -> Result<Vec<Definition>, Failure> {
     let source = read(path)?;
-    let parsed = parser::parse(&source.text, 0, Section::Types);
+    let mut parsed = parser::parse(&source.text, 0, Section::Types);
     if parsed.diagnostics.is_empty() {
+        parser::group_by_arity(&mut parsed.definitions);
         return Ok(parsed.definitions);
     }
     let sources = [source];

@@ -93,7 +93,7 @@ pub mod types {
         pub fields_mask: __tl::UnknownFlags,
         /// `have_original_size:fields_mask.0?true`
         pub have_original_size: bool,
-        /// `factors:vector sampleFactor fields_mask`
+        /// `factors:vector (sampleFactor fields_mask)`
         pub factors: __tl::Vec<super::types::SampleFactor>,
         /// `mode:engine.ReadWriteMode fields_mask`
         pub mode: super::enums::engine::ReadWriteMode,

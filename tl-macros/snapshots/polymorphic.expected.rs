@@ -76,7 +76,7 @@ pub mod types {
     pub struct Node {
         /// `next:overlay.Response Node`
         pub next: __tl::Box<super::enums::overlay::Response<super::enums::Node>>,
-        /// `pair:pair int Pair long string`
+        /// `pair:pair int (Pair long string)`
         pub pair: super::types::Pair<i32, super::enums::Pair<i64, __tl::String>>,
     }
     #[automatically_derived]
@@ -130,6 +130,55 @@ pub mod types {
             __tl::Err(__tl::in_field_at(e, "node next pair", at))
         }
     }
+    /// TL constructor `span`:
+    /// ```text
+    /// span ends:(Pair (tuple int 2) (Vector (tuple string 1))) = Span;
+    /// ```
+    #[derive(__tl::Clone, __tl::PartialEq)]
+    pub struct Span {
+        /// `ends:Pair (tuple int 2) (Vector (tuple string 1))`
+        pub ends: super::enums::Pair<
+            __tl::Tuple<i32, 2>,
+            __tl::Vec<__tl::Tuple<__tl::String, 1>>,
+        >,
+    }
+    #[automatically_derived]
+    impl __tl::Debug for Span {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            __tl::debug_struct(f, "Span", "ends", &[&self.ends])
+        }
+    }
+    #[automatically_derived]
+    impl __tl::Identifiable for Span {
+        const CONSTRUCTOR_ID: u32 = 0xbaa7e780u32;
+    }
+    #[automatically_derived]
+    impl __tl::Encode for Span {
+        #[inline]
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            __tl::write_id(buf, __tl_id);
+            __tl::Serialize::serialize(&self.ends, buf);
+        }
+    }
+    #[automatically_derived]
+    impl<'a> __tl::Deserialize<'a> for Span {
+        const MIN_SERIALIZED_LEN: usize = 4;
+        #[inline]
+        fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
+            let (e, at): (__tl::Error, usize) = '__tl_failed: {
+                let __tl_v_0: super::enums::Pair<
+                    __tl::Tuple<i32, 2>,
+                    __tl::Vec<__tl::Tuple<__tl::String, 1>>,
+                > = match __tl::Deserialize::deserialize(r) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 0),
+                };
+                return __tl::Ok(Self { ends: __tl_v_0 });
+            };
+            __tl::Err(__tl::in_field_at(e, "span ends", at))
+        }
+    }
     /// Constructors of the TL namespace `overlay`.
     pub mod overlay {
         #[allow(unused_imports)]
@@ -145,7 +194,8 @@ pub mod types {
             /// #[tl(any, decode_functions)]
             /// Polymorphic types: a declared and an undeclared variable, a constructor that does not use
             /// its type's variable (not generic), a type that holds itself through an argument (boxed),
-            /// bare and nested arguments, and a polymorphic result.
+            /// bare and nested arguments, a polymorphic result, tuples as arguments (`Tuple`), and
+            /// arguments nested by arity (`Pair tuple long 2 …`).
             ///
             /// TL constructor `overlay.response.ok`:
             /// ```text
@@ -396,6 +446,72 @@ pub mod enums {
             }
         }
     }
+    /// The TL type `Span`: one variant per constructor.
+    #[derive(__tl::Clone, __tl::PartialEq)]
+    pub enum Span {
+        /// `span`
+        Span(super::types::Span),
+    }
+    #[automatically_derived]
+    impl __tl::Debug for Span {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            match self {
+                Self::Span(x) => __tl::debug_tuple(f, "Span", x),
+            }
+        }
+    }
+    #[automatically_derived]
+    impl __tl::Encode for Span {
+        fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            match self {
+                Self::Span(x) => {
+                    <super::types::Span as __tl::Encode>::encode(
+                        x,
+                        __tl::Some(0xbaa7e780u32),
+                        buf,
+                    )
+                }
+            }
+        }
+    }
+    #[automatically_derived]
+    impl<'a> __tl::Deserialize<'a> for Span {
+        const MIN_SERIALIZED_LEN: usize = 4;
+        fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
+            let id = match __tl::read_id_deeper(r) {
+                __tl::Ok(id) => id,
+                __tl::Err(e) => return __tl::Err(e),
+            };
+            let v: __tl::Result<Self, __tl::Error> = match id {
+                0xbaa7e780u32 => __tl::read_any(r, Self::Span),
+                _ => {
+                    __tl::Err(__tl::unexpected_constructor_in(r, "Span", id, __tl_names))
+                }
+            };
+            __tl::leave(r);
+            v
+        }
+    }
+    #[automatically_derived]
+    impl __tl::From<super::types::Span> for Span {
+        #[inline]
+        fn from(x: super::types::Span) -> Self {
+            Self::Span(x)
+        }
+    }
+    #[automatically_derived]
+    impl __tl::TryFrom<Span> for super::types::Span {
+        type Error = Span;
+        #[allow(unreachable_patterns)]
+        #[inline]
+        fn try_from(value: Span) -> __tl::Result<Self, Span> {
+            match value {
+                Span::Span(x) => __tl::Ok(x),
+                other => __tl::Err(other),
+            }
+        }
+    }
     /// Boxed types of the TL namespace `overlay`.
     pub mod overlay {
         #[allow(unused_imports)]
@@ -561,6 +677,47 @@ pub mod functions {
         type Return = super::enums::overlay::Response<super::enums::Node>;
         type Error = __tl::RpcError;
     }
+    /// TL function `getEnds`:
+    /// ```text
+    /// getEnds = Pair tuple long 2 Vector (tuple int 3);
+    /// ```
+    #[derive(__tl::Clone, __tl::PartialEq)]
+    pub struct GetEnds;
+    #[automatically_derived]
+    impl __tl::Debug for GetEnds {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            f.write_str("GetEnds")
+        }
+    }
+    #[automatically_derived]
+    impl __tl::Identifiable for GetEnds {
+        const CONSTRUCTOR_ID: u32 = 0xd459c687u32;
+    }
+    #[automatically_derived]
+    impl __tl::Encode for GetEnds {
+        #[inline]
+        fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            __tl::write_u32(buf, 0xd459c687u32);
+        }
+    }
+    #[automatically_derived]
+    impl<'a> __tl::Deserialize<'a> for GetEnds {
+        const MIN_SERIALIZED_LEN: usize = 4;
+        #[inline]
+        fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
+            __tl::expect_id(r, 0xd459c687u32, "getEnds")?;
+            __tl::Ok(Self)
+        }
+    }
+    #[automatically_derived]
+    impl __tl::RemoteCall for GetEnds {
+        type Return = super::enums::Pair<
+            __tl::Tuple<i64, 2>,
+            __tl::Vec<__tl::Tuple<i32, 3>>,
+        >;
+        type Error = __tl::RpcError;
+    }
 }
 /// Any value of this schema: a boxed type or a function, decoded by its constructor id.
 ///
@@ -573,8 +730,12 @@ pub enum Any {
     Pair(__tl::Box<enums::Pair<Any, Any>>),
     /// The boxed type `Node`.
     Node(enums::Node),
+    /// The boxed type `Span`.
+    Span(enums::Span),
     /// The function `getNode`.
     GetNode(__tl::Box<functions::GetNode>),
+    /// The function `getEnds`.
+    GetEnds(__tl::Box<functions::GetEnds>),
 }
 #[automatically_derived]
 impl __tl::Debug for Any {
@@ -584,7 +745,9 @@ impl __tl::Debug for Any {
             Self::OverlayResponse(x) => __tl::debug_tuple(f, "OverlayResponse", x),
             Self::Pair(x) => __tl::debug_tuple(f, "Pair", x),
             Self::Node(x) => __tl::debug_tuple(f, "Node", x),
+            Self::Span(x) => __tl::debug_tuple(f, "Span", x),
             Self::GetNode(x) => __tl::debug_tuple(f, "GetNode", x),
+            Self::GetEnds(x) => __tl::debug_tuple(f, "GetEnds", x),
         }
     }
 }
@@ -595,7 +758,9 @@ impl __tl::Encode for Any {
             Any::OverlayResponse(x) => __tl::Serialize::serialize(x, buf),
             Any::Pair(x) => __tl::Serialize::serialize(x, buf),
             Any::Node(x) => __tl::Serialize::serialize(x, buf),
+            Any::Span(x) => __tl::Serialize::serialize(x, buf),
             Any::GetNode(x) => __tl::Serialize::serialize(x, buf),
+            Any::GetEnds(x) => __tl::Serialize::serialize(x, buf),
         }
     }
 }
@@ -613,7 +778,9 @@ impl<'a> __tl::Deserialize<'a> for Any {
             }
             0x0f3c47abu32 => __tl::read_any_boxed_outlined(r, Any::Pair),
             0x855a3bd2u32 => __tl::read_any_outlined(r, Any::Node),
+            0xbaa7e780u32 => __tl::read_any_outlined(r, Any::Span),
             0x09b66f31u32 => __tl::read_any_boxed_outlined(r, Any::GetNode),
+            0xd459c687u32 => __tl::read_any_boxed_outlined(r, Any::GetEnds),
             _ => {
                 __tl::Err(
                     __tl::unknown_constructor(
@@ -631,12 +798,14 @@ impl<'a> __tl::Deserialize<'a> for Any {
 /// The TL name of a constructor or function id of this schema (`#1e36fded` is
 /// `inputPhoneCall`), for logs and errors; `None` for an id it does not have.
 pub fn name_for_id(id: u32) -> __tl::Option<&'static str> {
-    static NAMES: [(u32, &str); 5] = [
+    static NAMES: [(u32, &str); 7] = [
         (0x09b66f31u32, "getNode"),
         (0x0f3c47abu32, "pair"),
         (0x34f19defu32, "overlay.response.err"),
         (0x855a3bd2u32, "node"),
+        (0xbaa7e780u32, "span"),
         (0xcc3f9b07u32, "overlay.response.ok"),
+        (0xd459c687u32, "getEnds"),
     ];
     match NAMES.binary_search_by_key(&id, |e| e.0) {
         __tl::Ok(i) => __tl::Some(NAMES[i].1),
@@ -646,12 +815,14 @@ pub fn name_for_id(id: u32) -> __tl::Option<&'static str> {
 /// The id of a constructor or function of this schema by its TL name
 /// (`"inputPhoneCall"`), the inverse of [`name_for_id`].
 pub fn id_for_name(name: &str) -> __tl::Option<u32> {
-    static IDS: [(&str, u32); 5] = [
+    static IDS: [(&str, u32); 7] = [
+        ("getEnds", 0xd459c687u32),
         ("getNode", 0x09b66f31u32),
         ("node", 0x855a3bd2u32),
         ("overlay.response.err", 0x34f19defu32),
         ("overlay.response.ok", 0xcc3f9b07u32),
         ("pair", 0x0f3c47abu32),
+        ("span", 0xbaa7e780u32),
     ];
     match IDS.binary_search_by_key(&name, |e| e.0) {
         __tl::Ok(i) => __tl::Some(IDS[i].1),

@@ -54,6 +54,7 @@ runtime_items! {
     OBJECT = "Object",
     OBJECT_REF = "ObjectRef",
     TRUE = "True",
+    TUPLE = "Tuple",
     UNKNOWN_FLAGS = "UnknownFlags",
     WRITE_U32 = "write_u32",
     PATCH_U32 = "patch_u32",

@@ -24,7 +24,7 @@ pub use crate::wire::{
 };
 pub use crate::{
     Deserialize, DeserializeOwned, DeserializeWith, Error, Identifiable, Object, ObjectRef, Reader,
-    RemoteCall, RpcError, Serialize, SerializeWith, True, UnknownFlags,
+    RemoteCall, RpcError, Serialize, SerializeWith, True, Tuple, UnknownFlags,
 };
 
 #[cfg(feature = "serde")]

@@ -528,6 +528,23 @@ impl<'de> Deserialize<'de> for crate::UnknownFlags {
     }
 }
 
+/// A tuple is an array of its `N` values.
+impl<T: Serialize, const N: usize> Serialize for crate::Tuple<T, N> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(&self.0)
+    }
+}
+
+impl<'de, T: Deserialize<'de>, const N: usize> Deserialize<'de> for crate::Tuple<T, N> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let items = Vec::<T>::deserialize(deserializer)?;
+        let len = items.len();
+        <[T; N]>::try_from(items)
+            .map(crate::Tuple)
+            .map_err(|_| de::Error::invalid_length(len, &"as many values as the tuple holds"))
+    }
+}
+
 impl Serialize for crate::True {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_unit()

@@ -1,5 +1,6 @@
-//! Runtime types that generated code uses for TL's `#` flag words and `Object`.
+//! Runtime types that generated code uses for TL's `#` flag words, `Object`, `True` and tuples.
 
+use crate::encoding::{AsIs, DecodeAs, EncodeAs, Fixed};
 use crate::{Deserialize, Error, Reader, Serialize};
 use alloc::vec::Vec;
 
@@ -145,6 +146,71 @@ impl<'a> Deserialize<'a> for True {
     fn deserialize(reader: &mut Reader<'a>) -> Result<Self, Error> {
         reader.expect_id(True::CONSTRUCTOR_ID, "True")?;
         Ok(True)
+    }
+}
+
+/// A tuple of TL's builtin `tuple {t:Type} {n:#} [t] = Tuple t n;`, written bare
+/// (`(tuple string 2)`): its `N` elements one after another, no id and no count.
+///
+/// A field of that type is the array `[T; N]` itself. This wrapper is the type where an array
+/// needs an encoding of its own: as a polymorphic type's argument or in a function's result
+/// (KPHP's `encrypt … = Maybe (tuple string 2);` is `enums::Maybe<Tuple<String, 2>>`). `[u8; N]`
+/// already encodes as `int128`/`int256`, so the array cannot take it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Tuple<T, const N: usize>(pub [T; N]);
+
+impl<T: Default, const N: usize> Default for Tuple<T, N> {
+    fn default() -> Self {
+        Tuple(core::array::from_fn(|_| T::default()))
+    }
+}
+
+impl<T, const N: usize> From<[T; N]> for Tuple<T, N> {
+    #[inline]
+    fn from(items: [T; N]) -> Self {
+        Tuple(items)
+    }
+}
+
+impl<T, const N: usize> From<Tuple<T, N>> for [T; N] {
+    #[inline]
+    fn from(tuple: Tuple<T, N>) -> Self {
+        tuple.0
+    }
+}
+
+impl<T, const N: usize> core::ops::Deref for Tuple<T, N> {
+    type Target = [T; N];
+    #[inline]
+    fn deref(&self) -> &[T; N] {
+        &self.0
+    }
+}
+
+impl<T, const N: usize> core::ops::DerefMut for Tuple<T, N> {
+    #[inline]
+    fn deref_mut(&mut self) -> &mut [T; N] {
+        &mut self.0
+    }
+}
+
+impl<T: Serialize, const N: usize> Serialize for Tuple<T, N> {
+    #[inline]
+    fn serialize(&self, buf: &mut Vec<u8>) {
+        <Fixed<AsIs> as EncodeAs<[T; N]>>::write(&self.0, buf);
+    }
+    fn serialized_len(&self) -> usize {
+        self.0.iter().map(Serialize::serialized_len).sum()
+    }
+}
+
+impl<'a, T: Deserialize<'a>, const N: usize> Deserialize<'a> for Tuple<T, N> {
+    const MIN_SERIALIZED_LEN: usize = T::MIN_SERIALIZED_LEN.saturating_mul(N);
+    /// Reads the `N` elements with a repetition's guarantees: the input must hold `N` of the
+    /// smallest element before any is read.
+    #[inline]
+    fn deserialize(reader: &mut Reader<'a>) -> Result<Self, Error> {
+        <Fixed<AsIs> as DecodeAs<'a, [T; N]>>::read(reader).map(Tuple)
     }
 }
 

@@ -271,6 +271,23 @@ impl Type {
     pub fn is_percent_boxed(&self) -> bool {
         self.percent && !is_bare_name(&self.name)
     }
+
+    /// Prints the type as a reader takes it in: each argument that has arguments of its own in
+    /// parentheses (`Pair (tuple int 2) (Vector string)`), where [`Display`](fmt::Display)
+    /// prints the id's text (`Pair tuple int 2 Vector string`).
+    pub fn nested(&self) -> Nested<'_> {
+        Nested(self)
+    }
+}
+
+/// [`Type::nested`].
+#[derive(Clone, Copy, Debug)]
+pub struct Nested<'t>(&'t Type);
+
+impl fmt::Display for Nested<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.write(f, true)
+    }
 }
 
 /// The part of a TL name after the last `.`.
@@ -388,6 +405,13 @@ impl Definition {
 /// (so `Vector<Vector<T>>` and `(Vector (Vector T))` both print `Vector Vector T`).
 impl fmt::Display for Type {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write(f, false)
+    }
+}
+
+impl Type {
+    /// Writes the type, each argument that has arguments in parentheses when `parens`.
+    fn write(&self, f: &mut fmt::Formatter<'_>, parens: bool) -> fmt::Result {
         if self.bang {
             f.write_str("!")?;
         }
@@ -398,7 +422,14 @@ impl fmt::Display for Type {
         }
         f.write_str(&self.name)?;
         for arg in &self.args {
-            write!(f, " {arg}")?;
+            if parens && !arg.args.is_empty() {
+                f.write_str(" (")?;
+                arg.write(f, parens)?;
+                f.write_str(")")?;
+            } else {
+                f.write_str(" ")?;
+                arg.write(f, parens)?;
+            }
         }
         Ok(())
     }

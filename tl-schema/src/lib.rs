@@ -96,6 +96,7 @@ pub fn check(sources: &[Source], config: &Config) -> (Schema, Vec<Diagnostic>) {
     let mut schema = Schema::default();
     let mut diagnostics = Vec::new();
     let mut literal_section = Section::Types;
+    let mut long_applications = false;
     for (id, source) in sources.iter().enumerate() {
         let start = if source.path.is_some() {
             Section::Types
@@ -118,12 +119,16 @@ pub fn check(sources: &[Source], config: &Config) -> (Schema, Vec<Diagnostic>) {
                 parsed
             }
         };
+        long_applications |= parsed.long_applications;
         schema.definitions.extend(parsed.definitions);
         schema.statements.extend(parsed.statements);
         schema.class_docs.extend(parsed.class_docs);
         diagnostics.extend(parsed.diagnostics);
     }
     drop_repeated_page_lines(&mut schema, sources);
+    if long_applications {
+        parser::group_by_arity(&mut schema.definitions);
+    }
     schema.id_rule = config
         .id_rule
         .unwrap_or_else(|| IdRule::detect(&schema.definitions));

@@ -549,15 +549,10 @@ impl<'a> Validator<'a> {
             }
             self.type_ref(def, &def.result);
             // `RemoteCall::Return` decodes through its own `Deserialize`, which reads a
-            // vector as boxed and has none for an array.
-            if def
-                .result
-                .args
-                .iter()
-                .any(|a| has_bare_vector(a) || has_tuple(a))
-            {
+            // vector as boxed (a tuple there is `tl_runtime::Tuple`, which has its own).
+            if def.result.args.iter().any(has_bare_vector) {
                 let message = format!(
-                    "the result of function `{}` holds a bare vector or a tuple, which a call's answer cannot be decoded as: return a boxed type whose constructor holds it",
+                    "the result of function `{}` holds a bare vector, which a call's answer cannot be decoded as: return `Vector<…>`, or a boxed type whose constructor holds it",
                     def.name.value
                 );
                 self.push(def, def.result.range.clone(), message);
@@ -1043,11 +1038,6 @@ impl<'a> Validator<'a> {
             } else if has_bare_vector(arg) {
                 Some(format!(
                     "a bare vector in `{arg}` as an argument of `{}` is not supported: write `Vector<…>`",
-                    ty.name
-                ))
-            } else if has_tuple(arg) {
-                Some(format!(
-                    "a tuple in `{arg}` as an argument of `{}` is not supported (a Rust array has no encoding of its own): hold it in a constructor, as in `pairOf x:(tuple int 2) = PairOf;`",
                     ty.name
                 ))
             } else if !arg.args.is_empty()
@@ -1536,16 +1526,6 @@ fn has_bare_vector(ty: &Type) -> bool {
         Some(Builtin::Vector) => {
             ty.name == "vector" || ty.percent || ty.args.iter().any(has_bare_vector)
         }
-        _ => false,
-    }
-}
-
-/// Whether `ty` is a tuple (`(tuple int 2)`) or a vector of one, at any depth: a Rust array,
-/// which has no encoding of its own for a polymorphic type's parameter or a function's result.
-fn has_tuple(ty: &Type) -> bool {
-    match Builtin::from_name(&ty.name) {
-        Some(Builtin::Tuple) => true,
-        Some(Builtin::Vector) => ty.args.iter().any(has_tuple),
         _ => false,
     }
 }
@@ -2185,5 +2165,81 @@ mod tests {
             found.iter().any(|m| m.contains("declares #4679b65f")),
             "{found:?}"
         );
+    }
+
+    /// `ty` with each application in parentheses: `Maybe(tuple(string 2))`.
+    fn shape(ty: &crate::ast::Type) -> String {
+        if ty.args.is_empty() {
+            return ty.name.clone();
+        }
+        let args: Vec<String> = ty.args.iter().map(shape).collect();
+        format!("{}({})", ty.name, args.join(" "))
+    }
+
+    /// KPHP's `= Maybe tuple string 2;`: arguments past a name's arity nest by arity, to the
+    /// same definitions (and ids) as the parenthesized form; what does not fall into place
+    /// stays an error.
+    #[test]
+    fn arguments_nest_by_arity() {
+        let head = "
+            resultFalse {t:Type} = Maybe t;
+            resultTrue {t:Type} result:t = Maybe t;
+            pair {X:Type} {Y:Type} a:X b:Y = Pair X Y;
+            tuple {t:Type} {n:#} [t] = Tuple t n;
+            ---functions---
+        ";
+        let config = Config {
+            id_rule: Some(IdRule::Tdlib),
+            ..Config::default()
+        };
+        let grouped = |line: &str| {
+            let text = format!("{head}{line}");
+            let (schema, diagnostics) = check(&[Source::file("t.tl", &text)], &config);
+            assert_eq!(diagnostics, [], "{line}");
+            schema.definitions.last().unwrap().clone()
+        };
+        for (flat, nested) in [
+            (
+                "encrypt key:string = Maybe tuple string 2;",
+                "encrypt key:string = Maybe (tuple string 2);",
+            ),
+            (
+                "get x:(Pair Maybe int Vector long) = Pair tuple Maybe int 3 int;",
+                "get x:(Pair (Maybe int) (Vector long)) = Pair (tuple (Maybe int) 3) int;",
+            ),
+            (
+                "get flags:# x:flags.0?(Maybe Maybe Pair int string) = Bool;",
+                "get flags:# x:flags.0?(Maybe (Maybe (Pair int string))) = Bool;",
+            ),
+        ] {
+            let (a, b) = (grouped(flat), grouped(nested));
+            assert_eq!(a.result.to_string(), b.result.to_string());
+            // The same tree, not only the same text.
+            assert_eq!(shape(&a.result), shape(&b.result), "{flat}");
+            let types = |d: &crate::ast::Definition| -> Vec<String> {
+                d.field_types().into_iter().map(shape).collect()
+            };
+            assert_eq!(types(&a), types(&b), "{flat}");
+            assert_eq!(
+                a.computed_id(IdRule::Tdlib),
+                b.computed_id(IdRule::Tdlib),
+                "{flat}"
+            );
+        }
+        // One argument too many, too few, or a chain nested past 16 levels: left as written,
+        // and reported.
+        for line in [
+            "get = Maybe int int;",
+            "get = Pair tuple int 2;",
+            "get = Maybe tuple string;",
+            "get = Maybe Maybe Maybe Maybe Maybe Maybe Maybe Maybe Maybe Maybe Maybe Maybe Maybe Maybe Maybe Maybe Maybe Maybe int;",
+        ] {
+            let text = format!("{head}{line}");
+            let (_, diagnostics) = check(&[Source::file("t.tl", &text)], &config);
+            assert!(
+                diagnostics.iter().any(|d| d.message.contains("takes")),
+                "{line}: {diagnostics:?}"
+            );
+        }
     }
 }

@@ -4,7 +4,7 @@
 //! is a type of values, returned as it is.
 
 use super::Ctx;
-use super::text::{bounds, generics, rust_type};
+use super::text::{bounds, generics, own_type};
 use crate::ident;
 use crate::model::{AnswerMask, RType, Struct};
 use crate::paths::{self, relative};
@@ -80,10 +80,10 @@ fn error_type(depth: usize, s: &Struct) -> String {
     }
 }
 
-/// The Rust type of a function's result; a type parameter `X` that is a call stands for
-/// `X::Return`.
+/// The Rust type of a function's result, which decodes through its own `Deserialize`; a type
+/// parameter `X` that is a call stands for `X::Return`.
 fn return_type(ctx: &Ctx<'_>, depth: usize, s: &Struct) -> String {
-    rust_type(ctx, depth, &returned(&s.result, &s.calls))
+    own_type(ctx, depth, &returned(&s.result, &s.calls))
 }
 
 /// `ty` with each type parameter `X` of `calls` replaced by `X::Return` (`Vector<X>`,
@@ -100,6 +100,10 @@ fn returned(ty: &RType, calls: &[String]) -> RType {
         RType::Vector { bare, elem } => RType::Vector {
             bare: *bare,
             elem: Box::new(returned(elem, calls)),
+        },
+        RType::Array { elem, len } => RType::Array {
+            elem: Box::new(returned(elem, calls)),
+            len: *len,
         },
         RType::Applied {
             target,

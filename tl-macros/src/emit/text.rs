@@ -6,6 +6,18 @@ use crate::paths::{self, relative};
 
 /// The Rust type of `ty` for an item `depth` modules below the invocation.
 pub fn rust_type(ctx: &Ctx<'_>, depth: usize, ty: &RType) -> String {
+    rust_type_in(ctx, depth, ty, false)
+}
+
+/// The Rust type of a value of `ty` that encodes through its own impls (a function's result),
+/// as a polymorphic type's argument does: a tuple is the runtime's `Tuple` there.
+pub fn own_type(ctx: &Ctx<'_>, depth: usize, ty: &RType) -> String {
+    rust_type_in(ctx, depth, ty, true)
+}
+
+/// [`rust_type`], of a polymorphic type's argument when `arg`: there a tuple is the runtime's
+/// `Tuple`, whose own encoding is the array's (an array's is a field's, through `Fixed`).
+fn rust_type_in(ctx: &Ctx<'_>, depth: usize, ty: &RType, arg: bool) -> String {
     let borrowed = ctx.model.borrowed;
     match ty {
         RType::Int => "i32".to_string(),
@@ -25,8 +37,13 @@ pub fn rust_type(ctx: &Ctx<'_>, depth: usize, ty: &RType) -> String {
         RType::Object => paths::OBJECT.to_string(),
         RType::True => paths::TRUE.to_string(),
         RType::Vector { elem, .. } => {
-            format!("{}<{}>", paths::VEC, rust_type(ctx, depth, elem))
+            format!("{}<{}>", paths::VEC, rust_type_in(ctx, depth, elem, arg))
         }
+        RType::Array { elem, len } if arg => format!(
+            "{}<{}, {len}>",
+            paths::TUPLE,
+            rust_type_in(ctx, depth, elem, arg)
+        ),
         RType::Array { elem, len } => format!("[{}; {len}]", rust_type(ctx, depth, elem)),
         RType::Enum(e) => {
             let e = ctx.model.enum_(*e);
@@ -75,7 +92,7 @@ pub fn rust_type(ctx: &Ctx<'_>, depth: usize, ty: &RType) -> String {
             list.extend(
                 kept.iter()
                     .filter_map(|&at| args.get(at))
-                    .map(|a| rust_type(ctx, depth, a)),
+                    .map(|a| rust_type_in(ctx, depth, a, true)),
             );
             let ty = if list.is_empty() {
                 path

@@ -40,14 +40,16 @@ fn tl_text(name: Option<&str>, kind: &FieldKind) -> String {
     let Some(name) = name else {
         // An anonymous field, written as its type alone.
         return match kind {
-            FieldKind::Plain(ty) => ty.to_string(),
+            FieldKind::Plain(ty) => ty.nested().to_string(),
             _ => String::new(),
         };
     };
+    // Arguments of arguments in parentheses: the id's text (`Pair tuple int 2 string`) is
+    // hard to read.
     match kind {
-        FieldKind::Plain(ty) => format!("{name}:{ty}"),
+        FieldKind::Plain(ty) => format!("{name}:{}", ty.nested()),
         FieldKind::Conditional { flag, bit, ty } => {
-            format!("{name}:{}.{}?{ty}", flag.value, bit.value)
+            format!("{name}:{}.{}?{}", flag.value, bit.value, ty.nested())
         }
         FieldKind::Repeat { .. } | FieldKind::Opaque => name.to_string(),
     }
