@@ -700,6 +700,12 @@ impl Parser<'_> {
             }
             TokenKind::LParen => {
                 self.pos += 1;
+                // `(%T args)`: TL-formal's `%` term inside the parentheses, the same as
+                // `%(T args)` (VK's schemas write both).
+                let percent = self.peek_kind() == Some(TokenKind::Percent);
+                if percent {
+                    self.pos += 1;
+                }
                 let name = self.ident("a type name after `(`")?;
                 let mut args = Vec::new();
                 while self.peek_kind() != Some(TokenKind::RParen) {
@@ -716,7 +722,7 @@ impl Parser<'_> {
                 Ok(Type {
                     name: name.value,
                     args,
-                    percent: false,
+                    percent,
                     bang: false,
                     range: token.range.start..close.range.end,
                 })
@@ -862,6 +868,115 @@ fn implicit_params(result: &Type, params: &mut Vec<TypeParam>) {
             });
         }
     }
+}
+
+/// Reads a type applied to more arguments than its name takes as the arguments nested by
+/// arity, as TL's prefix notation allows: KPHP's crypto schema writes `= Maybe tuple string 2;`
+/// for `Maybe (tuple string 2)`, since `Maybe` takes one argument and `tuple` two. A name's
+/// arity is that of its constructors' result (`= Maybe t` takes one; a constructor's name takes
+/// as many), `Vector` takes one and `tuple` two, and any other name none. Such a type is
+/// regrouped only when the arguments fall into place exactly; anything else is left as
+/// written, for validation to report. The id is the same either way: its text has no
+/// parentheses ([`crate::id::normalized`]).
+pub fn group_by_arity(definitions: &mut [Definition]) {
+    // Only a name applied to two arguments or more can have one too many: a name of one
+    // argument takes none, and no name is read into nothing.
+    let long = |ty: &Type| ty.args.len() >= 2;
+    if !definitions
+        .iter()
+        .any(|d| any_type(&d.result, &long) || any_field_type(&d.fields, &long))
+    {
+        return;
+    }
+    let mut arities: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for name in ["Vector", "vector"] {
+        arities.insert(name.to_string(), 1);
+    }
+    for name in ["Tuple", "tuple"] {
+        arities.insert(name.to_string(), 2);
+    }
+    for def in definitions.iter().filter(|d| d.section == Section::Types) {
+        if !def.result.args.is_empty() {
+            arities.insert(def.result.name.clone(), def.result.args.len());
+            arities.insert(def.name.value.clone(), def.result.args.len());
+        }
+    }
+    let arity = |name: &str| arities.get(name).copied().unwrap_or(0);
+    for def in definitions.iter_mut() {
+        regroup(&mut def.result, &arity);
+        for_each_type(&mut def.fields, &mut |ty| regroup(ty, &arity));
+    }
+}
+
+/// Whether `ty` or any argument in it, at any depth, is `hit`.
+fn any_type(ty: &Type, hit: &impl Fn(&Type) -> bool) -> bool {
+    hit(ty) || ty.args.iter().any(|a| any_type(a, hit))
+}
+
+/// Whether any field's type, in repetitions too, or any argument in it, is `hit`.
+fn any_field_type(fields: &[Field], hit: &impl Fn(&Type) -> bool) -> bool {
+    fields.iter().any(|field| match &field.kind {
+        FieldKind::Plain(ty) | FieldKind::Conditional { ty, .. } => any_type(ty, hit),
+        FieldKind::Repeat { fields, .. } => any_field_type(fields, hit),
+        FieldKind::Opaque => false,
+    })
+}
+
+/// Calls `each` on every field's type, in repetitions too.
+fn for_each_type(fields: &mut [Field], each: &mut impl FnMut(&mut Type)) {
+    for field in fields {
+        match &mut field.kind {
+            FieldKind::Plain(ty) | FieldKind::Conditional { ty, .. } => each(ty),
+            FieldKind::Repeat { fields, .. } => for_each_type(fields, each),
+            FieldKind::Opaque => {}
+        }
+    }
+}
+
+/// [`group_by_arity`] of `ty` and of each argument in it.
+fn regroup(ty: &mut Type, arity: &impl Fn(&str) -> usize) {
+    for arg in &mut ty.args {
+        regroup(arg, arity);
+    }
+    let takes = arity(&ty.name);
+    if ty.args.len() <= takes || takes == 0 {
+        return;
+    }
+    let mut pos = 0;
+    let grouped: Option<Vec<Type>> = (0..takes)
+        .map(|_| take_argument(&ty.args, &mut pos, arity, 0))
+        .collect();
+    if let Some(grouped) = grouped
+        && pos == ty.args.len()
+    {
+        ty.args = grouped;
+    }
+}
+
+/// The argument that starts at `args[*pos]`, with as many of the arguments after it as its
+/// name takes, each read the same way; `None` when they run out or nest beyond 16 levels.
+fn take_argument(
+    args: &[Type],
+    pos: &mut usize,
+    arity: &impl Fn(&str) -> usize,
+    depth: usize,
+) -> Option<Type> {
+    let mut head = args.get(*pos)?.clone();
+    *pos += 1;
+    // A parenthesized argument (`(tuple int 2)`) is whole, and so is a number.
+    if !head.args.is_empty() || head.is_number() {
+        return Some(head);
+    }
+    let takes = arity(&head.name);
+    if takes > 0 && depth >= 16 {
+        return None;
+    }
+    for _ in 0..takes {
+        let arg = take_argument(args, pos, arity, depth + 1)?;
+        head.range.end = arg.range.end;
+        head.args.push(arg);
+    }
+    Some(head)
 }
 
 #[cfg(test)]
@@ -1230,113 +1345,28 @@ mod grammar_tests {
             ]
         );
     }
-}
 
-/// Reads a type applied to more arguments than its name takes as the arguments nested by
-/// arity, as TL's prefix notation allows: KPHP's crypto schema writes `= Maybe tuple string 2;`
-/// for `Maybe (tuple string 2)`, since `Maybe` takes one argument and `tuple` two. A name's
-/// arity is that of its constructors' result (`= Maybe t` takes one; a constructor's name takes
-/// as many), `Vector` takes one and `tuple` two, and any other name none. Such a type is
-/// regrouped only when the arguments fall into place exactly; anything else is left as
-/// written, for validation to report. The id is the same either way: its text has no
-/// parentheses ([`crate::id::normalized`]).
-pub fn group_by_arity(definitions: &mut [Definition]) {
-    // Only a name applied to two arguments or more can have one too many: a name of one
-    // argument takes none, and no name is read into nothing.
-    let long = |ty: &Type| ty.args.len() >= 2;
-    if !definitions
-        .iter()
-        .any(|d| any_type(&d.result, &long) || any_field_type(&d.fields, &long))
-    {
-        return;
+    /// TL-formal's `%` term inside parentheses, `(%MyTuple 10)` as VK's schemas write it, is
+    /// `%(MyTuple 10)`.
+    #[test]
+    fn percent_inside_parentheses() {
+        let field_type = |text: &str| {
+            let parsed = super::parse(text, 0, Section::Types);
+            assert_eq!(parsed.diagnostics, [], "{text}");
+            let crate::ast::FieldKind::Plain(ty) = &parsed.definitions[0].fields[0].kind else {
+                panic!("{text}");
+            };
+            ty.clone()
+        };
+        let inside = field_type("a x:(Maybe (%MyTuple 10)) = A;");
+        let outside = field_type("a x:(Maybe %(MyTuple 10)) = A;");
+        let arg = &inside.args[0];
+        assert!(arg.percent);
+        assert_eq!((arg.name.as_str(), arg.args.len()), ("MyTuple", 1));
+        assert_eq!(inside.to_string(), outside.to_string());
+        assert_eq!(inside.nested().to_string(), "Maybe (%MyTuple 10)");
+        // Still one `%` at most.
+        let parsed = super::parse("a x:%(%MyTuple 10) = A;", 0, Section::Types);
+        assert_eq!(parsed.diagnostics.len(), 1);
     }
-    let mut arities: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for name in ["Vector", "vector"] {
-        arities.insert(name.to_string(), 1);
-    }
-    for name in ["Tuple", "tuple"] {
-        arities.insert(name.to_string(), 2);
-    }
-    for def in definitions.iter().filter(|d| d.section == Section::Types) {
-        if !def.result.args.is_empty() {
-            arities.insert(def.result.name.clone(), def.result.args.len());
-            arities.insert(def.name.value.clone(), def.result.args.len());
-        }
-    }
-    let arity = |name: &str| arities.get(name).copied().unwrap_or(0);
-    for def in definitions.iter_mut() {
-        regroup(&mut def.result, &arity);
-        for_each_type(&mut def.fields, &mut |ty| regroup(ty, &arity));
-    }
-}
-
-/// Whether `ty` or any argument in it, at any depth, is `hit`.
-fn any_type(ty: &Type, hit: &impl Fn(&Type) -> bool) -> bool {
-    hit(ty) || ty.args.iter().any(|a| any_type(a, hit))
-}
-
-/// Whether any field's type, in repetitions too, or any argument in it, is `hit`.
-fn any_field_type(fields: &[Field], hit: &impl Fn(&Type) -> bool) -> bool {
-    fields.iter().any(|field| match &field.kind {
-        FieldKind::Plain(ty) | FieldKind::Conditional { ty, .. } => any_type(ty, hit),
-        FieldKind::Repeat { fields, .. } => any_field_type(fields, hit),
-        FieldKind::Opaque => false,
-    })
-}
-
-/// Calls `each` on every field's type, in repetitions too.
-fn for_each_type(fields: &mut [Field], each: &mut impl FnMut(&mut Type)) {
-    for field in fields {
-        match &mut field.kind {
-            FieldKind::Plain(ty) | FieldKind::Conditional { ty, .. } => each(ty),
-            FieldKind::Repeat { fields, .. } => for_each_type(fields, each),
-            FieldKind::Opaque => {}
-        }
-    }
-}
-
-/// [`group_by_arity`] of `ty` and of each argument in it.
-fn regroup(ty: &mut Type, arity: &impl Fn(&str) -> usize) {
-    for arg in &mut ty.args {
-        regroup(arg, arity);
-    }
-    let takes = arity(&ty.name);
-    if ty.args.len() <= takes || takes == 0 {
-        return;
-    }
-    let mut pos = 0;
-    let grouped: Option<Vec<Type>> = (0..takes)
-        .map(|_| take_argument(&ty.args, &mut pos, arity, 0))
-        .collect();
-    if let Some(grouped) = grouped
-        && pos == ty.args.len()
-    {
-        ty.args = grouped;
-    }
-}
-
-/// The argument that starts at `args[*pos]`, with as many of the arguments after it as its
-/// name takes, each read the same way; `None` when they run out or nest beyond 16 levels.
-fn take_argument(
-    args: &[Type],
-    pos: &mut usize,
-    arity: &impl Fn(&str) -> usize,
-    depth: usize,
-) -> Option<Type> {
-    let mut head = args.get(*pos)?.clone();
-    *pos += 1;
-    // A parenthesized argument (`(tuple int 2)`) is whole, and so is a number.
-    if !head.args.is_empty() || head.is_number() {
-        return Some(head);
-    }
-    let takes = arity(&head.name);
-    if takes > 0 && depth >= 16 {
-        return None;
-    }
-    for _ in 0..takes {
-        let arg = take_argument(args, pos, arity, depth + 1)?;
-        head.range.end = arg.range.end;
-        head.args.push(arg);
-    }
-    Some(head)
 }
