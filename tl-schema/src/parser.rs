@@ -938,6 +938,10 @@ fn regroup(ty: &mut Type, arity: &impl Fn(&str) -> usize) {
     for arg in &mut ty.args {
         regroup(arg, arity);
     }
+    // One argument is never one too many (see `group_by_arity`): no lookup for it.
+    if ty.args.len() < 2 {
+        return;
+    }
     let takes = arity(&ty.name);
     if ty.args.len() <= takes || takes == 0 {
         return;
