@@ -134,6 +134,7 @@ pub(crate) fn validate_by(
         missing: HashMap::new(),
         results_only: HashMap::new(),
         custom_builtins: HashMap::new(),
+        zeros: None,
     };
     v.index();
     v.statements(statements);
@@ -180,9 +181,19 @@ struct Validator<'a> {
     /// Builtin lines that declare a type the runtime does not have (`bigBytes ? = BigBytes;`),
     /// by both the type's and the constructor's name.
     custom_builtins: HashMap<&'a str, &'a Definition>,
+    /// The zero values of the schema's types, collected on the first field under a bit of a
+    /// field mask passed from outside (nearly no schema has one).
+    zeros: Option<crate::zero::Zeros<'a>>,
 }
 
 impl<'a> Validator<'a> {
+    /// [`Self::zeros`], collected once.
+    fn zeros(&mut self) -> &crate::zero::Zeros<'a> {
+        let (defs, rule) = (self.defs, self.rule);
+        self.zeros
+            .get_or_insert_with(|| crate::zero::Zeros::new(defs, rule))
+    }
+
     fn push(&mut self, def: &Definition, range: core::ops::Range<usize>, message: String) {
         self.diagnostics
             .push(Diagnostic::new(def.source, range, message));
@@ -637,7 +648,7 @@ impl<'a> Validator<'a> {
                         self.type_ref(def, ty);
                     }
                     if is_nat_param(def, &flag.value)
-                        && let Err(why) = crate::zero::Zeros::new(self.defs, self.rule).of(def, ty)
+                        && let Err(why) = self.zeros().of(def, ty)
                     {
                         let message = format!(
                             "`{ty}` under a bit of `{}`, a field mask passed from outside, needs a zero value: where the mask has the bit and the value is absent, VK's encoding writes one (0, empty, `boolFalse`, a boxed type's first constructor), but {why}: hold it in a vector, or under a bit of a `#` field of `{}`",

@@ -163,9 +163,9 @@ fn flag_index(def: &Definition, flag: &str) -> Result<usize, Internal> {
 
 /// The model of one constructor or function, its names not yet made unique among its
 /// siblings (see [`super::names`]) and nothing boxed yet (see [`super::layout`]).
-pub fn build(
-    def: &Definition,
-    resolver: &Resolver<'_>,
+pub fn build<'d>(
+    def: &'d Definition,
+    resolver: &Resolver<'d>,
     sources: &[Source],
     page: Option<&tl_schema::Page>,
     id_rule: IdRule,

@@ -20,6 +20,8 @@ pub struct Resolver<'a> {
     open: bool,
     /// Whether any constructor takes a field mask from outside (VK's `{fields_mask:#}`).
     masks: bool,
+    /// The zero values of the schema's types, collected on first use ([`Resolver::zeros`]).
+    zeros: std::cell::OnceCell<tl_schema::zero::Zeros<'a>>,
 }
 
 /// Splits a TL name into its Rust modules and its last part.
@@ -61,6 +63,7 @@ impl<'a> Resolver<'a> {
             externs: HashMap::default(),
             open: false,
             masks,
+            zeros: std::cell::OnceCell::new(),
         }
     }
 
@@ -233,9 +236,11 @@ impl<'a> Resolver<'a> {
         self.masks
     }
 
-    /// The zero values of the schema's types, as VK writes them under a field mask.
-    pub fn zeros(&self, rule: tl_schema::IdRule) -> tl_schema::zero::Zeros<'a> {
-        tl_schema::zero::Zeros::new(self.ctors.iter().copied(), rule)
+    /// The zero values of the schema's types, as VK writes them under a field mask: collected
+    /// once, by the first field that asks (`rule` is the schema's, the same on every call).
+    pub fn zeros(&self, rule: tl_schema::IdRule) -> &tl_schema::zero::Zeros<'a> {
+        self.zeros
+            .get_or_init(|| tl_schema::zero::Zeros::new(self.ctors.iter().copied(), rule))
     }
 
     /// [`Resolver::resolve`] of the name alone (a builtin's arguments included).
