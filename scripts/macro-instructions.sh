@@ -9,10 +9,14 @@
 #
 #   scripts/macro-instructions.sh [REV]    (needs valgrind: apt-get install valgrind)
 #
+# TL_MEASURE_SCHEMA=FILE counts that schema instead, and TL_MEASURE_OPTIONS its options as
+# written after the include in `#[tl(...)]`, with their comma: StatsHouse's schemas with
+# TL_MEASURE_OPTIONS=', id_rule = "tdlib", allow_id_mismatch(*), any'.
+#
 # With REV, that revision is counted too, side by side (the harness is added to it if it is
 # older than the harness).
 source "$(dirname "$0")/common.sh"
-schema=$grammers/tl/api.tl
+schema=${TL_MEASURE_SCHEMA:-$grammers/tl/api.tl}
 host=$(rustc -vV | sed -n 's/^host: //p')
 runner=CARGO_TARGET_$(echo "$host" | tr 'a-z-' 'A-Z_')_RUNNER
 
@@ -41,6 +45,10 @@ if [ -n "${1:-}" ]; then
   elif ! grep -q 'cfg(tl_measure)' "$harness"; then
     # From 7cbc6ac until the cfg came, the harness was an ignored test: the same, with the cfg.
     sed -i 's/^#\[ignore = "a measurement harness.*$/#[cfg(tl_measure)]/' "$harness"
+  fi
+  # Before TL_MEASURE_OPTIONS, the harness took the include alone.
+  if ! grep -q 'TL_MEASURE_OPTIONS' "$harness"; then
+    sed -i 's|format!("#\[tl(include = {path:?})\]")|format!("#[tl(include = {path:?}{})]", std::env::var("TL_MEASURE_OPTIONS").unwrap_or_default())|' "$harness"
   fi
   before=$(CARGO_TARGET_DIR=$work/before-target count "$work/before-tree")
   printf '%s (%s): %s instructions per expansion\n' "$1" "$sha" "$before"

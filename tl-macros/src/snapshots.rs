@@ -408,7 +408,10 @@ fn measure_expansion() {
     let path = std::env::var("TL_MEASURE_SCHEMA").expect("TL_MEASURE_SCHEMA: a .tl file");
     let rounds: usize =
         std::env::var("TL_MEASURE_ROUNDS").map_or(1, |r| r.parse().expect("a count"));
-    let input: TokenStream = format!("#[tl(include = {path:?})]").parse().expect("lexes");
+    let options = std::env::var("TL_MEASURE_OPTIONS").unwrap_or_default();
+    let input: TokenStream = format!("#[tl(include = {path:?}{options})]")
+        .parse()
+        .expect("lexes");
     let (trees, _) = crate::tokens::fallback::read(quote!([::tl_runtime] #input));
     for _ in 0..rounds {
         let expansion = crate::pipeline::expand(&trees);

@@ -92,8 +92,13 @@ impl Builder<'_, '_> {
 
     fn ty(&mut self, ty: &Type) -> Result<TyId, Internal> {
         let resolved = self.resolver.resolve(self.def, ty)?;
+        Ok(self.push_ty(resolved))
+    }
+
+    /// A type already resolved.
+    fn push_ty(&mut self, resolved: RType) -> TyId {
         self.tys.push(resolved);
-        Ok(TyId(self.tys.len() - 1))
+        TyId(self.tys.len() - 1)
     }
 
     fn push_field(&mut self, name: &str, index: usize, holds: Holds, tl_text: String) -> FieldId {
@@ -225,14 +230,19 @@ pub fn build<'d>(
     };
     // The `#` fields passed to a type as its field mask: words, written whole before the
     // fields that take them. Only looked for in a schema with such types.
+    // The types resolved on the way (TL index, type) are kept for the loop below.
     let mut passed: Vec<usize> = Vec::new();
+    let mut known_types: Vec<(usize, RType)> = Vec::new();
     if resolver.has_masks() {
-        for f in tl_fields {
+        for (i, f) in tl_fields.iter().enumerate() {
             if let FieldKind::Plain(ty) = &f.kind
                 && !ty.args.is_empty()
-                && let Some((MaskArg::Word(w), _)) = resolver.resolve(def, ty)?.masked()
             {
-                passed.push(w);
+                let ty = resolver.resolve(def, ty)?;
+                if let Some((MaskArg::Word(w), _)) = ty.masked() {
+                    passed.push(w);
+                }
+                known_types.push((i, ty));
             }
         }
     }
@@ -300,7 +310,16 @@ pub fn build<'d>(
             }
             FieldKind::Plain(ty) => {
                 let nat = ty.is_nat();
-                let ty = b.ty(ty)?;
+                // Nearly always empty: no search at all then.
+                let found = if known_types.is_empty() {
+                    None
+                } else {
+                    known_types.iter().position(|(at, _)| *at == i)
+                };
+                let ty = match found {
+                    Some(at) => b.push_ty(known_types.swap_remove(at).1),
+                    None => b.ty(ty)?,
+                };
                 let field = b.push_field(name, i, Holds::Value(ty), text);
                 if nat {
                     nats.push((i, field));
