@@ -40,8 +40,6 @@ struct Names {
     poly_ctors: Vec<(String, usize)>,
     /// Inside a polymorphic constructor: its type variables.
     vars: Vec<String>,
-    /// Only boxed vectors (in a polymorphic type's argument).
-    boxed_vectors: bool,
     /// Types whose constructors take a field mask (VK's `{fm:#}`), each with its constructor
     /// that has fields.
     masked: Vec<(String, String)>,
@@ -59,7 +57,7 @@ fn namespace(rng: &mut StdRng) -> String {
 fn type_expr(rng: &mut StdRng, names: &Names, depth: usize) -> String {
     if depth > 0 && rng.random_bool(0.35) {
         let inner = type_expr(rng, names, depth - 1);
-        let vector = if rng.random_bool(0.5) && !names.boxed_vectors {
+        let vector = if rng.random_bool(0.5) {
             "vector"
         } else {
             "Vector"
@@ -71,8 +69,8 @@ fn type_expr(rng: &mut StdRng, names: &Names, depth: usize) -> String {
         };
     }
     // VK's forms: a tuple of a length written in the type (`(tuple double 2)`, an array of a
-    // primitive, a number or a boxed type; `tl_runtime::Tuple` as a polymorphic type's
-    // argument), or a bare vector of numbers (not as an argument).
+    // primitive, a number or a boxed type), or a bare vector of numbers. As a polymorphic
+    // type's argument, `tl_runtime::Tuple` and `tl_runtime::BareVector`.
     if depth > 0 && rng.random_bool(0.08) {
         let elem = match rng.random_range(0..5) {
             0 => "#".to_string(),
@@ -84,7 +82,7 @@ fn type_expr(rng: &mut StdRng, names: &Names, depth: usize) -> String {
             _ => PRIMITIVES[rng.random_range(0..PRIMITIVES.len())].to_string(),
         };
         return match rng.random_range(0..3) {
-            0 if !names.boxed_vectors => format!("(vector {elem})"),
+            0 => format!("(vector {elem})"),
             _ => format!("(tuple {elem} {})", rng.random_range(1..=3)),
         };
     }
@@ -118,8 +116,8 @@ fn type_expr(rng: &mut StdRng, names: &Names, depth: usize) -> String {
     }
 }
 
-/// An argument of a polymorphic type: any type but a bare vector (whose `Vec` would encode as
-/// the boxed one), and a type variable only as the whole argument.
+/// An argument of a polymorphic type: any type (a bare vector is `tl_runtime::BareVector`
+/// there), and a type variable only as the whole argument.
 fn argument(rng: &mut StdRng, names: &Names, depth: usize) -> String {
     if !names.vars.is_empty() && rng.random_bool(0.5) {
         return names.vars[rng.random_range(0..names.vars.len())].clone();
@@ -130,7 +128,6 @@ fn argument(rng: &mut StdRng, names: &Names, depth: usize) -> String {
         poly: names.poly.clone(),
         poly_ctors: names.poly_ctors.clone(),
         vars: Vec::new(),
-        boxed_vectors: true,
         masked: names.masked.clone(),
     };
     type_expr(rng, &outside, depth)
@@ -247,7 +244,6 @@ pub fn schema(seed: u64) -> String {
         poly: Vec::new(),
         poly_ctors: Vec::new(),
         vars: Vec::new(),
-        boxed_vectors: false,
         masked: Vec::new(),
     };
     let mut out = format!("// A random schema, seed {seed}.\n");

@@ -565,3 +565,78 @@ fn a_borrowed_type_named_by_extern_borrows_from_the_input() {
     assert!(std::ptr::eq(found.proof.as_ptr(), bytes[9..].as_ptr()));
     assert_eq!(answer.to_bytes(), bytes);
 }
+
+/// A bare vector as a type's argument, and in a function's result: `tl_runtime::BareVector`,
+/// the count and the elements without `Vector`'s id (a `Vec` there would be written boxed).
+mod bare_vectors {
+    tl_runtime::tl! {
+        #[tl(any, serde)]
+        r"
+        box {T:Type} value:T = Box T;
+        left {X:Type} {Y:Type} value:X = Either X Y;
+        right {X:Type} {Y:Type} value:Y = Either X Y;
+        row id:int = Row;
+        user b:(Box (vector int)) rows:(Either int %(Vector %Row)) = User;
+        ---functions---
+        getRows = Vector<vector<int>>;
+        find = Box (vector (vector long));
+        "
+    }
+}
+
+#[test]
+fn a_bare_vector_may_be_a_type_argument_and_an_answer() {
+    use bare_vectors::{enums, functions, types};
+    use tl_runtime::{BareVector, RemoteCall};
+    let user = types::User {
+        b: types::Box {
+            value: BareVector(vec![7, 8]),
+        }
+        .into(),
+        rows: types::Right {
+            value: BareVector(vec![types::Row { id: 5 }]),
+        }
+        .into(),
+    };
+    let bytes = user.to_bytes();
+    let want = [
+        le(types::Box::<()>::CONSTRUCTOR_ID).to_vec(),
+        // `vector int`: the count and the numbers, no `Vector` id.
+        [2, 0, 0, 0, 7, 0, 0, 0, 8, 0, 0, 0].to_vec(),
+        le(types::Right::<()>::CONSTRUCTOR_ID).to_vec(),
+        // `%(Vector %Row)`: the count and each row's fields, no id at all.
+        [1, 0, 0, 0, 5, 0, 0, 0].to_vec(),
+    ]
+    .concat();
+    assert_eq!(bytes, want);
+    assert_eq!(types::User::from_bytes(&bytes), Ok(user.clone()));
+    // A count the input cannot hold is refused before anything is allocated.
+    let mut lying = want.clone();
+    lying[4] = 0xff;
+    assert!(types::User::from_bytes(&lying).is_err());
+
+    // A boxed vector of bare ones as a call's answer.
+    let answer = [
+        le(0x1cb5_c415).to_vec(),
+        [2, 0, 0, 0].to_vec(),
+        [1, 0, 0, 0, 9, 0, 0, 0].to_vec(),
+        [0, 0, 0, 0].to_vec(),
+    ]
+    .concat();
+    let rows = functions::GetRows::decode_reply(&answer).unwrap().unwrap();
+    assert_eq!(rows, vec![BareVector(vec![9]), BareVector(vec![])]);
+    assert_eq!(rows.to_bytes(), answer);
+    let found: <functions::Find as RemoteCall>::Return = types::Box {
+        value: BareVector(vec![BareVector(vec![-1i64])]),
+    }
+    .into();
+    let bytes = found.to_bytes();
+    assert_eq!(bytes.len(), 4 + 4 + 4 + 8);
+    assert_eq!(functions::Find::decode_reply(&bytes), Ok(Ok(found.clone())));
+
+    // In JSON, an array.
+    let text = serde_json::to_string(&user).unwrap();
+    assert!(text.contains(r#""value":[7,8]"#), "{text}");
+    assert_eq!(serde_json::from_str::<types::User>(&text).unwrap(), user);
+    let _: enums::User = user.into();
+}

@@ -132,7 +132,7 @@ pub mod types {
     }
     /// TL constructor `span`:
     /// ```text
-    /// span ends:(Pair (tuple int 2) (Vector (tuple string 1))) = Span;
+    /// span ends:(Pair (tuple int 2) (Vector (tuple string 1))) rows:(Pair (vector int) %(Vector long)) = Span;
     /// ```
     #[derive(__tl::Clone, __tl::PartialEq)]
     pub struct Span {
@@ -141,17 +141,19 @@ pub mod types {
             __tl::Tuple<i32, 2>,
             __tl::Vec<__tl::Tuple<__tl::String, 1>>,
         >,
+        /// `rows:Pair (vector int) (%Vector long)`
+        pub rows: super::enums::Pair<__tl::BareVector<i32>, __tl::BareVector<i64>>,
     }
     #[automatically_derived]
     impl __tl::Debug for Span {
         #[inline]
         fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
-            __tl::debug_struct(f, "Span", "ends", &[&self.ends])
+            __tl::debug_struct(f, "Span", "ends rows", &[&self.ends, &self.rows])
         }
     }
     #[automatically_derived]
     impl __tl::Identifiable for Span {
-        const CONSTRUCTOR_ID: u32 = 0xbaa7e780u32;
+        const CONSTRUCTOR_ID: u32 = 0xafe76202u32;
     }
     #[automatically_derived]
     impl __tl::Encode for Span {
@@ -159,11 +161,12 @@ pub mod types {
         fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
             __tl::write_id(buf, __tl_id);
             __tl::Serialize::serialize(&self.ends, buf);
+            __tl::Serialize::serialize(&self.rows, buf);
         }
     }
     #[automatically_derived]
     impl<'a> __tl::Deserialize<'a> for Span {
-        const MIN_SERIALIZED_LEN: usize = 4;
+        const MIN_SERIALIZED_LEN: usize = 8;
         #[inline]
         fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
             let (e, at): (__tl::Error, usize) = '__tl_failed: {
@@ -174,9 +177,19 @@ pub mod types {
                     __tl::Ok(v) => v,
                     __tl::Err(e) => break '__tl_failed (e, 0),
                 };
-                return __tl::Ok(Self { ends: __tl_v_0 });
+                let __tl_v_1: super::enums::Pair<
+                    __tl::BareVector<i32>,
+                    __tl::BareVector<i64>,
+                > = match __tl::Deserialize::deserialize(r) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 1),
+                };
+                return __tl::Ok(Self {
+                    ends: __tl_v_0,
+                    rows: __tl_v_1,
+                });
             };
-            __tl::Err(__tl::in_field_at(e, "span ends", at))
+            __tl::Err(__tl::in_field_at(e, "span ends rows", at))
         }
     }
     /// Constructors of the TL namespace `overlay`.
@@ -194,8 +207,8 @@ pub mod types {
             /// #[tl(any, decode_functions)]
             /// Polymorphic types: a declared and an undeclared variable, a constructor that does not use
             /// its type's variable (not generic), a type that holds itself through an argument (boxed),
-            /// bare and nested arguments, a polymorphic result, tuples as arguments (`Tuple`), and
-            /// arguments nested by arity (`Pair tuple long 2 …`).
+            /// bare and nested arguments, a polymorphic result, tuples and bare vectors as arguments
+            /// (`Tuple`, `BareVector`), and arguments nested by arity (`Pair tuple long 2 …`).
             ///
             /// TL constructor `overlay.response.ok`:
             /// ```text
@@ -468,7 +481,7 @@ pub mod enums {
                 Self::Span(x) => {
                     <super::types::Span as __tl::Encode>::encode(
                         x,
-                        __tl::Some(0xbaa7e780u32),
+                        __tl::Some(0xafe76202u32),
                         buf,
                     )
                 }
@@ -484,7 +497,7 @@ pub mod enums {
                 __tl::Err(e) => return __tl::Err(e),
             };
             let v: __tl::Result<Self, __tl::Error> = match id {
-                0xbaa7e780u32 => __tl::read_any(r, Self::Span),
+                0xafe76202u32 => __tl::read_any(r, Self::Span),
                 _ => {
                     __tl::Err(__tl::unexpected_constructor_in(r, "Span", id, __tl_names))
                 }
@@ -718,6 +731,44 @@ pub mod functions {
         >;
         type Error = __tl::RpcError;
     }
+    /// TL function `getRows`:
+    /// ```text
+    /// getRows = Vector<vector<int>>;
+    /// ```
+    #[derive(__tl::Clone, __tl::PartialEq)]
+    pub struct GetRows;
+    #[automatically_derived]
+    impl __tl::Debug for GetRows {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            f.write_str("GetRows")
+        }
+    }
+    #[automatically_derived]
+    impl __tl::Identifiable for GetRows {
+        const CONSTRUCTOR_ID: u32 = 0x62b56e95u32;
+    }
+    #[automatically_derived]
+    impl __tl::Encode for GetRows {
+        #[inline]
+        fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            __tl::write_u32(buf, 0x62b56e95u32);
+        }
+    }
+    #[automatically_derived]
+    impl<'a> __tl::Deserialize<'a> for GetRows {
+        const MIN_SERIALIZED_LEN: usize = 4;
+        #[inline]
+        fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
+            __tl::expect_id(r, 0x62b56e95u32, "getRows")?;
+            __tl::Ok(Self)
+        }
+    }
+    #[automatically_derived]
+    impl __tl::RemoteCall for GetRows {
+        type Return = __tl::Vec<__tl::BareVector<i32>>;
+        type Error = __tl::RpcError;
+    }
 }
 /// Any value of this schema: a boxed type or a function, decoded by its constructor id.
 ///
@@ -736,6 +787,8 @@ pub enum Any {
     GetNode(__tl::Box<functions::GetNode>),
     /// The function `getEnds`.
     GetEnds(__tl::Box<functions::GetEnds>),
+    /// The function `getRows`.
+    GetRows(__tl::Box<functions::GetRows>),
 }
 #[automatically_derived]
 impl __tl::Debug for Any {
@@ -748,6 +801,7 @@ impl __tl::Debug for Any {
             Self::Span(x) => __tl::debug_tuple(f, "Span", x),
             Self::GetNode(x) => __tl::debug_tuple(f, "GetNode", x),
             Self::GetEnds(x) => __tl::debug_tuple(f, "GetEnds", x),
+            Self::GetRows(x) => __tl::debug_tuple(f, "GetRows", x),
         }
     }
 }
@@ -761,6 +815,7 @@ impl __tl::Encode for Any {
             Any::Span(x) => __tl::Serialize::serialize(x, buf),
             Any::GetNode(x) => __tl::Serialize::serialize(x, buf),
             Any::GetEnds(x) => __tl::Serialize::serialize(x, buf),
+            Any::GetRows(x) => __tl::Serialize::serialize(x, buf),
         }
     }
 }
@@ -778,9 +833,10 @@ impl<'a> __tl::Deserialize<'a> for Any {
             }
             0x0f3c47abu32 => __tl::read_any_boxed_outlined(r, Any::Pair),
             0x855a3bd2u32 => __tl::read_any_outlined(r, Any::Node),
-            0xbaa7e780u32 => __tl::read_any_outlined(r, Any::Span),
+            0xafe76202u32 => __tl::read_any_outlined(r, Any::Span),
             0x09b66f31u32 => __tl::read_any_boxed_outlined(r, Any::GetNode),
             0xd459c687u32 => __tl::read_any_boxed_outlined(r, Any::GetEnds),
+            0x62b56e95u32 => __tl::read_any_boxed_outlined(r, Any::GetRows),
             _ => {
                 __tl::Err(
                     __tl::unknown_constructor(
@@ -798,12 +854,13 @@ impl<'a> __tl::Deserialize<'a> for Any {
 /// The TL name of a constructor or function id of this schema (`#1e36fded` is
 /// `inputPhoneCall`), for logs and errors; `None` for an id it does not have.
 pub fn name_for_id(id: u32) -> __tl::Option<&'static str> {
-    static NAMES: [(u32, &str); 7] = [
+    static NAMES: [(u32, &str); 8] = [
         (0x09b66f31u32, "getNode"),
         (0x0f3c47abu32, "pair"),
         (0x34f19defu32, "overlay.response.err"),
+        (0x62b56e95u32, "getRows"),
         (0x855a3bd2u32, "node"),
-        (0xbaa7e780u32, "span"),
+        (0xafe76202u32, "span"),
         (0xcc3f9b07u32, "overlay.response.ok"),
         (0xd459c687u32, "getEnds"),
     ];
@@ -815,14 +872,15 @@ pub fn name_for_id(id: u32) -> __tl::Option<&'static str> {
 /// The id of a constructor or function of this schema by its TL name
 /// (`"inputPhoneCall"`), the inverse of [`name_for_id`].
 pub fn id_for_name(name: &str) -> __tl::Option<u32> {
-    static IDS: [(&str, u32); 7] = [
+    static IDS: [(&str, u32); 8] = [
         ("getEnds", 0xd459c687u32),
         ("getNode", 0x09b66f31u32),
+        ("getRows", 0x62b56e95u32),
         ("node", 0x855a3bd2u32),
         ("overlay.response.err", 0x34f19defu32),
         ("overlay.response.ok", 0xcc3f9b07u32),
         ("pair", 0x0f3c47abu32),
-        ("span", 0xbaa7e780u32),
+        ("span", 0xafe76202u32),
     ];
     match IDS.binary_search_by_key(&name, |e| e.0) {
         __tl::Ok(i) => __tl::Some(IDS[i].1),

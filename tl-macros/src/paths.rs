@@ -55,6 +55,7 @@ runtime_items! {
     OBJECT_REF = "ObjectRef",
     TRUE = "True",
     TUPLE = "Tuple",
+    BARE_VECTOR = "BareVector",
     UNKNOWN_FLAGS = "UnknownFlags",
     WRITE_U32 = "write_u32",
     PATCH_U32 = "patch_u32",

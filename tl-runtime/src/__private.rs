@@ -23,8 +23,8 @@ pub use crate::wire::{
     write_words_after,
 };
 pub use crate::{
-    Deserialize, DeserializeOwned, DeserializeWith, Error, Identifiable, Object, ObjectRef, Reader,
-    RemoteCall, RpcError, Serialize, SerializeWith, True, Tuple, UnknownFlags,
+    BareVector, Deserialize, DeserializeOwned, DeserializeWith, Error, Identifiable, Object,
+    ObjectRef, Reader, RemoteCall, RpcError, Serialize, SerializeWith, True, Tuple, UnknownFlags,
 };
 
 #[cfg(feature = "serde")]

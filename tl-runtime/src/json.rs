@@ -528,6 +528,19 @@ impl<'de> Deserialize<'de> for crate::UnknownFlags {
     }
 }
 
+/// A bare vector is an array, as a `Vec` is.
+impl<T: Serialize> Serialize for crate::BareVector<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for crate::BareVector<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Vec::<T>::deserialize(deserializer).map(crate::BareVector)
+    }
+}
+
 /// A tuple is an array of its `N` values.
 impl<T: Serialize, const N: usize> Serialize for crate::Tuple<T, N> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

@@ -29,7 +29,7 @@
 //! | `bytes` | `Vec<u8>` (or `&'a [u8]`) | length, data, zero padding to 4 |
 //! | `Bool` | `bool` | `boolTrue#997275b5` or `boolFalse#bc799737` |
 //! | `Vector<T>` | `Vec<T>` | `#1cb5c415`, count, elements |
-//! | `vector<T>` | `Vec<T>` through [`wire`] helpers | count, elements |
+//! | `vector<T>` | `Vec<T>` through [`wire`] helpers; [`BareVector<T>`](BareVector) as a type's argument or in a function's result | count, elements |
 //! | `vector<vector<T>>`, `Vector<vector<T>>` | `Vec<Vec<T>>` through [`encoding`] | each level bare or boxed as written |
 //! | `(tuple T 2)`, `%(Tuple T 2)` (VK's schemas) | `[T; 2]` through [`encoding`]; [`Tuple<T, 2>`](Tuple) as a type's argument or in a function's result | the elements, no count |
 //! | `true` | `bool` of a flag | nothing |
@@ -172,7 +172,7 @@ pub mod __private;
 pub use error::{Error, ErrorKind, PathSegment};
 pub use reader::{Limits, Reader};
 pub use rpc_error::{ErrorClass, ParseRpcError, RpcError};
-pub use types::{Object, ObjectRef, True, Tuple, UnknownFlags};
+pub use types::{BareVector, Object, ObjectRef, True, Tuple, UnknownFlags};
 pub use unknown::{MaybeUnknown, Unknown, dump};
 
 #[cfg(feature = "macros")]
@@ -239,9 +239,10 @@ pub use tl_macros::{Deserialize, Identifiable, Serialize};
 /// - Polymorphic types (TL-polymorphism): `pair {X:Type} {Y:Type} a:X b:Y = Pair X Y` is
 ///   `types::Pair<X, Y>` and `enums::Pair<X, Y>`, and `Pair int string` is
 ///   `enums::Pair<i32, String>`; a type argument is encoded as its Rust type is (a boxed type
-///   with its id, a bare one without; a tuple is [`Tuple`]). Arguments past a name's arity
-///   nest by arity: `Maybe tuple string 2` is `Maybe (tuple string 2)`. A one-letter variable may go undeclared, as tl-proto's
-///   schemas write it (`overlay.response.ok value:T = overlay.Response T`), and then is not
+///   with its id, a bare one without; a tuple is [`Tuple`], a bare vector [`BareVector`]).
+///   Arguments past a name's arity nest by arity: `Maybe tuple string 2` is
+///   `Maybe (tuple string 2)`. A one-letter variable may go undeclared, as tl-proto's schemas
+///   write it (`overlay.response.ok value:T = overlay.Response T`), and then is not
 ///   part of the id's text. A parameter that no field holds is left out of the Rust type
 ///   (`overlay.response.err code:int` is not generic), and `Any` holds `Any` in each parameter.
 /// - `functions::F`: a struct per function, encoded boxed, with `RemoteCall<Return = …>`.

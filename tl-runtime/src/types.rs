@@ -1,4 +1,5 @@
-//! Runtime types that generated code uses for TL's `#` flag words, `Object`, `True` and tuples.
+//! Runtime types that generated code uses for TL's `#` flag words, `Object`, `True`, and tuples
+//! and bare vectors where they need an encoding of their own.
 
 use crate::encoding::{AsIs, DecodeAs, EncodeAs, Fixed};
 use crate::{Deserialize, Error, Reader, Serialize};
@@ -146,6 +147,66 @@ impl<'a> Deserialize<'a> for True {
     fn deserialize(reader: &mut Reader<'a>) -> Result<Self, Error> {
         reader.expect_id(True::CONSTRUCTOR_ID, "True")?;
         Ok(True)
+    }
+}
+
+/// A bare `vector<T>` (`(vector int)`, `%(Vector T)`): the count, then the elements, without
+/// `Vector`'s id.
+///
+/// A field of that type is a `Vec<T>` itself, written bare through the field's encoding. This
+/// wrapper is the type where a bare vector needs an encoding of its own: as a polymorphic type's
+/// argument or in a function's result (`= Maybe (vector int)` is
+/// `enums::Maybe<BareVector<i32>>`), where `Vec<T>` would be written boxed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct BareVector<T>(pub Vec<T>);
+
+impl<T> From<Vec<T>> for BareVector<T> {
+    #[inline]
+    fn from(items: Vec<T>) -> Self {
+        BareVector(items)
+    }
+}
+
+impl<T> From<BareVector<T>> for Vec<T> {
+    #[inline]
+    fn from(vector: BareVector<T>) -> Self {
+        vector.0
+    }
+}
+
+impl<T> core::ops::Deref for BareVector<T> {
+    type Target = Vec<T>;
+    #[inline]
+    fn deref(&self) -> &Vec<T> {
+        &self.0
+    }
+}
+
+impl<T> core::ops::DerefMut for BareVector<T> {
+    #[inline]
+    fn deref_mut(&mut self) -> &mut Vec<T> {
+        &mut self.0
+    }
+}
+
+impl<T: Serialize> Serialize for BareVector<T> {
+    #[inline]
+    fn serialize(&self, buf: &mut Vec<u8>) {
+        crate::wire::serialize_bare_vec(&self.0, buf);
+    }
+    #[inline]
+    fn serialized_len(&self) -> usize {
+        crate::wire::bare_vec_len(&self.0)
+    }
+}
+
+impl<'a, T: Deserialize<'a>> Deserialize<'a> for BareVector<T> {
+    const MIN_SERIALIZED_LEN: usize = 4;
+    /// Reads the count, checked against the remaining input before anything is allocated, then
+    /// the elements, as `Vec<T>` reads them after `Vector`'s id.
+    #[inline]
+    fn deserialize(reader: &mut Reader<'a>) -> Result<Self, Error> {
+        crate::wire::deserialize_bare_vec(reader).map(BareVector)
     }
 }
 

@@ -559,15 +559,6 @@ impl<'a> Validator<'a> {
                 }
             }
             self.type_ref(def, &def.result);
-            // `RemoteCall::Return` decodes through its own `Deserialize`, which reads a
-            // vector as boxed (a tuple there is `tl_runtime::Tuple`, which has its own).
-            if def.result.args.iter().any(has_bare_vector) {
-                let message = format!(
-                    "the result of function `{}` holds a bare vector, which a call's answer cannot be decoded as: return `Vector<…>`, or a boxed type whose constructor holds it",
-                    def.name.value
-                );
-                self.push(def, def.result.range.clone(), message);
-            }
         }
         let mut nat_fields: Vec<&str> = Vec::new();
         let mut field_names: Vec<&str> = Vec::new();
@@ -1035,20 +1026,15 @@ impl<'a> Validator<'a> {
         defined.then_some(0)
     }
 
-    /// The arguments of a polymorphic type of the schema (`Pair int string`): any type but `#`,
-    /// `!X` and a bare vector, whose `Vec` would encode as the boxed one; in a constructor, a
-    /// type variable only as a whole argument, so that no type holds itself with ever larger
-    /// arguments (a function is no type: `Pair X (Vector X)` is fine as its result).
+    /// The arguments of a polymorphic type of the schema (`Pair int string`): any type but `#`
+    /// and `!X` (a bare vector is `tl_runtime::BareVector` there, a tuple `Tuple`); in a
+    /// constructor, a type variable only as a whole argument, so that no type holds itself with
+    /// ever larger arguments (a function is no type: `Pair X (Vector X)` is fine as its result).
     fn polymorphic_args(&mut self, def: &Definition, ty: &Type) {
         for arg in &ty.args {
             let message = if arg.bang {
                 Some(format!(
                     "`{arg}` cannot be an argument of `{}`: `!X` is only a function's field",
-                    ty.name
-                ))
-            } else if has_bare_vector(arg) {
-                Some(format!(
-                    "a bare vector in `{arg}` as an argument of `{}` is not supported: write `Vector<…>`",
                     ty.name
                 ))
             } else if !arg.args.is_empty()
@@ -1530,17 +1516,6 @@ fn mentions_directly(ty: &Type, var: &str) -> bool {
         }
 }
 
-/// Whether `ty` is a bare vector (`vector<T>`, `%Vector<T>`) or a vector of one, at any depth:
-/// `Vec`'s own encoding, which a polymorphic type's parameter gets, is the boxed vector's.
-fn has_bare_vector(ty: &Type) -> bool {
-    match Builtin::from_name(&ty.name) {
-        Some(Builtin::Vector) => {
-            ty.name == "vector" || ty.percent || ty.args.iter().any(has_bare_vector)
-        }
-        _ => false,
-    }
-}
-
 /// Whether `ty` names `var` anywhere (`Vector<X>`, `Pair X int`).
 fn mentions(ty: &Type, var: &str) -> bool {
     ty.name == var || ty.args.iter().any(|a| mentions(a, var))
@@ -1956,8 +1931,13 @@ mod tests {
         };
         one("a x:(Pair int) = A;", "takes 2 type arguments, found 1");
         one("a x:(Data int) = A;", "type `Data` takes no type arguments");
-        one("a x:(Pair (vector int) int) = A;", "a bare vector");
-        one("a x:(Pair Vector<vector<int>> int) = A;", "a bare vector");
+        // Bare vectors and tuples are arguments like any other (`BareVector`, `Tuple`).
+        for line in [
+            "a x:(Pair (vector int) int) = A;",
+            "a x:(Pair Vector<vector<int>> (tuple int 2)) = A;",
+        ] {
+            assert_eq!(found(line), Vec::<String>::new(), "{line}");
+        }
         one(
             "t {T:Type} x:(Pair (Vector T) int) = T1 T;",
             "not part of one",

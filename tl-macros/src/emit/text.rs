@@ -10,13 +10,15 @@ pub fn rust_type(ctx: &Ctx<'_>, depth: usize, ty: &RType) -> String {
 }
 
 /// The Rust type of a value of `ty` that encodes through its own impls (a function's result),
-/// as a polymorphic type's argument does: a tuple is the runtime's `Tuple` there.
+/// as a polymorphic type's argument does: a tuple is the runtime's `Tuple` there, and a bare
+/// vector its `BareVector`.
 pub fn own_type(ctx: &Ctx<'_>, depth: usize, ty: &RType) -> String {
     rust_type_in(ctx, depth, ty, true)
 }
 
 /// [`rust_type`], of a polymorphic type's argument when `arg`: there a tuple is the runtime's
-/// `Tuple`, whose own encoding is the array's (an array's is a field's, through `Fixed`).
+/// `Tuple` and a bare vector its `BareVector`, whose own encodings are theirs (a field's array
+/// and `Vec` are written through its encoding, `Fixed` or `BareVec`).
 fn rust_type_in(ctx: &Ctx<'_>, depth: usize, ty: &RType, arg: bool) -> String {
     let borrowed = ctx.model.borrowed;
     match ty {
@@ -36,6 +38,11 @@ fn rust_type_in(ctx: &Ctx<'_>, depth: usize, ty: &RType, arg: bool) -> String {
         RType::Int512 => "[u8; 64]".to_string(),
         RType::Object => paths::OBJECT.to_string(),
         RType::True => paths::TRUE.to_string(),
+        RType::Vector { bare: true, elem } if arg => format!(
+            "{}<{}>",
+            paths::BARE_VECTOR,
+            rust_type_in(ctx, depth, elem, arg)
+        ),
         RType::Vector { elem, .. } => {
             format!("{}<{}>", paths::VEC, rust_type_in(ctx, depth, elem, arg))
         }
