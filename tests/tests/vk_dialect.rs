@@ -1,5 +1,5 @@
 //! VK's dialect of TL, in which its engines, KPHP and StatsHouse speak: functions marked with
-//! modifiers (`@read`, `@write`, `@any @internal`), numbers that may be absent
+//! modifiers (`@read`, `@write`, `@any @internal`) or declared with `=>`, numbers that may be absent
 //! (`ts:fields_mask.4?#`), 4-byte `float`s, tuples of a length written in the type (`(tuple double 2)`,
 //! `%(Tuple # 8)`), vectors of numbers (`%(Vector #)`), and ids assigned by hand, which no
 //! rule computes (taken as written with `allow_id_mismatch(*)`). The lines are those of KPHP's
@@ -33,6 +33,9 @@ statshouse.sample fields_mask:#
   ts:        fields_mask.4?#               // UNIX timestamp UTC
   = statshouse.Sample;
 
+// `=>`: a function, though in the types section (VK's TL code generator's test schemas).
+@read memcache.peek#5bc8a2f1 key:string => memcache.Value;
+
 ---functions---
 
 // MemCache
@@ -60,6 +63,21 @@ fn ids_assigned_by_hand_are_taken_as_written() {
     // A line without an id gets the CRC of the line as written, VK's rule as TDLib's:
     // `engine.sleep time_ms:int = Bool`, modifiers left out.
     assert_eq!(functions::engine::Sleep::CONSTRUCTOR_ID, 0x3d3b_cd48);
+}
+
+#[test]
+fn an_arrow_declares_a_function_among_the_types() {
+    use tl_runtime::RemoteCall;
+    let call = functions::memcache::Peek { key: "k".into() };
+    assert_eq!(functions::memcache::Peek::CONSTRUCTOR_ID, 0x5bc8_a2f1);
+    let mut want = 0x5bc8_a2f1u32.to_le_bytes().to_vec();
+    want.extend([1, b'k', 0, 0]);
+    assert_eq!(call.to_bytes(), want);
+    let answer = enums::memcache::Value::from(types::memcache::NotFound);
+    assert_eq!(
+        functions::memcache::Peek::decode_reply(&answer.to_bytes()),
+        Ok(Ok(answer))
+    );
 }
 
 #[test]

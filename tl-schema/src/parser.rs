@@ -384,10 +384,21 @@ impl Parser<'_> {
             }));
         }
         let mut fields = Vec::new();
+        // VK's `=>` in place of `=`: a function, in whichever section it stands
+        // (`@read ab.call1 x:ab.typeA => ab.TypeB;`).
+        let mut arrow = false;
         loop {
             match self.peek_kind() {
                 Some(TokenKind::Eq) => {
+                    let end = self.tokens[self.pos].range.end;
                     self.pos += 1;
+                    if self
+                        .peek()
+                        .is_some_and(|t| t.kind == TokenKind::Gt && t.range.start == end)
+                    {
+                        self.pos += 1;
+                        arrow = true;
+                    }
                     break;
                 }
                 Some(TokenKind::LBrace) => {
@@ -431,7 +442,12 @@ impl Parser<'_> {
                 }
                 _ => false,
             });
-        if self.section == Section::Types && !builtin {
+        let section = if arrow {
+            Section::Functions
+        } else {
+            self.section
+        };
+        if section == Section::Types && !builtin {
             implicit_params(&result, &mut type_params);
         }
         Ok(Definition {
@@ -442,7 +458,7 @@ impl Parser<'_> {
             type_params,
             fields,
             result,
-            section: self.section,
+            section,
             builtin,
             docs,
             source: self.source,
@@ -1348,6 +1364,30 @@ mod grammar_tests {
                 Section::Functions
             ]
         );
+    }
+
+    /// VK's `=>` makes a function of a definition in the types section; `= >` is no arrow.
+    #[test]
+    fn an_arrow_makes_a_function() {
+        let text = "a.typeA x:int = a.TypeA;\n@read a.call x:a.typeA => a.TypeA;\nb y:int = B;";
+        let parsed = super::parse(text, 0, Section::Types);
+        assert_eq!(parsed.diagnostics, [], "{text}");
+        let sections: Vec<(&str, Section)> = parsed
+            .definitions
+            .iter()
+            .map(|d| (d.name.value.as_str(), d.section))
+            .collect();
+        assert_eq!(
+            sections,
+            [
+                ("a.typeA", Section::Types),
+                ("a.call", Section::Functions),
+                ("b", Section::Types)
+            ]
+        );
+        assert_eq!(parsed.definitions[1].result.name, "a.TypeA");
+        let spaced = super::parse("a x:int = > A;", 0, Section::Types);
+        assert_eq!(spaced.diagnostics.len(), 1, "{:?}", spaced.diagnostics);
     }
 
     /// TL-formal's `%` term inside parentheses, `(%MyTuple 10)` as VK's schemas write it, is
