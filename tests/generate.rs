@@ -210,7 +210,12 @@ impl<'a> Gen<'a> {
                 FieldKind::Repeat {
                     multiplier: Some(Multiplier::Field(counter)),
                     fields: inner,
+                    ..
                 } => {
+                    // VK's boxed `(Tuple T n)`: `tuple`'s id first.
+                    if let Some(id) = f.kind.tuple_id() {
+                        out.extend_from_slice(&id.to_le_bytes());
+                    }
                     let count = counts.get(counter.value.as_str()).copied().flatten();
                     if let (Some(count), [inner]) = (count, inner.as_slice())
                         && let FieldKind::Plain(ty) = &inner.kind

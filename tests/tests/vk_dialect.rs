@@ -573,3 +573,47 @@ fn a_tuple_argument_is_a_json_array() {
     let short = r#"{"_":"resultTrue","result":["cipher"]}"#;
     assert!(serde_json::from_str::<crypto::enums::Maybe<Tuple<String, 2>>>(short).is_err());
 }
+
+/// VK's counted lists: a tuple whose length is a `#` field before it, boxed (`(Tuple int n)`,
+/// `tuple`'s id #9770768a before the elements) or bare. The first line is from VK's TL code
+/// generator's test schema, whose generated Go has the id below (`TLTag`, 0x45366605: the TDLib
+/// rule's CRC of the line as written) and writes `n`, the id, then `n` numbers.
+mod counted {
+    tl_runtime::tl! {
+        #[tl(id_rule = "tdlib", serde)]
+        r"
+nonOptNat n:# xs:(Tuple int n) = NonOptNat;
+bareLists n:# m:# xs:%(Tuple long n) names:(tuple string m) = BareLists;
+        "
+    }
+}
+
+#[test]
+fn a_tuple_counted_by_a_field_is_a_vec() {
+    use counted::{enums, types};
+    assert_eq!(types::NonOptNat::CONSTRUCTOR_ID, 0x4536_6605);
+    let value = types::NonOptNat { xs: vec![5, -1] };
+    let bytes = enums::NonOptNat::from(value.clone()).to_bytes();
+    assert_eq!(bytes, words(&[0x4536_6605, 2, 0x9770_768a, 5, u32::MAX]));
+    assert_eq!(enums::NonOptNat::from_bytes(&bytes), Ok(value.into()));
+    // Another id where `tuple`'s is due, and a count the input cannot hold.
+    assert!(enums::NonOptNat::from_bytes(&words(&[0x4536_6605, 2, 0x1cb5_c415, 5, 6])).is_err());
+    assert!(enums::NonOptNat::from_bytes(&words(&[0x4536_6605, 9, 0x9770_768a, 5, 6])).is_err());
+
+    // Bare: the elements alone, each list counted by its own `#` field.
+    let lists = types::BareLists {
+        xs: vec![7],
+        names: vec!["a".into(), "b".into()],
+    };
+    let bytes = lists.to_bytes();
+    let want = [
+        words(&[1, 2]),
+        7i64.to_le_bytes().to_vec(),
+        vec![1, b'a', 0, 0, 1, b'b', 0, 0],
+    ]
+    .concat();
+    assert_eq!(bytes, want);
+    assert_eq!(types::BareLists::from_bytes(&bytes), Ok(lists.clone()));
+    let text = serde_json::to_string(&lists).unwrap();
+    assert_eq!(text, r#"{"_":"bareLists","xs":[7],"names":["a","b"]}"#);
+}

@@ -399,6 +399,78 @@ pub mod types {
             __tl::Err(__tl::in_field_at(e, "lists n arg2 m tags", at))
         }
     }
+    /// TL constructor `nonOptNat`:
+    /// ```text
+    /// nonOptNat n:# xs:(Tuple int n) m:# ys:%(Tuple point m) = NonOptNat;
+    /// ```
+    #[derive(__tl::Clone, __tl::PartialEq)]
+    pub struct NonOptNat {
+        /// `xs:Tuple int n`
+        pub xs: __tl::Vec<i32>,
+        /// `ys:%Tuple point m`
+        pub ys: __tl::Vec<super::types::Point>,
+    }
+    #[automatically_derived]
+    impl __tl::Debug for NonOptNat {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            __tl::debug_struct(f, "NonOptNat", "xs ys", &[&self.xs, &self.ys])
+        }
+    }
+    #[automatically_derived]
+    impl __tl::Identifiable for NonOptNat {
+        const CONSTRUCTOR_ID: u32 = 0x050afbb0u32;
+    }
+    #[automatically_derived]
+    impl __tl::Encode for NonOptNat {
+        #[inline]
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            __tl::write_words_after(
+                buf,
+                __tl_id,
+                [0, __tl::Repeated::<__tl::AsIs>::count(&self.xs)],
+            );
+            __tl::write_u32(buf, 0x9770768au32);
+            <__tl::Repeated<__tl::AsIs>>::write(&self.xs, buf);
+            __tl::write_u32(buf, __tl::Repeated::<__tl::AsIs>::count(&self.ys));
+            <__tl::Repeated<__tl::AsIs>>::write(&self.ys, buf);
+        }
+    }
+    #[automatically_derived]
+    impl<'a> __tl::Deserialize<'a> for NonOptNat {
+        const MIN_SERIALIZED_LEN: usize = 8;
+        #[inline]
+        fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
+            let (e, at): (__tl::Error, usize) = '__tl_failed: {
+                let __tl_n_0: u32 = match r.read_u32() {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 0),
+                };
+                match __tl::expect_id(r, 0x9770768au32, "Tuple") {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 1),
+                };
+                let __tl_v_0: __tl::Vec<i32> = match <__tl::Repeated<
+                    __tl::AsIs,
+                >>::read(r, __tl_n_0) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 1),
+                };
+                let __tl_n_1: u32 = match r.read_u32() {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 2),
+                };
+                let __tl_v_1: __tl::Vec<super::types::Point> = match <__tl::Repeated<
+                    __tl::AsIs,
+                >>::read(r, __tl_n_1) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 3),
+                };
+                return __tl::Ok(Self { xs: __tl_v_0, ys: __tl_v_1 });
+            };
+            __tl::Err(__tl::in_field_at(e, "nonOptNat n xs m ys", at))
+        }
+    }
 }
 /// TL boxed types, one enum each with a variant per constructor, encoded boxed (constructor id, then fields).
 pub mod enums {
@@ -825,6 +897,74 @@ pub mod enums {
             }
         }
     }
+    /// The TL type `NonOptNat`: one variant per constructor.
+    #[derive(__tl::Clone, __tl::PartialEq)]
+    pub enum NonOptNat {
+        /// `nonOptNat`
+        NonOptNat(super::types::NonOptNat),
+    }
+    #[automatically_derived]
+    impl __tl::Debug for NonOptNat {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            match self {
+                Self::NonOptNat(x) => __tl::debug_tuple(f, "NonOptNat", x),
+            }
+        }
+    }
+    #[automatically_derived]
+    impl __tl::Encode for NonOptNat {
+        fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            match self {
+                Self::NonOptNat(x) => {
+                    <super::types::NonOptNat as __tl::Encode>::encode(
+                        x,
+                        __tl::Some(0x050afbb0u32),
+                        buf,
+                    )
+                }
+            }
+        }
+    }
+    #[automatically_derived]
+    impl<'a> __tl::Deserialize<'a> for NonOptNat {
+        const MIN_SERIALIZED_LEN: usize = 4;
+        fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
+            let id = match __tl::read_id_deeper(r) {
+                __tl::Ok(id) => id,
+                __tl::Err(e) => return __tl::Err(e),
+            };
+            let v: __tl::Result<Self, __tl::Error> = match id {
+                0x050afbb0u32 => __tl::read_any(r, Self::NonOptNat),
+                _ => {
+                    __tl::Err(
+                        __tl::unexpected_constructor_in(r, "NonOptNat", id, __tl_names),
+                    )
+                }
+            };
+            __tl::leave(r);
+            v
+        }
+    }
+    #[automatically_derived]
+    impl __tl::From<super::types::NonOptNat> for NonOptNat {
+        #[inline]
+        fn from(x: super::types::NonOptNat) -> Self {
+            Self::NonOptNat(x)
+        }
+    }
+    #[automatically_derived]
+    impl __tl::TryFrom<NonOptNat> for super::types::NonOptNat {
+        type Error = NonOptNat;
+        #[allow(unreachable_patterns)]
+        #[inline]
+        fn try_from(value: NonOptNat) -> __tl::Result<Self, NonOptNat> {
+            match value {
+                NonOptNat::NonOptNat(x) => __tl::Ok(x),
+                other => __tl::Err(other),
+            }
+        }
+    }
     /// The TL type `Nothing`: one variant per constructor.
     #[derive(__tl::Clone, __tl::PartialEq)]
     pub enum Nothing {}
@@ -1039,6 +1179,8 @@ pub enum Any {
     Shape(enums::Shape),
     /// The boxed type `Lists`.
     Lists(enums::Lists),
+    /// The boxed type `NonOptNat`.
+    NonOptNat(enums::NonOptNat),
     /// The boxed type `Nothing`.
     Nothing(enums::Nothing),
     /// The function `wrap`.
@@ -1059,6 +1201,7 @@ impl __tl::Debug for Any {
             Self::Maybe(x) => __tl::debug_tuple(f, "Maybe", x),
             Self::Shape(x) => __tl::debug_tuple(f, "Shape", x),
             Self::Lists(x) => __tl::debug_tuple(f, "Lists", x),
+            Self::NonOptNat(x) => __tl::debug_tuple(f, "NonOptNat", x),
             Self::Nothing(x) => __tl::debug_tuple(f, "Nothing", x),
             Self::Wrap(x) => __tl::debug_tuple(f, "Wrap", x),
             Self::GetPoint(x) => __tl::debug_tuple(f, "GetPoint", x),
@@ -1076,6 +1219,7 @@ impl __tl::Encode for Any {
             Any::Maybe(x) => __tl::Serialize::serialize(x, buf),
             Any::Shape(x) => __tl::Serialize::serialize(x, buf),
             Any::Lists(x) => __tl::Serialize::serialize(x, buf),
+            Any::NonOptNat(x) => __tl::Serialize::serialize(x, buf),
             Any::Nothing(x) => __tl::Serialize::serialize(x, buf),
             Any::Wrap(x) => __tl::Serialize::serialize(x, buf),
             Any::GetPoint(x) => __tl::Serialize::serialize(x, buf),
@@ -1098,6 +1242,7 @@ impl<'a> __tl::Deserialize<'a> for Any {
             0xe2811653u32 => __tl::read_any_outlined(r, Any::Maybe),
             0x5e2d155bu32 => __tl::read_any_outlined(r, Any::Shape),
             0x40f7065du32 => __tl::read_any_outlined(r, Any::Lists),
+            0x050afbb0u32 => __tl::read_any_outlined(r, Any::NonOptNat),
             0xd35ba9acu32 => __tl::read_any_boxed_outlined(r, Any::Wrap),
             0xbfe8c772u32 => __tl::read_any_boxed_outlined(r, Any::GetPoint),
             0xe67902e9u32 => __tl::read_any_boxed_outlined(r, Any::GetNothing),
@@ -1118,7 +1263,8 @@ impl<'a> __tl::Deserialize<'a> for Any {
 /// The TL name of a constructor or function id of this schema (`#1e36fded` is
 /// `inputPhoneCall`), for logs and errors; `None` for an id it does not have.
 pub fn name_for_id(id: u32) -> __tl::Option<&'static str> {
-    static NAMES: [(u32, &str); 9] = [
+    static NAMES: [(u32, &str); 10] = [
+        (0x050afbb0u32, "nonOptNat"),
         (0x3fd44d2eu32, "count"),
         (0x40f7065du32, "lists"),
         (0x5e2d155bu32, "shape"),
@@ -1137,13 +1283,14 @@ pub fn name_for_id(id: u32) -> __tl::Option<&'static str> {
 /// The id of a constructor or function of this schema by its TL name
 /// (`"inputPhoneCall"`), the inverse of [`name_for_id`].
 pub fn id_for_name(name: &str) -> __tl::Option<u32> {
-    static IDS: [(&str, u32); 9] = [
+    static IDS: [(&str, u32); 10] = [
         ("count", 0x3fd44d2eu32),
         ("couple", 0xa593e364u32),
         ("getNothing", 0xe67902e9u32),
         ("getPoint", 0xbfe8c772u32),
         ("lists", 0x40f7065du32),
         ("maybe", 0xe2811653u32),
+        ("nonOptNat", 0x050afbb0u32),
         ("point", 0xf6e5189cu32),
         ("shape", 0x5e2d155bu32),
         ("wrap", 0xd35ba9acu32),

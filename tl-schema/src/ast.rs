@@ -157,6 +157,11 @@ pub enum FieldKind {
         multiplier: Option<Multiplier>,
         /// The repeated fields.
         fields: Vec<Field>,
+        /// Written as a tuple whose length is a `#` field before it, as VK's schemas write a
+        /// counted list (`n:# xs:(Tuple int n)`, `%(Tuple int n)`, `(tuple int n)`): that type,
+        /// which the id's text and the docs show. Its elements are the repetition's; the boxed
+        /// `Tuple` writes `tuple`'s id #9770768a before them ([`FieldKind::tuple_id`]).
+        tuple: Option<Type>,
     },
     /// `?`: the opaque body of a builtin (`int ? = Int;`).
     Opaque,
@@ -194,7 +199,22 @@ impl Field {
     }
 }
 
+/// The id of `tuple#9770768a {t:Type} {n:#} [t] = Tuple t n;`, VK's, written before the
+/// elements of a boxed `Tuple`.
+pub const TUPLE_ID: u32 = 0x9770_768a;
+
 impl FieldKind {
+    /// `tuple`'s id, for a repetition written as the boxed `(Tuple T n)`, whose elements come
+    /// after it; `None` for any other.
+    pub fn tuple_id(&self) -> Option<u32> {
+        match self {
+            FieldKind::Repeat {
+                tuple: Some(ty), ..
+            } if !ty.percent && !is_bare_name(&ty.name) => Some(TUPLE_ID),
+            _ => None,
+        }
+    }
+
     /// The `#` field counting this repetition, if it is one counted by a field.
     pub fn counted_by(&self) -> Option<&Spanned<String>> {
         match self {

@@ -261,7 +261,12 @@ pub fn field_text(field: &Field) -> String {
         FieldKind::Conditional { flag, bit, ty } => {
             format!("{name}{}.{}?{}", flag.value, bit.value, type_text(ty))
         }
-        FieldKind::Repeat { multiplier, fields } => {
+        FieldKind::Repeat {
+            tuple: Some(ty), ..
+        } => format!("{name}{}", type_text(ty)),
+        FieldKind::Repeat {
+            multiplier, fields, ..
+        } => {
             let inner: Vec<String> = fields.iter().map(field_text).collect();
             let count = multiplier
                 .as_ref()

@@ -233,7 +233,13 @@ fn field_text(field: &Field, rule: IdRule) -> Option<String> {
                 top_level_type(ty, rule)
             ));
         }
-        FieldKind::Repeat { multiplier, fields } => {
+        // A counted tuple (`xs:(Tuple int n)`) as written.
+        FieldKind::Repeat {
+            tuple: Some(ty), ..
+        } => out.push_str(&top_level_type(ty, rule)),
+        FieldKind::Repeat {
+            multiplier, fields, ..
+        } => {
             if let Some(multiplier) = multiplier {
                 out.push_str(&format!("{multiplier}*"));
             }

@@ -442,6 +442,7 @@ impl Parser<'_> {
                 }
                 _ => false,
             });
+        counted_tuples(&mut fields);
         let section = if arrow {
             Section::Functions
         } else {
@@ -610,7 +611,11 @@ impl Parser<'_> {
             self.nested(|p| p.args(&mut fields))?;
         }
         self.pos += 1;
-        Ok(FieldKind::Repeat { multiplier, fields })
+        Ok(FieldKind::Repeat {
+            multiplier,
+            fields,
+            tuple: None,
+        })
     }
 
     /// After `name:`: a type, a condition `flags.N?type`, or a repetition `n*[ fields ]`.
@@ -883,6 +888,54 @@ fn implicit_params(result: &Type, params: &mut Vec<TypeParam>) {
                 implicit: true,
             });
         }
+    }
+}
+
+/// VK's counted lists, `n:# xs:(Tuple int n)` (or `%(Tuple int n)`, `(tuple int n)`): a tuple
+/// whose length is a `#` field declared before it, always present, is the repetition
+/// `xs:n*[ int ]`, which keeps the tuple as written for its id and docs. A tuple whose length
+/// is anything else stays a type, for validation to take (a number) or report.
+fn counted_tuples(fields: &mut [Field]) {
+    for i in 0..fields.len() {
+        let (before, rest) = fields.split_at_mut(i);
+        let field = &mut rest[0];
+        let FieldKind::Plain(ty) = &field.kind else {
+            continue;
+        };
+        let [elem, len] = ty.args.as_slice() else {
+            continue;
+        };
+        if !matches!(ty.name.as_str(), "tuple" | "Tuple")
+            || ty.bang
+            || !len.args.is_empty()
+            || len.is_number()
+            || len.percent
+            || len.bang
+        {
+            continue;
+        }
+        let counted = before.iter().any(|f| {
+            f.own_name().is_some_and(|n| n.value == len.name)
+                && matches!(&f.kind, FieldKind::Plain(t) if t.is_nat())
+        });
+        if !counted {
+            continue;
+        }
+        let element = Field {
+            name: None,
+            kind: FieldKind::Plain(elem.clone()),
+            range: elem.range.clone(),
+        };
+        let counter = Spanned {
+            value: len.name.clone(),
+            range: len.range.clone(),
+        };
+        let tuple = ty.clone();
+        field.kind = FieldKind::Repeat {
+            multiplier: Some(Multiplier::Field(counter)),
+            fields: vec![element],
+            tuple: Some(tuple),
+        };
     }
 }
 

@@ -651,6 +651,7 @@ impl<'a> Validator<'a> {
                 FieldKind::Repeat {
                     multiplier: Some(Multiplier::Field(counter)),
                     fields,
+                    ..
                 } => {
                     if is_nat_param(def, &counter.value) {
                         let message = format!(
@@ -678,6 +679,7 @@ impl<'a> Validator<'a> {
                 FieldKind::Repeat {
                     multiplier: Some(Multiplier::Constant(n)),
                     fields,
+                    ..
                 } if field.fixed_count().is_some() => {
                     let n = *n;
                     if n > crate::ast::MAX_FIXED_COUNT {
@@ -1288,8 +1290,10 @@ impl<'a> Validator<'a> {
         }
     }
 
-    /// A tuple, `(tuple double 2)` or `%(Tuple # 8)`: an element type and a number. The boxed
-    /// `Tuple T n` would write `tuple`'s id before the elements, which no schema seen does.
+    /// A tuple, `(tuple double 2)` or `%(Tuple # 8)`: an element type and a number. (One
+    /// counted by a `#` field before it, boxed or bare, is a repetition by now: the parser's
+    /// `counted_tuples`.) The boxed `(Tuple T 2)` would write `tuple`'s id before the elements:
+    /// not taken.
     fn tuple(&mut self, def: &Definition, ty: &Type) {
         let [elem, len] = ty.args.as_slice() else {
             let message = format!(
@@ -1319,8 +1323,8 @@ impl<'a> Validator<'a> {
             }
             (None, false) if len.args.is_empty() && !len.bang && !len.percent => {
                 let message = format!(
-                    "the length of `{}` must be a number, as in `({} {elem} 2)`: a length taken from `{}` is a natural-number parameter (TL's dependent types), which `tl!` does not support; count a repetition with a `#` field instead (`n:# xs:n*[ {elem} ]`)",
-                    ty.name, ty.name, len.name
+                    "the length of `{}` must be a number, as in `({} {elem} 2)`, or a `#` field declared before it and always present, as in `n:# xs:({} {elem} n)`: `{}` is neither (a length taken from a type's natural-number parameter is TL's dependent typing, which `tl!` does not support)",
+                    ty.name, ty.name, ty.name, len.name
                 );
                 self.push(def, len.range.clone(), message);
             }
@@ -2230,6 +2234,42 @@ mod tests {
             assert!(
                 diagnostics.iter().any(|d| d.message.contains("takes")),
                 "{line}: {diagnostics:?}"
+            );
+        }
+    }
+
+    /// VK's `n:# xs:(Tuple int n)`: a tuple counted by a `#` field before it is a repetition,
+    /// with the id of the line as written (VK's generated Go has #45366605 for it); counted by
+    /// anything else it stays an error.
+    #[test]
+    fn tuples_counted_by_a_field() {
+        let ok = "nonOptNat n:# xs:(Tuple int n) = NonOptNat;\nb n:# m:# x:%(Tuple long n) y:(tuple string m) = B;";
+        let (schema, diagnostics) = check(
+            &[Source::file("t.tl", ok)],
+            &Config {
+                id_rule: Some(IdRule::Tdlib),
+                ..Config::default()
+            },
+        );
+        assert_eq!(diagnostics, [], "{ok}");
+        let def = &schema.definitions[0];
+        assert_eq!(def.computed_id(IdRule::Tdlib), 0x4536_6605);
+        assert_eq!(def.fields[1].kind.counted_by().unwrap().value, "n");
+        assert_eq!(def.fields[1].kind.tuple_id(), Some(crate::ast::TUPLE_ID));
+        assert_eq!(schema.definitions[1].fields[2].kind.tuple_id(), None);
+        for (line, expected) in [
+            ("a xs:(tuple int n) n:# = A;", "must be a number"),
+            ("a f:# n:f.0?# xs:(tuple int n) = A;", "must be a number"),
+            (
+                "a n:# xs:(tuple int n) ys:(tuple int n) = A;",
+                "counts two repetitions",
+            ),
+            ("a n:# xs:(Vector (tuple int n)) = A;", "must be a number"),
+        ] {
+            let found = messages(line, IdRule::Tdlib);
+            assert!(
+                found.iter().any(|m| m.contains(expected)),
+                "{line}: {found:?}"
             );
         }
     }

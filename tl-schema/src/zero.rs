@@ -177,14 +177,20 @@ impl<'a> Zeros<'a> {
                         self.write(ctor, ty, scope, depth + 1, out)?;
                     }
                 }
-                // Counted by a `#` field, which is 0: no elements.
+                // Counted by a `#` field, which is 0: no elements (after `tuple`'s id for
+                // a boxed `(Tuple T n)`).
                 FieldKind::Repeat {
                     multiplier: Some(Multiplier::Field(_)),
                     ..
-                } => {}
+                } => {
+                    if let Some(id) = field.kind.tuple_id() {
+                        out.extend(id.to_le_bytes());
+                    }
+                }
                 FieldKind::Repeat {
                     multiplier: Some(Multiplier::Constant(n)),
                     fields,
+                    ..
                 } => {
                     if *n > crate::ast::MAX_FIXED_COUNT {
                         return Err(format!("`{}` repeats too many", ctor.name.value));

@@ -756,8 +756,11 @@ pub fn write_body(s: &Struct, p: &Places, id: Id) -> String {
                 );
                 run.push(vec![count.clone()], write_word(&count));
             }
-            Step::Repeat { field, ty } => {
+            Step::Repeat { field, ty, id } => {
                 run.flush(&mut out);
+                if let Some(id) = id {
+                    emit!(out, "{}(buf, {});\n", paths::WRITE_U32, u32_lit(id));
+                }
                 emit!(
                     out,
                     "<{}<{}>>::write(&{}, buf);\n",
@@ -968,7 +971,17 @@ pub fn read_body(s: &Struct, p: &Places, local_ty: &dyn Fn(&RType) -> Option<Str
                 );
                 names.push(&f.name);
             }
-            Step::Repeat { field, ty } => {
+            Step::Repeat { field, ty, id } => {
+                if let Some(id) = id {
+                    emit!(
+                        out,
+                        "{};\n",
+                        checked(
+                            &format!("{}(r, {}, \"Tuple\")", paths::EXPECT_ID, u32_lit(id)),
+                            names.len()
+                        )
+                    );
+                }
                 let annot = local_ty(s.ty(ty)).map_or_else(String::new, |t| format!(": {t}"));
                 let read = format!(
                     "<{}<{}>>::read(r, {})",

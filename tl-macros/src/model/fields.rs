@@ -22,9 +22,20 @@ fn is_true(ty: &Type) -> bool {
 
 /// The TL text of a field, for its docs.
 fn tl_text(name: Option<&str>, kind: &FieldKind) -> String {
+    // A counted tuple, as written (`xs:(Tuple int n)`).
+    if let FieldKind::Repeat {
+        tuple: Some(ty), ..
+    } = kind
+    {
+        return match name {
+            Some(name) => format!("{name}:{}", ty.nested()),
+            None => ty.nested().to_string(),
+        };
+    }
     if let FieldKind::Repeat {
         multiplier: Some(multiplier),
         fields,
+        ..
     } = kind
     {
         let inner: Vec<String> = fields
@@ -439,6 +450,7 @@ pub fn build<'d>(
             FieldKind::Repeat {
                 multiplier: Some(multiplier),
                 fields,
+                ..
             } if matches!(multiplier, Multiplier::Field(_)) || f.fixed_count().is_some() => {
                 let [
                     tl_schema::Field {
@@ -465,7 +477,11 @@ pub fn build<'d>(
                     let ty = TyId(b.tys.len() - 1);
                     let field = b.push_field(name, i, Holds::Value(ty), text);
                     placed.insert(i, field);
-                    Step::Repeat { field, ty }
+                    Step::Repeat {
+                        field,
+                        ty,
+                        id: f.kind.tuple_id(),
+                    }
                 }
             }
             FieldKind::Repeat { .. } | FieldKind::Opaque => continue,

@@ -210,8 +210,12 @@ pub enum Step {
     Count { field: FieldId },
     /// `name:n*[ T ]`: the elements alone, as many as its count (the [`Step::Count`] of the
     /// same `field`, before it) says; held by the Rust field `field`, a `Vec` (`ty` is the bare
-    /// `vector<T>` of its type).
-    Repeat { field: FieldId, ty: TyId },
+    /// `vector<T>` of its type). After `id` when there is one: VK's boxed `(Tuple T n)`.
+    Repeat {
+        field: FieldId,
+        ty: TyId,
+        id: Option<u32>,
+    },
 }
 
 /// Member `index` of a flag group of `of` valued fields.

@@ -1,6 +1,7 @@
-// A length taken from a field is TL's dependent typing; a counted repetition says the same.
+// A tuple's length may be a `#` field declared before it (VK's counted lists); one declared
+// after it is no count yet.
 tl_runtime::tl! {
-    "series n:# xs:(tuple double n) = Series;"
+    "series xs:(tuple double n) n:# = Series;"
 }
 
 fn main() {}
