@@ -48,11 +48,13 @@ pub fn parse(text: &str, source: SourceId, section: Section) -> Parsed {
         next_comment: 0,
         out: Parsed::default(),
         depth: 0,
+        long: 0,
         layer: None,
         layers: Vec::new(),
     };
     parser.run();
     parser.out.end_section = Some(parser.section);
+    parser.out.long_applications = parser.long > 0;
     number_older_layers(&mut parser.out.definitions, &parser.layers);
     parser.out
 }
@@ -96,6 +98,8 @@ struct Parser<'a> {
     out: Parsed,
     /// How deeply types and repetitions are nested right now; see [`MAX_NESTING`].
     depth: u32,
+    /// How many types applied to two arguments or more have been read.
+    long: usize,
     /// The layer of the last layer marker (`===8===`), if there was one.
     layer: Option<u32>,
     /// The index in `out.definitions` and the layer of each definition read after a layer
@@ -384,6 +388,7 @@ impl Parser<'_> {
             }));
         }
         let mut fields = Vec::new();
+        let long_before = self.long;
         // VK's `=>` in place of `=`: a function, in whichever section it stands
         // (`@read ab.call1 x:ab.typeA => ab.TypeB;`).
         let mut arrow = false;
@@ -442,7 +447,10 @@ impl Parser<'_> {
                 }
                 _ => false,
             });
-        counted_tuples(&mut fields);
+        // Only a definition with a type of two arguments or more can hold a counted tuple.
+        if self.long != long_before {
+            counted_tuples(&mut fields);
+        }
         let section = if arrow {
             Section::Functions
         } else {
@@ -739,7 +747,7 @@ impl Parser<'_> {
                     args.push(self.type_expr()?);
                 }
                 let close = self.expect(TokenKind::RParen, "`)`")?;
-                self.out.long_applications |= args.len() >= 2;
+                self.long += usize::from(args.len() >= 2);
                 Ok(Type {
                     name: name.value,
                     args,
@@ -769,7 +777,7 @@ impl Parser<'_> {
                     }
                     let close = self.expect(TokenKind::Gt, "`>`")?;
                     ty.range.end = close.range.end;
-                    self.out.long_applications |= ty.args.len() >= 2;
+                    self.long += usize::from(ty.args.len() >= 2);
                 }
                 Ok(ty)
             }
@@ -799,7 +807,7 @@ impl Parser<'_> {
             ty.range.end = arg.range.end;
             ty.args.push(arg);
         }
-        self.out.long_applications |= ty.args.len() >= 2;
+        self.long += usize::from(ty.args.len() >= 2);
         Ok(ty)
     }
 
