@@ -210,7 +210,7 @@ impl FieldKind {
         match self {
             FieldKind::Repeat {
                 tuple: Some(ty), ..
-            } if !ty.percent && !is_bare_name(&ty.name) => Some(TUPLE_ID),
+            } if !ty.is_bare() => Some(TUPLE_ID),
             _ => None,
         }
     }
@@ -336,6 +336,14 @@ pub fn namespaces(name: &str) -> impl Iterator<Item = &str> {
 /// Whether a name is bare: its last part starts with a lowercase letter (or `_`/a digit).
 pub fn is_bare_name(name: &str) -> bool {
     !matches!(base_name(name).as_bytes().first(), Some(b'A'..=b'Z'))
+}
+
+/// Whether a constructor's name is VK's `_` (`_ {X:Type} result:X = ReqResult X;`): a
+/// constructor written without an id, which its type reads when the id ahead is none of its
+/// other constructors'.
+pub fn is_untagged_name(name: &str) -> bool {
+    // The length first: one comparison for nearly every name, in the unoptimized macro.
+    name.len() == 1 && name == "_"
 }
 
 impl Definition {

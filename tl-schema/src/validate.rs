@@ -496,7 +496,7 @@ impl<'a> Validator<'a> {
         if def.nat_param().is_some() {
             self.nat_params(def);
         }
-        if def.name.value.len() == 1 && def.name.value == "_" {
+        if crate::ast::is_untagged_name(&def.name.value) {
             self.untagged(def);
         }
         if def.section == Section::Functions {

@@ -293,7 +293,7 @@ pub fn matched(
     ctor: &str,
     errors: &mut darling::error::Accumulator,
 ) -> Option<(Struct, Places)> {
-    if line.def.name.value == "_" {
+    if tl_schema::ast::is_untagged_name(&line.def.name.value) {
         errors.push(err_at(
             "tl: `_` is VK's constructor without an id, read when the id ahead is none of its type's others': write its line in `tl!`, which generates its type".to_string(),
             line.span,

@@ -584,7 +584,7 @@ pub fn build<'d>(
         tl_name: def.name.value.clone(),
         modules,
         // VK's `_` is named after its type: `ReqResultUntagged`, the variant `Untagged`.
-        name: if def.name.value.len() == 1 && def.name.value == "_" {
+        name: if tl_schema::ast::is_untagged_name(&def.name.value) {
             ident::type_name(&format!("{}Untagged", modules_of(&def.result.name).1))
         } else {
             ident::type_name(base)

@@ -405,8 +405,7 @@ impl Struct {
     /// without an id, which its type reads when the id ahead is none of its other
     /// constructors'.
     pub fn untagged(&self) -> bool {
-        // The length first: one comparison for nearly every name, in the unoptimized macro.
-        self.tl_name.len() == 1 && self.tl_name == "_"
+        tl_schema::ast::is_untagged_name(&self.tl_name)
     }
 
     pub fn ty(&self, ty: TyId) -> &RType {
