@@ -156,38 +156,33 @@ pub fn emit(ctx: &Ctx<'_>, e: &Enum, out: &mut String) {
             (&bits, &writes, &reads),
             not_found,
         ));
-    } else if generic {
-        // A polymorphic type's impls bound its parameters.
-        debug.finish((lt, &ty, &text::bounds_of(&e.generics, paths::DEBUG)), out);
-        out.push_str(&serialize_by_variant_where(
-            (lt, &ty, &text::bounds_of(&e.generics, paths::SERIALIZE)),
-            &writes,
-        ));
-        let de_header = super::codec::Header {
-            generics: text::generics_of(true, &e.generics),
-            ty: ty.clone(),
-            bounds: text::bounds_of(&e.generics, &de()),
-        };
-        out.push_str(&match &otherwise {
-            Some(read) => {
-                deserialize_by_id_else(&de_header, true, &reads, Otherwise::Read(read), false)
-            }
-            None => deserialize_by_id_with(&de_header, false, &reads, not_found),
-        });
     } else {
-        debug.finish((lt, &ty, ""), out);
-        out.push_str(&serialize_by_variant((lt, &ty), &writes));
-        out.push_str(&match &otherwise {
-            Some(read) => {
-                let de_header = super::codec::Header {
-                    generics: "<'a>".to_string(),
-                    ty: ty.clone(),
-                    bounds: String::new(),
-                };
-                deserialize_by_id_else(&de_header, true, &reads, Otherwise::Read(read), false)
+        let de_header = if generic {
+            // A polymorphic type's impls bound its parameters.
+            debug.finish((lt, &ty, &text::bounds_of(&e.generics, paths::DEBUG)), out);
+            out.push_str(&serialize_by_variant_where(
+                (lt, &ty, &text::bounds_of(&e.generics, paths::SERIALIZE)),
+                &writes,
+            ));
+            super::codec::Header {
+                generics: text::generics_of(true, &e.generics),
+                ty: ty.clone(),
+                bounds: text::bounds_of(&e.generics, &de()),
             }
-            None => deserialize_by_id(&ty, false, &reads, not_found),
-        });
+        } else {
+            debug.finish((lt, &ty, ""), out);
+            out.push_str(&serialize_by_variant((lt, &ty), &writes));
+            plain_header(&ty)
+        };
+        // With VK's `_`, the other arms peek their ids (and skip them), and `_` reads the rest.
+        let otherwise = match &otherwise {
+            Some(read) => Otherwise::Read(read),
+            None => Otherwise::NotFound(not_found),
+        };
+        let peek = matches!(otherwise, Otherwise::Read(_));
+        out.push_str(&deserialize_by_id_else(
+            &de_header, peek, &reads, otherwise, false,
+        ));
     }
     out.push_str(&conversions);
     #[cfg(feature = "serde")]
@@ -212,13 +207,8 @@ fn masked_impls(
         paths::SERIALIZE_WITH,
         paths::VEC,
     );
-    let header = super::codec::Header {
-        generics: "<'a>".to_string(),
-        ty: ty.to_string(),
-        bounds: String::new(),
-    };
     out.push_str(&deserialize_by_id_else(
-        &header,
+        &plain_header(ty),
         false,
         reads,
         Otherwise::NotFound(not_found),
@@ -256,12 +246,16 @@ pub fn deserialize_by_id(
     reads: &str,
     not_found: (&str, &str, &str),
 ) -> String {
-    let header = super::codec::Header {
+    deserialize_by_id_with(&plain_header(ty), peek, reads, not_found)
+}
+
+/// The header of a decoder impl for the type `ty`, without parameters: `impl<'a> … for ty`.
+fn plain_header(ty: &str) -> super::codec::Header {
+    super::codec::Header {
         generics: "<'a>".to_string(),
         ty: ty.to_string(),
         bounds: String::new(),
-    };
-    deserialize_by_id_with(&header, peek, reads, not_found)
+    }
 }
 
 /// [`deserialize_by_id`] for the impl `h` (a derive's, with the type's own generics).
