@@ -372,7 +372,7 @@ impl<'a> Gen<'a> {
                 if name == "Vector" && !ty.percent {
                     out.extend_from_slice(&0x1cb5c415u32.to_le_bytes());
                 }
-                let mut count: i32 = if depth >= 2 {
+                let count: i32 = if depth >= 2 {
                     0
                 } else {
                     self.rng.random_range(0..3)
@@ -380,13 +380,6 @@ impl<'a> Gen<'a> {
                 let mut elements = Vec::new();
                 for _ in 0..count {
                     self.value(&ty.args[0], presence, depth + 1, words, &mut elements);
-                }
-                // Elements of no bytes (a masked constructor under a mask with none of its
-                // bits): the decoder takes no more of them than bytes follow the count, a
-                // bound on what a short input can make it allocate, and what follows is not
-                // known here. None, then.
-                if elements.is_empty() {
-                    count = 0;
                 }
                 out.extend_from_slice(&count.to_le_bytes());
                 out.extend_from_slice(&elements);

@@ -7,7 +7,7 @@
 //! comments left out (and `statshouse.sourceBucket3`'s vector of metrics, which holds no mask).
 
 use tl_runtime::{
-    Deserialize, DeserializeWith, ErrorKind, Reader, RemoteCall, Serialize, SerializeWith,
+    Deserialize, DeserializeWith, ErrorKind, Limits, Reader, RemoteCall, Serialize, SerializeWith,
     UnknownFlags,
 };
 
@@ -470,6 +470,54 @@ fn bits_no_value_shows_are_kept_as_decoded() {
     let list = List::from_bytes(&bytes).unwrap();
     assert_eq!(list.xs[0].b.as_deref(), Some("hi"));
     assert_eq!(list.to_bytes(), bytes);
+}
+
+#[test]
+fn elements_of_no_bytes_are_bounded_by_a_limit_not_by_the_input() {
+    use shapes::types::{E1, List};
+    // Under a mask with none of its bits an `e1` takes no bytes: three of them follow their
+    // count with no byte left, and are three elements all the same.
+    let bytes = words(&[0, 3]);
+    let list = List::from_bytes(&bytes).unwrap();
+    let none = E1 {
+        a: None,
+        b: None,
+        c: false,
+    };
+    assert_eq!(list.xs, vec![none; 3]);
+    assert_eq!(list.to_bytes(), bytes);
+    // As many as the limit allows, and not one more.
+    let limits = Limits::default().with_max_empty_elements(3);
+    assert_eq!(List::from_bytes_with_limits(&bytes, limits), Ok(list));
+    let limits = limits.with_max_empty_elements(2);
+    let err = List::from_bytes_with_limits(&bytes, limits).unwrap_err();
+    assert_eq!(
+        err.kind(),
+        &ErrorKind::TooManyEmptyElements { count: 3, limit: 2 }
+    );
+    assert_eq!(err.offset(), 4);
+    // The default limit: 65,536 such elements, where the largest count would ask for 2^31.
+    let at_limit = List::from_bytes(&words(&[0, 1 << 16])).unwrap();
+    assert_eq!(at_limit.xs.len(), 1 << 16);
+    let err = List::from_bytes(&words(&[0, (1 << 16) + 1])).unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("list.xs: vector count 65537 of elements that may be empty exceeds"),
+        "{err}"
+    );
+    let err = List::from_bytes(&words(&[0, i32::MAX as u32])).unwrap_err();
+    assert!(
+        matches!(err.kind(), ErrorKind::TooManyEmptyElements { .. }),
+        "{err}"
+    );
+    // Elements that do take bytes read them: with bit 0 each is an `int`, and the second is
+    // not there.
+    let err = List::from_bytes(&words(&[1, 3, 7])).unwrap_err();
+    assert!(
+        matches!(err.kind(), ErrorKind::UnexpectedEof { .. }),
+        "{err}"
+    );
+    assert!(err.to_string().starts_with("list.xs[1]"), "{err}");
 }
 
 #[test]

@@ -109,6 +109,47 @@ fn count_bomb_allocates_nothing_large() {
     );
 }
 
+/// A value of 64 bytes that takes none on the wire, as a masked constructor under a mask with
+/// none of its bits does.
+#[derive(Debug)]
+struct Silent([u64; 8]);
+
+impl Deserialize<'_> for Silent {
+    fn deserialize(_: &mut Reader<'_>) -> Result<Self, Error> {
+        Ok(Silent([0; 8]))
+    }
+}
+
+#[test]
+fn empty_elements_allocate_no_more_than_their_limit() {
+    // `Vector` of elements of no bytes, claiming i32::MAX of them in 8 bytes: refused before
+    // anything is allocated.
+    let mut bomb = 0x1cb5c415u32.to_le_bytes().to_vec();
+    bomb.extend_from_slice(&i32::MAX.to_le_bytes());
+    CountingAlloc::reset();
+    let err = Vec::<Silent>::from_bytes(&bomb).unwrap_err();
+    assert!(CountingAlloc::read().0 <= 256);
+    assert_eq!(
+        err.kind(),
+        &ErrorKind::TooManyEmptyElements {
+            count: i32::MAX as usize,
+            limit: 1 << 16
+        }
+    );
+    // At a limit of 1,000 elements, 1,000 are decoded, and the largest allocation is theirs
+    // (the vector grows by doubling, to room for 1,024).
+    let limits = Limits::default().with_max_empty_elements(1000);
+    let bomb = [&0x1cb5c415u32.to_le_bytes()[..], &1000i32.to_le_bytes()].concat();
+    CountingAlloc::reset();
+    let items = Vec::<Silent>::from_bytes_with_limits(&bomb, limits).unwrap();
+    let (largest, _) = CountingAlloc::read();
+    assert_eq!(items.len(), 1000);
+    assert!(items.iter().all(|s| s.0 == [0; 8]));
+    assert!(largest <= 1024 * 64, "largest allocation {largest} bytes");
+    let bomb = [&0x1cb5c415u32.to_le_bytes()[..], &1001i32.to_le_bytes()].concat();
+    assert!(Vec::<Silent>::from_bytes_with_limits(&bomb, limits).is_err());
+}
+
 #[test]
 fn plausible_count_preallocates_no_more_than_the_input() {
     // 1,000 strings claimed, 4,000 bytes present but only the first string valid: the

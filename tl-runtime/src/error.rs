@@ -88,6 +88,15 @@ pub enum ErrorKind {
         /// Bytes that were left after the count.
         available: usize,
     },
+    /// A vector of elements that may take no bytes declared more of them than
+    /// [`Limits::max_empty_elements`](crate::Limits::max_empty_elements) and than the bytes
+    /// left.
+    TooManyEmptyElements {
+        /// The declared count.
+        count: usize,
+        /// The limit in force.
+        limit: u32,
+    },
     /// Values were nested deeper than [`Limits::max_depth`](crate::Limits::max_depth).
     DepthLimitExceeded {
         /// The limit in force.
@@ -206,6 +215,10 @@ impl fmt::Display for ErrorKind {
             } => write!(
                 f,
                 "vector count {count} needs at least {min_element_len} bytes each but only {available} bytes are left"
+            ),
+            ErrorKind::TooManyEmptyElements { count, limit } => write!(
+                f,
+                "vector count {count} of elements that may be empty exceeds both the bytes left and the limit of {limit}"
             ),
             ErrorKind::DepthLimitExceeded { limit } => {
                 write!(f, "nesting deeper than the limit of {limit}")

@@ -6,23 +6,43 @@ use core::str;
 
 /// Limits that protect the decoder from hostile input.
 ///
-/// Lengths and counts are always checked against the remaining input, so they need no limit here.
+/// Lengths and counts are always checked against the remaining input, so they need no limit here,
+/// but for the count of elements that may take no bytes at all ([`max_empty_elements`]).
+///
+/// [`max_empty_elements`]: Limits::max_empty_elements
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Limits {
     /// How deeply constructors and vectors may nest. The default, 100, is prost's; the real
     /// Telegram schema needs about 10 (nested message entities, replies, page blocks).
     pub max_depth: u32,
+    /// How many elements a vector (or a counted repetition) may hold beyond the bytes left
+    /// after its count, when its elements may take no bytes: bare `true`, an empty bare
+    /// constructor, a constructor whose fields all sit under bits of a mask that has none of
+    /// them set. Elements of at least one byte are bounded by the input instead. The default is
+    /// 65,536; such a vector then allocates at most that many elements of its Rust type
+    /// without input to justify them, where a count of 2^31 would ask for gigabytes.
+    pub max_empty_elements: u32,
 }
 
 impl Limits {
     /// The default limits.
-    pub const DEFAULT: Limits = Limits { max_depth: 100 };
+    pub const DEFAULT: Limits = Limits {
+        max_depth: 100,
+        max_empty_elements: 1 << 16,
+    };
 
     /// These limits with `max_depth` replaced.
     #[must_use]
     pub const fn with_max_depth(mut self, max_depth: u32) -> Self {
         self.max_depth = max_depth;
+        self
+    }
+
+    /// These limits with `max_empty_elements` replaced.
+    #[must_use]
+    pub const fn with_max_empty_elements(mut self, max_empty_elements: u32) -> Self {
+        self.max_empty_elements = max_empty_elements;
         self
     }
 }
@@ -272,8 +292,9 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads a vector's element count and checks it against the remaining input: `count`
-    /// elements of at least `min_element_len` bytes each must fit (zero counts as one, so a
-    /// count never exceeds the bytes left).
+    /// elements of at least `min_element_len` bytes each must fit. Elements that may take no
+    /// bytes (`min_element_len` 0) may number as many as the bytes left or
+    /// [`Limits::max_empty_elements`], whichever is more.
     #[inline]
     pub fn read_count(&mut self, min_element_len: usize) -> Result<usize, Error> {
         let raw = self.read_i32()?;
@@ -283,8 +304,11 @@ impl<'a> Reader<'a> {
         self.check_count(count, min_element_len, self.position() - 4)
     }
 
-    /// `count` elements of at least `min_element_len` bytes each (at least 1) must fit in the
-    /// input left, else [`ErrorKind::CountExceedsInput`] at `at`, where the count was read.
+    /// `count` elements of at least `min_element_len` bytes each must fit in the input left,
+    /// else [`ErrorKind::CountExceedsInput`] at `at`, where the count was read. Elements of no
+    /// bytes are bounded by the bytes left or [`Limits::max_empty_elements`], whichever is
+    /// more, else [`ErrorKind::TooManyEmptyElements`].
+    #[inline]
     pub(crate) fn check_count(
         &self,
         count: usize,
@@ -292,18 +316,30 @@ impl<'a> Reader<'a> {
         at: usize,
     ) -> Result<usize, Error> {
         let available = self.remaining_len();
-        let min_element_len = min_element_len.max(1);
-        if count.saturating_mul(min_element_len) > available {
-            return Err(Error::new(
-                ErrorKind::CountExceedsInput {
-                    count,
-                    min_element_len,
-                    available,
-                },
-                at,
-            ));
+        if count.saturating_mul(min_element_len.max(1)) > available
+            && (min_element_len > 0 || count > self.limits.max_empty_elements as usize)
+        {
+            return Err(self.count_error(count, min_element_len, at));
         }
         Ok(count)
+    }
+
+    /// The error of [`check_count`](Self::check_count), out of line.
+    #[cold]
+    #[inline(never)]
+    fn count_error(&self, count: usize, min_element_len: usize, at: usize) -> Error {
+        let kind = match min_element_len {
+            0 => ErrorKind::TooManyEmptyElements {
+                count,
+                limit: self.limits.max_empty_elements,
+            },
+            _ => ErrorKind::CountExceedsInput {
+                count,
+                min_element_len,
+                available: self.remaining_len(),
+            },
+        };
+        Error::new(kind, at)
     }
 
     /// What every vector decoder starts with: the `Vector` id if `boxed`, the count
