@@ -407,7 +407,7 @@ pub mod types {
     pub struct NonOptNat {
         /// `xs:Tuple int n`
         pub xs: __tl::Vec<i32>,
-        /// `ys:%Tuple point m`
+        /// `ys:%(Tuple point m)`
         pub ys: __tl::Vec<super::types::Point>,
     }
     #[automatically_derived]

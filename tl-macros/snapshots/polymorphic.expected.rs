@@ -141,7 +141,7 @@ pub mod types {
             __tl::Tuple<i32, 2>,
             __tl::Vec<__tl::Tuple<__tl::String, 1>>,
         >,
-        /// `rows:Pair (vector int) (%Vector long)`
+        /// `rows:Pair (vector int) %(Vector long)`
         pub rows: super::enums::Pair<__tl::BareVector<i32>, __tl::BareVector<i64>>,
     }
     #[automatically_derived]

@@ -445,12 +445,16 @@ impl Type {
         }
         // `%message` is `message`, as TDLib's printer has it (and its id: MTProto's
         // `msg_container#73f1f8dc` is the CRC of `… messages:vector message = …`).
+        // Nested, `%` applies to the whole application, which its parentheses hold:
+        // `%(Tuple point m)`, and `Pair (%(Vector long)) int` would say it twice.
+        let percent_group = parens && self.is_percent_boxed() && !self.args.is_empty();
         if self.is_percent_boxed() {
-            f.write_str("%")?;
+            f.write_str(if percent_group { "%(" } else { "%" })?;
         }
         f.write_str(&self.name)?;
         for arg in &self.args {
-            if parens && !arg.args.is_empty() {
+            let own_parens = arg.is_percent_boxed();
+            if parens && !arg.args.is_empty() && !own_parens {
                 f.write_str(" (")?;
                 arg.write(f, parens)?;
                 f.write_str(")")?;
@@ -458,6 +462,9 @@ impl Type {
                 f.write_str(" ")?;
                 arg.write(f, parens)?;
             }
+        }
+        if percent_group {
+            f.write_str(")")?;
         }
         Ok(())
     }

@@ -1469,7 +1469,12 @@ mod grammar_tests {
         assert!(arg.percent);
         assert_eq!((arg.name.as_str(), arg.args.len()), ("MyTuple", 1));
         assert_eq!(inside.to_string(), outside.to_string());
-        assert_eq!(inside.nested().to_string(), "Maybe (%MyTuple 10)");
+        assert_eq!(inside.nested().to_string(), "Maybe %(MyTuple 10)");
+        let pair = field_type("a x:(Pair (%Vector long) %(Tuple int n)) = A;");
+        assert_eq!(
+            pair.nested().to_string(),
+            "Pair %(Vector long) %(Tuple int n)"
+        );
         // Still one `%` at most.
         let parsed = super::parse("a x:%(%MyTuple 10) = A;", 0, Section::Types);
         assert_eq!(parsed.diagnostics.len(), 1);
