@@ -7,11 +7,11 @@
 //! (`{A:Type}` declared, or not, as tl-proto's schemas write them) whose constructors hold
 //! their variables plainly, in vectors, flags and other polymorphic types, used boxed and bare
 //! with any arguments (nested ones too) and as results; anonymous fields (a type alone, or
-//! `_:type`) and groups `(a b:type)`; repetitions counted by a `#` field (`f1:f0*[ T ]`, or
-//! anonymous); VK's `float`, tuples (`(tuple double 2)`) and vectors of `#`; VK's field masks
-//! (`{fm:#}` constructors, given a holder's `#` field, their vectors' elements, a number, or
-//! passed on); namespaces 1 to 3 deep; definitions over
-//! several lines; `//` and `/* */` comments; sections marked over and over in any order.
+//! `_:type`) and groups `(a b:type)`; repetitions counted by a `#` field (`f1:f0*[ T ]`,
+//! `f1:[ T ]`, or anonymous); VK's `float`, tuples (`(tuple double 2)`) and vectors of `#`;
+//! VK's field masks (`{fm:#}` constructors, given a holder's `#` field, their vectors' elements,
+//! a number, or passed on); namespaces 1 to 3 deep; definitions over several lines; `//` and
+//! `/* */` comments; sections marked over and over in any order.
 //!
 //! Shared by the build script, which writes the schemas that `tests/random_schemas.rs` compiles
 //! through `tl!`, and by that test, which round-trips every definition of each. The schemas are
@@ -189,7 +189,13 @@ fn fields(rng: &mut StdRng, names: &Names, out: &mut String) {
         } else {
             let n = f.n;
             f.n += 1;
-            let _ = write!(f.out, " f{n}:f{count}*[ {ty} ]");
+            // Now and then without its count, which is then the `#` just before it, as TL's
+            // grammar reads `[ T ]`; decided without a draw, so that the draws after it stay.
+            if (count + ty.len()).is_multiple_of(4) {
+                let _ = write!(f.out, " f{n}:[ {ty} ]");
+            } else {
+                let _ = write!(f.out, " f{n}:f{count}*[ {ty} ]");
+            }
         }
     }
     // A `#` field given to a type that takes a field mask, or its vector's elements, or a

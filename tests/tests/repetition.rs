@@ -80,6 +80,17 @@ mod forms {
     }
 }
 
+/// Repetitions written without a count, each counted by the last `#` field before it, as TL's
+/// grammar reads them: `replace2` is from VK's TL code generator's test schema (`goldmaster.tl`).
+mod omitted {
+    tl_runtime::tl! {
+        r"
+        replace2 n:# a:[int] = Replace2;
+        two n:# xs:[ string ] m:# ys:[ long ] = Two;
+        "
+    }
+}
+
 /// A function whose type variable only a repetition's elements use.
 mod generic {
     tl_runtime::tl! {
@@ -298,6 +309,27 @@ fn anonymous_and_nested_elements_round_trip_borrowed() {
     expected.extend_from_slice(&bytes(&[vector, 0]));
     assert_eq!(encoded, expected);
     assert_eq!(enums::Lists::from_bytes(&encoded).unwrap(), lists);
+}
+
+#[test]
+fn a_repetition_without_a_count_is_counted_by_the_last_nat_before_it() {
+    use omitted::types::{Replace2, Two};
+    // VK's generated Go for `replace2` has `TLTag` 0xe2d4ebee, and writes `n`, then `n` ints.
+    assert_eq!(Replace2::CONSTRUCTOR_ID, 0xe2d4_ebee);
+    let value = Replace2 { a: vec![1, -2, 3] };
+    let encoded = value.to_bytes();
+    assert_eq!(encoded, bytes(&[3, 1, u32::MAX - 1, 3]));
+    assert_eq!(Replace2::from_bytes(&encoded).unwrap(), value);
+    // Each repetition takes the `#` declared last before it.
+    let two = Two {
+        xs: vec!["a".into()],
+        ys: vec![7, 8],
+    };
+    let mut expected = bytes(&[1]);
+    expected.extend_from_slice(&[1, b'a', 0, 0]);
+    expected.extend_from_slice(&bytes(&[2, 7, 0, 8, 0]));
+    assert_eq!(two.to_bytes(), expected);
+    assert_eq!(Two::from_bytes(&expected).unwrap(), two);
 }
 
 #[test]

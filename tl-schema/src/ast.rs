@@ -173,8 +173,21 @@ pub enum Multiplier {
     /// A number: `4*[ int ]`, in builtin lines.
     Constant(u32),
     /// The `#` field declared before the repetition that counts it (`types_num` in
-    /// `types_num*[ tls.Type ]`).
+    /// `types_num*[ tls.Type ]`). With an empty range, it was not written: the last `#` field
+    /// before the repetition counts it, as TL's grammar reads `n:# xs:[ int ]`, and the range
+    /// is empty, at the start of the repetition's field.
     Field(Spanned<String>),
+}
+
+impl Multiplier {
+    /// What stands before the repetition's `[`: `4*`, `n*`, or nothing where the count was not
+    /// written.
+    pub fn prefix(&self) -> String {
+        match self {
+            Multiplier::Field(name) if name.range.is_empty() => String::new(),
+            written => format!("{written}*"),
+        }
+    }
 }
 
 /// The most elements a repetition of a constant count (`key:64*[ int ]`) may hold: it is a Rust
@@ -227,7 +240,8 @@ impl FieldKind {
     }
 }
 
-/// Prints the multiplier as written: `4` or `types_num`.
+/// Prints the multiplier: `4` or `types_num` (the field's name where it was not written too;
+/// see [`Multiplier::prefix`]).
 impl fmt::Display for Multiplier {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -447,14 +461,16 @@ impl Type {
         // `msg_container#73f1f8dc` is the CRC of `… messages:vector message = …`).
         // Nested, `%` applies to the whole application, which its parentheses hold:
         // `%(Tuple point m)`, and `Pair (%(Vector long)) int` would say it twice.
-        let percent_group = parens && self.is_percent_boxed() && !self.args.is_empty();
-        if self.is_percent_boxed() {
-            f.write_str(if percent_group { "%(" } else { "%" })?;
-        }
+        let percent_group = if self.is_percent_boxed() {
+            let group = parens && !self.args.is_empty();
+            f.write_str(if group { "%(" } else { "%" })?;
+            group
+        } else {
+            false
+        };
         f.write_str(&self.name)?;
         for arg in &self.args {
-            let own_parens = arg.is_percent_boxed();
-            if parens && !arg.args.is_empty() && !own_parens {
+            if parens && !arg.args.is_empty() && !arg.is_percent_boxed() {
                 f.write_str(" (")?;
                 arg.write(f, parens)?;
                 f.write_str(")")?;

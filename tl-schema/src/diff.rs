@@ -18,7 +18,7 @@
 //! assert!(!changes[1].wire_compatible && !changes[1].source_compatible);
 //! ```
 
-use crate::ast::{Definition, Field, FieldKind, Type};
+use crate::ast::{Definition, Field, FieldKind, Multiplier, Type};
 use crate::id::IdRule;
 use crate::lexer::Section;
 use core::fmt;
@@ -270,7 +270,7 @@ pub fn field_text(field: &Field) -> String {
             let inner: Vec<String> = fields.iter().map(field_text).collect();
             let count = multiplier
                 .as_ref()
-                .map(|m| format!("{m}*"))
+                .map(Multiplier::prefix)
                 .unwrap_or_default();
             format!("{name}{count}[ {} ]", inner.join(" "))
         }

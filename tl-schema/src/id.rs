@@ -241,7 +241,7 @@ fn field_text(field: &Field, rule: IdRule) -> Option<String> {
             multiplier, fields, ..
         } => {
             if let Some(multiplier) = multiplier {
-                out.push_str(&format!("{multiplier}*"));
+                out.push_str(&multiplier.prefix());
             }
             out.push_str("[ ");
             for inner in fields {

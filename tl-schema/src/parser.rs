@@ -49,6 +49,7 @@ pub fn parse(text: &str, source: SourceId, section: Section) -> Parsed {
         out: Parsed::default(),
         depth: 0,
         long: 0,
+        uncounted: 0,
         layer: None,
         layers: Vec::new(),
     };
@@ -100,6 +101,8 @@ struct Parser<'a> {
     depth: u32,
     /// How many types applied to two arguments or more have been read.
     long: usize,
+    /// How many repetitions without a count (`[ int ]`) have been read.
+    uncounted: usize,
     /// The layer of the last layer marker (`===8===`), if there was one.
     layer: Option<u32>,
     /// The index in `out.definitions` and the layer of each definition read after a layer
@@ -389,6 +392,7 @@ impl Parser<'_> {
         }
         let mut fields = Vec::new();
         let long_before = self.long;
+        let uncounted_before = self.uncounted;
         // VK's `=>` in place of `=`: a function, in whichever section it stands
         // (`@read ab.call1 x:ab.typeA => ab.TypeB;`).
         let mut arrow = false;
@@ -437,6 +441,11 @@ impl Parser<'_> {
         let semi = self.expect(TokenKind::Semi, "`;` at the end of the definition")?;
         let mut docs = docs;
         docs.extend(self.trailing_comment(semi.range.end));
+        // Only a definition with a repetition written without a count can take one from a
+        // `#` field before it.
+        if self.uncounted != uncounted_before {
+            last_counts(&mut fields);
+        }
         let builtin = crate::builtin::is_builtin_definition(&name.value)
             || fields.iter().any(|f| match &f.kind {
                 FieldKind::Opaque => true,
@@ -608,6 +617,7 @@ impl Parser<'_> {
             }
         }
         self.expect(TokenKind::LBracket, "`[` starting a repetition")?;
+        self.uncounted += usize::from(multiplier.is_none());
         let mut fields = Vec::new();
         while self.peek_kind() != Some(TokenKind::RBracket) {
             if matches!(
@@ -895,6 +905,42 @@ fn implicit_params(result: &Type, params: &mut Vec<TypeParam>) {
                 kind: "Type".to_string(),
                 implicit: true,
             });
+        }
+    }
+}
+
+/// A repetition written without a count, `n:# xs:[ int ]`, is counted by the last natural
+/// number declared before it, as TL's grammar has it (TDLib's parser takes the last `#`
+/// variable): here, when that is a named `#` field of the definition, always present,
+/// [`Multiplier::Field`] with an empty range, at the repetition. One whose last is a `{n:#}` parameter (dependent typing), an
+/// anonymous `#` (`vector {t:Type} # [ t ]`, a builtin's line) or a conditional one keeps no
+/// multiplier, as builtin lines have it.
+fn last_counts(fields: &mut [Field]) {
+    for i in 0..fields.len() {
+        let (before, rest) = fields.split_at_mut(i);
+        let at = rest[0].range.start;
+        let FieldKind::Repeat {
+            multiplier: multiplier @ None,
+            ..
+        } = &mut rest[0].kind
+        else {
+            continue;
+        };
+        let last = before.iter().rev().find(|f| match &f.kind {
+            FieldKind::Plain(ty) | FieldKind::Conditional { ty, .. } => ty.is_nat(),
+            _ => false,
+        });
+        if let Some(Field {
+            name: Some(name),
+            kind: FieldKind::Plain(_),
+            ..
+        }) = last
+            && name.value != "_"
+        {
+            *multiplier = Some(Multiplier::Field(Spanned {
+                value: name.value.clone(),
+                range: at..at,
+            }));
         }
     }
 }

@@ -1758,6 +1758,44 @@ mod tests {
         );
     }
 
+    /// A repetition written without a count takes the last natural number before it, as TL's
+    /// grammar has it: a named `#` field is a count; a `{n:#}` parameter, an anonymous `#`
+    /// (`vector`'s own line) or a conditional one leave the line a builtin's, as before.
+    #[test]
+    fn a_repetition_without_a_count_takes_the_last_nat_field() {
+        let parsed = crate::parser::parse(
+            "two n:# xs:[ int ] m:# ys:[ string ] = Two;\n\
+             vector {t:Type} # [ t ] = Vector t;\n\
+             param {n:#} a:[ int ] = Param n;\n\
+             conditional f:# n:f.0?# a:[ int ] = Conditional;\n\
+             before a:[ int ] n:# = Before;",
+            0,
+            crate::Section::Types,
+        );
+        assert_eq!(parsed.diagnostics, []);
+        let defs = &parsed.definitions;
+        let two = &defs[0];
+        assert!(!two.builtin);
+        assert_eq!(two.fields[1].kind.counted_by().unwrap().value, "n");
+        assert_eq!(two.fields[3].kind.counted_by().unwrap().value, "m");
+        // The id's text is the line as written: no count where none was.
+        let text = "two n:# xs:[ int ] m:# ys:[ string ] = Two";
+        assert_eq!(two.id(IdRule::Tdlib), crc32fast::hash(text.as_bytes()));
+        for def in &defs[1..] {
+            assert!(def.builtin, "{}", def.name.value);
+            assert!(def.fields.iter().all(|f| f.kind.counted_by().is_none()));
+        }
+        assert_eq!(
+            messages("two n:# xs:[ int ] m:# ys:[ string ] = Two;", IdRule::Tdlib),
+            Vec::<String>::new()
+        );
+        // It counts like a written one: one repetition per `#`.
+        assert_eq!(
+            messages("list n:# a:[ int ] b:[ int ] = List;", IdRule::Tdlib),
+            ["`#` field `n` counts two repetitions: give each a `#` field of its own"]
+        );
+    }
+
     /// TL's own schema of `.tlo` files (core.telegram.org/mtproto/TL-tl) counts its lists with
     /// `#` fields: `types_num:# types:types_num*[ tls.Type ]`.
     #[test]

@@ -42,7 +42,7 @@ fn tl_text(name: Option<&str>, kind: &FieldKind) -> String {
             .iter()
             .map(|f| tl_text(f.name.as_ref().map(|n| n.value.as_str()), &f.kind))
             .collect();
-        let repetition = format!("{multiplier}*[ {} ]", inner.join(" "));
+        let repetition = format!("{}[ {} ]", multiplier.prefix(), inner.join(" "));
         return match name {
             Some(name) => format!("{name}:{repetition}"),
             None => repetition,
