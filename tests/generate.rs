@@ -148,8 +148,16 @@ impl<'a> Gen<'a> {
             .iter()
             .filter_map(|f| Some((f.kind.counted_by()?.value.as_str(), None)))
             .collect();
-        for f in &def.fields {
-            let name = f.name.as_ref().map_or("", |n| n.value.as_str());
+        // An anonymous `#` counts a repetition under its label (`# xs:[ int ]`: `arg1`).
+        let labels: Vec<String> = (0..def.fields.len())
+            .map(|i| def.field_label(i).into_owned())
+            .collect();
+        for (f, label) in def.fields.iter().zip(&labels) {
+            let name = match &f.name {
+                Some(n) if n.value != "_" => n.value.as_str(),
+                _ if counts.contains_key(label.as_str()) => label.as_str(),
+                _ => "",
+            };
             match &f.kind {
                 FieldKind::Plain(ty) if ty.is_nat() && counts.contains_key(name) => {
                     let count = if depth >= 2 {

@@ -8,10 +8,10 @@
 //! their variables plainly, in vectors, flags and other polymorphic types, used boxed and bare
 //! with any arguments (nested ones too) and as results; anonymous fields (a type alone, or
 //! `_:type`) and groups `(a b:type)`; repetitions counted by a `#` field (`f1:f0*[ T ]`,
-//! `f1:[ T ]`, or anonymous); VK's `float`, tuples (`(tuple double 2)`) and vectors of `#`;
-//! VK's field masks (`{fm:#}` constructors, given a holder's `#` field, their vectors' elements,
-//! a number, or passed on); namespaces 1 to 3 deep; definitions over several lines; `//` and
-//! `/* */` comments; sections marked over and over in any order.
+//! `f1:[ T ]`, `# [ T ]`, or anonymous); VK's `float`, tuples (`(tuple double 2)`) and vectors
+//! of `#`; VK's field masks (`{fm:#}` constructors, given a holder's `#` field, their vectors'
+//! elements, a number, or passed on); namespaces 1 to 3 deep; definitions over several lines;
+//! `//` and `/* */` comments; sections marked over and over in any order.
 //!
 //! Shared by the build script, which writes the schemas that `tests/random_schemas.rs` compiles
 //! through `tl!`, and by that test, which round-trips every definition of each. The schemas are
@@ -182,9 +182,28 @@ fn fields(rng: &mut StdRng, names: &Names, out: &mut String) {
     });
     let mut own = StdRng::seed_from_u64(seed);
     if own.random_bool(0.3) {
-        let count = f.push(&mut own, "#");
+        // Now and then an anonymous `#`, which the repetition after it can only take as the
+        // last `#` before it (`# [ T ]`); decided without a draw, with the one `push` makes.
+        let anonymous = f.n % 5 == 3;
+        let count = if anonymous {
+            let _ = own.random_bool(0.15);
+            f.out.push_str(" #");
+            f.n += 1;
+            f.n - 1
+        } else {
+            f.push(&mut own, "#")
+        };
         let ty = type_expr(&mut own, names, 3);
-        if own.random_bool(0.3) {
+        let anonymous_repetition = own.random_bool(0.3);
+        if anonymous {
+            if anonymous_repetition {
+                let _ = write!(f.out, " [ {ty} ]");
+            } else {
+                let n = f.n;
+                f.n += 1;
+                let _ = write!(f.out, " f{n}:[ {ty} ]");
+            }
+        } else if anonymous_repetition {
             let _ = write!(f.out, " f{count}*[ {ty} ]");
         } else {
             let n = f.n;

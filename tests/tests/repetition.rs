@@ -80,12 +80,17 @@ mod forms {
     }
 }
 
-/// Repetitions written without a count, each counted by the last `#` field before it, as TL's
-/// grammar reads them: `replace2` is from VK's TL code generator's test schema (`goldmaster.tl`).
+/// Repetitions written without a count, each counted by the last `#` field before it, named or
+/// not, as TL's grammar reads them: the `replace` lines are from VK's TL code generator's test
+/// schema (`goldmaster.tl`).
 mod omitted {
     tl_runtime::tl! {
         r"
         replace2 n:# a:[int] = Replace2;
+        replace6 # a:[int] = Replace6;
+        replace17 # x:[int] a:int # y:[int] = Replace17;
+        dictionaryAnyField {k:Type} {v:Type} key:k value:v = DictionaryAnyField k v;
+        dictionaryAny#1f4c6190 {k:Type} {v:Type} # [(dictionaryAnyField k v)] = DictionaryAny k v;
         two n:# xs:[ string ] m:# ys:[ long ] = Two;
         "
     }
@@ -330,6 +335,33 @@ fn a_repetition_without_a_count_is_counted_by_the_last_nat_before_it() {
     expected.extend_from_slice(&bytes(&[2, 7, 0, 8, 0]));
     assert_eq!(two.to_bytes(), expected);
     assert_eq!(Two::from_bytes(&expected).unwrap(), two);
+    // An anonymous `#` counts as well: VK's Go reads `replace17` as a count and ints, an int,
+    // a count and ints (`TLTag` 0xf46f9b9b; `replace6`'s 0xabd49d06).
+    use omitted::types::{Replace6, Replace17};
+    assert_eq!(Replace6::CONSTRUCTOR_ID, 0xabd4_9d06);
+    assert_eq!(Replace17::CONSTRUCTOR_ID, 0xf46f_9b9b);
+    let six = Replace6 { a: vec![4] };
+    assert_eq!(six.to_bytes(), bytes(&[1, 4]));
+    let seventeen = Replace17 {
+        x: vec![1, 2],
+        a: 9,
+        y: vec![],
+    };
+    let encoded = seventeen.to_bytes();
+    assert_eq!(encoded, bytes(&[2, 1, 2, 9, 0]));
+    assert_eq!(Replace17::from_bytes(&encoded).unwrap(), seventeen);
+    // VK's `dictionaryAny`, a polymorphic type whose only field is such a repetition: its
+    // count, then each key and value, bare.
+    use omitted::types::{DictionaryAny, DictionaryAnyField};
+    let dictionary = DictionaryAny::<i32, i64> {
+        arg2: vec![
+            DictionaryAnyField { key: 1, value: -1 },
+            DictionaryAnyField { key: 2, value: 3 },
+        ],
+    };
+    let encoded = dictionary.to_bytes();
+    assert_eq!(encoded, bytes(&[2, 1, u32::MAX, u32::MAX, 2, 3, 0]));
+    assert_eq!(DictionaryAny::from_bytes(&encoded).unwrap(), dictionary);
 }
 
 #[test]

@@ -324,6 +324,26 @@ impl fmt::Display for Nested<'_> {
     }
 }
 
+/// [`Definition::field_label`] of field `i` among `fields`.
+pub fn field_label(fields: &[Field], i: usize) -> Cow<'_, str> {
+    match fields[i].own_name() {
+        Some(name) => Cow::Borrowed(&name.value),
+        None => {
+            let first = format!("arg{}", i + 1);
+            let mut label = first.clone();
+            let mut k = 1;
+            while fields
+                .iter()
+                .any(|f| f.own_name().is_some_and(|n| n.value == label))
+            {
+                k += 1;
+                label = format!("{first}_{k}");
+            }
+            Cow::Owned(label)
+        }
+    }
+}
+
 /// The part of a TL name after the last `.`.
 pub fn base_name(name: &str) -> &str {
     // A loop over bytes, not `rsplit('.')`: `tl!` runs this unoptimized for every type a
@@ -386,22 +406,11 @@ impl Definition {
     /// while another field has that name (`named arg2:int long = Named;` calls its `long`
     /// `arg2_2`).
     pub fn field_label(&self, i: usize) -> Cow<'_, str> {
+        // The named field's case here, not behind a second call: the macro asks this of
+        // every field, unoptimized.
         match self.fields[i].own_name() {
             Some(name) => Cow::Borrowed(&name.value),
-            None => {
-                let first = format!("arg{}", i + 1);
-                let mut label = first.clone();
-                let mut k = 1;
-                while self
-                    .fields
-                    .iter()
-                    .any(|f| f.own_name().is_some_and(|n| n.value == label))
-                {
-                    k += 1;
-                    label = format!("{first}_{k}");
-                }
-                Cow::Owned(label)
-            }
+            None => field_label(&self.fields, i),
         }
     }
 

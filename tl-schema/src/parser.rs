@@ -442,11 +442,13 @@ impl Parser<'_> {
         let mut docs = docs;
         docs.extend(self.trailing_comment(semi.range.end));
         // Only a definition with a repetition written without a count can take one from a
-        // `#` field before it.
-        if self.uncounted != uncounted_before {
+        // `#` field before it; a builtin's by its name (`vector {t:Type} # [ t ]`) keeps its
+        // line as written.
+        let builtin_name = crate::builtin::is_builtin_definition(&name.value);
+        if self.uncounted != uncounted_before && !builtin_name {
             last_counts(&mut fields);
         }
-        let builtin = crate::builtin::is_builtin_definition(&name.value)
+        let builtin = builtin_name
             || fields.iter().any(|f| match &f.kind {
                 FieldKind::Opaque => true,
                 // A repetition counted by a field, or named with a constant count, is a field;
@@ -911,34 +913,35 @@ fn implicit_params(result: &Type, params: &mut Vec<TypeParam>) {
 
 /// A repetition written without a count, `n:# xs:[ int ]`, is counted by the last natural
 /// number declared before it, as TL's grammar has it (TDLib's parser takes the last `#`
-/// variable): here, when that is a named `#` field of the definition, always present,
-/// [`Multiplier::Field`] with an empty range, at the repetition. One whose last is a `{n:#}` parameter (dependent typing), an
-/// anonymous `#` (`vector {t:Type} # [ t ]`, a builtin's line) or a conditional one keeps no
-/// multiplier, as builtin lines have it.
+/// variable): here, when that is a `#` field of the definition, always present, named or not
+/// (an anonymous one by its label, `arg1`), [`Multiplier::Field`] with an empty range, at the
+/// repetition. One whose last is a `{n:#}` parameter (dependent typing) or a conditional `#`
+/// keeps no multiplier, as builtin lines have it (and the parser leaves `vector {t:Type} #
+/// [ t ]`, a builtin's by its name, as written).
 fn last_counts(fields: &mut [Field]) {
     for i in 0..fields.len() {
-        let (before, rest) = fields.split_at_mut(i);
-        let at = rest[0].range.start;
-        let FieldKind::Repeat {
-            multiplier: multiplier @ None,
-            ..
-        } = &mut rest[0].kind
-        else {
+        if !matches!(
+            fields[i].kind,
+            FieldKind::Repeat {
+                multiplier: None,
+                ..
+            }
+        ) {
             continue;
-        };
-        let last = before.iter().rev().find(|f| match &f.kind {
+        }
+        let last = fields[..i].iter().rposition(|f| match &f.kind {
             FieldKind::Plain(ty) | FieldKind::Conditional { ty, .. } => ty.is_nat(),
             _ => false,
         });
-        if let Some(Field {
-            name: Some(name),
-            kind: FieldKind::Plain(_),
-            ..
-        }) = last
-            && name.value != "_"
-        {
+        let Some(last) = last.filter(|&l| matches!(fields[l].kind, FieldKind::Plain(_))) else {
+            continue;
+        };
+        // An anonymous `#` (`# xs:[ int ]`) by its label, `arg1`, as the model calls it.
+        let value = crate::ast::field_label(fields, last).into_owned();
+        let at = fields[i].range.start;
+        if let FieldKind::Repeat { multiplier, .. } = &mut fields[i].kind {
             *multiplier = Some(Multiplier::Field(Spanned {
-                value: name.value.clone(),
+                value,
                 range: at..at,
             }));
         }

@@ -653,13 +653,15 @@ impl<'a> Validator<'a> {
                     fields,
                     ..
                 } => {
-                    if is_nat_param(def, &counter.value) {
+                    // A count not written is the `#` field the parser found before it.
+                    let written = !counter.range.is_empty();
+                    if written && is_nat_param(def, &counter.value) {
                         let message = format!(
                             "repetition count `{}` is the field mask passed to `{}` from outside, which `tl!` takes only for flag conditions: count a repetition with a `#` field (`n:# items:n*[ int ]`)",
                             counter.value, def.name.value
                         );
                         self.push(def, counter.range.clone(), message);
-                    } else if !nat_fields.contains(&counter.value.as_str()) {
+                    } else if written && !nat_fields.contains(&counter.value.as_str()) {
                         let message = if is_conditional_nat(def, &counter.value) {
                             format!(
                                 "repetition count `{}` names a `#` field that is itself conditional: the count must always be present",
@@ -1759,8 +1761,9 @@ mod tests {
     }
 
     /// A repetition written without a count takes the last natural number before it, as TL's
-    /// grammar has it: a named `#` field is a count; a `{n:#}` parameter, an anonymous `#`
-    /// (`vector`'s own line) or a conditional one leave the line a builtin's, as before.
+    /// grammar has it: a `#` field, named or not, is a count; a `{n:#}` parameter or a
+    /// conditional `#` leave the line a builtin's, as before, and `vector`'s own line stays one
+    /// by its name.
     #[test]
     fn a_repetition_without_a_count_takes_the_last_nat_field() {
         let parsed = crate::parser::parse(
@@ -1768,7 +1771,8 @@ mod tests {
              vector {t:Type} # [ t ] = Vector t;\n\
              param {n:#} a:[ int ] = Param n;\n\
              conditional f:# n:f.0?# a:[ int ] = Conditional;\n\
-             before a:[ int ] n:# = Before;",
+             before a:[ int ] n:# = Before;\n\
+             anonymous # [ int ] = Anonymous;",
             0,
             crate::Section::Types,
         );
@@ -1781,7 +1785,11 @@ mod tests {
         // The id's text is the line as written: no count where none was.
         let text = "two n:# xs:[ int ] m:# ys:[ string ] = Two";
         assert_eq!(two.id(IdRule::Tdlib), crc32fast::hash(text.as_bytes()));
-        for def in &defs[1..] {
+        // An anonymous `#` by its label.
+        let anonymous = &defs[5];
+        assert!(!anonymous.builtin);
+        assert_eq!(anonymous.fields[1].kind.counted_by().unwrap().value, "arg1");
+        for def in &defs[1..5] {
             assert!(def.builtin, "{}", def.name.value);
             assert!(def.fields.iter().all(|f| f.kind.counted_by().is_none()));
         }

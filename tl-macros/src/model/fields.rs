@@ -168,11 +168,24 @@ fn flag_key(def: &Definition, flag: &str) -> Result<usize, Internal> {
 
 /// The TL index of the `#` field named `flag`.
 fn flag_index(def: &Definition, flag: &str) -> Result<usize, Internal> {
-    def.fields
-        .iter()
-        .position(|f| {
-            f.name.as_ref().is_some_and(|n| n.value == flag)
-                && matches!(&f.kind, FieldKind::Plain(t) if t.is_nat())
+    let named = def.fields.iter().position(|f| {
+        f.name.as_ref().is_some_and(|n| n.value == flag)
+            && matches!(&f.kind, FieldKind::Plain(t) if t.is_nat())
+    });
+    match named {
+        Some(i) => Ok(i),
+        None => anonymous_nat(def, flag),
+    }
+}
+
+/// The TL index of the anonymous `#` field whose label is `flag`: one that counts a repetition
+/// written without a count (`# xs:[ int ]`).
+fn anonymous_nat(def: &Definition, flag: &str) -> Result<usize, Internal> {
+    (0..def.fields.len())
+        .find(|&i| {
+            def.fields[i].is_anonymous()
+                && matches!(&def.fields[i].kind, FieldKind::Plain(t) if t.is_nat())
+                && def.field_label(i) == flag
         })
         .ok_or_else(|| Internal(format!("`{}` has no `#` field `{flag}`", def.name.value)))
 }
