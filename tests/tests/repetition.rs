@@ -120,6 +120,13 @@ mod selected {
     }
 }
 
+/// A derive against a line whose repetition has no count written, after an anonymous `#`.
+#[derive(Debug, PartialEq, tl_runtime::Serialize, tl_runtime::Deserialize)]
+#[tl(line = "leftOmitted # args:[ int ] = LeftOmitted;")]
+struct LeftOmitted {
+    args: Vec<i32>,
+}
+
 /// A derive checked against a line with a repetition: the struct has the `Vec`, not the count.
 #[derive(Debug, PartialEq, tl_runtime::Serialize, tl_runtime::Deserialize)]
 #[tl(line = "tls.combinatorLeft args_num:# args:args_num*[ int ] = tls.CombinatorLeft;")]
@@ -386,6 +393,9 @@ fn only_keeps_the_elements_type_and_a_derive_matches_the_line() {
     let encoded = left.to_bytes();
     assert_eq!(encoded, bytes(&[3, 7, 8, 9]));
     assert_eq!(Left::from_bytes(&encoded).unwrap(), left);
+    let omitted = LeftOmitted { args: vec![5] };
+    assert_eq!(omitted.to_bytes(), bytes(&[1, 5]));
+    assert_eq!(LeftOmitted::from_bytes(&bytes(&[1, 5])).unwrap(), omitted);
 }
 
 #[test]
