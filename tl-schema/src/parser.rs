@@ -446,7 +446,8 @@ impl Parser<'_> {
         // line as written.
         let builtin_name = crate::builtin::is_builtin_definition(&name.value);
         if self.uncounted != uncounted_before && !builtin_name {
-            last_counts(&mut fields);
+            let nat_param = type_params.iter().rev().find(|p| p.kind == "#");
+            last_counts(&mut fields, nat_param.map(|p| p.name.value.as_str()));
         }
         let builtin = builtin_name
             || fields.iter().any(|f| match &f.kind {
@@ -913,12 +914,12 @@ fn implicit_params(result: &Type, params: &mut Vec<TypeParam>) {
 
 /// A repetition written without a count, `n:# xs:[ int ]`, is counted by the last natural
 /// number declared before it, as TL's grammar has it (TDLib's parser takes the last `#`
-/// variable): here, when that is a `#` field of the definition, always present, named or not
-/// (an anonymous one by its label, `arg1`), [`Multiplier::Field`] with an empty range, at the
-/// repetition. One whose last is a `{n:#}` parameter (dependent typing) or a conditional `#`
-/// keeps no multiplier, as builtin lines have it (and the parser leaves `vector {t:Type} #
-/// [ t ]`, a builtin's by its name, as written).
-fn last_counts(fields: &mut [Field]) {
+/// variable): that field or parameter, named by [`Multiplier::Field`] with an empty range, at
+/// the repetition (an anonymous `#` field by its label, `arg1`). Only a `#` field always
+/// present can count; validation reports a `{n:#}` parameter (dependent typing) or a
+/// conditional `#` as it reports them written out. The parser leaves `vector {t:Type} # [ t ]`,
+/// a builtin's line by its name, as written.
+fn last_counts(fields: &mut [Field], nat_param: Option<&str>) {
     for i in 0..fields.len() {
         if !matches!(
             fields[i].kind,
@@ -933,11 +934,22 @@ fn last_counts(fields: &mut [Field]) {
             FieldKind::Plain(ty) | FieldKind::Conditional { ty, .. } => ty.is_nat(),
             _ => false,
         });
-        let Some(last) = last.filter(|&l| matches!(fields[l].kind, FieldKind::Plain(_))) else {
-            continue;
+        let value = match last {
+            // An anonymous `#` (`# xs:[ int ]`) by its label, `arg1`, as the model calls it.
+            Some(last) if matches!(fields[last].kind, FieldKind::Plain(_)) => {
+                crate::ast::field_label(fields, last).into_owned()
+            }
+            // A conditional one, or a `{n:#}` parameter, for validation to report: neither
+            // can count (an anonymous conditional one has no name to report).
+            Some(last) => match fields[last].own_name() {
+                Some(name) => name.value.clone(),
+                None => continue,
+            },
+            None => match nat_param {
+                Some(name) => name.to_string(),
+                None => continue,
+            },
         };
-        // An anonymous `#` (`# xs:[ int ]`) by its label, `arg1`, as the model calls it.
-        let value = crate::ast::field_label(fields, last).into_owned();
         let at = fields[i].range.start;
         if let FieldKind::Repeat { multiplier, .. } = &mut fields[i].kind {
             *multiplier = Some(Multiplier::Field(Spanned {

@@ -653,26 +653,30 @@ impl<'a> Validator<'a> {
                     fields,
                     ..
                 } => {
-                    // A count not written is the `#` field the parser found before it.
+                    // A count not written is the natural number the parser found before it.
                     let written = !counter.range.is_empty();
-                    if written && is_nat_param(def, &counter.value) {
+                    let implied = if written {
+                        String::new()
+                    } else {
+                        "the repetition has no count written, so TL counts it by the last natural number before it: ".to_string()
+                    };
+                    if is_nat_param(def, &counter.value) {
                         let message = format!(
-                            "repetition count `{}` is the field mask passed to `{}` from outside, which `tl!` takes only for flag conditions: count a repetition with a `#` field (`n:# items:n*[ int ]`)",
+                            "{implied}repetition count `{}` is the field mask passed to `{}` from outside, which `tl!` takes only for flag conditions: count a repetition with a `#` field (`n:# items:n*[ int ]`)",
                             counter.value, def.name.value
                         );
                         self.push(def, counter.range.clone(), message);
+                    } else if is_conditional_nat(def, &counter.value) {
+                        let message = format!(
+                            "{implied}repetition count `{}` names a `#` field that is itself conditional: the count must always be present",
+                            counter.value
+                        );
+                        self.push(def, counter.range.clone(), message);
                     } else if written && !nat_fields.contains(&counter.value.as_str()) {
-                        let message = if is_conditional_nat(def, &counter.value) {
-                            format!(
-                                "repetition count `{}` names a `#` field that is itself conditional: the count must always be present",
-                                counter.value
-                            )
-                        } else {
-                            format!(
-                                "repetition count `{}` names no `#` field declared before it in `{}`",
-                                counter.value, def.name.value
-                            )
-                        };
+                        let message = format!(
+                            "repetition count `{}` names no `#` field declared before it in `{}`",
+                            counter.value, def.name.value
+                        );
                         self.push(def, counter.range.clone(), message);
                     }
                     self.repetition(def, &counter.value, fields, field);
@@ -1789,10 +1793,15 @@ mod tests {
         let anonymous = &defs[5];
         assert!(!anonymous.builtin);
         assert_eq!(anonymous.fields[1].kind.counted_by().unwrap().value, "arg1");
-        for def in &defs[1..5] {
+        // `vector`'s line stays a builtin's, by its name; so does one with no natural number
+        // before its repetition.
+        for def in [&defs[1], &defs[4]] {
             assert!(def.builtin, "{}", def.name.value);
             assert!(def.fields.iter().all(|f| f.kind.counted_by().is_none()));
         }
+        // A parameter or a conditional `#` is taken, for validation to report.
+        assert_eq!(defs[2].fields[0].kind.counted_by().unwrap().value, "n");
+        assert_eq!(defs[3].fields[2].kind.counted_by().unwrap().value, "n");
         assert_eq!(
             messages("two n:# xs:[ int ] m:# ys:[ string ] = Two;", IdRule::Tdlib),
             Vec::<String>::new()
@@ -1801,6 +1810,20 @@ mod tests {
         assert_eq!(
             messages("list n:# a:[ int ] b:[ int ] = List;", IdRule::Tdlib),
             ["`#` field `n` counts two repetitions: give each a `#` field of its own"]
+        );
+        let implied = "the repetition has no count written, so TL counts it by the last natural number before it: repetition count `n`";
+        let param = messages("param {n:#} a:[ int ] = Param n;", IdRule::Tdlib);
+        assert_eq!(param.len(), 1);
+        assert!(
+            param[0].starts_with(&format!("{implied} is the field mask passed to `param`")),
+            "{param:?}"
+        );
+        let conditional = messages("c f:# n:f.0?# a:[ int ] = C;", IdRule::Tdlib);
+        assert_eq!(
+            conditional,
+            [format!(
+                "{implied} names a `#` field that is itself conditional: the count must always be present"
+            )]
         );
     }
 
