@@ -46,7 +46,8 @@
 //! anything is allocated, so a header that claims 2^24 elements in 8 bytes allocates nothing
 //! large, and nesting is limited by [`Limits::max_depth`] (100 by default), so no input can
 //! overflow the stack. Elements that may take no bytes at all are counted against
-//! [`Limits::max_empty_elements`] (65,536 by default) instead of the input. Errors carry the byte offset and the path of fields that led there.
+//! [`Limits::max_empty_elements`] (65,536 by default) instead of the input. Errors carry the
+//! byte offset and the path of fields that led there.
 //!
 //! # Features
 //!

@@ -173,9 +173,10 @@ pub enum Multiplier {
     /// A number: `4*[ int ]`, in builtin lines.
     Constant(u32),
     /// The `#` field declared before the repetition that counts it (`types_num` in
-    /// `types_num*[ tls.Type ]`). With an empty range, it was not written: the last `#` field
-    /// before the repetition counts it, as TL's grammar reads `n:# xs:[ int ]`, and the range
-    /// is empty, at the start of the repetition's field.
+    /// `types_num*[ tls.Type ]`). With an empty range, at the start of the repetition's field,
+    /// it was not written: the last natural number before the repetition counts it, as TL's
+    /// grammar reads `n:# xs:[ int ]` (a `#` field, named or by its label; or a `{n:#}`
+    /// parameter or a conditional `#`, which validation reports).
     Field(Spanned<String>),
 }
 

@@ -1766,8 +1766,8 @@ mod tests {
 
     /// A repetition written without a count takes the last natural number before it, as TL's
     /// grammar has it: a `#` field, named or not, is a count; a `{n:#}` parameter or a
-    /// conditional `#` leave the line a builtin's, as before, and `vector`'s own line stays one
-    /// by its name.
+    /// conditional `#` is reported as the same count written out is; `vector`'s own line stays
+    /// a builtin's by its name, and so does one with no natural number before its repetition.
     #[test]
     fn a_repetition_without_a_count_takes_the_last_nat_field() {
         let parsed = crate::parser::parse(
