@@ -149,13 +149,11 @@ impl<'a> Gen<'a> {
             .filter_map(|f| Some((f.kind.counted_by()?.value.as_str(), None)))
             .collect();
         // An anonymous `#` counts a repetition under its label (`# xs:[ int ]`: `arg1`).
-        let labels: Vec<String> = (0..def.fields.len())
-            .map(|i| def.field_label(i).into_owned())
-            .collect();
+        let labels: Vec<Cow<'_, str>> = (0..def.fields.len()).map(|i| def.field_label(i)).collect();
         for (f, label) in def.fields.iter().zip(&labels) {
             let name = match &f.name {
                 Some(n) if n.value != "_" => n.value.as_str(),
-                _ if counts.contains_key(label.as_str()) => label.as_str(),
+                _ if counts.contains_key(label.as_ref()) => label.as_ref(),
                 _ => "",
             };
             match &f.kind {
@@ -385,12 +383,10 @@ impl<'a> Gen<'a> {
                 } else {
                     self.rng.random_range(0..3)
                 };
-                let mut elements = Vec::new();
-                for _ in 0..count {
-                    self.value(&ty.args[0], presence, depth + 1, words, &mut elements);
-                }
                 out.extend_from_slice(&count.to_le_bytes());
-                out.extend_from_slice(&elements);
+                for _ in 0..count {
+                    self.value(&ty.args[0], presence, depth + 1, words, out);
+                }
             }
             // A boxed `True` field or result (TON's); a flag (`?true`) never gets here.
             Some(Builtin::True) if name == "True" => {

@@ -194,27 +194,22 @@ fn fields(rng: &mut StdRng, names: &Names, out: &mut String) {
             f.push(&mut own, "#")
         };
         let ty = type_expr(&mut own, names, 3);
-        let anonymous_repetition = own.random_bool(0.3);
-        if anonymous {
-            if anonymous_repetition {
-                let _ = write!(f.out, " [ {ty} ]");
-            } else {
-                let n = f.n;
-                f.n += 1;
-                let _ = write!(f.out, " f{n}:[ {ty} ]");
-            }
-        } else if anonymous_repetition {
-            let _ = write!(f.out, " f{count}*[ {ty} ]");
-        } else {
-            let n = f.n;
+        let named = !own.random_bool(0.3);
+        // Without its count, which is then the `#` just before it, as TL's grammar reads
+        // `[ T ]`: always after an anonymous `#` (it has no name to write), now and then for a
+        // named repetition after a named one, decided without a draw so that the draws after
+        // it stay.
+        let uncounted = anonymous || (named && (count + ty.len()).is_multiple_of(4));
+        let field = if named {
             f.n += 1;
-            // Now and then without its count, which is then the `#` just before it, as TL's
-            // grammar reads `[ T ]`; decided without a draw, so that the draws after it stay.
-            if (count + ty.len()).is_multiple_of(4) {
-                let _ = write!(f.out, " f{n}:[ {ty} ]");
-            } else {
-                let _ = write!(f.out, " f{n}:f{count}*[ {ty} ]");
-            }
+            format!("f{}:", f.n - 1)
+        } else {
+            String::new()
+        };
+        if uncounted {
+            let _ = write!(f.out, " {field}[ {ty} ]");
+        } else {
+            let _ = write!(f.out, " {field}f{count}*[ {ty} ]");
         }
     }
     // A `#` field given to a type that takes a field mask, or its vector's elements, or a

@@ -656,9 +656,9 @@ impl<'a> Validator<'a> {
                     // A count not written is the natural number the parser found before it.
                     let written = !counter.range.is_empty();
                     let implied = if written {
-                        String::new()
+                        ""
                     } else {
-                        "the repetition has no count written, so TL counts it by the last natural number before it: ".to_string()
+                        "the repetition has no count written, so TL counts it by the last natural number before it: "
                     };
                     if is_nat_param(def, &counter.value) {
                         let message = format!(
