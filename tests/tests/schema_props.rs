@@ -58,6 +58,12 @@ fn tl_like() -> impl Strategy<Value = String> {
         Just("\nPossible errors\n".to_string()),
         Just("\nCode\tType\tDescription\n".to_string()),
         Just("\n400 A_%d x\n".to_string()),
+        // A type's page: its tables and the layer selector.
+        Just("\nConstructors\n".to_string()),
+        Just("\nConstructor\tDescription\n".to_string()),
+        Just("\nMethods\n".to_string()),
+        Just("\nMethod Description\n".to_string()),
+        Just("\nLayer 185\n".to_string()),
         Just("\t".to_string()),
         "[a-zA-Z_][a-zA-Z0-9_.]{0,6}",
         "\\PC{0,3}",

@@ -377,6 +377,53 @@ fn the_shared_page_gives_docs_and_errors() {
     has("type Error = super::super::errors::phone::DiscardCall;");
 }
 
+/// A type's page (`core.telegram.org/type/ChatOnlines`) pasted beside its method's page: the
+/// type's description is its enum's rustdoc, each constructor's and method's row its struct's
+/// (the method's own page, which describes it too, comes first).
+#[test]
+fn a_type_page_documents_its_enum_and_constructors() {
+    let type_page = "ChatOnlines\nChat info\n\nchatOnlines#f041e250 onlines:int = ChatOnlines;\n\
+        chatOnlinesNone = ChatOnlines;\n---functions---\n\
+        messages.getOnlines#6e2be050 peer:InputPeer = ChatOnlines;\n\
+        messages.getOnlinesAgain peer:InputPeer = ChatOnlines;\n\nConstructors\n\
+        Constructor\tDescription\nchatOnlines\tNumber of online users in a chat\n\
+        chatOnlinesNone\t\n\nMethods\nMethod\tDescription\n\
+        messages.getOnlines\tThe row's words\nmessages.getOnlinesAgain\tGet it again\n";
+    let method_page = "messages.getOnlines\nGet count of online users in a chat\n\
+        ---functions---\nmessages.getOnlines#6e2be050 peer:InputPeer = ChatOnlines;\n\
+        Parameters\nName Type Description\npeer InputPeer The chat\nResult\nChatOnlines\n";
+    let needs = "inputPeerEmpty#7f3b18ea = InputPeer;";
+    let tokens = expand(&quote!(#needs #type_page #method_page));
+    let text = prettyplease::unparse(&parse(tokens, "the pages"));
+    assert!(!text.contains("compile_error"), "{text}");
+    // The doc lines right before `pub <kind> <name>`.
+    let docs_of = |item: &str| -> String {
+        let before = text.split(item).next().unwrap_or("");
+        let lines: Vec<&str> = before
+            .lines()
+            .rev()
+            .skip(1)
+            .take_while(|l| l.trim_start().starts_with("///") || l.trim_start().starts_with("#["))
+            .collect();
+        lines.into_iter().rev().collect::<Vec<_>>().join("\n")
+    };
+    let e = docs_of("pub enum ChatOnlines");
+    assert!(e.contains("/// Chat info"), "the type's description: {e}");
+    let c = docs_of("pub struct ChatOnlines ");
+    assert!(
+        c.contains("/// Number of online users in a chat"),
+        "its row: {c}"
+    );
+    let f = docs_of("pub struct GetOnlines ");
+    assert!(
+        f.contains("/// Get count of online users in a chat"),
+        "its own page: {f}"
+    );
+    assert!(!f.contains("The row's words"), "its own page first: {f}");
+    let again = docs_of("pub struct GetOnlinesAgain ");
+    assert!(again.contains("/// Get it again"), "its row: {again}");
+}
+
 /// The page cut at every character, through the whole macro: never a panic, and every
 /// expansion that generates code parses as a Rust file.
 #[test]

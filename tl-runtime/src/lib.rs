@@ -280,6 +280,15 @@ pub use tl_macros::{Deserialize, Identifiable, Serialize};
 /// have, a line's parameter with no row, a row whose type differs, a different result, or an
 /// unknown column layout is an error at that row.
 ///
+/// A type's page (`core.telegram.org/type/ChatOnlines`) may be pasted too: its name, its
+/// description, its constructors' lines (and those of the methods that return it), a
+/// `Constructors` table (`Constructor Description`) and a `Methods` table (`Method
+/// Description`). The description becomes the type's enum's rustdoc, and each row's the rustdoc
+/// of that constructor or method, unless the item's own page describes it. A row must name a
+/// constructor of the type (or a method that returns it), and every constructor of the type
+/// needs a row. Pages pasted together may repeat each other's lines, as a type's page and its
+/// method's do; the browser's `Layer 185` line is not part of the description.
+///
 /// A function whose errors are documented (by its page's table, or by `errors = "…"`) gets an
 /// enum `errors::F` (named and namespaced as the function), which is its `RemoteCall::Error`:
 /// - a variant per error, the UpperCamelCase of its name without its number (`CALL_PEER_INVALID`

@@ -184,8 +184,10 @@ pub fn render(sources: &[Source], diagnostic: &Diagnostic) -> String {
 
 /// A page pasted next to the schema it comes from repeats the schema's lines: a page's line
 /// that is the same text (single-spaced) as a definition of another source is that
-/// definition, and is dropped, so its page documents the other. A line that differs stays, and
-/// validation reports the two definitions.
+/// definition, and is dropped, so its page documents the other. Pages pasted together repeat
+/// each other's lines too (a type's page and its method's both hold the method's line): a
+/// page's line that is the same text as one of an earlier page is dropped as well. A line that
+/// differs stays, and validation reports the two definitions.
 fn drop_repeated_page_lines(schema: &mut Schema, sources: &[Source]) {
     if schema.pages.is_empty() {
         return;
@@ -204,14 +206,27 @@ fn drop_repeated_page_lines(schema: &mut Schema, sources: &[Source]) {
         .filter(|d| !page_sources.contains(&d.source))
         .map(|d| (d.name.value.as_str(), text(d)))
         .collect();
+    // The lines kept from pages so far, by name: each with its text.
+    let mut on_pages: std::collections::HashMap<&str, Vec<String>> =
+        std::collections::HashMap::new();
     let keep: Vec<bool> = schema
         .definitions
         .iter()
         .map(|d| {
-            !page_sources.contains(&d.source)
-                || elsewhere
-                    .get(d.name.value.as_str())
-                    .is_none_or(|other| *other != text(d))
+            if !page_sources.contains(&d.source) {
+                return true;
+            }
+            let line = text(d);
+            let name = d.name.value.as_str();
+            if elsewhere.get(name).is_some_and(|other| *other == line) {
+                return false;
+            }
+            let kept = on_pages.entry(name).or_default();
+            if kept.contains(&line) {
+                return false;
+            }
+            kept.push(line);
+            true
         })
         .collect();
     let mut keep = keep.into_iter();

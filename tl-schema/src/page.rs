@@ -4,9 +4,14 @@
 //! errors" (`Code Type Description`). Columns are separated by spaces or tabs, as a browser
 //! copies them.
 //!
+//! A type's page (`core.telegram.org/type/ChatPhoto`) has the type's name, a description, its
+//! constructors' lines (and the lines of the methods that return it), a "Constructors" table
+//! (`Constructor Description`) and, when methods return it, a "Methods" table (`Method
+//! Description`).
+//!
 //! [`read`] finds a page in a source and returns the source with everything but the TL lines
 //! blanked (byte offsets kept, so the parser and every diagnostic see the lines where they are),
-//! and the page. [`check`] then holds the page against the definition it documents.
+//! and the page. [`check`] then holds the page against the definition or type it documents.
 
 use crate::ast::{Definition, FieldKind, Multiplier, SourceId, Spanned};
 use crate::diag::Diagnostic;
@@ -29,8 +34,21 @@ pub struct Page {
     pub result: Option<Spanned<String>>,
     /// The "Possible errors" table, when the page has one.
     pub errors: Option<Table<ErrorDoc>>,
+    /// A type's page: its "Constructors" table.
+    pub constructors: Option<Table<NameRow>>,
+    /// A type's page: its "Methods" table, the functions that return the type.
+    pub methods: Option<Table<NameRow>>,
     /// The definition it documents (an index into the schema's definitions), once checked.
     pub documents: Option<usize>,
+    /// The type it documents, once checked, when it is a type's page.
+    pub documents_type: Option<String>,
+}
+
+impl Page {
+    /// Whether it is a type's page: it has a "Constructors" or a "Methods" table.
+    pub fn is_type_page(&self) -> bool {
+        self.constructors.is_some() || self.methods.is_some()
+    }
 }
 
 /// A table: its heading and its rows.
@@ -39,6 +57,13 @@ pub struct Table<T> {
     /// The heading line ("Parameters").
     pub heading: Range<usize>,
     pub rows: Vec<T>,
+}
+
+/// One row of a type page's "Constructors" or "Methods" table: `chatPhoto Group profile photo.`
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NameRow {
+    pub name: Spanned<String>,
+    pub description: String,
 }
 
 /// One row of "Parameters": `peer InputPhoneCall The phone call`.
@@ -52,19 +77,26 @@ pub struct ParamRow {
 const PARAMETERS: &str = "Parameters";
 const RESULT: [&str; 2] = ["Result", "Type"];
 const ERRORS: &str = "Possible errors";
+const CONSTRUCTORS: &str = "Constructors";
+const METHODS: &str = "Methods";
 /// Sections whose text is not read.
 const OTHER: [&str; 2] = ["Related pages", "Bots can use this method"];
 
 fn is_heading(line: &str) -> bool {
-    line == PARAMETERS || RESULT.contains(&line) || line == ERRORS || OTHER.contains(&line)
+    line == PARAMETERS
+        || RESULT.contains(&line)
+        || line == ERRORS
+        || line == CONSTRUCTORS
+        || line == METHODS
+        || OTHER.contains(&line)
 }
 
 /// Whether `text` is a page, not bare TL: a line of it is a section heading ("Parameters",
-/// "Result", "Possible errors"), which no TL line can be.
+/// "Result", "Possible errors", a type's "Constructors"), which no TL line can be.
 pub fn is_page(text: &str) -> bool {
     text.lines()
         .map(str::trim)
-        .any(|l| l == PARAMETERS || l == RESULT[0] || l == ERRORS)
+        .any(|l| l == PARAMETERS || l == RESULT[0] || l == ERRORS || l == CONSTRUCTORS)
 }
 
 /// A line: its trimmed text and where that is.
@@ -125,6 +157,13 @@ fn is_name(line: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
 }
 
+/// Whether a line is the page's layer selector, `Layer 185`, which a browser copies with the
+/// page: not part of the description.
+fn is_layer_selector(line: &str) -> bool {
+    line.strip_prefix("Layer ")
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// Reads the page in `text`, if it is one ([`is_page`]): the text with every line that is not
 /// TL blanked, the page, and what is malformed in its tables.
 pub fn read(text: &str, source: SourceId) -> Option<(String, Page, Vec<Diagnostic>)> {
@@ -170,6 +209,9 @@ pub fn read(text: &str, source: SourceId) -> Option<(String, Page, Vec<Diagnosti
             continue;
         }
         blank(line.range());
+        if is_layer_selector(t) {
+            continue;
+        }
         if !prose_seen && is_name(t) {
             page.title = Some(Spanned {
                 value: t.to_string(),
@@ -215,6 +257,16 @@ pub fn read(text: &str, source: SourceId) -> Option<(String, Page, Vec<Diagnosti
                 heading: heading.range(),
                 rows: errors(&body, source, &mut diagnostics),
             });
+        } else if h == CONSTRUCTORS || h == METHODS {
+            let (column, slot) = if h == CONSTRUCTORS {
+                ("Constructor", &mut page.constructors)
+            } else {
+                ("Method", &mut page.methods)
+            };
+            *slot = Some(Table {
+                heading: heading.range(),
+                rows: named(&body, [column, "Description"], h, source, &mut diagnostics),
+            });
         }
         i = end;
     }
@@ -227,14 +279,14 @@ pub fn read(text: &str, source: SourceId) -> Option<(String, Page, Vec<Diagnosti
 /// other header.
 fn header<'l, 'a>(
     body: &'l [&'l Line<'a>],
-    expected: [&str; 3],
+    expected: &[&str],
     what: &str,
     source: SourceId,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<&'l [&'l Line<'a>]> {
     let first = body.first()?;
     let words: Vec<&str> = first.text.split_whitespace().collect();
-    if words == expected {
+    if words[..] == *expected {
         return Some(&body[1..]);
     }
     if !(first.text.ends_with('.') && body.len() == 1) {
@@ -255,7 +307,7 @@ fn header<'l, 'a>(
 /// is malformed and returns `None` for it).
 fn rows<T>(
     body: &[&Line<'_>],
-    expected: [&str; 3],
+    expected: &[&str],
     what: &str,
     source: SourceId,
     diagnostics: &mut Vec<Diagnostic>,
@@ -285,7 +337,7 @@ fn params(
     let expected = ["Name", "Type", "Description"];
     rows(
         body,
-        expected,
+        &expected,
         "Parameters",
         source,
         diagnostics,
@@ -310,6 +362,45 @@ fn params(
     )
 }
 
+/// A type page's table of names, each with a description (which may be empty).
+fn named(
+    body: &[&Line<'_>],
+    expected: [&str; 2],
+    what: &str,
+    source: SourceId,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<NameRow> {
+    rows(
+        body,
+        &expected,
+        what,
+        source,
+        diagnostics,
+        |line, words, diagnostics| {
+            if let Some(name) = words.first().filter(|w| is_name(w.value)) {
+                return Some(NameRow {
+                    name: owned(name),
+                    description: line.rest_after(1).to_string(),
+                });
+            }
+            diagnostics.push(Diagnostic::new(
+                source,
+                line.range(),
+                format!(
+                    "malformed row `{}` of {what}: expected a name and its description, as in `{}`",
+                    line.text,
+                    if expected[0] == "Method" {
+                        "messages.getOnlines Get the number of online users in a chat"
+                    } else {
+                        "chatPhoto Group profile photo."
+                    }
+                ),
+            ));
+            None
+        },
+    )
+}
+
 fn errors(
     body: &[&Line<'_>],
     source: SourceId,
@@ -318,7 +409,7 @@ fn errors(
     let expected = ["Code", "Type", "Description"];
     rows(
         body,
-        expected,
+        &expected,
         "Possible errors",
         source,
         diagnostics,
@@ -377,7 +468,12 @@ pub fn check(
 ) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     let mut documented = std::collections::HashSet::new();
+    let mut documented_types = std::collections::HashSet::new();
     for page in pages.iter_mut() {
+        if page.is_type_page() {
+            check_type_page(page, defs, &mut documented_types, &mut diagnostics);
+            continue;
+        }
         let source = page.source;
         let text = sources.get(source).map_or("", |s| s.text.as_str());
         // The words of `r` in `text`, without the spaces between them.
@@ -401,22 +497,14 @@ pub fn check(
                     .find(|&i| defs[i].name.value == title.value)
                     .or_else(|| defs.iter().position(|d| d.name.value == title.value));
                 if hit.is_none() {
-                    let names: Vec<String> = on_page
-                        .iter()
-                        .map(|&i| format!("`{}`", defs[i].name.value))
-                        .take(8)
-                        .collect();
+                    let names = on_page.iter().map(|&i| defs[i].name.value.as_str());
                     diagnostics.push(Diagnostic::new(
                         source,
                         title.range.clone(),
                         format!(
                             "the page is titled `{}`, but its TL lines do not define it{}",
                             title.value,
-                            if names.is_empty() {
-                                String::new()
-                            } else {
-                                format!(" (they define {})", names.join(", "))
-                            }
+                            listing("they define", names)
                         ),
                     ));
                 }
@@ -579,6 +667,145 @@ pub fn check(
     diagnostics
 }
 
+/// ` (they define `a`, `b`)`: up to eight names after `what`, in parentheses, or nothing when
+/// there are none.
+fn listing<'a>(what: &str, names: impl Iterator<Item = &'a str>) -> String {
+    let names: Vec<String> = names.take(8).map(|n| format!("`{n}`")).collect();
+    if names.is_empty() {
+        String::new()
+    } else {
+        format!(" ({what} {})", names.join(", "))
+    }
+}
+
+/// Whether `ty` is `name` or holds it as an argument (`Vector<User>` for `User`).
+fn mentions(ty: &crate::ast::Type, name: &str) -> bool {
+    ty.name == name || ty.args.iter().any(|a| mentions(a, name))
+}
+
+/// Finds the type a type's page documents and holds its tables against the schema: every row
+/// of "Constructors" names a constructor of the type and every constructor of it has a row;
+/// every row of "Methods" names a function that returns it.
+fn check_type_page(
+    page: &mut Page,
+    defs: &[Definition],
+    documented: &mut std::collections::HashSet<String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let source = page.source;
+    let heading = page
+        .constructors
+        .as_ref()
+        .or(page.methods.as_ref())
+        .map_or(0..0, |t| t.heading.clone());
+    let constructors_of = |ty: &str| -> Vec<&Definition> {
+        defs.iter()
+            .filter(|d| !d.builtin && !d.is_function() && d.result.name == ty)
+            .collect()
+    };
+    let mut on_page: Vec<&str> = defs
+        .iter()
+        .filter(|d| d.source == source && !d.builtin && !d.is_function())
+        .map(|d| d.result.name.as_str())
+        .collect();
+    on_page.sort_unstable();
+    on_page.dedup();
+    let ty = match &page.title {
+        Some(title) if !constructors_of(&title.value).is_empty() => title.value.clone(),
+        Some(title) => {
+            diagnostics.push(Diagnostic::new(
+                source,
+                title.range.clone(),
+                format!(
+                    "the page is titled `{}`, but no constructor has that type{}",
+                    title.value,
+                    listing("its lines' constructors have", on_page.iter().copied())
+                ),
+            ));
+            return;
+        }
+        None => match on_page[..] {
+            [one] => one.to_string(),
+            _ => {
+                diagnostics.push(Diagnostic::new(
+                    source,
+                    heading,
+                    "this page does not say which type it documents: start it with the type's \
+                     name, as Telegram's pages do (`ChatPhoto`)",
+                ));
+                return;
+            }
+        },
+    };
+    if !documented.insert(ty.clone()) {
+        let at = page.title.as_ref().map_or(heading, |t| t.range.clone());
+        diagnostics.push(Diagnostic::new(
+            source,
+            at,
+            format!("a second page documents the type `{ty}`: give each type one page"),
+        ));
+        return;
+    }
+    let find = |name: &str| defs.iter().find(|d| !d.builtin && d.name.value == name);
+    if let Some(table) = &page.constructors {
+        let mut seen = std::collections::HashSet::new();
+        for row in &table.rows {
+            let name = row.name.value.as_str();
+            let problem = if !seen.insert(name) {
+                format!("constructor `{name}` has a second row")
+            } else {
+                match find(name) {
+                    None => format!("the table lists a constructor `{name}` that no line defines"),
+                    Some(d) if d.is_function() => {
+                        format!("`{name}` is a function, not a constructor of `{ty}`")
+                    }
+                    Some(d) if d.result.name != ty => format!(
+                        "the table lists `{name}`, a constructor of `{}`, not of `{ty}`",
+                        d.result.name
+                    ),
+                    Some(_) => continue,
+                }
+            };
+            diagnostics.push(Diagnostic::new(source, row.name.range.clone(), problem));
+        }
+        for d in constructors_of(&ty) {
+            if !seen.contains(d.name.value.as_str()) {
+                diagnostics.push(Diagnostic::new(
+                    source,
+                    table.heading.clone(),
+                    format!(
+                        "the table has no row for `{}`, a constructor of `{ty}`",
+                        d.name.value
+                    ),
+                ));
+            }
+        }
+    }
+    if let Some(table) = &page.methods {
+        let mut seen = std::collections::HashSet::new();
+        for row in &table.rows {
+            let name = row.name.value.as_str();
+            let problem = if !seen.insert(name) {
+                format!("method `{name}` has a second row")
+            } else {
+                match find(name) {
+                    None => format!("the table lists a method `{name}` that no line defines"),
+                    Some(d) if !d.is_function() => {
+                        format!("`{name}` is a constructor, not a method that returns `{ty}`")
+                    }
+                    Some(d) if !mentions(&d.result, &ty) => format!(
+                        "the table lists `{name}`, which returns `{}`, not `{ty}`",
+                        d.result
+                    ),
+                    Some(_) => continue,
+                }
+            };
+            diagnostics.push(Diagnostic::new(source, row.name.range.clone(), problem));
+        }
+    }
+    page.documents_type = Some(ty);
+}
+
 #[cfg(test)]
 mod tests {
     use super::read;
@@ -709,6 +936,166 @@ mod check_tests {
         let text = page("", "Updates").replacen("phone.discardCall\n", "phone.acceptCall\n", 1);
         let m = messages(&text);
         assert!(m[0].contains("titled `phone.acceptCall`"), "{m:?}");
+    }
+}
+
+#[cfg(test)]
+mod type_pages {
+    use crate::{Config, Source, check};
+
+    /// `core.telegram.org/type/ChatOnlines` as a browser copies it: the constructor's line and
+    /// the line of the method that returns the type, then the two tables.
+    const PAGE: &str = "ChatOnlines\nChat info\nLayer 185\n\nchatOnlines#f041e250 onlines:int = ChatOnlines;\n\n\
+        ---functions---\n\nmessages.getOnlines#6e2be050 peer:InputPeer = ChatOnlines;\n\n\
+        Constructors\nConstructor\tDescription\nchatOnlines\tNumber of online users in a chat\n\n\
+        Methods\nMethod\tDescription\nmessages.getOnlines\tGet count of online users in a chat\n";
+    const INPUT_PEER: &str = "inputPeerEmpty#7f3b18ea = InputPeer;";
+
+    fn messages(sources: &[Source]) -> Vec<String> {
+        let (_, diagnostics) = check(sources, &Config::default());
+        diagnostics.into_iter().map(|d| d.message).collect()
+    }
+
+    #[test]
+    fn a_type_page_documents_its_type() {
+        let (parsed, diagnostics) = check(
+            &[Source::file("s.tl", INPUT_PEER), Source::literal(PAGE)],
+            &Config::default(),
+        );
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        assert_eq!(parsed.definitions.len(), 3);
+        let page = &parsed.pages[0];
+        assert_eq!(page.documents_type.as_deref(), Some("ChatOnlines"));
+        assert_eq!(page.documents, None);
+        assert_eq!(page.description, ["Chat info"]);
+        let rows = &page.constructors.as_ref().unwrap().rows;
+        assert_eq!(
+            (rows[0].name.value.as_str(), rows[0].description.as_str()),
+            ("chatOnlines", "Number of online users in a chat")
+        );
+        let rows = &page.methods.as_ref().unwrap().rows;
+        assert_eq!(rows[0].name.value, "messages.getOnlines");
+        assert_eq!(&PAGE[rows[0].name.range.clone()], "messages.getOnlines");
+    }
+
+    #[test]
+    fn without_a_title_the_type_is_its_constructors() {
+        let page = PAGE.replacen("ChatOnlines\n", "\n", 1);
+        let (parsed, diagnostics) = check(
+            &[Source::file("s.tl", INPUT_PEER), Source::literal(page)],
+            &Config::default(),
+        );
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        assert_eq!(
+            parsed.pages[0].documents_type.as_deref(),
+            Some("ChatOnlines")
+        );
+        let two = PAGE.replacen("ChatOnlines\n", "\n", 1).replacen(
+            "\n---functions---",
+            "peerUser#59511722 user_id:long = Peer;\n---functions---",
+            1,
+        );
+        let m = messages(&[Source::file("s.tl", INPUT_PEER), Source::literal(two)]);
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(m[0].starts_with("this page does not say which type it documents"));
+    }
+
+    /// A type's page and its method's page pasted together both hold the method's line: the
+    /// second is the first, not a duplicate.
+    #[test]
+    fn pages_pasted_together_share_their_lines() {
+        let method = "messages.getOnlines\nGet count of online users in a chat\n\
+            chatOnlines#f041e250 onlines:int = ChatOnlines;\n---functions---\n\
+            messages.getOnlines#6e2be050 peer:InputPeer = ChatOnlines;\nParameters\n\
+            Name Type Description\npeer InputPeer The chat\nResult\nChatOnlines\n";
+        let sources = [
+            Source::file("s.tl", INPUT_PEER),
+            Source::literal(PAGE),
+            Source::literal(method),
+        ];
+        let (parsed, diagnostics) = check(&sources, &Config::default());
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        assert_eq!(parsed.definitions.len(), 3);
+        let documented = parsed.pages[1].documents.unwrap();
+        assert_eq!(
+            parsed.definitions[documented].name.value,
+            "messages.getOnlines"
+        );
+        // A line that differs is still a second definition.
+        let differs = method.replace("peer:InputPeer = ChatOnlines", "peer:InputPeer = Bool");
+        let m = messages(&[
+            sources[0].clone(),
+            sources[1].clone(),
+            Source::literal(differs),
+        ]);
+        assert!(
+            m.iter()
+                .any(|m| m.starts_with("duplicate function `messages.getOnlines`")),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn rows_are_held_against_the_schema() {
+        let page =
+            PAGE.replacen(
+                "chatOnlines#f041e250 onlines:int = ChatOnlines;",
+                "chatOnlines#f041e250 onlines:int = ChatOnlines;\n\
+                 chatOnlinesNone = ChatOnlines;\npeerUser user_id:long = Peer;",
+                1,
+            )
+            .replacen(
+                "messages.getOnlines#6e2be050 peer:InputPeer = ChatOnlines;",
+                "messages.getOnlines#6e2be050 peer:InputPeer = ChatOnlines;\n\
+                 messages.getPeer = Peer;",
+                1,
+            )
+            .replacen(
+                "chat\n\nMethods",
+                "chat\nchatOnlines Again\npeerUser A user\nchatOffline Nobody\n\
+                 messages.getPeer Not one\n(bad) row\n\nMethods",
+                1,
+            ) + "messages.getPeer A peer\nchatOnlines Not a method\nmessages.getNothing No\n";
+        let m = messages(&[Source::file("s.tl", INPUT_PEER), Source::literal(page)]);
+        assert_eq!(
+            m,
+            [
+                "malformed row `(bad) row` of Constructors: expected a name and its \
+                 description, as in `chatPhoto Group profile photo.`",
+                "constructor `chatOnlines` has a second row",
+                "the table lists `peerUser`, a constructor of `Peer`, not of `ChatOnlines`",
+                "the table lists a constructor `chatOffline` that no line defines",
+                "`messages.getPeer` is a function, not a constructor of `ChatOnlines`",
+                "the table has no row for `chatOnlinesNone`, a constructor of `ChatOnlines`",
+                "the table lists `messages.getPeer`, which returns `Peer`, not `ChatOnlines`",
+                "`chatOnlines` is a constructor, not a method that returns `ChatOnlines`",
+                "the table lists a method `messages.getNothing` that no line defines",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_title_must_be_a_type_and_each_type_has_one_page() {
+        let m = messages(&[
+            Source::file("s.tl", INPUT_PEER),
+            Source::literal(PAGE.replacen("ChatOnlines\n", "ChatOffline\n", 1)),
+        ]);
+        assert_eq!(
+            m,
+            [
+                "the page is titled `ChatOffline`, but no constructor has that type \
+              (its lines' constructors have `ChatOnlines`)"
+            ]
+        );
+        let m = messages(&[
+            Source::file("s.tl", INPUT_PEER),
+            Source::literal(PAGE),
+            Source::literal(PAGE),
+        ]);
+        assert_eq!(
+            m,
+            ["a second page documents the type `ChatOnlines`: give each type one page"]
+        );
     }
 }
 

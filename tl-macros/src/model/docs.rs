@@ -16,19 +16,23 @@ pub struct Docs {
 }
 
 /// Splits the comment lines above `def` into the item's docs and TDLib's field tags, adds what
-/// its page says (the description first, a parameter's row where no tag describes it), and
-/// takes its line from the source it was parsed from.
-pub fn read(def: &Definition, sources: &[Source], page: Option<&Page>) -> Docs {
+/// its page says (the description first, a parameter's row where no tag describes it), or what
+/// a type's page says of it in its `row` when its own page has no description, and takes its
+/// line from the source it was parsed from.
+pub fn read(def: &Definition, sources: &[Source], page: Option<&Page>, row: Option<&str>) -> Docs {
     let (mut item, mut fields) = split(&def.docs);
-    if let Some(page) = page {
-        if !page.description.is_empty() {
-            let comments = std::mem::take(&mut item);
-            item.clone_from(&page.description);
-            if !comments.is_empty() {
-                item.push(String::new());
-                item.extend(comments);
-            }
+    let description = match page {
+        Some(page) if !page.description.is_empty() => page.description.clone(),
+        _ => row.map(|r| vec![r.to_string()]).unwrap_or_default(),
+    };
+    if !description.is_empty() {
+        let comments = std::mem::replace(&mut item, description);
+        if !comments.is_empty() {
+            item.push(String::new());
+            item.extend(comments);
         }
+    }
+    if let Some(page) = page {
         for row in page.params.iter().flat_map(|t| &t.rows) {
             if !row.description.is_empty() {
                 fields

@@ -197,10 +197,11 @@ pub fn build<'d>(
     resolver: &Resolver<'d>,
     sources: &[Source],
     page: Option<&tl_schema::Page>,
+    row: Option<&str>,
     id_rule: IdRule,
 ) -> Result<Struct, Internal> {
     let (modules, base) = modules_of(&def.name.value);
-    let docs = super::docs::read(def, sources, page);
+    let docs = super::docs::read(def, sources, page, row);
     let tl_fields = &def.fields;
 
     // The conditional fields on each (TL index of the `#` field, bit), in order.

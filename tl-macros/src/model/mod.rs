@@ -469,7 +469,7 @@ pub fn line_struct(
     id_rule: IdRule,
 ) -> Result<Struct, Internal> {
     let resolver = resolve::Resolver::new(&[]).open();
-    fields::build(def, &resolver, sources, None, id_rule)
+    fields::build(def, &resolver, sources, None, None, id_rule)
 }
 
 /// What the options of `#[tl(...)]` change in the model.
@@ -534,10 +534,43 @@ impl Model {
             .with_empty_types(schema.empty_types());
 
         let mut enums = resolver.enums(&schema.class_docs);
+        // Types' pages: each type's description, and a line for each constructor and method
+        // they list.
+        let mut rows: rustc_hash::FxHashMap<&str, &str> = rustc_hash::FxHashMap::default();
+        for page in &schema.pages {
+            let Some(ty) = &page.documents_type else {
+                continue;
+            };
+            if let Some(e) = enums.iter_mut().find(|e| e.tl_name == *ty)
+                && !page.description.is_empty()
+            {
+                let comments = std::mem::take(&mut e.docs);
+                e.docs.clone_from(&page.description);
+                if !comments.is_empty() {
+                    e.docs.push(String::new());
+                    e.docs.extend(comments);
+                }
+            }
+            for row in [&page.constructors, &page.methods]
+                .into_iter()
+                .flatten()
+                .flat_map(|t| &t.rows)
+            {
+                if !row.description.is_empty() {
+                    rows.entry(row.name.value.as_str())
+                        .or_insert(row.description.as_str());
+                }
+            }
+        }
         let mut types = Vec::new();
         let mut functions = Vec::new();
         for (def, page) in defs.iter().zip(pages) {
-            let mut built = fields::build(def, &resolver, sources, page, id_rule)?;
+            let row = if rows.is_empty() {
+                None
+            } else {
+                rows.get(def.name.value.as_str()).copied()
+            };
+            let mut built = fields::build(def, &resolver, sources, page, row, id_rule)?;
             built.own_id = !own_ids || def.has_own_id(id_rule);
             match def.section {
                 Section::Types => {

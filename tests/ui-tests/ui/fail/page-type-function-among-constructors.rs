@@ -1,0 +1,18 @@
+// A type's page lists a function among its constructors.
+tl_runtime::tl! {
+    r"ChatOnlines
+Chat info
+chatOnlines#f041e250 onlines:int = ChatOnlines;
+---functions---
+messages.getOnlines#6e2be050 peer:InputPeer = ChatOnlines;
+Constructors
+Constructor Description
+chatOnlines Number of online users in a chat
+messages.getOnlines Get count of online users in a chat
+Methods
+Method Description
+messages.getOnlines Get count of online users in a chat"
+    "inputPeerEmpty#7f3b18ea = InputPeer;"
+}
+
+fn main() {}
