@@ -21,11 +21,13 @@ pub struct Docs {
 /// line from the source it was parsed from.
 pub fn read(def: &Definition, sources: &[Source], page: Option<&Page>, row: Option<&str>) -> Docs {
     let (mut item, mut fields) = split(&def.docs);
-    let description = match page {
-        Some(page) if !page.description.is_empty() => page.description.clone(),
-        _ => row.map(|r| vec![r.to_string()]).unwrap_or_default(),
+    // Nearly every definition has neither: no vector is built for it.
+    let description = match (page, row) {
+        (Some(page), _) if !page.description.is_empty() => Some(page.description.clone()),
+        (_, Some(row)) => Some(vec![row.to_string()]),
+        _ => None,
     };
-    if !description.is_empty() {
+    if let Some(description) = description {
         let comments = std::mem::replace(&mut item, description);
         if !comments.is_empty() {
             item.push(String::new());
