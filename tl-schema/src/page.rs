@@ -390,7 +390,7 @@ fn named(
                     "malformed row `{}` of {what}: expected a name and its description, as in `{}`",
                     line.text,
                     if expected[0] == "Method" {
-                        "messages.getOnlines Get the number of online users in a chat"
+                        "messages.getOnlines Get count of online users in a chat"
                     } else {
                         "chatPhoto Group profile photo."
                     }

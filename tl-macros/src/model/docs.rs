@@ -28,11 +28,7 @@ pub fn read(def: &Definition, sources: &[Source], page: Option<&Page>, row: Opti
         _ => None,
     };
     if let Some(description) = description {
-        let comments = std::mem::replace(&mut item, description);
-        if !comments.is_empty() {
-            item.push(String::new());
-            item.extend(comments);
-        }
+        put_first(&mut item, description);
     }
     if let Some(page) = page {
         for row in page.params.iter().flat_map(|t| &t.rows) {
@@ -56,6 +52,16 @@ pub fn read(def: &Definition, sources: &[Source], page: Option<&Page>, row: Opti
         item,
         fields,
         tl_line: single_spaced(text),
+    }
+}
+
+/// Puts a page's `description` first in `docs`, the comments that were there after it and an
+/// empty line.
+pub fn put_first(docs: &mut Vec<String>, description: Vec<String>) {
+    let comments = std::mem::replace(docs, description);
+    if !comments.is_empty() {
+        docs.push(String::new());
+        docs.extend(comments);
     }
 }
 

@@ -544,12 +544,7 @@ impl Model {
             if let Some(e) = enums.iter_mut().find(|e| e.tl_name == *ty)
                 && !page.description.is_empty()
             {
-                let comments = std::mem::take(&mut e.docs);
-                e.docs.clone_from(&page.description);
-                if !comments.is_empty() {
-                    e.docs.push(String::new());
-                    e.docs.extend(comments);
-                }
+                docs::put_first(&mut e.docs, page.description.clone());
             }
             for row in [&page.constructors, &page.methods]
                 .into_iter()
