@@ -424,6 +424,29 @@ fn a_type_page_documents_its_enum_and_constructors() {
     assert!(again.contains("/// Get it again"), "its row: {again}");
 }
 
+/// The snapshot of a type's page (`snapshots/type_page.tl`) cut at every character and pasted
+/// before its method's page, through the whole macro: never a panic, and every expansion that
+/// generates code parses as a Rust file.
+#[test]
+fn a_type_page_cut_anywhere() {
+    let path = snapshot_dir().join("type_page.tl");
+    let page = std::fs::read_to_string(&path).expect("read snapshots/type_page.tl");
+    let method = "chatPhotoEmpty#37c1011c = ChatPhoto;\n---functions---\n\
+        photos.getChatPhoto peer:int = ChatPhoto;\nParameters\nName Type Description\n\
+        peer int The chat\nResult\nChatPhoto\n";
+    let mut generated = 0;
+    for (cut, _) in page.char_indices().step_by(2) {
+        let prefix = &page[..cut];
+        let tokens = expand(&quote!(#prefix #method));
+        if !tokens.to_string().contains("compile_error") {
+            generated += 1;
+            parse(tokens, &format!("the type page cut at {cut}"));
+        }
+    }
+    // The cuts before the title, and those after the Constructors table's last row.
+    assert!(generated > 10, "{generated} cuts generated code");
+}
+
 /// The page cut at every character, through the whole macro: never a panic, and every
 /// expansion that generates code parses as a Rust file.
 #[test]
