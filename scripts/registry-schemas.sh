@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # The TL schemas that other projects ship in their registry packages, each checked with
 # `tl check` and compiled through `tl!` as it is: Pyrogram's and its forks kurigram's,
-# hydrogram's, pyrofork's and pyrotgfork's, pytoniq-core's three TON schemas (PyPI), GramJS's and
-# telegram-mtproto's layer 66 (npm), tdlib-rs's three versions of `td_api.tl`, grammers-tl-types
-# 0.4.0's, everscale-network's, six of tycho's, the four of TDLib 1.6.2's source (tdlib-sys),
-# layer-tl-types' two, tonutils' three TON schemas, ferogram-tl-types' two, and the `td_api.tl`
-# of tdlib-types and of tdlib (crates.io). Prints a table:
+# hydrogram's, pyrofork's, pyrotgfork's, electrogram's and pyroblack's, pytoniq-core's three TON
+# schemas (PyPI), GramJS's, its fork teleproto's and telegram-mtproto's layer 66 (npm),
+# tdlib-rs's three versions of `td_api.tl`, grammers-tl-types 0.4.0's, everscale-network's,
+# six of tycho's, the four of TDLib 1.6.2's source (tdlib-sys), layer-tl-types' two, tonutils'
+# three TON schemas, ferogram-tl-types' two, and the `td_api.tl` of tdlib-types and of tdlib
+# (crates.io): 42 in all. Prints a table:
 # definitions, `tl check`'s verdict, and whether `cargo check` of a crate holding the schema
 # through `tl!` passed, with its time.
 #
@@ -48,7 +49,7 @@ pip download -q --no-deps --no-binary :all: kurigram==2.2.26 -d "$work/pypi"
 tar xzf "$work"/pypi/kurigram-2.2.26.tar.gz -C "$work/pypi"
 cp "$work/pypi/kurigram-2.2.26/compiler/api/source/main_api.tl" "$schemas/kurigram_main_api.tl"
 # Pyrogram's other forks, each at its own layer (their `sys_msgs` and `auth_key` are Pyrogram's).
-for p in hydrogram==0.2.0 pyrofork==2.3.69 pyrotgfork==2.2.24.1; do
+for p in hydrogram==0.2.0 pyrofork==2.3.69 pyrotgfork==2.2.24.1 electrogram==0.3.230 pyroblack==3.0.8; do
   pip download -q --no-deps --no-binary :all: "$p" -d "$work/pypi"
   tar xzf "$work/pypi/${p%%==*}-${p##*==}.tar.gz" -C "$work/pypi"
   cp "$work/pypi/${p%%==*}-${p##*==}/compiler/api/source/main_api.tl" "$schemas/${p%%==*}_main_api.tl"
@@ -67,6 +68,14 @@ node -e '
   fs.writeFileSync(out + "/gramjs_api.tl", require(dir + "/tl/apiTl.js"));
   fs.writeFileSync(out + "/gramjs_schema.tl", require(dir + "/tl/schemaTl.js"));
 ' "$work/npm/package" "$schemas"
+# teleproto, a fork of GramJS, at its own layer.
+(cd "$work/npm" && npm pack -s teleproto@214.1.7 >/dev/null && mkdir -p teleproto &&
+  tar xzf teleproto-214.1.7.tgz -C teleproto)
+node -e '
+  const fs = require("fs"), [dir, out] = process.argv.slice(1);
+  fs.writeFileSync(out + "/teleproto_api.tl", require(dir + "/tl/apiTl.js"));
+  fs.writeFileSync(out + "/teleproto_schema.tl", require(dir + "/tl/schemaTl.js"));
+' "$work/npm/teleproto/package" "$schemas"
 (cd "$work/npm" && npm pack -s telegram-mtproto@3.2.11 >/dev/null && mkdir -p mtproto &&
   tar xzf telegram-mtproto-3.2.11.tgz -C mtproto)
 cp "$work/npm/mtproto/package/schema/tl66.tl" "$schemas/telegram-mtproto_tl66.tl"

@@ -187,7 +187,7 @@ pub fn render(sources: &[Source], diagnostic: &Diagnostic) -> String {
 /// definition, and is dropped, so its page documents the other. Pages pasted together repeat
 /// each other's lines too (a type's page and its method's both hold the method's line): a
 /// page's line that is the same text as one of an earlier page is dropped as well. A line that
-/// differs stays, and validation reports the two definitions.
+/// differs, or that its own page repeats, stays, and validation reports the two definitions.
 fn drop_repeated_page_lines(schema: &mut Schema, sources: &[Source]) {
     if schema.pages.is_empty() {
         return;
@@ -206,8 +206,8 @@ fn drop_repeated_page_lines(schema: &mut Schema, sources: &[Source]) {
         .filter(|d| !page_sources.contains(&d.source))
         .map(|d| (d.name.value.as_str(), text(d)))
         .collect();
-    // The lines kept from pages so far, by name: each with its text.
-    let mut on_pages: std::collections::HashMap<&str, Vec<String>> =
+    // The lines kept from pages so far, by name: each with its source and text.
+    let mut on_pages: std::collections::HashMap<&str, Vec<(SourceId, String)>> =
         std::collections::HashMap::new();
     let keep: Vec<bool> = schema
         .definitions
@@ -222,10 +222,11 @@ fn drop_repeated_page_lines(schema: &mut Schema, sources: &[Source]) {
                 return false;
             }
             let kept = on_pages.entry(name).or_default();
-            if kept.contains(&line) {
+            // Within one page a repeated line is a duplicate, as in any source.
+            if kept.iter().any(|(s, l)| *s != d.source && *l == line) {
                 return false;
             }
-            kept.push(line);
+            kept.push((d.source, line));
             true
         })
         .collect();

@@ -1033,6 +1033,18 @@ mod type_pages {
                 .any(|m| m.starts_with("duplicate function `messages.getOnlines`")),
             "{m:?}"
         );
+        // So is a line that its own page repeats, as in any source.
+        let twice = PAGE.replacen(
+            "chatOnlines#f041e250 onlines:int = ChatOnlines;",
+            "chatOnlines#f041e250 onlines:int = ChatOnlines;\nchatOnlines#f041e250 onlines:int = ChatOnlines;",
+            1,
+        );
+        let m = messages(&[sources[0].clone(), Source::literal(twice)]);
+        assert!(
+            m.iter()
+                .any(|m| m.starts_with("duplicate constructor `chatOnlines`")),
+            "{m:?}"
+        );
     }
 
     #[test]
