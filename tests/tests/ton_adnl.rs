@@ -7,6 +7,10 @@
 //! `adnl.id.short`, `int256`, and `bytes` that hold other TL objects (`dht.getSignedAddressList`
 //! in the query, a signed `dht.node` in the answer).
 //!
+//! And a lite server's: `liteServer.getMasterchainInfo` inside `liteServer.query` inside
+//! `adnl.message.query`, and the answer, a `liteServer.masterchainInfo` of a real block, as
+//! "ADNL TCP - Liteserver" shows them.
+//!
 //! The document's ids are the SHA-256 of a key's boxed encoding, which is what
 //! `enums::PublicKey::to_bytes()` writes: `daa76538…` for the node's key `fZnkoIAx…` (its
 //! `from_short` below), `68426d49…` for the client's `afc46336…`.
@@ -241,5 +245,65 @@ mod packets {
              0200000000000000 0100000000000000
              07 e4092842a8ae18");
         same(&packet.into(), &expected);
+    }
+
+    /// `getMasterchainInfo` as a lite client sends it, and the lite server's answer.
+    #[test]
+    fn a_lite_server_query_and_its_answer_are_the_documents() {
+        use tl_runtime::RemoteCall;
+        use tl_tests::real::lite;
+
+        let query_id = int256("77c1545b96fa136b8e01cc08338bec47e8a43215492dda6d4d7e286382bb00c4");
+        let inner = lite::functions::lite_server::GetMasterchainInfo {};
+        let query = lite::enums::adnl::Message::from(lite::types::adnl::message::Query {
+            query_id,
+            query: lite::functions::lite_server::Query {
+                data: inner.to_bytes(),
+            }
+            .to_bytes(),
+        });
+        let sent = hex("
+            7af98bb4 77c1545b96fa136b8e01cc08338bec47e8a43215492dda6d4d7e286382bb00c4
+            0c df068c79 04 2ee6b589 000000 000000");
+        assert_eq!(query.to_bytes(), sent);
+        assert_eq!(lite::enums::adnl::Message::from_bytes(&sent), Ok(query));
+
+        let answer = hex("
+            81288385                                                          -- masterchainInfo
+            ffffffff 0000000000000080 27405801                                -- last
+            e585a47bd5978f6a4fb2b56aa2082ec9deac33aaae19e78241b97522e1fb43d4
+            876851b60521311853f59c002d46b0bd80054af4bce340787a00bd04e0123517
+            8b4d3b38b06bb484015faf9821c3ba1c609a25b74f30e1e585b8c8e820ef0976  -- state_root_hash
+            ffffffff                                                          -- init
+            17a3a92992aabea785a7a090985a265cd31f323d849da51239737e321fb05569
+            5e994fcf4d425c0a6ce6a792594b7173205f740a39cd56f537defd28b48a0f6e");
+        let received = [
+            hex("1684ac0f 77c1545b96fa136b8e01cc08338bec47e8a43215492dda6d4d7e286382bb00c4 b8"),
+            answer.clone(),
+            hex("000000"),
+        ]
+        .concat();
+        let lite::enums::adnl::Message::Answer(message) =
+            lite::enums::adnl::Message::from_bytes(&received).expect("the answer decodes")
+        else {
+            panic!("not an answer");
+        };
+        assert_eq!(message.query_id, query_id);
+        assert_eq!(message.answer, answer);
+        let lite::enums::lite_server::MasterchainInfo::MasterchainInfo(info) =
+            lite::functions::lite_server::GetMasterchainInfo::decode_reply(&message.answer)
+                .expect("decodes")
+                .expect("not an error");
+        assert_eq!(info.last.workchain, -1);
+        assert_eq!(info.last.shard as u64, 0x8000_0000_0000_0000);
+        assert_eq!(info.last.seqno, 0x0158_4027);
+        assert_eq!(
+            info.init.file_hash,
+            int256("5e994fcf4d425c0a6ce6a792594b7173205f740a39cd56f537defd28b48a0f6e")
+        );
+        assert_eq!(
+            lite::enums::lite_server::MasterchainInfo::MasterchainInfo(info).to_bytes(),
+            answer
+        );
     }
 }
