@@ -120,6 +120,24 @@ macro_rules! skipped_without_shared_schemas {
     };
 }
 
+/// The bytes of a hex dump as published documentation writes one: spaces and line breaks
+/// between the digits, and `--` comments to the end of a line, are left out.
+pub fn hex(text: &str) -> Vec<u8> {
+    let digits: String = text
+        .lines()
+        .map(|l| l.split("--").next().unwrap_or(""))
+        .flat_map(|l| l.chars().filter(|c| !c.is_whitespace()))
+        .collect();
+    assert!(
+        digits.len().is_multiple_of(2),
+        "an odd number of hex digits"
+    );
+    (0..digits.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&digits[i..i + 2], 16).expect("hex digits"))
+        .collect()
+}
+
 /// Runs `f` on a thread with a 256 KiB stack, where unbounded recursion would overflow.
 pub fn on_small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
     std::thread::Builder::new()

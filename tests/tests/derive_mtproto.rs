@@ -8,7 +8,9 @@
 //! id), frozen ids written twice (`id = 0x…` beside the line), unit structs, enums of
 //! `V(T)` variants, of unit variants with lines, of struct-like and tuple variants with lines,
 //! recursive enums (`tlsBlockScope`), bare vectors of bare structs (`vector<future_salt>`) and
-//! of boxed types, and vectors of vectors.
+//! of boxed types, and vectors of vectors. The key exchange's `string` fields (`resPQ`'s `pq`,
+//! `req_DH_params`' `encrypted_data`, …) and the other binary ones are `Vec<u8>`, which a derive
+//! takes for `string` (the same on the wire), as `tl!` generates them.
 
 tl_tests::skipped_without_shared_schemas!();
 
@@ -24,7 +26,7 @@ mod hand {
         pub struct ResPQ {
             pub nonce: [u8; 16],
             pub server_nonce: [u8; 16],
-            pub pq: String,
+            pub pq: Vec<u8>,
             pub server_public_key_fingerprints: Vec<i64>,
         }
 
@@ -33,9 +35,9 @@ mod hand {
             line = "p_q_inner_data#83c95aec pq:string p:string q:string nonce:int128 server_nonce:int128 new_nonce:int256 = P_Q_inner_data;"
         )]
         pub struct PQInnerData {
-            pub pq: String,
-            pub p: String,
-            pub q: String,
+            pub pq: Vec<u8>,
+            pub p: Vec<u8>,
+            pub q: Vec<u8>,
             pub nonce: [u8; 16],
             pub server_nonce: [u8; 16],
             pub new_nonce: [u8; 32],
@@ -46,9 +48,9 @@ mod hand {
             line = "p_q_inner_data_dc#a9f55f95 pq:string p:string q:string nonce:int128 server_nonce:int128 new_nonce:int256 dc:int = P_Q_inner_data;"
         )]
         pub struct PQInnerDataDc {
-            pub pq: String,
-            pub p: String,
-            pub q: String,
+            pub pq: Vec<u8>,
+            pub p: Vec<u8>,
+            pub q: Vec<u8>,
             pub nonce: [u8; 16],
             pub server_nonce: [u8; 16],
             pub new_nonce: [u8; 32],
@@ -60,9 +62,9 @@ mod hand {
             line = "p_q_inner_data_temp#3c6a84d4 pq:string p:string q:string nonce:int128 server_nonce:int128 new_nonce:int256 expires_in:int = P_Q_inner_data;"
         )]
         pub struct PQInnerDataTemp {
-            pub pq: String,
-            pub p: String,
-            pub q: String,
+            pub pq: Vec<u8>,
+            pub p: Vec<u8>,
+            pub q: Vec<u8>,
             pub nonce: [u8; 16],
             pub server_nonce: [u8; 16],
             pub new_nonce: [u8; 32],
@@ -74,9 +76,9 @@ mod hand {
             line = "p_q_inner_data_temp_dc#56fddf88 pq:string p:string q:string nonce:int128 server_nonce:int128 new_nonce:int256 dc:int expires_in:int = P_Q_inner_data;"
         )]
         pub struct PQInnerDataTempDc {
-            pub pq: String,
-            pub p: String,
-            pub q: String,
+            pub pq: Vec<u8>,
+            pub p: Vec<u8>,
+            pub q: Vec<u8>,
             pub nonce: [u8; 16],
             pub server_nonce: [u8; 16],
             pub new_nonce: [u8; 32],
@@ -113,7 +115,7 @@ mod hand {
         pub struct ServerDHParamsOk {
             pub nonce: [u8; 16],
             pub server_nonce: [u8; 16],
-            pub encrypted_answer: String,
+            pub encrypted_answer: Vec<u8>,
         }
 
         #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Identifiable)]
@@ -124,8 +126,8 @@ mod hand {
             pub nonce: [u8; 16],
             pub server_nonce: [u8; 16],
             pub g: i32,
-            pub dh_prime: String,
-            pub g_a: String,
+            pub dh_prime: Vec<u8>,
+            pub g_a: Vec<u8>,
             pub server_time: i32,
         }
 
@@ -137,7 +139,7 @@ mod hand {
             pub nonce: [u8; 16],
             pub server_nonce: [u8; 16],
             pub retry_id: i64,
-            pub g_b: String,
+            pub g_b: Vec<u8>,
         }
 
         #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Identifiable)]
@@ -207,14 +209,14 @@ mod hand {
         #[tl(line = "msgs_state_info#04deb57d req_msg_id:long info:string = MsgsStateInfo;")]
         pub struct MsgsStateInfo {
             pub req_msg_id: i64,
-            pub info: String,
+            pub info: Vec<u8>,
         }
 
         #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Identifiable)]
         #[tl(line = "msgs_all_info#8cc0d131 msg_ids:Vector<long> info:string = MsgsAllInfo;")]
         pub struct MsgsAllInfo {
             pub msg_ids: Vec<i64>,
-            pub info: String,
+            pub info: Vec<u8>,
         }
 
         #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Identifiable)]
@@ -527,7 +529,7 @@ mod hand {
         #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
         pub enum TlsBlock {
             #[tl(line = "tlsBlockString data:string = TlsBlock;")]
-            String { data: String },
+            String { data: Vec<u8> },
             #[tl(line = "tlsBlockRandom length:int = TlsBlock;")]
             Random { length: i32 },
             #[tl(line = "tlsBlockZero length:int = TlsBlock;")]
@@ -568,10 +570,10 @@ mod hand {
         pub struct ReqDHParams {
             pub nonce: [u8; 16],
             pub server_nonce: [u8; 16],
-            pub p: String,
-            pub q: String,
+            pub p: Vec<u8>,
+            pub q: Vec<u8>,
             pub public_key_fingerprint: i64,
-            pub encrypted_data: String,
+            pub encrypted_data: Vec<u8>,
         }
 
         #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Identifiable)]
@@ -582,7 +584,7 @@ mod hand {
         pub struct SetClientDHParams {
             pub nonce: [u8; 16],
             pub server_nonce: [u8; 16],
-            pub encrypted_data: String,
+            pub encrypted_data: Vec<u8>,
         }
 
         #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Identifiable)]

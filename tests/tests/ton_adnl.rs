@@ -20,20 +20,8 @@ tl_tests::skipped_without_shared_schemas!();
 #[cfg(tl_shared_schemas)]
 mod packets {
     use tl_runtime::{Deserialize, Serialize, UnknownFlags};
+    use tl_tests::hex;
     use tl_tests::real::ton::{enums, functions, types};
-
-    /// The document's hex, its `--` comments and spacing left out.
-    fn hex(text: &str) -> Vec<u8> {
-        let digits: String = text
-            .lines()
-            .map(|l| l.split("--").next().unwrap_or(""))
-            .flat_map(|l| l.chars().filter(|c| !c.is_whitespace()))
-            .collect();
-        (0..digits.len())
-            .step_by(2)
-            .map(|i| u8::from_str_radix(&digits[i..i + 2], 16).expect("hex"))
-            .collect()
-    }
 
     fn int256(text: &str) -> [u8; 32] {
         hex(text).try_into().expect("32 bytes")

@@ -25,7 +25,7 @@
 //! | `float` (VK's schemas) | `f32` | 4 bytes, IEEE 754 little-endian, every bit kept |
 //! | `int128`, `int256` | `[u8; 16]`, `[u8; 32]` | the bytes as they are |
 //! | `#` | `u32` | 4 bytes, little-endian |
-//! | `string` | `String` (or `&'a str`) | length, UTF-8 data, zero padding to 4 |
+//! | `string` | `String` (or `&'a str`); `Vec<u8>` in MTProto's key exchange, whose strings are big-endian numbers | length, UTF-8 data, zero padding to 4 |
 //! | `bytes` | `Vec<u8>` (or `&'a [u8]`) | length, data, zero padding to 4 |
 //! | `Bool` | `bool` | `boolTrue#997275b5` or `boolFalse#bc799737` |
 //! | `Vector<T>` | `Vec<T>` | `#1cb5c415`, count, elements |

@@ -181,6 +181,11 @@ fn expected_holds(s: &Struct, holds: &Holds) -> String {
     }
 }
 
+/// `Vec<u8>` or `&[u8]`.
+fn is_byte_vec(ty: &syn::Type) -> bool {
+    arg_of(ty, "Vec").is_some_and(|t| is_named(t, "u8")) || is_ref_to(ty, "[u8]")
+}
+
 /// `tl`'s Rust shape with the Rust type `ty` filled in, or `None` when `ty` is not what `tl`
 /// is.
 fn fit(tl: &RType, ty: &syn::Type) -> Option<RType> {
@@ -191,10 +196,11 @@ fn fit(tl: &RType, ty: &syn::Type) -> Option<RType> {
         RType::Float => is_named(ty, "f32"),
         RType::Bool => is_named(ty, "bool"),
         RType::Nat => is_named(ty, "u32"),
+        // `string` is `bytes` on the wire: a field may hold it as bytes, as MTProto's key
+        // exchange needs (`resPQ`'s `pq` is a big-endian number, not UTF-8).
+        RType::String if is_byte_vec(ty) => return Some(RType::Bytes),
         RType::String => is_named(ty, "String") || is_ref_to(ty, "str"),
-        RType::Bytes => {
-            arg_of(ty, "Vec").is_some_and(|t| is_named(t, "u8")) || is_ref_to(ty, "[u8]")
-        }
+        RType::Bytes => is_byte_vec(ty),
         RType::Int128 => is_byte_array(ty, 16),
         RType::Int256 => is_byte_array(ty, 32),
         RType::Int512 => is_byte_array(ty, 64),
@@ -683,7 +689,7 @@ fn tl_of(ty: &syn::Type) -> Option<String> {
         "#".into()
     } else if is_named(ty, "String") || is_ref_to(ty, "str") {
         "string".into()
-    } else if arg_of(ty, "Vec").is_some_and(|t| is_named(t, "u8")) || is_ref_to(ty, "[u8]") {
+    } else if is_byte_vec(ty) {
         "bytes".into()
     } else if is_byte_array(ty, 16) {
         "int128".into()

@@ -293,6 +293,7 @@ impl<'a> Resolver<'a> {
             Builtin::Long => RType::Long,
             Builtin::Double => RType::Double,
             Builtin::Float => RType::Float,
+            Builtin::String if !self.open && holds_binary(def) => RType::Bytes,
             Builtin::String => RType::String,
             Builtin::Bytes => RType::Bytes,
             Builtin::Int128 => RType::Int128,
@@ -385,4 +386,37 @@ pub fn param_names(def: &Definition) -> Vec<String> {
 fn param_name(def: &Definition, name: &str) -> Option<String> {
     let at = def.type_params.iter().position(|p| p.name.value == name)?;
     param_names(def).into_iter().nth(at)
+}
+
+/// Whether `def` is one of MTProto's definitions whose `string` fields hold binary data: the
+/// key exchange's big-endian numbers and encrypted blocks (`resPQ`'s `pq`, `req_DH_params`'s
+/// `p`, `q` and `encrypted_data`, …), a state byte per message (`msgs_state_info`,
+/// `msgs_all_info`), and raw TLS bytes (`tlsBlockString`). Telegram publishes them as
+/// `string`, which is `bytes` on the wire; as a Rust `String` the server's first answer would
+/// fail to decode (its `pq` is not UTF-8) and a client could not write its `p` and `q`. So
+/// these are `Vec<u8>`, as grammers' and mtcute's copies of the schema write them. Known by id
+/// (and name), so a schema's own definitions keep `String`.
+fn holds_binary(def: &Definition) -> bool {
+    let name = def.name.value.as_str();
+    match &def.id {
+        Some(id) => {
+            matches!(
+                (id.value, name),
+                (0x0516_2463, "resPQ")
+                    | (0x83c9_5aec, "p_q_inner_data")
+                    | (0xa9f5_5f95, "p_q_inner_data_dc")
+                    | (0x3c6a_84d4, "p_q_inner_data_temp")
+                    | (0x56fd_df88, "p_q_inner_data_temp_dc")
+                    | (0xd0e8_075c, "server_DH_params_ok")
+                    | (0xb589_0dba, "server_DH_inner_data")
+                    | (0x6643_b654, "client_DH_inner_data")
+                    | (0xd712_e4be, "req_DH_params")
+                    | (0xf504_5f1f, "set_client_DH_params")
+                    | (0x04de_b57d, "msgs_state_info")
+                    | (0x8cc0_d131, "msgs_all_info")
+            )
+        }
+        // tdesktop's `mtproto.tl` writes no id for it.
+        None => name == "tlsBlockString",
+    }
 }
