@@ -7,7 +7,7 @@
 //! starts `14 60 e7`, which is not UTF-8. So `tl!` reads the key exchange's strings as bytes
 //! (`Vec<u8>`), as grammers' and mtcute's copies of the schema write them; as `String` the
 //! server's first answer failed to decode (`InvalidUtf8` at `resPQ.pq`) and a client could not
-//! write `p` and `q` at all.
+//! write `p` and `q` at all. TDLib's group-call chain has one such field as well.
 
 tl_tests::skipped_without_shared_schemas!();
 
@@ -196,6 +196,31 @@ mod exchange {
         let boxed = enums::ClientDhInnerData::from(inner);
         assert_eq!(boxed.to_bytes(), expected);
         assert_eq!(enums::ClientDhInnerData::from_bytes(&expected), Ok(boxed));
+    }
+}
+
+/// TDLib's group-call chain (`e2e_api.tl`) writes its encrypted shared key as `string` too
+/// (`e2e.chain.sharedKey ek:int256 encrypted_shared_key:string …`), which TDLib decrypts as
+/// bytes: it decodes whatever bytes it holds.
+#[cfg(tl_shared_schemas)]
+mod group_call {
+    use tl_runtime::{Deserialize, Serialize};
+    use tl_tests::real::e2e::{enums, types};
+
+    #[test]
+    fn an_encrypted_shared_key_is_bytes() {
+        let key = types::e2e::chain::SharedKey {
+            ek: [7; 32],
+            encrypted_shared_key: vec![0xff, 0xfe, 0x00, 0xc3],
+            dest_user_id: vec![42],
+            dest_header: vec![vec![1, 2, 3]],
+        };
+        let boxed = enums::e2e::chain::SharedKey::from(key);
+        let bytes = boxed.to_bytes();
+        assert_eq!(bytes[..4], 0x8a84_7e7f_u32.to_le_bytes());
+        // After the id and `ek`: the length and the four bytes, which are not UTF-8.
+        assert_eq!(bytes[36..41], [4, 0xff, 0xfe, 0x00, 0xc3]);
+        assert_eq!(enums::e2e::chain::SharedKey::from_bytes(&bytes), Ok(boxed));
     }
 }
 

@@ -388,14 +388,15 @@ fn param_name(def: &Definition, name: &str) -> Option<String> {
     param_names(def).into_iter().nth(at)
 }
 
-/// Whether `def` is one of MTProto's definitions whose `string` fields hold binary data: the
+/// Whether `def` is one of the definitions whose `string` fields hold binary data: MTProto's
 /// key exchange's big-endian numbers and encrypted blocks (`resPQ`'s `pq`, `req_DH_params`'s
 /// `p`, `q` and `encrypted_data`, …), a state byte per message (`msgs_state_info`,
-/// `msgs_all_info`), and raw TLS bytes (`tlsBlockString`). Telegram publishes them as
-/// `string`, which is `bytes` on the wire; as a Rust `String` the server's first answer would
-/// fail to decode (its `pq` is not UTF-8) and a client could not write its `p` and `q`. So
-/// these are `Vec<u8>`, as grammers' and mtcute's copies of the schema write them. Known by id
-/// (and name), so a schema's own definitions keep `String`.
+/// `msgs_all_info`), raw TLS bytes (`tlsBlockString`), and TDLib's encrypted group-call key
+/// (`e2e.chain.sharedKey`'s `encrypted_shared_key`). Their schemas write `string`, which is
+/// `bytes` on the wire; as a Rust `String` the server's first answer would fail to decode (its
+/// `pq` is not UTF-8) and a client could not write its `p` and `q`. So these are `Vec<u8>`, as
+/// grammers' and mtcute's copies of the MTProto schema write them. Known by id and name (by
+/// name where their schemas write no id), so a schema's own definitions keep `String`.
 fn holds_binary(def: &Definition) -> bool {
     let name = def.name.value.as_str();
     match &def.id {
@@ -416,7 +417,8 @@ fn holds_binary(def: &Definition) -> bool {
                     | (0x8cc0_d131, "msgs_all_info")
             )
         }
-        // tdesktop's `mtproto.tl` writes no id for it.
-        None => name == "tlsBlockString",
+        // tdesktop's `mtproto.tl` writes no id for the first, TDLib's `e2e_api.tl` for the
+        // second (a group call's shared key, encrypted).
+        None => matches!(name, "tlsBlockString" | "e2e.chain.sharedKey"),
     }
 }
