@@ -197,6 +197,51 @@ mod exchange {
         assert_eq!(boxed.to_bytes(), expected);
         assert_eq!(enums::ClientDhInnerData::from_bytes(&expected), Ok(boxed));
     }
+
+    /// Step 7.2, `set_client_DH_params` with 336 encrypted bytes, and step 9, `dh_gen_ok`.
+    #[test]
+    fn the_key_is_agreed_as_the_page_shows() {
+        let encrypted = "
+            79CA5B557095AD847C53D6308A38B62FC9A6F2356C07F298D21C9B0DB4002D90C4C0FB9C72626F9F146B
+            4E3A81F59ED5CC6A0B4F59BC7411CDCA6BDA8C27B6C3B6DB548F076BB6CCB6791DB116E6368C7328BA21
+            212121446CE754EC118CF380ED0CB0D798418CE54D7F68FCAE7AF146F4F8DF31F98794FF6EE06C35DE10
+            A86518434A9F83CDC05FD5B151A50F63AD87D8529D7AA032498AF9C17C6F02E7EE1E8733F5752186880F
+            A475F2977C7F00E1D8384E20613971F98EFD81A3C6BFB3B8F97969FB39D172527961341BBFDC9D289530
+            6365A52F2CB9087C122E53990800BD596E05AA25A5642996AFB43061178A580F21E3C47080418B4CF0B6
+            B10FC0C78595D486B3A3DD401D1BF37257C2584BFD5D71A708B138A6E22F853E522696AA6D1A8532461A
+            BAEA7935A975E3C978A7A00C792CB3ADF688D0B1480C6C016B04CD1BC36546CD9ACABAA0C84DB571749B";
+        assert_eq!(hex(encrypted).len(), 336);
+        let call = functions::SetClientDhParams {
+            nonce: int128(NONCE),
+            server_nonce: int128(SERVER_NONCE),
+            encrypted_data: hex(encrypted),
+        };
+        let sent = hex(&format!(
+            "1F5F04F5 {NONCE} {SERVER_NONCE} FE500100 {encrypted}"
+        ));
+        // The dump's 396 bytes (its last row is at 0x0180) less the 20 of the header.
+        assert_eq!(sent.len(), 396 - 20);
+        assert_eq!(call.to_bytes(), sent);
+
+        let answer = hex(&format!(
+            "34F7CB3B {NONCE} {SERVER_NONCE} 677F483BB89FD206B244A2D1AC38CB31"
+        ));
+        let enums::SetClientDhParamsAnswer::DhGenOk(ok) =
+            functions::SetClientDhParams::decode_reply(&answer)
+                .expect("dh_gen_ok decodes")
+                .expect("not an error")
+        else {
+            panic!("not dh_gen_ok");
+        };
+        assert_eq!(
+            ok.new_nonce_hash1,
+            int128("677F483BB89FD206B244A2D1AC38CB31")
+        );
+        assert_eq!(
+            enums::SetClientDhParamsAnswer::DhGenOk(ok).to_bytes(),
+            answer
+        );
+    }
 }
 
 /// TDLib's group-call chain (`e2e_api.tl`) writes its encrypted shared key as `string` too
