@@ -258,14 +258,29 @@ pub fn read(text: &str, source: SourceId) -> Option<(String, Page, Vec<Diagnosti
                 rows: errors(&body, source, &mut diagnostics),
             });
         } else if h == CONSTRUCTORS || h == METHODS {
-            let (column, slot) = if h == CONSTRUCTORS {
-                ("Constructor", &mut page.constructors)
+            let (column, example, slot) = if h == CONSTRUCTORS {
+                (
+                    "Constructor",
+                    "chatPhoto Group profile photo.",
+                    &mut page.constructors,
+                )
             } else {
-                ("Method", &mut page.methods)
+                (
+                    "Method",
+                    "messages.getOnlines Get count of online users in a chat",
+                    &mut page.methods,
+                )
             };
             *slot = Some(Table {
                 heading: heading.range(),
-                rows: named(&body, [column, "Description"], h, source, &mut diagnostics),
+                rows: named(
+                    &body,
+                    [column, "Description"],
+                    example,
+                    h,
+                    source,
+                    &mut diagnostics,
+                ),
             });
         }
         i = end;
@@ -362,10 +377,12 @@ fn params(
     )
 }
 
-/// A type page's table of names, each with a description (which may be empty).
+/// A type page's table of names, each with a description (which may be empty); `example` is a
+/// good row, for the message about a malformed one.
 fn named(
     body: &[&Line<'_>],
     expected: [&str; 2],
+    example: &str,
     what: &str,
     source: SourceId,
     diagnostics: &mut Vec<Diagnostic>,
@@ -387,13 +404,8 @@ fn named(
                 source,
                 line.range(),
                 format!(
-                    "malformed row `{}` of {what}: expected a name and its description, as in `{}`",
-                    line.text,
-                    if expected[0] == "Method" {
-                        "messages.getOnlines Get count of online users in a chat"
-                    } else {
-                        "chatPhoto Group profile photo."
-                    }
+                    "malformed row `{}` of {what}: expected a name and its description, as in `{example}`",
+                    line.text
                 ),
             ));
             None
@@ -683,6 +695,37 @@ fn mentions(ty: &crate::ast::Type, name: &str) -> bool {
     ty.name == name || ty.args.iter().any(|a| mentions(a, name))
 }
 
+/// Holds each row of a type page's table of `kind`s (`constructor`, `method`) against the
+/// schema: a name in a second row, a name no line defines, or what `wrong` says of the
+/// definition a row names, is an error at the row. Returns the names the rows give.
+fn check_rows<'t>(
+    table: &'t Table<NameRow>,
+    kind: &str,
+    defs: &[Definition],
+    source: SourceId,
+    diagnostics: &mut Vec<Diagnostic>,
+    wrong: impl Fn(&Definition) -> Option<String>,
+) -> std::collections::HashSet<&'t str> {
+    let mut seen = std::collections::HashSet::new();
+    for row in &table.rows {
+        let name = row.name.value.as_str();
+        let problem = if !seen.insert(name) {
+            Some(format!("{kind} `{name}` has a second row"))
+        } else {
+            match defs.iter().find(|d| !d.builtin && d.name.value == name) {
+                None => Some(format!(
+                    "the table lists a {kind} `{name}` that no line defines"
+                )),
+                Some(d) => wrong(d),
+            }
+        };
+        if let Some(problem) = problem {
+            diagnostics.push(Diagnostic::new(source, row.name.range.clone(), problem));
+        }
+    }
+    seen
+}
+
 /// Finds the type a type's page documents and holds its tables against the schema: every row
 /// of "Constructors" names a constructor of the type and every constructor of it has a row;
 /// every row of "Methods" names a function that returns it.
@@ -698,11 +741,7 @@ fn check_type_page(
         .as_ref()
         .or(page.methods.as_ref())
         .map_or(0..0, |t| t.heading.clone());
-    let constructors_of = |ty: &str| -> Vec<&Definition> {
-        defs.iter()
-            .filter(|d| !d.builtin && !d.is_function() && d.result.name == ty)
-            .collect()
-    };
+    let of_type = |d: &Definition, ty: &str| !d.builtin && !d.is_function() && d.result.name == ty;
     let mut on_page: Vec<&str> = defs
         .iter()
         .filter(|d| d.source == source && !d.builtin && !d.is_function())
@@ -711,7 +750,7 @@ fn check_type_page(
     on_page.sort_unstable();
     on_page.dedup();
     let ty = match &page.title {
-        Some(title) if !constructors_of(&title.value).is_empty() => title.value.clone(),
+        Some(title) if defs.iter().any(|d| of_type(d, &title.value)) => title.value.clone(),
         Some(title) => {
             diagnostics.push(Diagnostic::new(
                 source,
@@ -746,29 +785,23 @@ fn check_type_page(
         ));
         return;
     }
-    let find = |name: &str| defs.iter().find(|d| !d.builtin && d.name.value == name);
     if let Some(table) = &page.constructors {
-        let mut seen = std::collections::HashSet::new();
-        for row in &table.rows {
-            let name = row.name.value.as_str();
-            let problem = if !seen.insert(name) {
-                format!("constructor `{name}` has a second row")
+        let seen = check_rows(table, "constructor", defs, source, diagnostics, |d| {
+            if d.is_function() {
+                Some(format!(
+                    "`{}` is a function, not a constructor of `{ty}`",
+                    d.name.value
+                ))
+            } else if d.result.name != ty {
+                Some(format!(
+                    "the table lists `{}`, a constructor of `{}`, not of `{ty}`",
+                    d.name.value, d.result.name
+                ))
             } else {
-                match find(name) {
-                    None => format!("the table lists a constructor `{name}` that no line defines"),
-                    Some(d) if d.is_function() => {
-                        format!("`{name}` is a function, not a constructor of `{ty}`")
-                    }
-                    Some(d) if d.result.name != ty => format!(
-                        "the table lists `{name}`, a constructor of `{}`, not of `{ty}`",
-                        d.result.name
-                    ),
-                    Some(_) => continue,
-                }
-            };
-            diagnostics.push(Diagnostic::new(source, row.name.range.clone(), problem));
-        }
-        for d in constructors_of(&ty) {
+                None
+            }
+        });
+        for d in defs.iter().filter(|d| of_type(d, &ty)) {
             if !seen.contains(d.name.value.as_str()) {
                 diagnostics.push(Diagnostic::new(
                     source,
@@ -782,26 +815,21 @@ fn check_type_page(
         }
     }
     if let Some(table) = &page.methods {
-        let mut seen = std::collections::HashSet::new();
-        for row in &table.rows {
-            let name = row.name.value.as_str();
-            let problem = if !seen.insert(name) {
-                format!("method `{name}` has a second row")
+        check_rows(table, "method", defs, source, diagnostics, |d| {
+            if !d.is_function() {
+                Some(format!(
+                    "`{}` is a constructor, not a method that returns `{ty}`",
+                    d.name.value
+                ))
+            } else if !mentions(&d.result, &ty) {
+                Some(format!(
+                    "the table lists `{}`, which returns `{}`, not `{ty}`",
+                    d.name.value, d.result
+                ))
             } else {
-                match find(name) {
-                    None => format!("the table lists a method `{name}` that no line defines"),
-                    Some(d) if !d.is_function() => {
-                        format!("`{name}` is a constructor, not a method that returns `{ty}`")
-                    }
-                    Some(d) if !mentions(&d.result, &ty) => format!(
-                        "the table lists `{name}`, which returns `{}`, not `{ty}`",
-                        d.result
-                    ),
-                    Some(_) => continue,
-                }
-            };
-            diagnostics.push(Diagnostic::new(source, row.name.range.clone(), problem));
-        }
+                None
+            }
+        });
     }
     page.documents_type = Some(ty);
 }
