@@ -424,8 +424,8 @@ fn a_type_page_documents_its_enum_and_constructors() {
     assert!(again.contains("/// Get it again"), "its row: {again}");
 }
 
-/// The snapshot of a type's page (`snapshots/type_page.tl`) cut at every character and pasted
-/// before its method's page, through the whole macro: never a panic, and every expansion that
+/// The snapshot of a type's page (`snapshots/type_page.tl`) cut at every second character and
+/// pasted before a method's page, through the whole macro: never a panic, and every expansion that
 /// generates code parses as a Rust file.
 #[test]
 fn a_type_page_cut_anywhere() {
@@ -443,7 +443,7 @@ fn a_type_page_cut_anywhere() {
             parse(tokens, &format!("the type page cut at {cut}"));
         }
     }
-    // The cuts before the title, and those after the Constructors table's last row.
+    // The cuts within the leading comment, and those after the Constructors table's last row.
     assert!(generated > 10, "{generated} cuts generated code");
 }
 
