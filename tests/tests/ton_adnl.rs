@@ -11,9 +11,9 @@
 //! `adnl.message.query`, and the answer, a `liteServer.masterchainInfo` of a real block, as
 //! "ADNL TCP - Liteserver" shows them.
 //!
-//! The document's ids are the SHA-256 of a key's boxed encoding, which is what
-//! `enums::PublicKey::to_bytes()` writes: `daa76538…` for the node's key `fZnkoIAx…` (its
-//! `from_short` below), `68426d49…` for the client's `afc46336…`.
+//! The document's ids are the SHA-256 of a key's boxed encoding (`tl_runtime::hash`, the
+//! `hash` feature): `daa76538…` for the node's key `fZnkoIAx…` (the reply's `from_short`),
+//! `68426d49…` for the client's `afc46336…` (the header of the reply, before its encryption).
 
 tl_tests::skipped_without_shared_schemas!();
 
@@ -191,6 +191,11 @@ mod packets {
             })]
         );
         assert_eq!(node.signature.len(), 64);
+        // Its ADNL address, the SHA-256 of its boxed key, is the packet's `from_short`.
+        assert_eq!(
+            Some(tl_runtime::hash(&node.id)),
+            packet.from_short.as_ref().map(|s| s.id)
+        );
 
         // And everything encodes back to the document's bytes.
         assert_eq!(
@@ -200,6 +205,24 @@ mod packets {
     }
 
     /// A packet inside the channel: one message, no keys (flags 0x00c4).
+    /// The client's address: the document's encrypted reply is addressed to "ID of our key",
+    /// the hash of the client's boxed key from the first packet.
+    #[test]
+    fn the_clients_address_is_the_hash_of_its_boxed_key() {
+        let key = enums::PublicKey::from(types::r#pub::Ed25519 {
+            key: int256("afc46336dd352049b366c7fd3fc1b143a518f0d02d9faef896cb0155488915d6"),
+        });
+        assert_eq!(
+            tl_runtime::hash(&key),
+            int256("68426d4906bafbd5fe25baf9e0608cf24fffa7eca0aece70765d64f61f82f005")
+        );
+        // A bare key is not an address: TON hashes the boxed encoding, id first.
+        let enums::PublicKey::Ed25519(bare) = &key else {
+            unreachable!()
+        };
+        assert_ne!(tl_runtime::hash(bare), tl_runtime::hash(&key));
+    }
+
     #[test]
     fn a_packet_in_the_channel_is_the_documents() {
         let packet = types::adnl::PacketContents {

@@ -63,6 +63,8 @@
 //! - `serde`: `#[tl(serde)]` and `#[tl(serde = "tdlib")]`, serde impls for generated types (the
 //!   form: the `json` module), with `json::Extra` and `json::Reply` for TDLib's JSON interface. It
 //!   adds serde (without derives) and base64; without it neither is built.
+//! - `hash`: `hash(&value)`, the SHA-256 of a value's encoding, which is how TON names its objects
+//!   (ADNL addresses, overlay and DHT key ids). It adds sha2; without it nothing is built.
 //!
 //! # Receiving: envelopes and constructors of newer layers
 //!
@@ -520,6 +522,44 @@ pub trait Deserialize<'a>: Sized {
 pub trait DeserializeOwned: for<'a> Deserialize<'a> {}
 
 impl<T: for<'a> Deserialize<'a>> DeserializeOwned for T {}
+
+/// The SHA-256 of what [`Serialize::serialize`] writes for `value`: how TON names a TL object.
+///
+/// An ADNL address (`adnl.id.short`) is the hash of the node's boxed `PublicKey`, an overlay's
+/// id the hash of its boxed description, a DHT key's id the hash of its `dht.key`; TON's
+/// `get_tl_object_sha_bits256` and tl-proto's `hash` compute the same.
+///
+/// TON hashes the *boxed* encoding, the constructor id first. An `enums::` value and a
+/// function encode boxed; a `types::` struct encodes bare, so convert it into its enum first
+/// (`enums::PublicKey::from(key)`, or `.into()`). Needs the `hash` feature.
+///
+/// ```
+/// tl_runtime::tl! {
+///     "pub.ed25519 key:int256 = PublicKey;"
+///     "adnl.id.short id:int256 = adnl.id.Short;"
+/// }
+///
+/// # #[cfg(feature = "hash")]
+/// # fn main() {
+/// // A DHT node's key, from TON's global config (base64 `fZnkoIAx…`).
+/// let key = types::r#pub::Ed25519 {
+///     key: *b"\x7d\x99\xe4\xa0\x80\x31\xad\x37\x78\xc5\xe0\x60\x56\x96\x45\x46\
+///             \x6e\x52\xbd\x5b\xd2\xc7\xb7\x8d\xdd\x56\xde\xf1\xcf\x37\x60\xc9",
+/// };
+/// let address = types::adnl::id::Short { id: tl_runtime::hash(&enums::PublicKey::from(key)) };
+/// // The node's address, as its packets give it (docs.ton.org, "ADNL UDP - Internode").
+/// assert_eq!(address.id[..4], [0xda, 0xa7, 0x65, 0x38]);
+/// # }
+/// # #[cfg(not(feature = "hash"))]
+/// # fn main() {}
+/// ```
+#[cfg(feature = "hash")]
+pub fn hash<T: Serialize + ?Sized>(value: &T) -> [u8; 32] {
+    use sha2::Digest;
+    let mut buf = Vec::with_capacity(128);
+    value.serialize(&mut buf);
+    sha2::Sha256::digest(&buf).into()
+}
 
 /// A value whose encoding depends on a field mask passed to its type from outside, as VK's
 /// schemas pass one: `engine.mode {fields_mask:#} read_enabled:fields_mask.0?Bool … =
