@@ -135,9 +135,9 @@ pub mod types {
     /// ```
     #[derive(__tl::Clone, __tl::PartialEq)]
     pub struct Album<'a> {
-        /// `photos:Vector Photo`
+        /// `photos:Vector<Photo>`
         pub photos: __tl::Vec<super::enums::Photo<'a>>,
-        /// `sizes:Vector Size`
+        /// `sizes:Vector<Size>`
         pub sizes: __tl::Vec<super::enums::Size>,
     }
     #[automatically_derived]

@@ -104,7 +104,7 @@ pub mod types {
     /// ```
     #[derive(__tl::Clone, __tl::PartialEq)]
     pub struct TextConcat {
-        /// `texts:Vector RichText`
+        /// `texts:Vector<RichText>`
         pub texts: __tl::Vec<super::enums::RichText>,
     }
     #[automatically_derived]

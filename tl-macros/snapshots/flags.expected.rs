@@ -125,7 +125,7 @@ pub mod types {
         pub reply_to: __tl::Option<super::enums::InputPeer>,
         /// `message:string`
         pub message: __tl::String,
-        /// `entities:flags.3?Vector long`
+        /// `entities:flags.3?Vector<long>`
         pub entities: __tl::Option<__tl::Vec<i64>>,
         /// `date:int`
         pub date: i32,
@@ -245,7 +245,7 @@ pub mod types {
         pub count: __tl::Option<i32>,
         /// `views:flags.2?int forwards:flags.2?long`
         pub views_and_forwards: __tl::Option<(i32, i64)>,
-        /// `ids:vector int`
+        /// `ids:vector<int>`
         pub ids: __tl::Vec<i32>,
     }
     impl Stats {

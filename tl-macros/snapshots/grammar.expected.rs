@@ -337,7 +337,7 @@ pub mod types {
     pub struct Lists {
         /// `n*[ long ]`
         pub arg2: __tl::Vec<i64>,
-        /// `tags:m*[ Vector string ]`
+        /// `tags:m*[ Vector<string> ]`
         pub tags: __tl::Vec<__tl::Vec<__tl::String>>,
     }
     #[automatically_derived]
@@ -405,7 +405,7 @@ pub mod types {
     /// ```
     #[derive(__tl::Clone, __tl::PartialEq)]
     pub struct NonOptNat {
-        /// `xs:Tuple int n`
+        /// `xs:(Tuple int n)`
         pub xs: __tl::Vec<i32>,
         /// `ys:%(Tuple point m)`
         pub ys: __tl::Vec<super::types::Point>,
@@ -469,6 +469,87 @@ pub mod types {
                 return __tl::Ok(Self { xs: __tl_v_0, ys: __tl_v_1 });
             };
             __tl::Err(__tl::in_field_at(e, "nonOptNat n xs m ys", at))
+        }
+    }
+    /// TL constructor `written`:
+    /// ```text
+    /// written flags:# ids:flags.0?(vector int) names:Vector< string /* UTF-8 */ > = Written;
+    /// ```
+    #[derive(__tl::Clone, __tl::PartialEq)]
+    pub struct Written {
+        /// `flags:#`
+        pub flags: __tl::UnknownFlags,
+        /// `ids:flags.0?(vector int)`
+        pub ids: __tl::Option<__tl::Vec<i32>>,
+        /// `names:(Vector string)`
+        pub names: __tl::Vec<__tl::String>,
+    }
+    #[automatically_derived]
+    impl __tl::Debug for Written {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            __tl::debug_struct(
+                f,
+                "Written",
+                "flags ids names",
+                &[&self.flags, &self.ids, &self.names],
+            )
+        }
+    }
+    #[automatically_derived]
+    impl __tl::Identifiable for Written {
+        const CONSTRUCTOR_ID: u32 = 0x21243fd4u32;
+    }
+    #[automatically_derived]
+    impl __tl::Encode for Written {
+        #[inline]
+        fn encode(&self, __tl_id: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            let mut __tl_flags_0: u32 = self.flags.bits(0x00000001u32);
+            __tl::write_words_after(buf, __tl_id, [0, 0]);
+            let __tl_at_0 = buf.len() - 4;
+            if let __tl::Some(__tl_v) = &self.ids {
+                __tl_flags_0 |= 0x00000001u32;
+                __tl::serialize_bare_vec(__tl_v, buf);
+            }
+            __tl::Serialize::serialize(&self.names, buf);
+            __tl::patch_u32(buf, __tl_at_0, __tl_flags_0);
+        }
+    }
+    #[automatically_derived]
+    impl<'a> __tl::Deserialize<'a> for Written {
+        const MIN_SERIALIZED_LEN: usize = 12;
+        #[inline]
+        fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
+            let (e, at): (__tl::Error, usize) = '__tl_failed: {
+                let __tl_flags_0: u32 = match r.read_u32() {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 0),
+                };
+                let __tl_v_1: __tl::Option<__tl::Vec<i32>> = if __tl_flags_0
+                    & 0x00000001u32 != 0
+                {
+                    __tl::Some(
+                        match __tl::deserialize_bare_vec(r) {
+                            __tl::Ok(v) => v,
+                            __tl::Err(e) => break '__tl_failed (e, 1),
+                        },
+                    )
+                } else {
+                    __tl::None
+                };
+                let __tl_v_2: __tl::Vec<__tl::String> = match __tl::Deserialize::deserialize(
+                    r,
+                ) {
+                    __tl::Ok(v) => v,
+                    __tl::Err(e) => break '__tl_failed (e, 2),
+                };
+                return __tl::Ok(Self {
+                    flags: __tl::UnknownFlags::from_word(__tl_flags_0, 0x00000001u32),
+                    ids: __tl_v_1,
+                    names: __tl_v_2,
+                });
+            };
+            __tl::Err(__tl::in_field_at(e, "written flags ids names", at))
         }
     }
 }
@@ -965,6 +1046,74 @@ pub mod enums {
             }
         }
     }
+    /// The TL type `Written`: one variant per constructor.
+    #[derive(__tl::Clone, __tl::PartialEq)]
+    pub enum Written {
+        /// `written`
+        Written(super::types::Written),
+    }
+    #[automatically_derived]
+    impl __tl::Debug for Written {
+        #[inline]
+        fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
+            match self {
+                Self::Written(x) => __tl::debug_tuple(f, "Written", x),
+            }
+        }
+    }
+    #[automatically_derived]
+    impl __tl::Encode for Written {
+        fn encode(&self, _: __tl::Option<u32>, buf: &mut __tl::Vec<u8>) {
+            match self {
+                Self::Written(x) => {
+                    <super::types::Written as __tl::Encode>::encode(
+                        x,
+                        __tl::Some(0x21243fd4u32),
+                        buf,
+                    )
+                }
+            }
+        }
+    }
+    #[automatically_derived]
+    impl<'a> __tl::Deserialize<'a> for Written {
+        const MIN_SERIALIZED_LEN: usize = 4;
+        fn deserialize(r: &mut __tl::Reader<'a>) -> __tl::Result<Self, __tl::Error> {
+            let id = match __tl::read_id_deeper(r) {
+                __tl::Ok(id) => id,
+                __tl::Err(e) => return __tl::Err(e),
+            };
+            let v: __tl::Result<Self, __tl::Error> = match id {
+                0x21243fd4u32 => __tl::read_any(r, Self::Written),
+                _ => {
+                    __tl::Err(
+                        __tl::unexpected_constructor_in(r, "Written", id, __tl_names),
+                    )
+                }
+            };
+            __tl::leave(r);
+            v
+        }
+    }
+    #[automatically_derived]
+    impl __tl::From<super::types::Written> for Written {
+        #[inline]
+        fn from(x: super::types::Written) -> Self {
+            Self::Written(x)
+        }
+    }
+    #[automatically_derived]
+    impl __tl::TryFrom<Written> for super::types::Written {
+        type Error = Written;
+        #[allow(unreachable_patterns)]
+        #[inline]
+        fn try_from(value: Written) -> __tl::Result<Self, Written> {
+            match value {
+                Written::Written(x) => __tl::Ok(x),
+                other => __tl::Err(other),
+            }
+        }
+    }
     /// The TL type `Nothing`: one variant per constructor.
     #[derive(__tl::Clone, __tl::PartialEq)]
     pub enum Nothing {}
@@ -1181,6 +1330,8 @@ pub enum Any {
     Lists(enums::Lists),
     /// The boxed type `NonOptNat`.
     NonOptNat(enums::NonOptNat),
+    /// The boxed type `Written`.
+    Written(enums::Written),
     /// The boxed type `Nothing`.
     Nothing(enums::Nothing),
     /// The function `wrap`.
@@ -1202,6 +1353,7 @@ impl __tl::Debug for Any {
             Self::Shape(x) => __tl::debug_tuple(f, "Shape", x),
             Self::Lists(x) => __tl::debug_tuple(f, "Lists", x),
             Self::NonOptNat(x) => __tl::debug_tuple(f, "NonOptNat", x),
+            Self::Written(x) => __tl::debug_tuple(f, "Written", x),
             Self::Nothing(x) => __tl::debug_tuple(f, "Nothing", x),
             Self::Wrap(x) => __tl::debug_tuple(f, "Wrap", x),
             Self::GetPoint(x) => __tl::debug_tuple(f, "GetPoint", x),
@@ -1220,6 +1372,7 @@ impl __tl::Encode for Any {
             Any::Shape(x) => __tl::Serialize::serialize(x, buf),
             Any::Lists(x) => __tl::Serialize::serialize(x, buf),
             Any::NonOptNat(x) => __tl::Serialize::serialize(x, buf),
+            Any::Written(x) => __tl::Serialize::serialize(x, buf),
             Any::Nothing(x) => __tl::Serialize::serialize(x, buf),
             Any::Wrap(x) => __tl::Serialize::serialize(x, buf),
             Any::GetPoint(x) => __tl::Serialize::serialize(x, buf),
@@ -1243,6 +1396,7 @@ impl<'a> __tl::Deserialize<'a> for Any {
             0x5e2d155bu32 => __tl::read_any_outlined(r, Any::Shape),
             0x40f7065du32 => __tl::read_any_outlined(r, Any::Lists),
             0x050afbb0u32 => __tl::read_any_outlined(r, Any::NonOptNat),
+            0x21243fd4u32 => __tl::read_any_outlined(r, Any::Written),
             0xd35ba9acu32 => __tl::read_any_boxed_outlined(r, Any::Wrap),
             0xbfe8c772u32 => __tl::read_any_boxed_outlined(r, Any::GetPoint),
             0xe67902e9u32 => __tl::read_any_boxed_outlined(r, Any::GetNothing),
@@ -1263,8 +1417,9 @@ impl<'a> __tl::Deserialize<'a> for Any {
 /// The TL name of a constructor or function id of this schema (`#1e36fded` is
 /// `inputPhoneCall`), for logs and errors; `None` for an id it does not have.
 pub fn name_for_id(id: u32) -> __tl::Option<&'static str> {
-    static NAMES: [(u32, &str); 10] = [
+    static NAMES: [(u32, &str); 11] = [
         (0x050afbb0u32, "nonOptNat"),
+        (0x21243fd4u32, "written"),
         (0x3fd44d2eu32, "count"),
         (0x40f7065du32, "lists"),
         (0x5e2d155bu32, "shape"),
@@ -1283,7 +1438,7 @@ pub fn name_for_id(id: u32) -> __tl::Option<&'static str> {
 /// The id of a constructor or function of this schema by its TL name
 /// (`"inputPhoneCall"`), the inverse of [`name_for_id`].
 pub fn id_for_name(name: &str) -> __tl::Option<u32> {
-    static IDS: [(&str, u32); 10] = [
+    static IDS: [(&str, u32); 11] = [
         ("count", 0x3fd44d2eu32),
         ("couple", 0xa593e364u32),
         ("getNothing", 0xe67902e9u32),
@@ -1294,6 +1449,7 @@ pub fn id_for_name(name: &str) -> __tl::Option<u32> {
         ("point", 0xf6e5189cu32),
         ("shape", 0x5e2d155bu32),
         ("wrap", 0xd35ba9acu32),
+        ("written", 0x21243fd4u32),
     ];
     match IDS.binary_search_by_key(&name, |e| e.0) {
         __tl::Ok(i) => __tl::Some(IDS[i].1),

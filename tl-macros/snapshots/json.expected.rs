@@ -231,7 +231,7 @@ pub mod types {
         pub id: i64,
         /// `file_reference:bytes`
         pub file_reference: __tl::Vec<u8>,
-        /// `sizes:Vector int`
+        /// `sizes:Vector<int>`
         pub sizes: __tl::Vec<i32>,
         /// `big:flags.1?int128`
         pub big: __tl::Option<[u8; 16]>,

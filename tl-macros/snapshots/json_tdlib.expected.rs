@@ -136,7 +136,7 @@ pub mod types {
         pub remote_id: i64,
         /// `data:bytes`
         pub data: __tl::Vec<u8>,
-        /// `ids:vector int64`
+        /// `ids:vector<int64>`
         pub ids: __tl::Vec<i64>,
     }
     #[automatically_derived]

@@ -93,9 +93,9 @@ pub mod types {
         pub fields_mask: __tl::UnknownFlags,
         /// `have_original_size:fields_mask.0?true`
         pub have_original_size: bool,
-        /// `factors:vector (sampleFactor fields_mask)`
+        /// `factors:vector<sampleFactor<fields_mask>>`
         pub factors: __tl::Vec<super::types::SampleFactor>,
-        /// `mode:engine.ReadWriteMode fields_mask`
+        /// `mode:(engine.ReadWriteMode fields_mask)`
         pub mode: super::enums::engine::ReadWriteMode,
     }
     #[automatically_derived]
@@ -171,7 +171,7 @@ pub mod types {
     /// ```
     #[derive(__tl::Clone, __tl::PartialEq)]
     pub struct Outer {
-        /// `inner:engine.ReadWriteMode m`
+        /// `inner:(engine.ReadWriteMode m)`
         pub inner: super::enums::engine::ReadWriteMode,
         /// `x:m.5?long`
         pub x: __tl::Option<i64>,
@@ -246,7 +246,7 @@ pub mod types {
     /// ```
     #[derive(__tl::Clone, __tl::PartialEq)]
     pub struct Fixed {
-        /// `o:outer 3`
+        /// `o:(outer 3)`
         pub o: super::types::Outer,
     }
     #[automatically_derived]
@@ -809,7 +809,7 @@ pub mod functions {
         pub flags: __tl::UnknownFlags,
         /// `verbose:flags.2?true`
         pub verbose: bool,
-        /// `mode:engine.ReadWriteMode flags`
+        /// `mode:(engine.ReadWriteMode flags)`
         pub mode: super::enums::engine::ReadWriteMode,
     }
     #[automatically_derived]

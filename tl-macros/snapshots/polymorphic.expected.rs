@@ -74,9 +74,9 @@ pub mod types {
     /// ```
     #[derive(__tl::Clone, __tl::PartialEq)]
     pub struct Node {
-        /// `next:overlay.Response Node`
+        /// `next:(overlay.Response Node)`
         pub next: __tl::Box<super::enums::overlay::Response<super::enums::Node>>,
-        /// `pair:pair int (Pair long string)`
+        /// `pair:(pair int (Pair long string))`
         pub pair: super::types::Pair<i32, super::enums::Pair<i64, __tl::String>>,
     }
     #[automatically_derived]
@@ -136,12 +136,12 @@ pub mod types {
     /// ```
     #[derive(__tl::Clone, __tl::PartialEq)]
     pub struct Span {
-        /// `ends:Pair (tuple int 2) (Vector (tuple string 1))`
+        /// `ends:(Pair (tuple int 2) (Vector (tuple string 1)))`
         pub ends: super::enums::Pair<
             __tl::Tuple<i32, 2>,
             __tl::Vec<__tl::Tuple<__tl::String, 1>>,
         >,
-        /// `rows:Pair (vector int) %(Vector long)`
+        /// `rows:(Pair (vector int) %(Vector long))`
         pub rows: super::enums::Pair<__tl::BareVector<i32>, __tl::BareVector<i64>>,
     }
     #[automatically_derived]

@@ -127,7 +127,7 @@ pub mod types {
     pub struct RpcReqResult<X> {
         /// `query_id:long`
         pub query_id: i64,
-        /// `result:ReqResult X`
+        /// `result:(ReqResult X)`
         pub result: super::enums::ReqResult<X>,
     }
     #[automatically_derived]

@@ -13,6 +13,9 @@ pub struct Docs {
     pub fields: HashMap<String, Vec<String>>,
     /// The definition's text, single-spaced.
     pub tl_line: String,
+    /// Whether [`tl_line`](Docs::tl_line) is the text as written: each field's text can be
+    /// taken from the source as it is.
+    pub as_written: bool,
 }
 
 /// Splits the comment lines above `def` into the item's docs and TDLib's field tags, adds what
@@ -48,10 +51,15 @@ pub fn read(def: &Definition, sources: &[Source], page: Option<&Page>, row: Opti
         .get(def.source)
         .and_then(|s| s.text.get(start..def.range.end))
         .unwrap_or("");
+    let tl_line = single_spaced(text);
+    // A comparison and a search in the standard library's optimized code, where a loop of ours
+    // over each field's bytes would run unoptimized.
+    let as_written = tl_line == text && !text.contains('/');
     Docs {
         item,
         fields,
-        tl_line: single_spaced(text),
+        tl_line,
+        as_written,
     }
 }
 

@@ -20,7 +20,27 @@ fn is_true(ty: &Type) -> bool {
     (ty.name == "true" || ty.name == "True" && ty.percent) && ty.args.is_empty() && !ty.bang
 }
 
-/// The TL text of a field, for its docs.
+/// The TL text of field `i` of `def`, for its docs: as its schema wrote it
+/// (`entities:flags.3?Vector<long>`, `messages:flags.3?(vector adnl.Message)`) where `source`
+/// holds the definition single-spaced and without comments (`as_written`), as every real
+/// schema's lines are, and where the text is the field's alone (not `x` of `(x y:int)`);
+/// printed from its parts otherwise.
+fn field_text(def: &Definition, source: Option<&str>, i: usize, name: Option<&str>) -> String {
+    let f = &def.fields[i];
+    match source.and_then(|s| s.get(f.range.clone())) {
+        Some(text)
+            if !text.is_empty()
+                && f.name
+                    .as_ref()
+                    .is_none_or(|n| text.starts_with(n.value.as_str())) =>
+        {
+            text.to_owned()
+        }
+        _ => tl_text(name, &f.kind),
+    }
+}
+
+/// The TL text of a field printed from its parts.
 fn tl_text(name: Option<&str>, kind: &FieldKind) -> String {
     // A counted tuple, as written (`xs:(Tuple int n)`).
     if let FieldKind::Repeat {
@@ -57,10 +77,25 @@ fn tl_text(name: Option<&str>, kind: &FieldKind) -> String {
     };
     // Arguments of arguments in parentheses: the id's text (`Pair tuple int 2 string`) is
     // hard to read.
+    // An application in parentheses, as TL takes a field's type (`ids:(vector int)`): `%`
+    // puts its own around one (`%(Tuple point m)`).
+    let (open, close) = match kind {
+        FieldKind::Plain(ty) | FieldKind::Conditional { ty, .. }
+            if !ty.args.is_empty() && !ty.is_percent_boxed() =>
+        {
+            ("(", ")")
+        }
+        _ => ("", ""),
+    };
     match kind {
-        FieldKind::Plain(ty) => format!("{name}:{}", ty.nested()),
+        FieldKind::Plain(ty) => format!("{name}:{open}{}{close}", ty.nested()),
         FieldKind::Conditional { flag, bit, ty } => {
-            format!("{name}:{}.{}?{}", flag.value, bit.value, ty.nested())
+            format!(
+                "{name}:{}.{}?{open}{}{close}",
+                flag.value,
+                bit.value,
+                ty.nested()
+            )
         }
         FieldKind::Repeat { .. } | FieldKind::Opaque => name.to_string(),
     }
@@ -202,6 +237,10 @@ pub fn build<'d>(
 ) -> Result<Struct, Internal> {
     let (modules, base) = modules_of(&def.name.value);
     let docs = super::docs::read(def, sources, page, row);
+    let source = sources
+        .get(def.source)
+        .filter(|_| docs.as_written)
+        .map(|s| s.text.as_str());
     let tl_fields = &def.fields;
 
     // The conditional fields on each (TL index of the `#` field, bit), in order.
@@ -293,7 +332,7 @@ pub fn build<'d>(
         // An anonymous field (`int`, `_:int`) is called by its place: `arg2`.
         let label = def.field_label(i);
         let name = &*label;
-        let text = tl_text(f.name.as_ref().map(|n| n.value.as_str()), &f.kind);
+        let text = field_text(def, source, i, f.name.as_ref().map(|n| n.value.as_str()));
         // The repetition this field counts, if it is a `#` that counts one.
         let repetition = if counted.is_empty() {
             None
@@ -422,7 +461,7 @@ pub fn build<'d>(
                             });
                             docs.extend(b.field_docs.remove(&*member).unwrap_or_default());
                             names.push(ident::field_name(&member));
-                            texts.push(tl_text(Some(&written.value), &tl_fields[m].kind));
+                            texts.push(field_text(def, source, m, Some(&written.value)));
                             tl_names.push(member.into_owned());
                         }
                         // A large group (TON has 18 fields on one bit) is named after its bit.
