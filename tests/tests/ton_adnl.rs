@@ -317,4 +317,34 @@ mod packets {
             answer
         );
     }
+
+    /// A lite server answers a failed query with `liteServer.error` in place of its result:
+    /// `decode_reply` gives it as the call's error, with its code and message.
+    #[test]
+    fn a_lite_servers_error_is_the_calls_error() {
+        use tl_runtime::{RemoteCall, RpcError};
+        use tl_tests::real::lite;
+
+        // `liteServer.error code:int message:string = liteServer.Error`, whose CRC32 is
+        // 0xbba9e148: code 651, "block is not applied".
+        let bytes = hex("48e1a9bb 8b020000 14 626c6f636b206973206e6f74206170706c696564 000000");
+        let error = lite::types::lite_server::Error {
+            code: 651,
+            message: "block is not applied".into(),
+        };
+        assert_eq!(
+            lite::enums::lite_server::Error::from(error).to_bytes(),
+            bytes
+        );
+        assert_eq!(
+            lite::functions::lite_server::GetMasterchainInfo::decode_reply(&bytes),
+            Ok(Err(RpcError::new(651, "block is not applied")))
+        );
+        // A truncated error fails to decode, at its message.
+        let failed = lite::functions::lite_server::GetMasterchainInfo::decode_reply(
+            &bytes[..bytes.len() - 4],
+        )
+        .expect_err("truncated");
+        assert_eq!(failed.path().count(), 1, "{failed}");
+    }
 }

@@ -634,7 +634,9 @@ pub trait RemoteCall: Serialize {
 
     /// Decodes the answer to this call, the `result` of `rpc_result#f35c6d01 req_msg_id:long
     /// result:Object`: the function's `Return`, or an `rpc_error#2144ca19` as its `Error`.
-    /// Fails only when the bytes are neither.
+    /// TON's lite servers answer a failed query with `liteServer.error code:int
+    /// message:string` (their lite API), which is read as an [`RpcError`] too. Fails only when
+    /// the bytes are neither.
     ///
     /// ```
     /// use tl_runtime::{RemoteCall, RpcError, Serialize};
@@ -658,10 +660,9 @@ pub trait RemoteCall: Serialize {
     where
         Self: Sized,
     {
-        if bytes.get(..4) == Some(&RpcError::CONSTRUCTOR_ID.to_le_bytes()) {
-            Ok(Err(RpcError::from_bytes(bytes)?.into()))
-        } else {
-            Ok(Ok(Self::Return::from_bytes(bytes)?))
+        match RpcError::from_reply(bytes) {
+            Some(error) => Ok(Err(error?.into())),
+            None => Ok(Ok(Self::Return::from_bytes(bytes)?)),
         }
     }
 
@@ -675,8 +676,8 @@ pub trait RemoteCall: Serialize {
     where
         Self: Sized,
     {
-        if bytes.get(..4) == Some(&RpcError::CONSTRUCTOR_ID.to_le_bytes()) {
-            return Ok(Err(RpcError::from_bytes(bytes)?.into()));
+        if let Some(error) = RpcError::from_reply(bytes) {
+            return Ok(Err(error?.into()));
         }
         let mut reader = Reader::new(bytes);
         let value = self.read_answer(&mut reader)?;

@@ -111,6 +111,36 @@ impl RpcError {
     /// The id of `rpc_error#2144ca19`.
     pub const CONSTRUCTOR_ID: u32 = 0x2144_ca19;
 
+    /// The id of TON's `liteServer.error code:int message:string = liteServer.Error` (lite
+    /// API): what a lite server answers any query with when it fails, in place of the
+    /// query's result. [`RemoteCall::decode_reply`](crate::RemoteCall::decode_reply) reads it
+    /// as an `RpcError`; no other real schema's constructor has this id.
+    pub const LITE_SERVER_ERROR_ID: u32 = 0xbba9_e148;
+
+    /// A failed call's answer, if `bytes` is one: Telegram's `rpc_error` or TON's
+    /// `liteServer.error`, both an `int` code and a `string` message after the id. `None`
+    /// when `bytes` starts with another id.
+    pub(crate) fn from_reply(bytes: &[u8]) -> Option<Result<Self, Error>> {
+        let id = u32::from_le_bytes(bytes.get(..4)?.try_into().ok()?);
+        if id == Self::CONSTRUCTOR_ID {
+            return Some(Self::from_bytes(bytes));
+        }
+        if id != Self::LITE_SERVER_ERROR_ID {
+            return None;
+        }
+        let read = || -> Result<Self, Error> {
+            let mut reader = Reader::new(bytes);
+            reader.read_u32()?;
+            let code = i32::deserialize(&mut reader)
+                .map_err(|e| e.in_field("liteServer.error", "code"))?;
+            let message = <&str>::deserialize(&mut reader)
+                .map_err(|e| e.in_field("liteServer.error", "message"))?;
+            reader.finish()?;
+            Ok(RpcError::new(code, message))
+        };
+        Some(read())
+    }
+
     /// The error a server sent: its code and message, the number in the message taken out.
     /// A number too large for a `u64` stays in the name.
     pub fn new(code: i32, message: impl Into<String>) -> Self {
@@ -370,5 +400,30 @@ mod tests {
         assert_eq!(bytes.len(), e.serialized_len());
         assert_eq!(RpcError::from_bytes(&bytes), Ok(e));
         assert!(RpcError::from_bytes(&bytes[..7]).is_err());
+    }
+
+    #[test]
+    fn replies_that_are_errors() {
+        let e = RpcError::new(400, "CALL_PEER_INVALID");
+        let telegram = e.to_bytes();
+        assert_eq!(RpcError::from_reply(&telegram), Some(Ok(e)));
+        // TON's `liteServer.error`: the same fields after another id.
+        let mut ton = telegram.clone();
+        ton[..4].copy_from_slice(&RpcError::LITE_SERVER_ERROR_ID.to_le_bytes());
+        let read = RpcError::from_reply(&ton)
+            .expect("an error")
+            .expect("decodes");
+        assert_eq!((read.code(), read.message()), (400, "CALL_PEER_INVALID"));
+        // Not an error: another id, or fewer than four bytes.
+        assert_eq!(RpcError::from_reply(&0x997275b5u32.to_le_bytes()), None);
+        assert_eq!(RpcError::from_reply(&ton[..3]), None);
+        // An error whose bytes are wrong fails, with the offset and the field.
+        ton.push(0);
+        let trailing = RpcError::from_reply(&ton).expect("an error").unwrap_err();
+        assert_eq!(trailing.offset(), ton.len() - 1);
+        let short = RpcError::from_reply(&ton[..6])
+            .expect("an error")
+            .unwrap_err();
+        assert!(short.to_string().contains("liteServer.error"), "{short}");
     }
 }
