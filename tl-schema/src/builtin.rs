@@ -126,6 +126,12 @@ impl Builtin {
             .map(|&(_, b)| b)
     }
 
+    /// Every name of a builtin type, bare and boxed spellings: what a misspelt name may have
+    /// meant.
+    pub fn names() -> impl Iterator<Item = &'static str> {
+        NAMES.iter().map(|&(n, _)| n)
+    }
+
     /// Whether it takes a type argument (`Vector<T>`).
     pub fn is_generic(self) -> bool {
         self == Builtin::Vector

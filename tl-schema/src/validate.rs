@@ -615,8 +615,11 @@ impl<'a> Validator<'a> {
                             )
                         } else {
                             format!(
-                                "flag condition `{}.{}` names no `#` field declared before it in `{}`",
-                                flag.value, bit.value, def.name.value
+                                "flag condition `{}.{}` names no `#` field declared before it in `{}`{}",
+                                flag.value,
+                                bit.value,
+                                def.name.value,
+                                did_you_mean(&flag.value, nat_fields.iter().copied(), false)
                             )
                         };
                         self.push(def, flag.range.clone(), message);
@@ -674,8 +677,10 @@ impl<'a> Validator<'a> {
                         self.push(def, counter.range.clone(), message);
                     } else if written && !nat_fields.contains(&counter.value.as_str()) {
                         let message = format!(
-                            "repetition count `{}` names no `#` field declared before it in `{}`",
-                            counter.value, def.name.value
+                            "repetition count `{}` names no `#` field declared before it in `{}`{}",
+                            counter.value,
+                            def.name.value,
+                            did_you_mean(&counter.value, nat_fields.iter().copied(), false)
                         );
                         self.push(def, counter.range.clone(), message);
                     }
@@ -1282,7 +1287,15 @@ impl<'a> Validator<'a> {
                             self.config.spelling.name_extern(name, "the Rust type")
                         ),
                     })
-                    .unwrap_or_default();
+                    .unwrap_or_else(|| {
+                        // `name:strin`, `%mesage`: a slip for a constructor or a builtin.
+                        let mut known: Vec<&str> = self.bare.keys().copied().collect();
+                        // One by one: each `&'static str` shortens to the map's lifetime.
+                        for n in Builtin::names().filter(|n| is_bare_name(n)) {
+                            known.push(n);
+                        }
+                        did_you_mean(name, known.into_iter(), true)
+                    });
                 let message = format!("unknown constructor `{name}` used as a bare type{hint}");
                 self.push(def, ty.range.clone(), message);
             }
@@ -1424,11 +1437,18 @@ impl<'a> Validator<'a> {
                     d.name.value
                 )
             } else {
-                meant
-                    .iter()
-                    .find(|(written, _)| *written == name)
-                    .map(|(_, defined)| format!(" (did you mean `{defined}`?)"))
-                    .unwrap_or_default()
+                match meant.iter().find(|(written, _)| *written == name) {
+                    Some((_, defined)) => format!(" (did you mean `{defined}`?)"),
+                    // `peer:InputPer`: a slip for a defined type or a builtin.
+                    None => {
+                        let mut known: Vec<&str> = self.boxed.keys().copied().collect();
+                        // One by one: each `&'static str` shortens to the map's lifetime.
+                        for n in Builtin::names().filter(|n| !is_bare_name(n)) {
+                            known.push(n);
+                        }
+                        did_you_mean(name, known.into_iter(), true)
+                    }
+                }
             };
             self.diagnostics.push(Diagnostic {
                 origin: origin.clone(),
@@ -1535,7 +1555,38 @@ fn mentions(ty: &Type, var: &str) -> bool {
 /// added, dropped, changed or swapped with its neighbour (in a name of four letters or more).
 fn near_miss(defined: &str, written: &str) -> bool {
     defined.eq_ignore_ascii_case(written)
-        || (written.len() >= 4 && strsim::damerau_levenshtein(defined, written) <= 1)
+        || (written.len() >= 4
+            // One edit apart, so their lengths are too; and the distance takes time and memory
+            // as the product of the lengths, which for a hostile name is not bounded.
+            && defined.len().abs_diff(written.len()) <= 1
+            && written.len() <= NEAR_MISS_LONGEST
+            && strsim::damerau_levenshtein(defined, written) <= 1)
+}
+
+/// The longest name [`near_miss`] compares: about twice the longest in the real schemas (65
+/// bytes, Telegram's `passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow`).
+const NEAR_MISS_LONGEST: usize = 128;
+
+/// The name among `candidates` that `written` is a slip for ([`near_miss`]), the first by name
+/// so that a schema always gets the same hint, as ` (did you mean `name`?)`; empty if none is.
+/// Not a name and the same with a number after it: a schema has both (`flags` and `flags2`),
+/// and the one missing is more likely left out than misspelt. Nor, of `types`, a name and its
+/// plural, for the same reason (`Update` and `Updates`, `future_salt` and `future_salts`);
+/// `flag` is a slip for the field `flags`.
+fn did_you_mean<'n>(
+    written: &str,
+    candidates: impl Iterator<Item = &'n str>,
+    types: bool,
+) -> String {
+    let sibling = |one: &str, other: &str| match other.strip_prefix(one) {
+        Some(tail) => tail.bytes().all(|b| b.is_ascii_digit()) || (types && tail == "s"),
+        None => false,
+    };
+    candidates
+        .filter(|c| !sibling(c, written) && !sibling(written, c) && near_miss(c, written))
+        .min()
+        .map(|c| format!(" (did you mean `{c}`?)"))
+        .unwrap_or_default()
 }
 
 fn kind_of(def: &Definition) -> &'static str {
@@ -2050,8 +2101,50 @@ mod tests {
         let unknown = MTPROTO.replace("%Message", "%mesage");
         let found = messages(&unknown, IdRule::Telegram);
         assert!(
-            found.contains(&"unknown constructor `mesage` used as a bare type".to_string()),
+            found.contains(
+                &"unknown constructor `mesage` used as a bare type (did you mean `message`?)"
+                    .to_string()
+            ),
             "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_slip_of_one_letter_names_what_was_meant() {
+        let schema = "inputPeerEmpty = InputPeer;
+            user id:long name:strin peer:InputPer ok:Boool = User;
+            msg flags:# text:flags.0?string x:flag.1?int n:# xs:nn*[ int ] = Msg;
+            far id:long name:strg peer:Inp = Far;";
+        assert_eq!(
+            messages(schema, IdRule::Tdlib),
+            [
+                "unknown constructor `strin` used as a bare type (did you mean `string`?)",
+                "flag condition `flag.1` names no `#` field declared before it in `msg` (did you mean `flags`?)",
+                "repetition count `nn` names no `#` field declared before it in `msg`",
+                "unknown constructor `strg` used as a bare type",
+                "unknown type `Boool`: no constructor has it as its result (did you mean `Bool`?)",
+                "unknown type `Inp`: no constructor has it as its result",
+                "unknown type `InputPer`: no constructor has it as its result (did you mean `InputPeer`?)",
+                "the schema uses 3 types it does not define: `Boool`, `Inp`, `InputPer`; add their constructors, name the Rust types of those defined elsewhere with `extern(Name = path::to::Type, ...)`, or remove the fields that use them",
+            ]
+        );
+
+        // A name beside its plural or its numbered sibling was left out, not misspelt: no hint.
+        let schema = "updates = Updates; u x:Update flags:# y:flags2.0?int = U;";
+        assert_eq!(
+            messages(schema, IdRule::Tdlib),
+            [
+                "flag condition `flags2.0` names no `#` field declared before it in `u`",
+                "unknown type `Update`: no constructor has it as its result",
+            ]
+        );
+        // Past 128 bytes a name is not compared: the distance's cost is the product of the
+        // lengths.
+        let long = "L".repeat(129);
+        let schema = format!("a = {long}; b x:{long}x = B;");
+        assert_eq!(
+            messages(&schema, IdRule::Tdlib)[0],
+            format!("unknown type `{long}x`: no constructor has it as its result")
         );
     }
 
