@@ -213,9 +213,17 @@ fn select(schema: &mut tl_schema::Schema, only: &[(String, usize)], errors: &mut
     let selection = tl_schema::select::select(&schema.definitions, &roots);
     for index in selection.unknown {
         let (name, id) = &only[index];
+        // A slip of one letter for a definition's or a type's name.
+        let names = schema
+            .definitions
+            .iter()
+            .flat_map(|d| [d.name.value.as_str(), d.result.name.as_str()]);
         errors.push(Error::new(
             Spot::Token(*id),
-            format!("`{name}` in `only` names no constructor, function or type of the schema"),
+            format!(
+                "`{name}` in `only` names no constructor, function or type of the schema{}",
+                tl_schema::validate::did_you_mean(name, names, false)
+            ),
         ));
     }
     // Pages point at definitions by index: renumber them for what is kept.

@@ -434,8 +434,10 @@ impl<'a> Validator<'a> {
                     )
                 })
             } else if matching.is_empty() {
+                let names = self.defs.iter().map(|d| d.name.value.as_str());
                 Some(format!(
-                    "`{name}` in {list} matches no constructor or function"
+                    "`{name}` in {list} matches no constructor or function{}",
+                    did_you_mean(name, names, false)
                 ))
             } else if matching.iter().all(|d| d.has_own_id(rule)) {
                 let id = matching[0].id(rule);
@@ -1573,7 +1575,7 @@ const NEAR_MISS_LONGEST: usize = 128;
 /// and the one missing is more likely left out than misspelt. Nor, of `types`, a name and its
 /// plural, for the same reason (`Update` and `Updates`, `future_salt` and `future_salts`);
 /// `flag` is a slip for the field `flags`.
-fn did_you_mean<'n>(
+pub fn did_you_mean<'n>(
     written: &str,
     candidates: impl Iterator<Item = &'n str>,
     types: bool,

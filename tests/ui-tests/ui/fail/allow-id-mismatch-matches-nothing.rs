@@ -1,5 +1,5 @@
 tl_runtime::tl! {
-    #[tl(allow_id_mismatch(ipPortSecret, "help.configSimple"))]
+    #[tl(allow_id_mismatch(ipPortSecret, "help.configSimple", ipPrt))]
     "ipPort#d433ad73 ipv4:int port:int = IpPort;"
 }
 
