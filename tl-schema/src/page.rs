@@ -607,8 +607,9 @@ pub fn check(
                         source,
                         row.name.range.clone(),
                         format!(
-                            "the table lists a parameter `{name}` that the line `{}` does not have",
-                            def.name.value
+                            "the table lists a parameter `{name}` that the line `{}` does not have{}",
+                            def.name.value,
+                            crate::validate::did_you_mean(name, fields.keys().copied(), false)
                         ),
                     )),
                     Some(ty) if *ty != slice(&row.ty.range) => diagnostics.push(Diagnostic::new(
@@ -713,9 +714,13 @@ fn check_rows<'t>(
             Some(format!("{kind} `{name}` has a second row"))
         } else {
             match defs.iter().find(|d| !d.builtin && d.name.value == name) {
-                None => Some(format!(
-                    "the table lists a {kind} `{name}` that no line defines"
-                )),
+                None => {
+                    let names = defs.iter().map(|d| d.name.value.as_str());
+                    Some(format!(
+                        "the table lists a {kind} `{name}` that no line defines{}",
+                        crate::validate::did_you_mean(name, names, false)
+                    ))
+                }
                 Some(d) => wrong(d),
             }
         };
@@ -944,6 +949,18 @@ mod check_tests {
         assert!(m[3].contains("`flags` has a second row"));
         assert!(m[4].contains("no row for `duration`"));
         assert!(m[5].contains("result is `Bool`"));
+    }
+
+    #[test]
+    fn a_misspelt_row_names_the_parameter_it_meant() {
+        let rows = "flags # Flags\nvideo flags.0?true Video\npeer InputPhoneCall The call\nduraton int Seconds";
+        assert_eq!(
+            messages(&page(rows, "Updates")),
+            [
+                "the table lists a parameter `duraton` that the line `phone.discardCall` does not have (did you mean `duration`?)",
+                "the table has no row for `duration`, which the line `phone.discardCall` has",
+            ]
+        );
     }
 
     #[test]
