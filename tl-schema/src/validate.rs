@@ -1509,7 +1509,8 @@ impl<'a> Validator<'a> {
                 self.diagnostics.push(Diagnostic {
                     origin: Origin::ExternList(index),
                     message: format!(
-                        "`{name}` in {list} is not a type the schema uses: no field or result names it"
+                        "`{name}` in {list} is not a type the schema uses: no field or result names it{}",
+                        did_you_mean(name, used.iter().copied(), false)
                     ),
                 });
             }
