@@ -51,6 +51,9 @@ pub struct Options {
     /// `Debug`, `Clone` and `PartialEq`: the ids of each path's tokens, which reach the output as
     /// they were written.
     pub derive: Vec<Vec<usize>>,
+    /// The name of each derive that is a standard one (`Hash`, `std::hash::Hash`): a name
+    /// alone or a path into `std` or `core`.
+    pub derive_names: Vec<Option<String>>,
     /// `extern(Type = path, ...)`: TL types defined outside the schema, and the Rust types that
     /// implement them, with the spans of their names.
     pub externs: Vec<Extern>,
@@ -180,6 +183,13 @@ impl Options {
                 for path in split_top(list_of(name, first, rest)?) {
                     if !path.is_empty() {
                         self.derive.push(path.iter().map(|t| t.id).collect());
+                        // A standard derive: a name alone (the prelude's), or a path into
+                        // `std` or `core`; another crate's `Hash` is its own.
+                        let idents: Vec<&str> = path.iter().filter_map(|t| t.ident()).collect();
+                        let standard =
+                            idents.len() == 1 || matches!(idents.first(), Some(&("std" | "core")));
+                        let last = idents.last().filter(|_| standard).map(|&n| n.to_owned());
+                        self.derive_names.push(last);
                     }
                 }
             }

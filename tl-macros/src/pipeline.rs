@@ -100,6 +100,7 @@ pub fn expand(input: &[Tree]) -> Expansion {
 
     // Select: what `only(...)` needs.
     select(&mut schema, &options.only.0, &mut errors);
+    impossible_derives(&schema, options, &mut errors);
 
     let tracking = Piece::Text(loaded.tracking.clone());
     if !errors.is_empty() {
@@ -202,6 +203,67 @@ fn externs(
         map.insert(e.name.clone(), alias);
     }
     map
+}
+
+/// A standard derive that some generated type of this schema cannot have is an error at the
+/// derive, saying which type and why: rustc's own would point at the whole call, once for each
+/// such type. `Default`: a boxed type is an enum of its constructors, and TL makes none of them
+/// the default. `Eq`, `Hash` and `Ord`: a `double` (or VK's `float`) is an `f64` (`f32`), which
+/// has none of them.
+fn impossible_derives(
+    schema: &tl_schema::Schema,
+    options: &crate::attr::Options,
+    errors: &mut Errors,
+) {
+    use tl_schema::{Builtin, FieldKind, Section, Type};
+    /// How the float in `ty` is written and what it is in Rust, if it holds one.
+    fn float(ty: &Type) -> Option<&'static str> {
+        match Builtin::from_name(&ty.name) {
+            Some(Builtin::Double) => Some("a `double`, an `f64`"),
+            Some(Builtin::Float) => Some("a `float`, an `f32`"),
+            _ => ty.args.iter().find_map(float),
+        }
+    }
+    fn holds_float(kind: &FieldKind) -> Option<&'static str> {
+        match kind {
+            FieldKind::Plain(ty) | FieldKind::Conditional { ty, .. } => float(ty),
+            FieldKind::Repeat { fields, .. } => fields.iter().find_map(|f| holds_float(&f.kind)),
+            FieldKind::Opaque => None,
+        }
+    }
+    let defs = schema.definitions.iter().filter(|d| !d.builtin);
+    for (names, name) in options.derive.iter().zip(&options.derive_names) {
+        let (Some(name), Some(&id)) = (name.as_deref(), names.last()) else {
+            continue;
+        };
+        let why = match name {
+            "Default" => defs
+                .clone()
+                .find(|d| d.section == Section::Types)
+                .map(|d| {
+                    format!(
+                        "`Default` cannot be derived: the boxed type `{}` is an enum of its constructors (`{}`, …), and TL makes none of them the default",
+                        d.result.name, d.name.value
+                    )
+                }),
+            "Eq" | "Hash" | "Ord" => defs.clone().find_map(|d| {
+                let (i, what) = d
+                    .fields
+                    .iter()
+                    .enumerate()
+                    .find_map(|(i, f)| Some((i, holds_float(&f.kind)?)))?;
+                Some(format!(
+                    "`{name}` cannot be derived: `{}` of `{}` holds {what}, which is not `{name}`; `only(...)` can leave out the types that hold one",
+                    d.field_label(i),
+                    d.name.value
+                ))
+            }),
+            _ => None,
+        };
+        if let Some(why) = why {
+            errors.push(Error::new(Spot::Token(id), why));
+        }
+    }
 }
 
 /// Keeps only what the `only(...)` roots need; a root that names nothing is an error at it.

@@ -411,7 +411,10 @@ pub use tl_macros::{Deserialize, Identifiable, Serialize};
 ///   that decode requests (`any` implies it). Off by default, like grammers-tl-types'
 ///   `deserializable-functions`: for the whole Telegram API it takes about a tenth off the
 ///   crate's `cargo check` and its peak memory.
-/// - `derive(Trait, ...)`: more derives for every generated struct and enum.
+/// - `derive(Trait, ...)`: more derives for every generated struct and enum. A standard one
+///   that a generated type cannot have is an error at it: `Default` (a boxed type is an enum
+///   of its constructors, none of them the default), and `Eq`, `Hash` or `Ord` where a type
+///   holds a `double` (an `f64`).
 /// - `serde`, or `serde = "tl"` / `serde = "tdlib"` (the `serde` feature): every struct, enum and
 ///   `Any` implements serde's `Serialize` and `Deserialize` as a map tagged by its TL name, the
 ///   fields by their TL names, flags as present or absent fields (the form is in `json`). `"tl"`
