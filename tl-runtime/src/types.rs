@@ -43,7 +43,7 @@ impl UnknownFlags {
 /// a `bytes:int` field, as in MTProto's `message msg_id:long seqno:int bytes:int body:Object`:
 /// code that `tl!` or the derives generate reads exactly `bytes` bytes for it. Decode the bytes once the type is known, for example
 /// with `Deserialize::from_bytes(&object.0)`, and read the id with [`Object::constructor_id`].
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Object(pub Vec<u8>);
 
 impl Object {
@@ -85,7 +85,7 @@ impl<'a> Deserialize<'a> for Object {
 
 /// [`Object`] borrowed from the input, for `#[tl(borrowed)]`: the value's bytes, constructor id
 /// first, and like [`Object`] it takes all the remaining input.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ObjectRef<'a>(pub &'a [u8]);
 
 impl<'a> ObjectRef<'a> {

@@ -14,7 +14,7 @@ use core::fmt;
 
 /// A boxed value whose constructor the schema does not know: its id and the bytes after it,
 /// exactly as received.
-#[derive(Clone, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Unknown {
     /// The constructor id.
     pub id: u32,
@@ -75,7 +75,7 @@ impl<'a> Deserialize<'a> for Unknown {
 /// assert!(matches!(&value, MaybeUnknown::Unknown(u) if u.id == 0x1234_5678));
 /// assert_eq!(value.to_bytes(), bytes);
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum MaybeUnknown<T> {
     /// A constructor of `T`.
     Known(T),
