@@ -1289,15 +1289,8 @@ impl<'a> Validator<'a> {
                             self.config.spelling.name_extern(name, "the Rust type")
                         ),
                     })
-                    .unwrap_or_else(|| {
-                        // `name:strin`, `%mesage`: a slip for a constructor or a builtin.
-                        let mut known: Vec<&str> = self.bare.keys().copied().collect();
-                        // One by one: each `&'static str` shortens to the map's lifetime.
-                        for n in Builtin::names().filter(|n| is_bare_name(n)) {
-                            known.push(n);
-                        }
-                        did_you_mean(name, known.into_iter(), true)
-                    });
+                    // `name:strin`, `%mesage`: a slip for a constructor or a builtin.
+                    .unwrap_or_else(|| self.slip(name));
                 let message = format!("unknown constructor `{name}` used as a bare type{hint}");
                 self.push(def, ty.range.clone(), message);
             }
@@ -1442,14 +1435,7 @@ impl<'a> Validator<'a> {
                 match meant.iter().find(|(written, _)| *written == name) {
                     Some((_, defined)) => format!(" (did you mean `{defined}`?)"),
                     // `peer:InputPer`: a slip for a defined type or a builtin.
-                    None => {
-                        let mut known: Vec<&str> = self.boxed.keys().copied().collect();
-                        // One by one: each `&'static str` shortens to the map's lifetime.
-                        for n in Builtin::names().filter(|n| !is_bare_name(n)) {
-                            known.push(n);
-                        }
-                        did_you_mean(name, known.into_iter(), true)
-                    }
+                    None => self.slip(name),
                 }
             };
             self.diagnostics.push(Diagnostic {
@@ -1473,6 +1459,22 @@ impl<'a> Validator<'a> {
                 ),
             });
         }
+    }
+
+    /// The hint for an unknown type `name` ([`did_you_mean`]): a constructor or a bare builtin
+    /// for a bare name, a boxed type or a boxed builtin for a boxed one.
+    fn slip(&self, name: &str) -> String {
+        let bare = is_bare_name(name);
+        let mut known: Vec<&str> = if bare {
+            self.bare.keys().copied().collect()
+        } else {
+            self.boxed.keys().copied().collect()
+        };
+        // One by one: each `&'static str` shortens to the maps' lifetime.
+        for n in Builtin::names().filter(|n| is_bare_name(n) == bare) {
+            known.push(n);
+        }
+        did_you_mean(name, known.into_iter(), true)
     }
 
     /// An extern entry that no field or function result of the schema names is an error at the
@@ -1574,6 +1576,7 @@ const NEAR_MISS_LONGEST: usize = 128;
 /// name of four to 128 bytes, one letter added, dropped, changed or swapped with its
 /// neighbour), the first by name so that a schema always gets the same hint, as ` (did you
 /// mean `name`?)`; empty if none is.
+///
 /// Not a name and the same with a number after it: a schema has both (`flags` and `flags2`),
 /// and the one missing is more likely left out than misspelt. Nor, of `types`, a name and its
 /// plural, for the same reason (`Update` and `Updates`, `future_salt` and `future_salts`);

@@ -75,10 +75,9 @@ fn tl_text(name: Option<&str>, kind: &FieldKind) -> String {
             _ => String::new(),
         };
     };
-    // Arguments of arguments in parentheses: the id's text (`Pair tuple int 2 string`) is
-    // hard to read.
-    // An application in parentheses, as TL takes a field's type (`ids:(vector int)`): `%`
-    // puts its own around one (`%(Tuple point m)`).
+    // Every application in parentheses, as TL takes a field's type (`ids:(vector int)`,
+    // `ends:(Pair (tuple int 2) string)`), where the id's text (`Pair tuple int 2 string`) is
+    // hard to read; `%` puts its own around one (`%(Tuple point m)`).
     let (open, close) = match kind {
         FieldKind::Plain(ty) | FieldKind::Conditional { ty, .. }
             if !ty.args.is_empty() && !ty.is_percent_boxed() =>
