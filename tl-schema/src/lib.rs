@@ -5,6 +5,7 @@
 //! [`ast`], local checks), then [`validate`] (checks across the schema: ids by the [`IdRule`],
 //! duplicates, unknown types, flags). Every problem becomes a [`Diagnostic`]; nothing panics,
 //! whatever the text.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod ast;
 pub mod builtin;
