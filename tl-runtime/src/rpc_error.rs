@@ -425,5 +425,21 @@ mod tests {
             .expect("an error")
             .unwrap_err();
         assert!(short.to_string().contains("liteServer.error"), "{short}");
+        // Every cut and every byte changed: an answer or an error, never a panic.
+        ton.pop();
+        for end in 0..=ton.len() {
+            let _ = RpcError::from_reply(&ton[..end]);
+        }
+        for i in 0..ton.len() {
+            for b in [0x00, 0x7f, 0x80, 0xfe, 0xff] {
+                let mut changed = ton.clone();
+                changed[i] = b;
+                if let Some(Ok(e)) = RpcError::from_reply(&changed) {
+                    // What decodes is the fields exactly: they encode back to the same bytes
+                    // after the id (`rpc_error`'s id, whichever of the two was read).
+                    assert_eq!(e.to_bytes()[4..], changed[4..], "byte {i} as {b:#04x}");
+                }
+            }
+        }
     }
 }
