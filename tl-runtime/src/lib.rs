@@ -559,9 +559,7 @@ impl<T: for<'a> Deserialize<'a>> DeserializeOwned for T {}
 #[cfg(feature = "hash")]
 pub fn hash<T: Serialize + ?Sized>(value: &T) -> [u8; 32] {
     use sha2::Digest;
-    let mut buf = Vec::with_capacity(128);
-    value.serialize(&mut buf);
-    sha2::Sha256::digest(&buf).into()
+    sha2::Sha256::digest(value.to_bytes()).into()
 }
 
 /// A value whose encoding depends on a field mask passed to its type from outside, as VK's

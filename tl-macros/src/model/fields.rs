@@ -25,15 +25,11 @@ fn is_true(ty: &Type) -> bool {
 /// holds the definition single-spaced and without comments (`as_written`), as every real
 /// schema's lines are, and where the text is the field's alone (not `x` of `(x y:int)`);
 /// printed from its parts otherwise.
-fn field_text(def: &Definition, source: Option<&str>, i: usize, name: Option<&str>) -> String {
+fn field_text(def: &Definition, source: Option<&str>, i: usize) -> String {
     let f = &def.fields[i];
+    let name = f.name.as_ref().map(|n| n.value.as_str());
     match source.and_then(|s| s.get(f.range.clone())) {
-        Some(text)
-            if !text.is_empty()
-                && f.name
-                    .as_ref()
-                    .is_none_or(|n| text.starts_with(n.value.as_str())) =>
-        {
+        Some(text) if !text.is_empty() && name.is_none_or(|n| text.starts_with(n)) => {
             text.to_owned()
         }
         _ => tl_text(name, &f.kind),
@@ -331,7 +327,7 @@ pub fn build<'d>(
         // An anonymous field (`int`, `_:int`) is called by its place: `arg2`.
         let label = def.field_label(i);
         let name = &*label;
-        let text = field_text(def, source, i, f.name.as_ref().map(|n| n.value.as_str()));
+        let text = field_text(def, source, i);
         // The repetition this field counts, if it is a `#` that counts one.
         let repetition = if counted.is_empty() {
             None
@@ -444,7 +440,7 @@ pub fn build<'d>(
                         let mut texts = Vec::new();
                         let mut tl_names = Vec::new();
                         for &m in &valued {
-                            let (Some(written), FieldKind::Conditional { ty, .. }) =
+                            let (Some(_), FieldKind::Conditional { ty, .. }) =
                                 (&tl_fields[m].name, &tl_fields[m].kind)
                             else {
                                 return Err(Internal(format!(
@@ -460,7 +456,7 @@ pub fn build<'d>(
                             });
                             docs.extend(b.field_docs.remove(&*member).unwrap_or_default());
                             names.push(ident::field_name(&member));
-                            texts.push(field_text(def, source, m, Some(&written.value)));
+                            texts.push(field_text(def, source, m));
                             tl_names.push(member.into_owned());
                         }
                         // A large group (TON has 18 fields on one bit) is named after its bit.
