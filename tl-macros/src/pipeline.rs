@@ -135,10 +135,20 @@ pub fn expand(input: &[Tree]) -> Expansion {
         }
     };
     timings.lap("select and model");
+    if let Some(error) = copy_blocker(&model, options) {
+        return Expansion::head(vec![tracking, Piece::Error(error)]);
+    }
     let mut derives = [paths::CLONE, paths::PARTIAL_EQ].join(", ");
-    for i in 0..options.derive.len() {
-        derives.push_str(", ");
-        derives.push_str(&paths::derive_alias(i));
+    for (i, name) in options.derive_names.iter().enumerate() {
+        // What every generated type already has (`Debug` written out, `Clone` and `PartialEq`
+        // derived) is not derived twice: rustc would reject the second impl.
+        if !name
+            .as_deref()
+            .is_some_and(|n| ALREADY_IMPLEMENTED.contains(&n))
+        {
+            derives.push_str(", ");
+            derives.push_str(&paths::derive_alias(i));
+        }
     }
     let code = emit::generate(
         &model,
@@ -203,6 +213,76 @@ fn externs(
         map.insert(e.name.clone(), alias);
     }
     map
+}
+
+/// The standard traits every generated struct and enum implements already, which a standard
+/// derive of the same name leaves as they are (rather than implementing them twice).
+const ALREADY_IMPLEMENTED: [&str; 3] = ["Debug", "Clone", "PartialEq"];
+
+/// `derive(Copy)` where a generated type holds a value that is not `Copy`: an error at the
+/// derive naming the first such field (or boxed variant), as [`impossible_derives`] gives for
+/// other derives; rustc's own would point at the whole call, once per type. Only what is
+/// certainly not `Copy` is an error (an owned string, bytes or `Object`, a vector, a `Box`); an
+/// `extern` type is left to rustc.
+fn copy_blocker(model: &Model, options: &crate::attr::Options) -> Option<Error> {
+    use crate::model::RType;
+    /// What `ty` is in Rust, if that is certainly not `Copy`.
+    fn not_copy(ty: &RType, borrowed: bool) -> Option<&'static str> {
+        match ty {
+            RType::String if !borrowed => Some("a `string`, a `String`"),
+            RType::Bytes if !borrowed => Some("`bytes`, a `Vec<u8>`"),
+            RType::Object if !borrowed => Some("an `Object`, which holds a `Vec<u8>`"),
+            RType::Vector { .. } => Some("a vector, a `Vec`"),
+            RType::Struct { boxed: true, .. } | RType::Applied { boxed: true, .. } => {
+                Some("a constructor on a cycle, in a `Box`")
+            }
+            RType::Array { elem, .. } => not_copy(elem, borrowed),
+            RType::Applied { args, .. } => args.iter().find_map(|a| not_copy(a, borrowed)),
+            _ => None,
+        }
+    }
+    let at = options
+        .derive
+        .iter()
+        .zip(&options.derive_names)
+        .find(|(_, name)| name.as_deref() == Some("Copy"))?
+        .0
+        .last()?;
+    let why = |what: String| {
+        Error::new(
+            Spot::Token(*at),
+            format!(
+                "`Copy` cannot be derived: {what}, which is not `Copy`; `only(...)` can leave out the types that hold one"
+            ),
+        )
+    };
+    for s in model.types.iter().chain(&model.functions) {
+        for field in &s.fields {
+            let held = field.holds.inline_tys().into_iter();
+            if let Some(what) = held
+                .map(|ty| &s.tys[ty.0])
+                .find_map(|ty| not_copy(ty, model.borrowed))
+            {
+                return Some(why(format!(
+                    "`{}` of `{}` holds {what}",
+                    field.name, s.tl_name
+                )));
+            }
+        }
+    }
+    for e in &model.enums {
+        if let Some(&v) = e.variants.iter().find(|&&v| model.ctor(v).boxed_in_enum) {
+            return Some(why(format!(
+                "`{}` is large, so its variant of `{}` holds it in a `Box`",
+                model.ctor(v).tl_name,
+                e.tl_name
+            )));
+        }
+    }
+    if options.any && !model.functions.is_empty() {
+        return Some(why("`Any` holds each function in a `Box`".to_string()));
+    }
+    None
 }
 
 /// A standard derive that some generated type of this schema cannot have is an error at the

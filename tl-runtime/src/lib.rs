@@ -413,8 +413,11 @@ pub use tl_macros::{Deserialize, Identifiable, Serialize};
 ///   crate's `cargo check` and its peak memory.
 /// - `derive(Trait, ...)`: more derives for every generated struct and enum. A standard one
 ///   that a generated type cannot have is an error at it: `Default` (a boxed type is an enum
-///   of its constructors, none of them the default), and `Eq`, `Hash` or `Ord` where a type
-///   holds a `double` (an `f64`).
+///   of its constructors, none of them the default), `Eq`, `Hash` or `Ord` where a type
+///   holds a `double` (an `f64`), and `Copy` where one holds a `String`, bytes, an `Object`, a
+///   vector or a `Box` (with `borrowed`, strings and bytes are `&str` and `&[u8]`, which are
+///   `Copy`). Every generated type implements `Debug`, `Clone` and `PartialEq` already; asked
+///   for again, they are implemented once.
 /// - `serde`, or `serde = "tl"` / `serde = "tdlib"` (the `serde` feature): every struct, enum and
 ///   `Any` implements serde's `Serialize` and `Deserialize` as a map tagged by its TL name, the
 ///   fields by their TL names, flags as present or absent fields (the form is in `json`). `"tl"`
