@@ -20,6 +20,21 @@ const OPTIONS: &[&str] = &[
     "crate",
 ];
 
+/// The name a derive's path ends with (`Hash` of `std::hash::Hash`), and whether it is a
+/// standard one: a name alone (the prelude's) or a path into `std` or `core`.
+#[derive(Clone, Debug)]
+pub struct DeriveName {
+    pub last: Option<String>,
+    pub standard: bool,
+}
+
+impl DeriveName {
+    /// The name, if the derive is a standard one.
+    pub fn standard(&self) -> Option<&str> {
+        self.last.as_deref().filter(|_| self.standard)
+    }
+}
+
 /// `#[tl(...)]`.
 #[derive(Default)]
 pub struct Options {
@@ -51,9 +66,8 @@ pub struct Options {
     /// `Debug`, `Clone` and `PartialEq`: the ids of each path's tokens, which reach the output as
     /// they were written.
     pub derive: Vec<Vec<usize>>,
-    /// The name of each derive that is a standard one (`Hash`, `std::hash::Hash`): a name
-    /// alone or a path into `std` or `core`.
-    pub derive_names: Vec<Option<String>>,
+    /// The name each derive's path ends with, and whether it is a standard one.
+    pub derive_names: Vec<DeriveName>,
     /// `extern(Type = path, ...)`: TL types defined outside the schema, and the Rust types that
     /// implement them, with the spans of their names.
     pub externs: Vec<Extern>,
@@ -188,8 +202,10 @@ impl Options {
                         let idents: Vec<&str> = path.iter().filter_map(|t| t.ident()).collect();
                         let standard =
                             idents.len() == 1 || matches!(idents.first(), Some(&("std" | "core")));
-                        let last = idents.last().filter(|_| standard).map(|&n| n.to_owned());
-                        self.derive_names.push(last);
+                        self.derive_names.push(DeriveName {
+                            last: idents.last().map(|&n| n.to_owned()),
+                            standard,
+                        });
                     }
                 }
             }

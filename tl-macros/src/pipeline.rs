@@ -143,7 +143,7 @@ pub fn expand(input: &[Tree]) -> Expansion {
         // What every generated type already has (`Debug` written out, `Clone` and `PartialEq`
         // derived) is not derived twice: rustc would reject the second impl.
         if !name
-            .as_deref()
+            .standard()
             .is_some_and(|n| ALREADY_IMPLEMENTED.contains(&n))
         {
             derives.push_str(", ");
@@ -245,7 +245,7 @@ fn copy_blocker(model: &Model, options: &crate::attr::Options) -> Option<Error> 
         .derive
         .iter()
         .zip(&options.derive_names)
-        .find(|(_, name)| name.as_deref() == Some("Copy"))?
+        .find(|(_, name)| name.standard() == Some("Copy"))?
         .0
         .last()?;
     let why = |what: String| {
@@ -289,7 +289,8 @@ fn copy_blocker(model: &Model, options: &crate::attr::Options) -> Option<Error> 
 /// derive, saying which type and why: rustc's own would point at the whole call, once for each
 /// such type. `Default`: a boxed type is an enum of its constructors, and TL makes none of them
 /// the default. `Eq`, `Hash` and `Ord`: a `double` (or VK's `float`) is an `f64` (`f32`), which
-/// has none of them.
+/// has none of them. `Ord` without `PartialOrd` and `Eq`, which it needs, is an error too (rustc
+/// gives two at the whole call for every type).
 fn impossible_derives(
     schema: &tl_schema::Schema,
     options: &crate::attr::Options,
@@ -313,9 +314,40 @@ fn impossible_derives(
     }
     let defs = schema.definitions.iter().filter(|d| !d.builtin);
     for (names, name) in options.derive.iter().zip(&options.derive_names) {
-        let (Some(name), Some(&id)) = (name.as_deref(), names.last()) else {
+        let (Some(name), Some(&id)) = (name.standard(), names.last()) else {
             continue;
         };
+        // What a standard derive needs of the others (`PartialEq` and `Clone` are always
+        // there): a derive of that name, from any crate.
+        let needs: &[&str] = match name {
+            "Ord" => &["PartialOrd", "Eq"],
+            _ => &[],
+        };
+        let missing: Vec<&str> = needs
+            .iter()
+            .copied()
+            .filter(|need| {
+                !options
+                    .derive_names
+                    .iter()
+                    .any(|other| other.last.as_deref() == Some(need))
+            })
+            .collect();
+        if !missing.is_empty() {
+            errors.push(Error::new(
+                Spot::Token(id),
+                format!(
+                    "`{name}` needs {} as well: add {} to `derive(...)`",
+                    missing
+                        .iter()
+                        .map(|m| format!("`{m}`"))
+                        .collect::<Vec<_>>()
+                        .join(" and "),
+                    if missing.len() == 1 { "it" } else { "them" }
+                ),
+            ));
+            continue;
+        }
         let why = match name {
             "Default" => defs
                 .clone()

@@ -416,8 +416,9 @@ pub use tl_macros::{Deserialize, Identifiable, Serialize};
 ///   of its constructors, none of them the default), `Eq`, `Hash` or `Ord` where a type
 ///   holds a `double` (an `f64`), and `Copy` where one holds a `String`, bytes, an `Object`, a
 ///   vector or a `Box` (with `borrowed`, strings and bytes are `&str` and `&[u8]`, which are
-///   `Copy`). Every generated type implements `Debug`, `Clone` and `PartialEq` already; asked
-///   for again, they are implemented once.
+///   `Copy`); so is `Ord` without the `PartialOrd` and `Eq` it needs. Every generated type
+///   implements `Debug`, `Clone` and `PartialEq` already; asked for again, they are implemented
+///   once.
 /// - `serde`, or `serde = "tl"` / `serde = "tdlib"` (the `serde` feature): every struct, enum and
 ///   `Any` implements serde's `Serialize` and `Deserialize` as a map tagged by its TL name, the
 ///   fields by their TL names, flags as present or absent fields (the form is in `json`). `"tl"`
