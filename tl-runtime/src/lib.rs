@@ -282,6 +282,12 @@ pub use tl_macros::{Deserialize, Identifiable, Serialize};
 /// have, a line's parameter with no row, a row whose type differs, a different result, or an
 /// unknown column layout is an error at that row.
 ///
+/// The page may be in Markdown too, as a converter or a Markdown mirror of the docs writes it:
+/// `#` headings (or underlined ones), the TL lines in a fenced code block, pipe tables (`| Name
+/// | Type | Description |` and its `| --- |` row). Links, code spans, `**` and backslash escapes
+/// in its text and cells are read as their text (`[long](/type/long)` is `long`,
+/// `connection\_id` is `connection_id`); an error in a cell points at the cell as written.
+///
 /// A type's page (`core.telegram.org/type/ChatOnlines`) may be pasted too: its name, its
 /// description, its constructors' lines (and those of the methods that return it), a
 /// `Constructors` table (`Constructor Description`) and a `Methods` table (`Method

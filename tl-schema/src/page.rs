@@ -9,6 +9,12 @@
 //! (`Constructor Description`) and, when methods return it, a "Methods" table (`Method
 //! Description`).
 //!
+//! The same page in Markdown, as a converter or a Markdown mirror of the docs writes it, is read
+//! too: `#` headings (or Setext underlines), the TL lines in a fenced code block, pipe tables
+//! (`| Name | Type | Description |`, then `| --- | --- | --- |`), and in the cells and the prose
+//! links (`[InputPhoneCall](/type/InputPhoneCall)`), code spans, `**` and backslash escapes
+//! (`connection\_id`), which are read as their text.
+//!
 //! [`read`] finds a page in a source and returns the source with everything but the TL lines
 //! blanked (byte offsets kept, so the parser and every diagnostic see the lines where they are),
 //! and the page. [`check`] then holds the page against the definition or type it documents.
@@ -82,6 +88,103 @@ const METHODS: &str = "Methods";
 /// Sections whose text is not read.
 const OTHER: [&str; 2] = ["Related pages", "Bots can use this method"];
 
+/// The text of a Markdown heading line (`### Parameters`, `**Parameters**`) without its
+/// markers, or the line itself. No TL line starts with `#` or `**`.
+fn heading_text(line: &str) -> &str {
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    if (1..=6).contains(&hashes) && line[hashes..].starts_with([' ', '\t']) {
+        let inner = line[hashes..].trim();
+        // An optional closing sequence: `## Parameters ##`.
+        let closed = inner.trim_end_matches('#');
+        return if closed.len() < inner.len() && closed.ends_with([' ', '\t']) {
+            closed.trim_end()
+        } else {
+            inner
+        };
+    }
+    line.strip_prefix("**")
+        .and_then(|l| l.strip_suffix("**"))
+        .filter(|l| !l.is_empty() && !l.contains("**"))
+        .unwrap_or(line)
+}
+
+/// Whether a line is Markdown's decoration alone: a Setext heading's underline (`===`, `---`)
+/// or a thematic break (`***`, `___`, `- - -`).
+fn is_rule(line: &str) -> bool {
+    let marks: Vec<u8> = line.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
+    marks.len() >= 3
+        && matches!(marks[0], b'=' | b'-' | b'*' | b'_')
+        && marks.iter().all(|&b| b == marks[0])
+}
+
+/// Whether a line opens or closes a fenced code block (`` ``` `` or `~~~`, with an info string
+/// such as `` ```tl ``).
+fn is_fence(line: &str) -> bool {
+    line.starts_with("```") || line.starts_with("~~~")
+}
+
+/// A Markdown cell or line read as its text: a link or an image is its text, code spans and
+/// `**` lose their marks, a backslash escape is the character it escapes, and `&lt;`, `&gt;`,
+/// `&amp;` and `&quot;` are theirs.
+fn markdown_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        let after = &rest[c.len_utf8()..];
+        match c {
+            '\\' if after.starts_with(|n: char| n.is_ascii_punctuation()) => {
+                out.push_str(&after[..1]);
+                rest = &after[1..];
+            }
+            '[' | '!' => {
+                // `[text](target)` or `![text](target)`: the text, read in turn.
+                let open = if c == '!' {
+                    after.strip_prefix('[')
+                } else {
+                    Some(after)
+                };
+                let link = open.and_then(|inner| {
+                    let close = inner.find("](")?;
+                    let end = inner[close..].find(')')? + close;
+                    Some((&inner[..close], &inner[end + 1..]))
+                });
+                match link {
+                    Some((label, next)) => {
+                        out.push_str(&markdown_text(label));
+                        rest = next;
+                    }
+                    None => {
+                        out.push(c);
+                        rest = after;
+                    }
+                }
+            }
+            '`' => rest = after,
+            '*' if after.starts_with('*') => rest = &after[1..],
+            '&' => {
+                let entity = [("lt;", '<'), ("gt;", '>'), ("amp;", '&'), ("quot;", '"')]
+                    .into_iter()
+                    .find(|(name, _)| after.starts_with(name));
+                match entity {
+                    Some((name, ch)) => {
+                        out.push(ch);
+                        rest = &after[name.len()..];
+                    }
+                    None => {
+                        out.push('&');
+                        rest = after;
+                    }
+                }
+            }
+            _ => {
+                out.push(c);
+                rest = after;
+            }
+        }
+    }
+    out
+}
+
 fn is_heading(line: &str) -> bool {
     line == PARAMETERS
         || RESULT.contains(&line)
@@ -95,19 +198,90 @@ fn is_heading(line: &str) -> bool {
 /// "Result", "Possible errors", a type's "Constructors"), which no TL line can be.
 pub fn is_page(text: &str) -> bool {
     text.lines()
-        .map(str::trim)
+        .map(|l| heading_text(l.trim()))
         .any(|l| l == PARAMETERS || l == RESULT[0] || l == ERRORS || l == CONSTRUCTORS)
 }
 
-/// A line: its trimmed text and where that is.
+/// A line: its trimmed text (a Markdown heading's without its marks; empty for a fence or a
+/// rule) and where that is, and the range of the whole trimmed line, which the masked text
+/// blanks.
 struct Line<'a> {
     text: &'a str,
     start: usize,
+    whole: Range<usize>,
+    /// A fence (`` ``` ``) of a fenced code block.
+    fence: bool,
 }
 
 impl Line<'_> {
     fn range(&self) -> Range<usize> {
         self.start..self.start + self.text.len()
+    }
+
+    /// A Markdown table's row: `| a | b |`.
+    fn is_pipe_row(&self) -> bool {
+        self.text.starts_with('|')
+    }
+
+    /// The cells of a table row of `columns` columns: a Markdown row's cells between its pipes
+    /// (read by [`markdown_text`]); otherwise the first `columns - 1` words and the rest of the
+    /// line (the description, which has spaces), as a browser copies a table.
+    fn cells(&self, columns: usize) -> Vec<Spanned<String>> {
+        if !self.is_pipe_row() {
+            let words = self.words();
+            let mut out: Vec<Spanned<String>> = words
+                .iter()
+                .take(columns.saturating_sub(1))
+                .map(owned)
+                .collect();
+            if let Some(first) = words.get(out.len()) {
+                out.push(Spanned {
+                    value: self.text[first.range.start - self.start..].to_string(),
+                    range: first.range.start..self.start + self.text.len(),
+                });
+            }
+            return out;
+        }
+        let mut out = Vec::new();
+        // The text between the leading pipe and each unescaped pipe after it.
+        let inner = &self.text[1..];
+        let mut cell_start = 0;
+        let mut escaped = false;
+        for (i, b) in inner.bytes().enumerate() {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'|' {
+                out.push(self.cell(1 + cell_start, 1 + i));
+                cell_start = i + 1;
+            }
+        }
+        if !inner[cell_start..].trim().is_empty() {
+            out.push(self.cell(1 + cell_start, self.text.len()));
+        }
+        out
+    }
+
+    /// The cell between byte offsets `from` and `to` of the text, trimmed.
+    fn cell(&self, from: usize, to: usize) -> Spanned<String> {
+        let raw = &self.text[from..to];
+        let lead = raw.len() - raw.trim_start().len();
+        let start = self.start + from + lead;
+        Spanned {
+            value: markdown_text(raw.trim()).replace("\\|", "|"),
+            range: start..start + raw.trim().len(),
+        }
+    }
+
+    /// Whether it is a Markdown table's delimiter row: `| --- | :---: |`.
+    fn is_delimiter_row(&self) -> bool {
+        self.is_pipe_row()
+            && self.text.contains('-')
+            && self
+                .text
+                .bytes()
+                .all(|b| matches!(b, b'|' | b'-' | b':' | b' ' | b'\t'))
     }
 
     /// The whitespace-separated words, with their ranges.
@@ -124,15 +298,6 @@ impl Line<'_> {
         }
         out
     }
-
-    /// Everything after the first `n` words.
-    fn rest_after(&self, n: usize) -> &str {
-        let words = self.words();
-        match words.get(n) {
-            Some(w) => &self.text[w.range.start - self.start..],
-            None => "",
-        }
-    }
 }
 
 fn lines(text: &str) -> Vec<Line<'_>> {
@@ -140,9 +305,22 @@ fn lines(text: &str) -> Vec<Line<'_>> {
     let mut start = 0;
     for raw in text.split_inclusive('\n') {
         let lead = raw.len() - raw.trim_start().len();
+        let trimmed = raw.trim();
+        let whole = start + lead..start + lead + trimmed.len();
+        let fence = is_fence(trimmed);
+        let text = if fence || is_rule(trimmed) {
+            ""
+        } else {
+            heading_text(trimmed)
+        };
+        // Where the heading's text starts in the line (after its marks, which it cannot
+        // start with).
+        let offset = trimmed.find(text).unwrap_or(0);
         out.push(Line {
-            text: raw.trim(),
-            start: start + lead,
+            text,
+            start: whole.start + if text.is_empty() { 0 } else { offset },
+            whole,
+            fence,
         });
         start += raw.len();
     }
@@ -188,18 +366,44 @@ pub fn read(text: &str, source: SourceId) -> Option<(String, Page, Vec<Diagnosti
         .iter()
         .position(|l| is_heading(l.text))
         .unwrap_or(all.len());
+    // Markdown's marks (headings' `#`s, fences, rules) are blanked with their lines; the prose
+    // and the cells of a Markdown page are read as text ([`markdown_text`]).
+    let markdown = all
+        .iter()
+        .any(|l| l.fence || l.is_pipe_row() || l.whole.len() > l.text.len());
+    let prose = |t: &str| {
+        if markdown {
+            markdown_text(t)
+        } else {
+            t.to_string()
+        }
+    };
+    for line in all.iter().filter(|l| l.text.is_empty()) {
+        blank(line.whole.clone());
+    }
 
-    // The head: prose and TL lines. A line is TL when it has `=` or `;`, is a comment or a
-    // section marker, or continues a definition not yet ended by `;`.
+    // The head: prose and TL lines. In a page with a fenced code block, the TL lines are those
+    // inside it. Otherwise a line is TL when it has `=` or `;`, is a comment or a section
+    // marker, or continues a definition not yet ended by `;`.
+    let fenced = all[..first_heading].iter().any(|l| l.fence);
+    let mut in_fence = false;
     let mut open = false;
     let mut prose_seen = false;
     for line in &all[..first_heading] {
+        if line.fence {
+            in_fence = !in_fence;
+            continue;
+        }
         let t = line.text;
         if t.is_empty() {
             continue;
         }
         let marker = t.starts_with("//") || t.starts_with("---");
-        if open || marker || t.contains('=') || t.contains(';') {
+        if fenced {
+            if in_fence {
+                continue;
+            }
+        } else if open || marker || t.contains('=') || t.contains(';') {
             if !marker {
                 let code = t.split("//").next().unwrap_or("").trim_end();
                 if !code.is_empty() {
@@ -208,17 +412,18 @@ pub fn read(text: &str, source: SourceId) -> Option<(String, Page, Vec<Diagnosti
             }
             continue;
         }
-        blank(line.range());
+        blank(line.whole.clone());
         if is_layer_selector(t) {
             continue;
         }
-        if !prose_seen && is_name(t) {
+        let t = prose(t);
+        if !prose_seen && is_name(&t) {
             page.title = Some(Spanned {
-                value: t.to_string(),
+                value: t,
                 range: line.range(),
             });
         } else {
-            page.description.push(t.to_string());
+            page.description.push(t);
         }
         prose_seen = true;
     }
@@ -227,7 +432,7 @@ pub fn read(text: &str, source: SourceId) -> Option<(String, Page, Vec<Diagnosti
     let mut i = first_heading;
     while i < all.len() {
         let heading = &all[i];
-        blank(heading.range());
+        blank(heading.whole.clone());
         let end = all[i + 1..]
             .iter()
             .position(|l| is_heading(l.text))
@@ -237,7 +442,7 @@ pub fn read(text: &str, source: SourceId) -> Option<(String, Page, Vec<Diagnosti
             .filter(|l| !l.text.is_empty())
             .collect();
         for l in &body {
-            blank(l.range());
+            blank(l.whole.clone());
         }
         let h = heading.text;
         if h == PARAMETERS {
@@ -248,7 +453,7 @@ pub fn read(text: &str, source: SourceId) -> Option<(String, Page, Vec<Diagnosti
         } else if RESULT.contains(&h) {
             if let Some(l) = body.first() {
                 page.result = Some(Spanned {
-                    value: l.text.to_string(),
+                    value: prose(l.text),
                     range: l.range(),
                 });
             }
@@ -300,9 +505,22 @@ fn header<'l, 'a>(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<&'l [&'l Line<'a>]> {
     let first = body.first()?;
-    let words: Vec<&str> = first.text.split_whitespace().collect();
-    if words[..] == *expected {
-        return Some(&body[1..]);
+    let words: Vec<String> = if first.is_pipe_row() {
+        first
+            .cells(expected.len())
+            .into_iter()
+            .map(|c| c.value)
+            .collect()
+    } else {
+        first.text.split_whitespace().map(str::to_string).collect()
+    };
+    if words.iter().eq(expected) {
+        // A Markdown table's delimiter row is not a row.
+        let rows = &body[1..];
+        return Some(match rows.first() {
+            Some(l) if l.is_delimiter_row() => &rows[1..],
+            _ => rows,
+        });
     }
     if !(first.text.ends_with('.') && body.len() == 1) {
         diagnostics.push(Diagnostic::new(
@@ -318,23 +536,31 @@ fn header<'l, 'a>(
     None
 }
 
-/// The rows of a table whose header must be `expected`, each read by `row` (which reports what
-/// is malformed and returns `None` for it).
+/// The rows of a table whose header must be `expected`, each read by `row` from its cells
+/// ([`Line::cells`]), which reports what is malformed and returns `None` for it.
 fn rows<T>(
     body: &[&Line<'_>],
     expected: &[&str],
     what: &str,
     source: SourceId,
     diagnostics: &mut Vec<Diagnostic>,
-    mut row: impl FnMut(&Line<'_>, &[Spanned<&str>], &mut Vec<Diagnostic>) -> Option<T>,
+    mut row: impl FnMut(&Line<'_>, &[Spanned<String>], &mut Vec<Diagnostic>) -> Option<T>,
 ) -> Vec<T> {
     let Some(lines) = header(body, expected, what, source, diagnostics) else {
         return Vec::new();
     };
     lines
         .iter()
-        .filter_map(|line| row(line, &line.words(), diagnostics))
+        .filter_map(|line| row(line, &line.cells(expected.len()), diagnostics))
         .collect()
+}
+
+/// The text of the cell at `index`, or nothing (a row without a description).
+fn cell_text(cells: &[Spanned<String>], index: usize) -> String {
+    cells
+        .get(index)
+        .map(|c| c.value.clone())
+        .unwrap_or_default()
 }
 
 fn owned(word: &Spanned<&str>) -> Spanned<String> {
@@ -356,12 +582,12 @@ fn params(
         "Parameters",
         source,
         diagnostics,
-        |line, words, diagnostics| {
-            if let [name, ty, ..] = words {
+        |line, cells, diagnostics| {
+            if let [name, ty, ..] = cells {
                 return Some(ParamRow {
-                    name: owned(name),
-                    ty: owned(ty),
-                    description: line.rest_after(2).to_string(),
+                    name: name.clone(),
+                    ty: ty.clone(),
+                    description: cell_text(cells, 2),
                 });
             }
             diagnostics.push(Diagnostic::new(
@@ -393,11 +619,11 @@ fn named(
         what,
         source,
         diagnostics,
-        |line, words, diagnostics| {
-            if let Some(name) = words.first().filter(|w| is_name(w.value)) {
+        |line, cells, diagnostics| {
+            if let Some(name) = cells.first().filter(|w| is_name(&w.value)) {
                 return Some(NameRow {
-                    name: owned(name),
-                    description: line.rest_after(1).to_string(),
+                    name: name.clone(),
+                    description: cell_text(cells, 1),
                 });
             }
             diagnostics.push(Diagnostic::new(
@@ -425,7 +651,7 @@ fn errors(
         "Possible errors",
         source,
         diagnostics,
-        |line, words, diagnostics| {
+        |line, cells, diagnostics| {
             let malformed = |why: String| {
                 Diagnostic::new(
                     source,
@@ -436,7 +662,7 @@ fn errors(
                     ),
                 )
             };
-            let [code, name, ..] = words else {
+            let [code, name, ..] = cells else {
                 diagnostics.push(malformed("and it has no name".into()));
                 return None;
             };
@@ -444,7 +670,7 @@ fn errors(
                 diagnostics.push(malformed(format!("and `{}` is not a code", code.value)));
                 return None;
             };
-            if variant_name(name.value).is_none() {
+            if variant_name(&name.value).is_none() {
                 let camel = heck::ToUpperCamelCase::to_upper_camel_case(
                     name.value.replace("%d", "_").as_str(),
                 );
@@ -461,8 +687,8 @@ fn errors(
             }
             Some(ErrorDoc {
                 code: code_value,
-                name: name.value.to_string(),
-                description: line.rest_after(2).to_string(),
+                name: name.value.clone(),
+                description: cell_text(cells, 2),
                 param: None,
                 range: Some(line.range()),
             })
@@ -487,16 +713,6 @@ pub fn check(
             continue;
         }
         let source = page.source;
-        let text = sources.get(source).map_or("", |s| s.text.as_str());
-        // The words of `r` in `text`, without the spaces between them.
-        let slice_of = |text: &str, r: &Range<usize>| -> String {
-            text.get(r.clone())
-                .unwrap_or("")
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect()
-        };
-        let slice = |r: &Range<usize>| slice_of(text, r);
         let on_page: Vec<usize> = (0..defs.len())
             .filter(|&i| defs[i].source == source && !defs[i].builtin)
             .collect();
@@ -566,7 +782,7 @@ pub fn check(
         page.documents = found;
         // The line may be in another source, when the page repeats the schema's.
         let def_text = sources.get(def.source).map_or("", |s| s.text.as_str());
-        let in_line = |r: &Range<usize>| slice_of(def_text, r);
+        let in_line = |r: &Range<usize>| unspaced(def_text.get(r.clone()).unwrap_or(""));
         let fields: HashMap<&str, String> = def
             .fields
             .iter()
@@ -612,7 +828,7 @@ pub fn check(
                             crate::validate::did_you_mean(name, fields.keys().copied(), false)
                         ),
                     )),
-                    Some(ty) if *ty != slice(&row.ty.range) => diagnostics.push(Diagnostic::new(
+                    Some(ty) if *ty != unspaced(&row.ty.value) => diagnostics.push(Diagnostic::new(
                         source,
                         row.ty.range.clone(),
                         format!(
@@ -642,7 +858,7 @@ pub fn check(
 
         if let Some(result) = &page.result {
             let line_result = in_line(&def.result.range);
-            if slice(&result.range) != line_result {
+            if unspaced(&result.value) != line_result {
                 diagnostics.push(Diagnostic::new(
                     source,
                     result.range.clone(),
@@ -678,6 +894,11 @@ pub fn check(
         }
     }
     diagnostics
+}
+
+/// `text` without its whitespace: how a page's type is compared with the line's.
+fn unspaced(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// ` (they define `a`, `b`)`: up to eight names after `what`, in parentheses, or nothing when
@@ -881,6 +1102,88 @@ mod tests {
         );
     }
 
+    /// The page in Markdown, as an HTML-to-Markdown converter writes it: `#` headings, the TL
+    /// lines fenced, pipe tables, links in the cells and the prose, escaped underscores.
+    const MARKDOWN: &str = "# phone.discardCall\n\nRefuse or end running [call](/api/end-to-end/voice-calls)\n\n\
+        ```\nupdatesTooLong#e317af7e = Updates;\n---functions---\n\
+        phone.discardCall#b2cbc1c0 flags:# video:flags.0?true peer:InputPhoneCall connection_id:long = Vector<Updates>;\n```\n\n\
+        ### Parameters\n\n| Name | Type | Description |\n| --- | --- | --- |\n\
+        | flags | [#](/type/%23) | Flags, see [TL conditional fields](/mtproto/TL-combinators#conditional-fields) |\n\
+        | video | [flags](/method/phone.discardCall#).0?[true](/constructor/true) | Whether this is a **video** call |\n\
+        | peer | [InputPhoneCall](/type/InputPhoneCall) | The phone call |\n\
+        | connection\\_id | [long](/type/long) | Preferred relay ID, `a \\| b` |\n\n\
+        Result\n------\n\n[Vector](/type/Vector%20t)&lt;[Updates](/type/Updates)&gt;\n\n\
+        ### Possible errors ###\n\n| Code | Type | Description |\n|:----:|------|-------------|\n\
+        | 400 | CALL\\_PEER\\_INVALID | The provided call peer object is invalid. |\n\
+        | 420 | FLOOD\\_WAIT\\_%d | Wait %d seconds. |\n";
+
+    #[test]
+    fn reads_a_markdown_page() {
+        let (masked, page, diagnostics) = read(MARKDOWN, 0).unwrap();
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        // Only the TL lines are left, where they were.
+        assert_eq!(masked.len(), MARKDOWN.len());
+        let kept: Vec<&str> = masked
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        assert_eq!(kept.len(), 3, "{kept:?}");
+        assert!(kept[2].starts_with("phone.discardCall#b2cbc1c0"));
+        assert_eq!(page.title.as_ref().unwrap().value, "phone.discardCall");
+        assert_eq!(&MARKDOWN[page.title.unwrap().range], "phone.discardCall");
+        assert_eq!(page.description, ["Refuse or end running call"]);
+        let params = page.params.unwrap().rows;
+        let read: Vec<(&str, &str, &str)> = params
+            .iter()
+            .map(|r| (&*r.name.value, &*r.ty.value, &*r.description))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("flags", "#", "Flags, see TL conditional fields"),
+                ("video", "flags.0?true", "Whether this is a video call"),
+                ("peer", "InputPhoneCall", "The phone call"),
+                ("connection_id", "long", "Preferred relay ID, a | b"),
+            ]
+        );
+        // A cell's range is the cell as written, for diagnostics.
+        assert_eq!(
+            &MARKDOWN[params[2].ty.range.clone()],
+            "[InputPhoneCall](/type/InputPhoneCall)"
+        );
+        assert_eq!(page.result.unwrap().value, "Vector<Updates>");
+        let errors = page.errors.unwrap().rows;
+        let read: Vec<(i32, &str, &str)> = errors
+            .iter()
+            .map(|e| (e.code, &*e.name, &*e.description))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (
+                    400,
+                    "CALL_PEER_INVALID",
+                    "The provided call peer object is invalid."
+                ),
+                (420, "FLOOD_WAIT_%d", "Wait %d seconds."),
+            ]
+        );
+    }
+
+    #[test]
+    fn markdown_text_is_the_text_a_reader_sees() {
+        use super::markdown_text as md;
+        assert_eq!(md("[a](/x) and ![b](/y.png)"), "a and b");
+        assert_eq!(
+            md("[Vector](/type/Vector%20t)&lt;[long](/type/long)&gt;"),
+            "Vector<long>"
+        );
+        assert_eq!(md("`code` **bold** a\\_b \\| c"), "code bold a_b | c");
+        // What is not a link or an escape is kept.
+        assert_eq!(md("[a] (b) x & y \\d *e*"), "[a] (b) x & y \\d *e*");
+    }
+
     #[test]
     fn bare_tl_is_not_a_page() {
         assert!(read("a#1 = A;\nb#2 x:int = B;", 0).is_none());
@@ -964,6 +1267,33 @@ mod check_tests {
     }
 
     #[test]
+    fn a_markdown_table_is_held_against_the_line() {
+        let text = "## phone.discardCall\nEnd a call\n```tl\n\
+            inputPhoneCall#1e36fded id:long access_hash:long = InputPhoneCall;\n\
+            updatesTooLong#e317af7e = Updates;\n---functions---\n\
+            phone.discardCall flags:# video:flags.0?true peer:InputPhoneCall duration:int = Updates;\n```\n\
+            ## Parameters\n| Name | Type | Description |\n|---|---|---|\n\
+            | flags | [#](/type/%23) | Flags |\n\
+            | video | [flags](/method/phone.discardCall#).0?[true](/constructor/true) | Video |\n\
+            | peer | [InputUser](/type/InputUser) | The call |\n\
+            | duration | [int](/type/int) | Seconds |\n\
+            ## Result\n[Updates](/type/Updates)\n";
+        let (schema, diagnostics) = check(&[Source::literal(text)], &Config::default());
+        let m: Vec<&str> = diagnostics.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            m,
+            [
+                "the table says `peer` is `InputUser`, but the line `phone.discardCall` says `InputPhoneCall`"
+            ]
+        );
+        let crate::diag::Origin::Text { range, .. } = &diagnostics[0].origin else {
+            panic!("{:?}", diagnostics[0].origin);
+        };
+        assert_eq!(&text[range.clone()], "[InputUser](/type/InputUser)");
+        assert!(schema.pages[0].documents.is_some());
+    }
+
+    #[test]
     fn one_page_a_definition() {
         let rows = "flags # Flags\nvideo flags.0?true Video\npeer InputPhoneCall The call\nduration int Seconds";
         let one = Source::literal(page(rows, "Updates"));
@@ -1021,6 +1351,39 @@ mod type_pages {
         let rows = &page.methods.as_ref().unwrap().rows;
         assert_eq!(rows[0].name.value, "messages.getOnlines");
         assert_eq!(&PAGE[rows[0].name.range.clone()], "messages.getOnlines");
+    }
+
+    #[test]
+    fn a_markdown_type_page_documents_its_type() {
+        let page = "ChatOnlines\n===========\n\nChat info\n\n```\n\
+            chatOnlines#f041e250 onlines:int = ChatOnlines;\n---functions---\n\
+            messages.getOnlines#6e2be050 peer:InputPeer = ChatOnlines;\n```\n\n\
+            ### Constructors\n\n| Constructor | Description |\n| --- | --- |\n\
+            | [chatOnlines](/constructor/chatOnlines) | Number of online users in a chat |\n\n\
+            ### Methods\n\n| Method | Description |\n| --- | --- |\n\
+            | [messages.getOnlines](/method/messages.getOnlines) | Get count of online users in a chat |\n";
+        let (parsed, diagnostics) = check(
+            &[Source::file("s.tl", INPUT_PEER), Source::literal(page)],
+            &Config::default(),
+        );
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let page_read = &parsed.pages[0];
+        assert_eq!(page_read.documents_type.as_deref(), Some("ChatOnlines"));
+        assert_eq!(page_read.description, ["Chat info"]);
+        let rows = &page_read.methods.as_ref().unwrap().rows;
+        assert_eq!(rows[0].name.value, "messages.getOnlines");
+        assert_eq!(rows[0].description, "Get count of online users in a chat");
+        // A row naming what the schema does not define is an error at its cell.
+        let wrong = page.replace(
+            "[chatOnlines](/constructor/chatOnlines)",
+            "[chatOnline](/constructor/chatOnline)",
+        );
+        let m = messages(&[Source::file("s.tl", INPUT_PEER), Source::literal(wrong)]);
+        assert!(
+            m.iter().any(|m| m
+                .starts_with("the table lists a constructor `chatOnline` that no line defines")),
+            "{m:?}"
+        );
     }
 
     #[test]
