@@ -20,18 +20,28 @@ const OPTIONS: &[&str] = &[
     "crate",
 ];
 
-/// The name a derive's path ends with (`Hash` of `std::hash::Hash`), and whether it is a
-/// standard one: a name alone (the prelude's) or a path into `std` or `core`.
+/// The names of a derive's path (`std`, `hash`, `Hash`).
 #[derive(Clone, Debug)]
 pub struct DeriveName {
-    pub last: Option<String>,
-    pub standard: bool,
+    pub idents: Vec<String>,
 }
 
 impl DeriveName {
-    /// The name, if the derive is a standard one.
+    /// The name the path ends with.
+    pub fn last(&self) -> Option<&str> {
+        self.idents.last().map(String::as_str)
+    }
+
+    /// The name, if the derive is a standard one: a name alone (the prelude's) or a path into
+    /// `std` or `core`.
     pub fn standard(&self) -> Option<&str> {
-        self.last.as_deref().filter(|_| self.standard)
+        let standard = self.idents.len() == 1 || self.crate_is(&["std", "core"]);
+        self.last().filter(|_| standard)
+    }
+
+    /// Whether the path starts with one of `crates` (and names more than the crate).
+    pub fn crate_is(&self, crates: &[&str]) -> bool {
+        self.idents.len() > 1 && crates.contains(&self.idents[0].as_str())
     }
 }
 
@@ -66,7 +76,7 @@ pub struct Options {
     /// `Debug`, `Clone` and `PartialEq`: the ids of each path's tokens, which reach the output as
     /// they were written.
     pub derive: Vec<Vec<usize>>,
-    /// The name each derive's path ends with, and whether it is a standard one.
+    /// The names of each derive's path: which trait it is, when that can be told.
     pub derive_names: Vec<DeriveName>,
     /// `extern(Type = path, ...)`: TL types defined outside the schema, and the Rust types that
     /// implement them, with the spans of their names.
@@ -197,14 +207,12 @@ impl Options {
                 for path in split_top(list_of(name, first, rest)?) {
                     if !path.is_empty() {
                         self.derive.push(path.iter().map(|t| t.id).collect());
-                        // A standard derive: a name alone (the prelude's), or a path into
-                        // `std` or `core`; another crate's `Hash` is its own.
-                        let idents: Vec<&str> = path.iter().filter_map(|t| t.ident()).collect();
-                        let standard =
-                            idents.len() == 1 || matches!(idents.first(), Some(&("std" | "core")));
                         self.derive_names.push(DeriveName {
-                            last: idents.last().map(|&n| n.to_owned()),
-                            standard,
+                            idents: path
+                                .iter()
+                                .filter_map(|t| t.ident())
+                                .map(str::to_owned)
+                                .collect(),
                         });
                     }
                 }

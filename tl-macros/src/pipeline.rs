@@ -313,8 +313,31 @@ fn impossible_derives(
         }
     }
     let defs = schema.definitions.iter().filter(|d| !d.builtin);
-    for (names, name) in options.derive.iter().zip(&options.derive_names) {
-        let (Some(name), Some(&id)) = (name.standard(), names.last()) else {
+    for (names, derive) in options.derive.iter().zip(&options.derive_names) {
+        let Some(&id) = names.last() else { continue };
+        // The codec's own traits, which `tl!` implements: derived again, they conflict.
+        let again = match derive.last() {
+            Some(t @ ("Serialize" | "Deserialize" | "Identifiable"))
+                if derive.crate_is(&["tl_runtime", "tl_macros"]) =>
+            {
+                Some(format!(
+                    "every generated type implements `tl_runtime::{t}` already: drop this derive (it is for hand-written types)"
+                ))
+            }
+            Some(t @ ("Serialize" | "Deserialize"))
+                if options.serde.is_some() && derive.crate_is(&["serde", "serde_derive"]) =>
+            {
+                Some(format!(
+                    "`serde` implements serde's `{t}` for every generated type already: drop this derive, or the `serde` option"
+                ))
+            }
+            _ => None,
+        };
+        if let Some(again) = again {
+            errors.push(Error::new(Spot::Token(id), again));
+            continue;
+        }
+        let Some(name) = derive.standard() else {
             continue;
         };
         // What a standard derive needs of the others (`PartialEq` and `Clone` are always
@@ -330,7 +353,7 @@ fn impossible_derives(
                 !options
                     .derive_names
                     .iter()
-                    .any(|other| other.last.as_deref() == Some(need))
+                    .any(|other| other.last() == Some(need))
             })
             .collect();
         if !missing.is_empty() {

@@ -524,3 +524,33 @@ fn main_shapes_of_listed_types_are_inline() {
         assert!(code.contains(variant), "no {variant} in:\n{code}");
     }
 }
+
+/// A derive of what `tl!` implements itself is an error at the derive: the runtime's codec
+/// traits always, and serde's traits when the `serde` option implements them.
+#[test]
+fn derives_of_implemented_traits_are_errors_at_them() {
+    let line = "\"inputPeerEmpty = InputPeer;\"";
+    for (attr, expected) in [
+        (
+            "#[tl(serde, derive(serde::Serialize))]",
+            "`serde` implements serde's `Serialize` for every generated type already",
+        ),
+        (
+            "#[tl(derive(tl_runtime::Deserialize))]",
+            "every generated type implements `tl_runtime::Deserialize` already",
+        ),
+    ] {
+        let input: TokenStream = format!("{attr} {line}").parse().expect("the case lexes");
+        let text = expand(&input).to_string();
+        assert!(text.contains(expected), "{attr}: {text}");
+    }
+    // serde's derives without the option, and another crate's `Serialize`, are the user's.
+    for attr in [
+        "#[tl(derive(serde::Serialize))]",
+        "#[tl(derive(other::Serialize))]",
+    ] {
+        let input: TokenStream = format!("{attr} {line}").parse().expect("the case lexes");
+        let text = expand(&input).to_string();
+        assert!(!text.contains("compile_error"), "{attr}: {text}");
+    }
+}
