@@ -177,7 +177,13 @@ pub fn expand(input: &[Tree]) -> Expansion {
     for (i, path) in options.derive.iter().enumerate() {
         head.push(Piece::Text("#[allow(unused_imports)] use ".to_string()));
         head.push(Piece::Input(path.clone()));
-        head.push(Piece::Text(format!(" as {};", paths::derive_alias(i))));
+        // The rename at the path's last token: the use tree's span is then the user's alone,
+        // where a call-site `as` would stretch an unresolved import's error over the whole call.
+        let alias = format!(" as {};", paths::derive_alias(i));
+        match path.last() {
+            Some(&last) => head.push(Piece::TextAt(alias, last)),
+            None => head.push(Piece::Text(alias)),
+        }
     }
     // Each extern type as a type alias where the user wrote it, so that generated modules at any
     // depth name it (each imports it from its parent), and a type that does not resolve is an
@@ -214,6 +220,19 @@ fn externs(
     }
     map
 }
+
+/// The derives of the standard library.
+const STD_DERIVES: [&str; 9] = [
+    "Clone",
+    "Copy",
+    "Debug",
+    "Default",
+    "Eq",
+    "Hash",
+    "Ord",
+    "PartialEq",
+    "PartialOrd",
+];
 
 /// The standard traits every generated struct and enum implements already, which a standard
 /// derive of the same name leaves as they are (rather than implementing them twice).
@@ -335,6 +354,20 @@ fn impossible_derives(
         };
         if let Some(again) = again {
             errors.push(Error::new(Spot::Token(id), again));
+            continue;
+        }
+        // A path into `std` or `core` that names no derive (a trait such as `Display`): rustc
+        // would say it cannot find the derive macro of `tl!`'s alias for it.
+        if let Some(name) = derive.last().filter(|_| derive.crate_is(&["std", "core"]))
+            && !STD_DERIVES.contains(&name)
+        {
+            errors.push(Error::new(
+                Spot::Token(id),
+                format!(
+                    "`{name}` is not a derive of the standard library, whose derives are `{}`",
+                    STD_DERIVES.join("`, `")
+                ),
+            ));
             continue;
         }
         let Some(name) = derive.standard() else {

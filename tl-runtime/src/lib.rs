@@ -425,7 +425,9 @@ pub use tl_macros::{Deserialize, Identifiable, Serialize};
 ///   `Copy`); so is `Ord` without the `PartialOrd` and `Eq` it needs. Every generated type
 ///   implements `Debug`, `Clone` and `PartialEq` already; asked for again, they are implemented
 ///   once. The runtime's own derives (`tl_runtime::Serialize`, …), and serde's with the `serde`
-///   option, are errors: the generated types implement those traits already.
+///   option, are errors: the generated types implement those traits already; so is a path
+///   into `std` or `core` that names a trait without a derive (`std::fmt::Display`). A path
+///   that does not resolve is rustc's error at the path.
 /// - `serde`, or `serde = "tl"` / `serde = "tdlib"` (the `serde` feature): every struct, enum and
 ///   `Any` implements serde's `Serialize` and `Deserialize` as a map tagged by its TL name, the
 ///   fields by their TL names, flags as present or absent fields (the form is in `json`). `"tl"`
