@@ -91,6 +91,11 @@ const OTHER: [&str; 2] = ["Related pages", "Bots can use this method"];
 /// The text of a Markdown heading line (`### Parameters`, `**Parameters**`) without its
 /// markers, or the line itself. No TL line starts with `#` or `**`.
 fn heading_text(line: &str) -> &str {
+    // Every line of a schema passes here ([`is_page`]): most leave at once, in `tl!`'s
+    // unoptimized build too.
+    if !matches!(line.as_bytes().first(), Some(b'#' | b'*')) {
+        return line;
+    }
     let hashes = line.bytes().take_while(|&b| b == b'#').count();
     if (1..=6).contains(&hashes) && line[hashes..].starts_with([' ', '\t']) {
         let inner = line[hashes..].trim();
