@@ -310,6 +310,9 @@ fn copy_blocker(model: &Model, options: &crate::attr::Options) -> Option<Error> 
 /// the default. `Eq`, `Hash` and `Ord`: a `double` (or VK's `float`) is an `f64` (`f32`), which
 /// has none of them. `Ord` without `PartialOrd` and `Eq`, which it needs, is an error too (rustc
 /// gives two at the whole call for every type).
+///
+/// So is a derive of a trait `tl!` implements itself (the runtime's codec traits, and serde's
+/// with the `serde` option), and a path into `std` or `core` that names no derive.
 fn impossible_derives(
     schema: &tl_schema::Schema,
     options: &crate::attr::Options,
@@ -375,9 +378,10 @@ fn impossible_derives(
         };
         // What a standard derive needs of the others (`PartialEq` and `Clone` are always
         // there): a derive of that name, from any crate.
-        let needs: &[&str] = match name {
-            "Ord" => &["PartialOrd", "Eq"],
-            _ => &[],
+        let needs: &[&str] = if name == "Ord" {
+            &["PartialOrd", "Eq"]
+        } else {
+            &[]
         };
         let missing: Vec<&str> = needs
             .iter()

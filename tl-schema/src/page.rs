@@ -274,7 +274,7 @@ impl Line<'_> {
         let lead = raw.len() - raw.trim_start().len();
         let start = self.start + from + lead;
         Spanned {
-            value: markdown_text(raw.trim()).replace("\\|", "|"),
+            value: markdown_text(raw.trim()),
             range: start..start + raw.trim().len(),
         }
     }
