@@ -1,5 +1,5 @@
 //! Arbitrary text never panics the parser or the validator (documentation pages' tables
-//! included), and never loses a definition silently: every text either yields definitions or
+//! included, as a browser copies them and in Markdown), and never loses a definition silently: every text either yields definitions or
 //! diagnostics accounting for it.
 
 use proptest::prelude::*;
@@ -65,6 +65,24 @@ fn tl_like() -> impl Strategy<Value = String> {
         Just("\nMethod Description\n".to_string()),
         Just("\nLayer 185\n".to_string()),
         Just("\t".to_string()),
+        // The same page in Markdown: headings, fences, rules, pipe tables, links, escapes.
+        Just("\n### Parameters\n".to_string()),
+        Just("\n# ".to_string()),
+        Just("\n```\n".to_string()),
+        Just("\n======\n".to_string()),
+        Just("\n| Name | Type | Description |\n|---|:-:|---|\n".to_string()),
+        Just("\n| Code | Type | Description |\n".to_string()),
+        Just("| ".to_string()),
+        Just(" |".to_string()),
+        Just("[a](/b)".to_string()),
+        Just("](".to_string()),
+        Just("![".to_string()),
+        Just("\\_".to_string()),
+        Just("\\|".to_string()),
+        Just("\\".to_string()),
+        Just("&lt;".to_string()),
+        Just("**".to_string()),
+        Just("`".to_string()),
         "[a-zA-Z_][a-zA-Z0-9_.]{0,6}",
         "\\PC{0,3}",
     ];
