@@ -1,6 +1,6 @@
 //! Arbitrary text never panics the parser or the validator (documentation pages' tables
-//! included, as a browser copies them and in Markdown), and never loses a definition silently: every text either yields definitions or
-//! diagnostics accounting for it.
+//! included, as a browser copies them and in Markdown), and never loses a definition silently:
+//! every text either yields definitions or diagnostics accounting for it.
 
 use proptest::prelude::*;
 use tl_schema::{Config, IdRule, Source, check, render};
