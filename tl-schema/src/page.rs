@@ -148,10 +148,13 @@ fn markdown_text(text: &str) -> String {
                 } else {
                     Some(after)
                 };
+                // The text ends at the first `]`, which must open the target at once: `[a] b`
+                // is text, and so its `[` stays.
                 let link = open.and_then(|inner| {
-                    let close = inner.find("](")?;
-                    let end = inner[close..].find(')')? + close;
-                    Some((&inner[..close], &inner[end + 1..]))
+                    let close = inner.find(']')?;
+                    let target = inner[close + 1..].strip_prefix('(')?;
+                    let end = target.find(')')?;
+                    Some((&inner[..close], &target[end + 1..]))
                 });
                 match link {
                     Some((label, next)) => {
@@ -1187,6 +1190,8 @@ mod tests {
         assert_eq!(md("`code` **bold** a\\_b \\| c"), "code bold a_b | c");
         // What is not a link or an escape is kept.
         assert_eq!(md("[a] (b) x & y \\d *e*"), "[a] (b) x & y \\d *e*");
+        // Brackets that are not a link, then a link.
+        assert_eq!(md("[a] and [b](/x), [c]"), "[a] and b, [c]");
     }
 
     #[test]
