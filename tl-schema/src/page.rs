@@ -133,64 +133,99 @@ fn is_fence(line: &str) -> bool {
 /// `&amp;` and `&quot;` are theirs.
 fn markdown_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(c) = rest.chars().next() {
-        let after = &rest[c.len_utf8()..];
+    // Where the next `]` and `)` are, searched once past each offset, so that a line of many
+    // `[` is read in linear time.
+    let mut closes = (Next::new(b']'), Next::new(b')'));
+    let mut at = 0;
+    while let Some(c) = text[at..].chars().next() {
+        let after = at + c.len_utf8();
+        let escaped = text
+            .as_bytes()
+            .get(after)
+            .filter(|b| b.is_ascii_punctuation());
         match c {
-            '\\' if after.starts_with(|n: char| n.is_ascii_punctuation()) => {
-                out.push_str(&after[..1]);
-                rest = &after[1..];
+            '\\' if escaped.is_some() => {
+                out.push_str(&text[after..after + 1]);
+                at = after + 1;
             }
             '[' | '!' => {
-                // `[text](target)` or `![text](target)`: the text, read in turn.
-                let open = if c == '!' {
-                    after.strip_prefix('[')
-                } else {
-                    Some(after)
+                // `[text](target)` or `![text](target)`: the text, read in turn. It ends at
+                // the first `]`, which must open the target at once: `[a] b` is text, and so
+                // its `[` stays.
+                let open = match c {
+                    '!' => text[after..].starts_with('[').then_some(after + 1),
+                    _ => Some(after),
                 };
-                // The text ends at the first `]`, which must open the target at once: `[a] b`
-                // is text, and so its `[` stays.
-                let link = open.and_then(|inner| {
-                    let close = inner.find(']')?;
-                    let target = inner[close + 1..].strip_prefix('(')?;
-                    let end = target.find(')')?;
-                    Some((&inner[..close], &target[end + 1..]))
+                let link = open.and_then(|open| {
+                    let close = closes.0.at(text, open)?;
+                    text[close + 1..].starts_with('(').then_some(())?;
+                    let end = closes.1.at(text, close + 2)?;
+                    Some((&text[open..close], end + 1))
                 });
                 match link {
                     Some((label, next)) => {
+                        // The text holds no `]`, so no link: this goes no deeper.
                         out.push_str(&markdown_text(label));
-                        rest = next;
+                        at = next;
                     }
                     None => {
                         out.push(c);
-                        rest = after;
+                        at = after;
                     }
                 }
             }
-            '`' => rest = after,
-            '*' if after.starts_with('*') => rest = &after[1..],
+            '`' => at = after,
+            '*' if text[after..].starts_with('*') => at = after + 1,
             '&' => {
                 let entity = [("lt;", '<'), ("gt;", '>'), ("amp;", '&'), ("quot;", '"')]
                     .into_iter()
-                    .find(|(name, _)| after.starts_with(name));
+                    .find(|(name, _)| text[after..].starts_with(name));
                 match entity {
                     Some((name, ch)) => {
                         out.push(ch);
-                        rest = &after[name.len()..];
+                        at = after + name.len();
                     }
                     None => {
                         out.push('&');
-                        rest = after;
+                        at = after;
                     }
                 }
             }
             _ => {
                 out.push(c);
-                rest = after;
+                at = after;
             }
         }
     }
     out
+}
+
+/// The next offset of a byte at or after an offset that never decreases between calls: each
+/// search starts where the last one found nothing or past the last find.
+struct Next {
+    byte: u8,
+    /// The offset searched from, and what was found there.
+    last: Option<(usize, Option<usize>)>,
+}
+
+impl Next {
+    fn new(byte: u8) -> Self {
+        Next { byte, last: None }
+    }
+
+    fn at(&mut self, text: &str, from: usize) -> Option<usize> {
+        match self.last {
+            Some((_, Some(found))) if found >= from => return Some(found),
+            Some((searched, None)) if searched <= from => return None,
+            _ => {}
+        }
+        let found = text.as_bytes()[from..]
+            .iter()
+            .position(|&b| b == self.byte)
+            .map(|i| from + i);
+        self.last = Some((from, found));
+        found
+    }
 }
 
 fn is_heading(line: &str) -> bool {
@@ -1192,6 +1227,12 @@ mod tests {
         assert_eq!(md("[a] (b) x & y \\d *e*"), "[a] (b) x & y \\d *e*");
         // Brackets that are not a link, then a link.
         assert_eq!(md("[a] and [b](/x), [c]"), "[a] and b, [c]");
+        assert_eq!(md("![a] ![b](/x.png) ![](/y) !"), "![a] b  !");
+        // Many brackets that open no link, and many links without their `)`, are read once
+        // each (the searches for `]` and `)` do not start over at each `[`).
+        for line in ["[".repeat(200_000), "[a](".repeat(50_000) + "]"] {
+            assert_eq!(md(&line), line);
+        }
     }
 
     #[test]
