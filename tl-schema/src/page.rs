@@ -309,11 +309,11 @@ impl Line<'_> {
     /// The cell between byte offsets `from` and `to` of the text, trimmed.
     fn cell(&self, from: usize, to: usize) -> Spanned<String> {
         let raw = &self.text[from..to];
-        let lead = raw.len() - raw.trim_start().len();
-        let start = self.start + from + lead;
+        let trimmed = raw.trim();
+        let start = self.start + from + (raw.len() - raw.trim_start().len());
         Spanned {
-            value: markdown_text(raw.trim()),
-            range: start..start + raw.trim().len(),
+            value: markdown_text(trimmed),
+            range: start..start + trimmed.len(),
         }
     }
 
@@ -357,11 +357,11 @@ fn lines(text: &str) -> Vec<Line<'_>> {
             heading_text(trimmed)
         };
         // Where the heading's text starts in the line (after its marks, which it cannot
-        // start with).
+        // start with); an empty text finds 0.
         let offset = trimmed.find(text).unwrap_or(0);
         out.push(Line {
             text,
-            start: whole.start + if text.is_empty() { 0 } else { offset },
+            start: whole.start + offset,
             whole,
             fence,
         });
