@@ -282,6 +282,7 @@ mod json {
         overlay.response.ok value:T = overlay.Response T;
         overlay.response.err code:int = overlay.Response T;
         pair {X:Type} {Y:Type} a:X b:Y = Pair X Y;
+        quad {S:Type} {D:Type} {M:Type} {A:Type} s:S d:D m:M a:A = Quad S D M A;
         "
     }
 }
@@ -326,6 +327,93 @@ fn serde_tags_a_polymorphic_value_by_its_constructors() {
     let any: json::Any = serde_json::from_str(&text).unwrap();
     assert!(matches!(any, json::Any::OverlayResponse(_)), "{any:?}");
     assert_eq!(serde_json::to_string(&any).unwrap(), text);
+}
+
+#[test]
+fn serde_impls_take_any_parameter_names() {
+    // `S`, `D`, `M` and `A` are also what serde's traits call their methods' parameters; the
+    // generated impls name theirs apart.
+    use json::{enums, types};
+    let value: enums::Quad<i32, String, i64, bool> = types::Quad {
+        s: 1,
+        d: "d".to_string(),
+        m: -3,
+        a: true,
+    }
+    .into();
+    let text = serde_json::to_string(&value).unwrap();
+    assert_eq!(text, r#"{"_":"quad","s":1,"d":"d","m":-3,"a":true}"#);
+    let back: enums::Quad<i32, String, i64, bool> = serde_json::from_str(&text).unwrap();
+    assert_eq!(back, value);
+}
+
+/// A variable that no field of its constructor holds is in TL's text, not in the Rust type:
+/// `(Tag string)` is `enums::Tag`, which holds no string, so a holder of it does not borrow
+/// with `borrowed` and can be `Copy`.
+mod phantom {
+    tl_runtime::tl! {
+        #[tl(borrowed, derive(Copy))]
+        r"
+        tag {T:Type} code:int = Tag T;
+        tagged t:(Tag string) u:%(tag (Vector bytes)) = Tagged;
+        "
+    }
+}
+
+#[test]
+fn an_argument_no_field_holds_neither_borrows_nor_stops_copy() {
+    use phantom::{enums, types};
+    // No lifetime to name: `Tagged` owns everything it holds.
+    fn tagged(code: i32) -> types::Tagged {
+        types::Tagged {
+            t: enums::Tag::Tag(types::Tag { code }),
+            u: types::Tag { code: code + 1 },
+        }
+    }
+    let value = tagged(7);
+    let copy = value;
+    assert_eq!(value, copy);
+    let bytes = value.to_bytes();
+    assert_eq!(&bytes[..4], le(types::Tag::CONSTRUCTOR_ID));
+    assert_eq!(&bytes[4..], [7, 0, 0, 0, 8, 0, 0, 0]);
+    assert_eq!(types::Tagged::from_bytes(&bytes).unwrap(), value);
+}
+
+/// A type that holds itself through a tuple given to a polymorphic type: `Tuple<Node, 2>` holds
+/// its two `Node`s inline, so the cycle is broken by a `Box` as any other is.
+mod tuple_cycle {
+    tl_runtime::tl! {
+        r"
+        wrap {X:Type} value:X = Wrap X;
+        leaf code:int = Node;
+        branch inner:(wrap (tuple Node 2)) = Node;
+        "
+    }
+}
+
+#[test]
+fn a_cycle_through_a_tuple_argument_is_boxed() {
+    use tl_runtime::Tuple;
+    use tuple_cycle::{enums, types};
+    let leaf = |code| enums::Node::from(types::Leaf { code });
+    let branch = |a, b| {
+        enums::Node::from(types::Branch {
+            inner: types::Wrap {
+                value: Tuple([a, b]),
+            }
+            .into(),
+        })
+    };
+    let tree = branch(leaf(1), branch(leaf(2), leaf(3)));
+    let bytes = tree.to_bytes();
+    // branch, leaf 1, branch, leaf 2, leaf 3: the tuple's elements boxed, one after the other.
+    let ids: Vec<u32> = bytes
+        .chunks(4)
+        .map(|c| u32::from_le_bytes(c.try_into().unwrap()))
+        .collect();
+    let (b, l) = (types::Branch::CONSTRUCTOR_ID, types::Leaf::CONSTRUCTOR_ID);
+    assert_eq!(ids, [b, l, 1, b, l, 2, l, 3]);
+    assert_eq!(enums::Node::from_bytes(&bytes).unwrap(), tree);
 }
 
 /// `only(...)` keeps a polymorphic result's constructors and what its argument needs.

@@ -53,18 +53,18 @@ pub mod types {
                 _ => false,
             }
         }
-        fn write_entries<M: __tl::serde::ser::SerializeMap>(
+        fn write_entries<__M: __tl::serde::ser::SerializeMap>(
             &self,
-            m: &mut M,
-        ) -> __tl::Result<(), M::Error> {
+            m: &mut __M,
+        ) -> __tl::Result<(), __M::Error> {
             m.serialize_entry(<Self as __tl::json::Tagged>::KEY, "inputPeerEmpty")?;
             __tl::Ok(())
         }
-        fn read_entries<'de, A: __tl::serde::de::MapAccess<'de>>(
+        fn read_entries<'de, __A: __tl::serde::de::MapAccess<'de>>(
             tag: &str,
-            m: &mut A,
+            m: &mut __A,
             side: &mut __tl::json::Side,
-        ) -> __tl::Result<Self, A::Error> {
+        ) -> __tl::Result<Self, __A::Error> {
             if tag != "inputPeerEmpty" {
                 return __tl::Err(__tl::json::unknown_tag(tag, &["inputPeerEmpty"]));
             }
@@ -74,18 +74,18 @@ pub mod types {
     }
     #[automatically_derived]
     impl __tl::serde::Serialize for InputPeerEmpty {
-        fn serialize<S: __tl::serde::Serializer>(
+        fn serialize<__S: __tl::serde::Serializer>(
             &self,
-            s: S,
-        ) -> __tl::Result<S::Ok, S::Error> {
+            s: __S,
+        ) -> __tl::Result<__S::Ok, __S::Error> {
             __tl::json::serialize(self, s)
         }
     }
     #[automatically_derived]
     impl<'de> __tl::serde::Deserialize<'de> for InputPeerEmpty {
-        fn deserialize<D: __tl::serde::Deserializer<'de>>(
-            d: D,
-        ) -> __tl::Result<Self, D::Error> {
+        fn deserialize<__D: __tl::serde::Deserializer<'de>>(
+            d: __D,
+        ) -> __tl::Result<Self, __D::Error> {
             __tl::json::deserialize(d)
         }
     }
@@ -166,20 +166,20 @@ pub mod types {
                 _ => false,
             }
         }
-        fn write_entries<M: __tl::serde::ser::SerializeMap>(
+        fn write_entries<__M: __tl::serde::ser::SerializeMap>(
             &self,
-            m: &mut M,
-        ) -> __tl::Result<(), M::Error> {
+            m: &mut __M,
+        ) -> __tl::Result<(), __M::Error> {
             m.serialize_entry(<Self as __tl::json::Tagged>::KEY, "inputPeerUser")?;
             m.serialize_entry("user_id", &self.user_id)?;
             m.serialize_entry("access_hash", &self.access_hash)?;
             __tl::Ok(())
         }
-        fn read_entries<'de, A: __tl::serde::de::MapAccess<'de>>(
+        fn read_entries<'de, __A: __tl::serde::de::MapAccess<'de>>(
             tag: &str,
-            m: &mut A,
+            m: &mut __A,
             side: &mut __tl::json::Side,
-        ) -> __tl::Result<Self, A::Error> {
+        ) -> __tl::Result<Self, __A::Error> {
             if tag != "inputPeerUser" {
                 return __tl::Err(__tl::json::unknown_tag(tag, &["inputPeerUser"]));
             }
@@ -195,25 +195,25 @@ pub mod types {
                 }
             }
             __tl::Ok(Self {
-                user_id: __tl::json::need::<_, A::Error>(f0, "user_id")?,
-                access_hash: __tl::json::need::<_, A::Error>(f1, "access_hash")?,
+                user_id: __tl::json::need::<_, __A::Error>(f0, "user_id")?,
+                access_hash: __tl::json::need::<_, __A::Error>(f1, "access_hash")?,
             })
         }
     }
     #[automatically_derived]
     impl __tl::serde::Serialize for InputPeerUser {
-        fn serialize<S: __tl::serde::Serializer>(
+        fn serialize<__S: __tl::serde::Serializer>(
             &self,
-            s: S,
-        ) -> __tl::Result<S::Ok, S::Error> {
+            s: __S,
+        ) -> __tl::Result<__S::Ok, __S::Error> {
             __tl::json::serialize(self, s)
         }
     }
     #[automatically_derived]
     impl<'de> __tl::serde::Deserialize<'de> for InputPeerUser {
-        fn deserialize<D: __tl::serde::Deserializer<'de>>(
-            d: D,
-        ) -> __tl::Result<Self, D::Error> {
+        fn deserialize<__D: __tl::serde::Deserializer<'de>>(
+            d: __D,
+        ) -> __tl::Result<Self, __D::Error> {
             __tl::json::deserialize(d)
         }
     }
@@ -338,10 +338,10 @@ pub mod types {
                 _ => false,
             }
         }
-        fn write_entries<M: __tl::serde::ser::SerializeMap>(
+        fn write_entries<__M: __tl::serde::ser::SerializeMap>(
             &self,
-            m: &mut M,
-        ) -> __tl::Result<(), M::Error> {
+            m: &mut __M,
+        ) -> __tl::Result<(), __M::Error> {
             m.serialize_entry(<Self as __tl::json::Tagged>::KEY, "photo")?;
             if self.flags.0 != 0 {
                 m.serialize_entry("flags", &self.flags)?;
@@ -360,11 +360,11 @@ pub mod types {
             }
             __tl::Ok(())
         }
-        fn read_entries<'de, A: __tl::serde::de::MapAccess<'de>>(
+        fn read_entries<'de, __A: __tl::serde::de::MapAccess<'de>>(
             tag: &str,
-            m: &mut A,
+            m: &mut __A,
             side: &mut __tl::json::Side,
-        ) -> __tl::Result<Self, A::Error> {
+        ) -> __tl::Result<Self, __A::Error> {
             if tag != "photo" {
                 return __tl::Err(__tl::json::unknown_tag(tag, &["photo"]));
             }
@@ -405,27 +405,27 @@ pub mod types {
             __tl::Ok(Self {
                 flags: f0.unwrap_or_default(),
                 has_stickers: f1.unwrap_or(false),
-                id: __tl::json::need::<_, A::Error>(f2, "id")?,
-                file_reference: __tl::json::need::<_, A::Error>(f3, "file_reference")?,
-                sizes: __tl::json::need::<_, A::Error>(f4, "sizes")?,
+                id: __tl::json::need::<_, __A::Error>(f2, "id")?,
+                file_reference: __tl::json::need::<_, __A::Error>(f3, "file_reference")?,
+                sizes: __tl::json::need::<_, __A::Error>(f4, "sizes")?,
                 big: f5.flatten(),
             })
         }
     }
     #[automatically_derived]
     impl __tl::serde::Serialize for Photo {
-        fn serialize<S: __tl::serde::Serializer>(
+        fn serialize<__S: __tl::serde::Serializer>(
             &self,
-            s: S,
-        ) -> __tl::Result<S::Ok, S::Error> {
+            s: __S,
+        ) -> __tl::Result<__S::Ok, __S::Error> {
             __tl::json::serialize(self, s)
         }
     }
     #[automatically_derived]
     impl<'de> __tl::serde::Deserialize<'de> for Photo {
-        fn deserialize<D: __tl::serde::Deserializer<'de>>(
-            d: D,
-        ) -> __tl::Result<Self, D::Error> {
+        fn deserialize<__D: __tl::serde::Deserializer<'de>>(
+            d: __D,
+        ) -> __tl::Result<Self, __D::Error> {
             __tl::json::deserialize(d)
         }
     }
@@ -548,10 +548,10 @@ pub mod types {
                 _ => false,
             }
         }
-        fn write_entries<M: __tl::serde::ser::SerializeMap>(
+        fn write_entries<__M: __tl::serde::ser::SerializeMap>(
             &self,
-            m: &mut M,
-        ) -> __tl::Result<(), M::Error> {
+            m: &mut __M,
+        ) -> __tl::Result<(), __M::Error> {
             m.serialize_entry(<Self as __tl::json::Tagged>::KEY, "group")?;
             if self.flags.0 != 0 {
                 m.serialize_entry("flags", &self.flags)?;
@@ -563,11 +563,11 @@ pub mod types {
             m.serialize_entry("peer", &self.peer)?;
             __tl::Ok(())
         }
-        fn read_entries<'de, A: __tl::serde::de::MapAccess<'de>>(
+        fn read_entries<'de, __A: __tl::serde::de::MapAccess<'de>>(
             tag: &str,
-            m: &mut A,
+            m: &mut __A,
             side: &mut __tl::json::Side,
-        ) -> __tl::Result<Self, A::Error> {
+        ) -> __tl::Result<Self, __A::Error> {
             if tag != "group" {
                 return __tl::Err(__tl::json::unknown_tag(tag, &["group"]));
             }
@@ -609,24 +609,24 @@ pub mod types {
                     (__tl::None, __tl::None) => __tl::None,
                     _ => return __tl::Err(__tl::json::partial_group("`a`, `b`")),
                 },
-                peer: __tl::json::need::<_, A::Error>(f2, "peer")?,
+                peer: __tl::json::need::<_, __A::Error>(f2, "peer")?,
             })
         }
     }
     #[automatically_derived]
     impl __tl::serde::Serialize for Group {
-        fn serialize<S: __tl::serde::Serializer>(
+        fn serialize<__S: __tl::serde::Serializer>(
             &self,
-            s: S,
-        ) -> __tl::Result<S::Ok, S::Error> {
+            s: __S,
+        ) -> __tl::Result<__S::Ok, __S::Error> {
             __tl::json::serialize(self, s)
         }
     }
     #[automatically_derived]
     impl<'de> __tl::serde::Deserialize<'de> for Group {
-        fn deserialize<D: __tl::serde::Deserializer<'de>>(
-            d: D,
-        ) -> __tl::Result<Self, D::Error> {
+        fn deserialize<__D: __tl::serde::Deserializer<'de>>(
+            d: __D,
+        ) -> __tl::Result<Self, __D::Error> {
             __tl::json::deserialize(d)
         }
     }
@@ -739,10 +739,10 @@ pub mod enums {
                 _ => false,
             }
         }
-        fn write_entries<M: __tl::serde::ser::SerializeMap>(
+        fn write_entries<__M: __tl::serde::ser::SerializeMap>(
             &self,
-            m: &mut M,
-        ) -> __tl::Result<(), M::Error> {
+            m: &mut __M,
+        ) -> __tl::Result<(), __M::Error> {
             match self {
                 Self::Empty => {
                     m.serialize_entry(
@@ -759,11 +759,11 @@ pub mod enums {
             }
         }
         #[allow(unreachable_patterns)]
-        fn read_entries<'de, A: __tl::serde::de::MapAccess<'de>>(
+        fn read_entries<'de, __A: __tl::serde::de::MapAccess<'de>>(
             tag: &str,
-            m: &mut A,
+            m: &mut __A,
             side: &mut __tl::json::Side,
-        ) -> __tl::Result<Self, A::Error> {
+        ) -> __tl::Result<Self, __A::Error> {
             match tag {
                 "inputPeerEmpty" => {
                     __tl::json::rest(m, side)?;
@@ -793,18 +793,18 @@ pub mod enums {
     }
     #[automatically_derived]
     impl __tl::serde::Serialize for InputPeer {
-        fn serialize<S: __tl::serde::Serializer>(
+        fn serialize<__S: __tl::serde::Serializer>(
             &self,
-            s: S,
-        ) -> __tl::Result<S::Ok, S::Error> {
+            s: __S,
+        ) -> __tl::Result<__S::Ok, __S::Error> {
             __tl::json::serialize(self, s)
         }
     }
     #[automatically_derived]
     impl<'de> __tl::serde::Deserialize<'de> for InputPeer {
-        fn deserialize<D: __tl::serde::Deserializer<'de>>(
-            d: D,
-        ) -> __tl::Result<Self, D::Error> {
+        fn deserialize<__D: __tl::serde::Deserializer<'de>>(
+            d: __D,
+        ) -> __tl::Result<Self, __D::Error> {
             __tl::json::deserialize(d)
         }
     }
@@ -886,10 +886,10 @@ pub mod enums {
                 _ => false,
             }
         }
-        fn write_entries<M: __tl::serde::ser::SerializeMap>(
+        fn write_entries<__M: __tl::serde::ser::SerializeMap>(
             &self,
-            m: &mut M,
-        ) -> __tl::Result<(), M::Error> {
+            m: &mut __M,
+        ) -> __tl::Result<(), __M::Error> {
             match self {
                 Self::Photo(x) => {
                     <super::types::Photo as __tl::json::Tagged>::write_entries(x, m)
@@ -897,11 +897,11 @@ pub mod enums {
             }
         }
         #[allow(unreachable_patterns)]
-        fn read_entries<'de, A: __tl::serde::de::MapAccess<'de>>(
+        fn read_entries<'de, __A: __tl::serde::de::MapAccess<'de>>(
             tag: &str,
-            m: &mut A,
+            m: &mut __A,
             side: &mut __tl::json::Side,
-        ) -> __tl::Result<Self, A::Error> {
+        ) -> __tl::Result<Self, __A::Error> {
             match tag {
                 "photo" => {
                     __tl::Ok(
@@ -922,18 +922,18 @@ pub mod enums {
     }
     #[automatically_derived]
     impl __tl::serde::Serialize for Photo {
-        fn serialize<S: __tl::serde::Serializer>(
+        fn serialize<__S: __tl::serde::Serializer>(
             &self,
-            s: S,
-        ) -> __tl::Result<S::Ok, S::Error> {
+            s: __S,
+        ) -> __tl::Result<__S::Ok, __S::Error> {
             __tl::json::serialize(self, s)
         }
     }
     #[automatically_derived]
     impl<'de> __tl::serde::Deserialize<'de> for Photo {
-        fn deserialize<D: __tl::serde::Deserializer<'de>>(
-            d: D,
-        ) -> __tl::Result<Self, D::Error> {
+        fn deserialize<__D: __tl::serde::Deserializer<'de>>(
+            d: __D,
+        ) -> __tl::Result<Self, __D::Error> {
             __tl::json::deserialize(d)
         }
     }
@@ -1015,10 +1015,10 @@ pub mod enums {
                 _ => false,
             }
         }
-        fn write_entries<M: __tl::serde::ser::SerializeMap>(
+        fn write_entries<__M: __tl::serde::ser::SerializeMap>(
             &self,
-            m: &mut M,
-        ) -> __tl::Result<(), M::Error> {
+            m: &mut __M,
+        ) -> __tl::Result<(), __M::Error> {
             match self {
                 Self::Group(x) => {
                     <super::types::Group as __tl::json::Tagged>::write_entries(x, m)
@@ -1026,11 +1026,11 @@ pub mod enums {
             }
         }
         #[allow(unreachable_patterns)]
-        fn read_entries<'de, A: __tl::serde::de::MapAccess<'de>>(
+        fn read_entries<'de, __A: __tl::serde::de::MapAccess<'de>>(
             tag: &str,
-            m: &mut A,
+            m: &mut __A,
             side: &mut __tl::json::Side,
-        ) -> __tl::Result<Self, A::Error> {
+        ) -> __tl::Result<Self, __A::Error> {
             match tag {
                 "group" => {
                     __tl::Ok(
@@ -1051,18 +1051,18 @@ pub mod enums {
     }
     #[automatically_derived]
     impl __tl::serde::Serialize for Group {
-        fn serialize<S: __tl::serde::Serializer>(
+        fn serialize<__S: __tl::serde::Serializer>(
             &self,
-            s: S,
-        ) -> __tl::Result<S::Ok, S::Error> {
+            s: __S,
+        ) -> __tl::Result<__S::Ok, __S::Error> {
             __tl::json::serialize(self, s)
         }
     }
     #[automatically_derived]
     impl<'de> __tl::serde::Deserialize<'de> for Group {
-        fn deserialize<D: __tl::serde::Deserializer<'de>>(
-            d: D,
-        ) -> __tl::Result<Self, D::Error> {
+        fn deserialize<__D: __tl::serde::Deserializer<'de>>(
+            d: __D,
+        ) -> __tl::Result<Self, __D::Error> {
             __tl::json::deserialize(d)
         }
     }
@@ -1153,20 +1153,20 @@ pub mod functions {
                 _ => false,
             }
         }
-        fn write_entries<M: __tl::serde::ser::SerializeMap>(
+        fn write_entries<__M: __tl::serde::ser::SerializeMap>(
             &self,
-            m: &mut M,
-        ) -> __tl::Result<(), M::Error> {
+            m: &mut __M,
+        ) -> __tl::Result<(), __M::Error> {
             m.serialize_entry(<Self as __tl::json::Tagged>::KEY, "invokeWithLayer")?;
             m.serialize_entry("layer", &self.layer)?;
             m.serialize_entry("query", &self.query)?;
             __tl::Ok(())
         }
-        fn read_entries<'de, A: __tl::serde::de::MapAccess<'de>>(
+        fn read_entries<'de, __A: __tl::serde::de::MapAccess<'de>>(
             tag: &str,
-            m: &mut A,
+            m: &mut __A,
             side: &mut __tl::json::Side,
-        ) -> __tl::Result<Self, A::Error> {
+        ) -> __tl::Result<Self, __A::Error> {
             if tag != "invokeWithLayer" {
                 return __tl::Err(__tl::json::unknown_tag(tag, &["invokeWithLayer"]));
             }
@@ -1180,8 +1180,8 @@ pub mod functions {
                 }
             }
             __tl::Ok(Self {
-                layer: __tl::json::need::<_, A::Error>(f0, "layer")?,
-                query: __tl::json::need::<_, A::Error>(f1, "query")?,
+                layer: __tl::json::need::<_, __A::Error>(f0, "layer")?,
+                query: __tl::json::need::<_, __A::Error>(f1, "query")?,
             })
         }
     }
@@ -1190,10 +1190,10 @@ pub mod functions {
     where
         X: __tl::serde::Serialize + for<'x> __tl::serde::Deserialize<'x>,
     {
-        fn serialize<S: __tl::serde::Serializer>(
+        fn serialize<__S: __tl::serde::Serializer>(
             &self,
-            s: S,
-        ) -> __tl::Result<S::Ok, S::Error> {
+            s: __S,
+        ) -> __tl::Result<__S::Ok, __S::Error> {
             __tl::json::serialize(self, s)
         }
     }
@@ -1202,9 +1202,9 @@ pub mod functions {
     where
         X: __tl::serde::Serialize + for<'x> __tl::serde::Deserialize<'x>,
     {
-        fn deserialize<D: __tl::serde::Deserializer<'de>>(
-            d: D,
-        ) -> __tl::Result<Self, D::Error> {
+        fn deserialize<__D: __tl::serde::Deserializer<'de>>(
+            d: __D,
+        ) -> __tl::Result<Self, __D::Error> {
             __tl::json::deserialize(d)
         }
     }
@@ -1292,10 +1292,10 @@ impl __tl::json::Tagged for Any {
             _ => false,
         }
     }
-    fn write_entries<M: __tl::serde::ser::SerializeMap>(
+    fn write_entries<__M: __tl::serde::ser::SerializeMap>(
         &self,
-        m: &mut M,
-    ) -> __tl::Result<(), M::Error> {
+        m: &mut __M,
+    ) -> __tl::Result<(), __M::Error> {
         match self {
             Self::InputPeer(x) => {
                 <enums::InputPeer as __tl::json::Tagged>::write_entries(x, m)
@@ -1310,11 +1310,11 @@ impl __tl::json::Tagged for Any {
         }
     }
     #[allow(unreachable_patterns)]
-    fn read_entries<'de, A: __tl::serde::de::MapAccess<'de>>(
+    fn read_entries<'de, __A: __tl::serde::de::MapAccess<'de>>(
         tag: &str,
-        m: &mut A,
+        m: &mut __A,
         side: &mut __tl::json::Side,
-    ) -> __tl::Result<Self, A::Error> {
+    ) -> __tl::Result<Self, __A::Error> {
         match tag {
             "inputPeerEmpty" | "inputPeerUser" => {
                 __tl::Ok(
@@ -1371,18 +1371,18 @@ impl __tl::json::Tagged for Any {
 }
 #[automatically_derived]
 impl __tl::serde::Serialize for Any {
-    fn serialize<S: __tl::serde::Serializer>(
+    fn serialize<__S: __tl::serde::Serializer>(
         &self,
-        s: S,
-    ) -> __tl::Result<S::Ok, S::Error> {
+        s: __S,
+    ) -> __tl::Result<__S::Ok, __S::Error> {
         __tl::json::serialize(self, s)
     }
 }
 #[automatically_derived]
 impl<'de> __tl::serde::Deserialize<'de> for Any {
-    fn deserialize<D: __tl::serde::Deserializer<'de>>(
-        d: D,
-    ) -> __tl::Result<Self, D::Error> {
+    fn deserialize<__D: __tl::serde::Deserializer<'de>>(
+        d: __D,
+    ) -> __tl::Result<Self, __D::Error> {
         __tl::json::deserialize(d)
     }
 }

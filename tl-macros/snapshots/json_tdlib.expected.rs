@@ -73,20 +73,20 @@ pub mod types {
                 _ => false,
             }
         }
-        fn write_entries<M: __tl::serde::ser::SerializeMap>(
+        fn write_entries<__M: __tl::serde::ser::SerializeMap>(
             &self,
-            m: &mut M,
-        ) -> __tl::Result<(), M::Error> {
+            m: &mut __M,
+        ) -> __tl::Result<(), __M::Error> {
             m.serialize_entry(<Self as __tl::json::Tagged>::KEY, "error")?;
             m.serialize_entry("code", &self.code)?;
             m.serialize_entry("message", &self.message)?;
             __tl::Ok(())
         }
-        fn read_entries<'de, A: __tl::serde::de::MapAccess<'de>>(
+        fn read_entries<'de, __A: __tl::serde::de::MapAccess<'de>>(
             tag: &str,
-            m: &mut A,
+            m: &mut __A,
             side: &mut __tl::json::Side,
-        ) -> __tl::Result<Self, A::Error> {
+        ) -> __tl::Result<Self, __A::Error> {
             if tag != "error" {
                 return __tl::Err(__tl::json::unknown_tag(tag, &["error"]));
             }
@@ -100,25 +100,25 @@ pub mod types {
                 }
             }
             __tl::Ok(Self {
-                code: __tl::json::need::<_, A::Error>(f0, "code")?,
-                message: __tl::json::need::<_, A::Error>(f1, "message")?,
+                code: __tl::json::need::<_, __A::Error>(f0, "code")?,
+                message: __tl::json::need::<_, __A::Error>(f1, "message")?,
             })
         }
     }
     #[automatically_derived]
     impl __tl::serde::Serialize for Error {
-        fn serialize<S: __tl::serde::Serializer>(
+        fn serialize<__S: __tl::serde::Serializer>(
             &self,
-            s: S,
-        ) -> __tl::Result<S::Ok, S::Error> {
+            s: __S,
+        ) -> __tl::Result<__S::Ok, __S::Error> {
             __tl::json::serialize(self, s)
         }
     }
     #[automatically_derived]
     impl<'de> __tl::serde::Deserialize<'de> for Error {
-        fn deserialize<D: __tl::serde::Deserializer<'de>>(
-            d: D,
-        ) -> __tl::Result<Self, D::Error> {
+        fn deserialize<__D: __tl::serde::Deserializer<'de>>(
+            d: __D,
+        ) -> __tl::Result<Self, __D::Error> {
             __tl::json::deserialize(d)
         }
     }
@@ -222,10 +222,10 @@ pub mod types {
                 _ => false,
             }
         }
-        fn write_entries<M: __tl::serde::ser::SerializeMap>(
+        fn write_entries<__M: __tl::serde::ser::SerializeMap>(
             &self,
-            m: &mut M,
-        ) -> __tl::Result<(), M::Error> {
+            m: &mut __M,
+        ) -> __tl::Result<(), __M::Error> {
             m.serialize_entry(<Self as __tl::json::Tagged>::KEY, "file")?;
             m.serialize_entry("id", &self.id)?;
             m.serialize_entry("size", &self.size)?;
@@ -243,11 +243,11 @@ pub mod types {
             )?;
             __tl::Ok(())
         }
-        fn read_entries<'de, A: __tl::serde::de::MapAccess<'de>>(
+        fn read_entries<'de, __A: __tl::serde::de::MapAccess<'de>>(
             tag: &str,
-            m: &mut A,
+            m: &mut __A,
             side: &mut __tl::json::Side,
-        ) -> __tl::Result<Self, A::Error> {
+        ) -> __tl::Result<Self, __A::Error> {
             if tag != "file" {
                 return __tl::Err(__tl::json::unknown_tag(tag, &["file"]));
             }
@@ -288,28 +288,28 @@ pub mod types {
                 }
             }
             __tl::Ok(Self {
-                id: __tl::json::need::<_, A::Error>(f0, "id")?,
-                size: __tl::json::need::<_, A::Error>(f1, "size")?,
-                remote_id: __tl::json::need::<_, A::Error>(f2, "remote_id")?,
-                data: __tl::json::need::<_, A::Error>(f3, "data")?,
-                ids: __tl::json::need::<_, A::Error>(f4, "ids")?,
+                id: __tl::json::need::<_, __A::Error>(f0, "id")?,
+                size: __tl::json::need::<_, __A::Error>(f1, "size")?,
+                remote_id: __tl::json::need::<_, __A::Error>(f2, "remote_id")?,
+                data: __tl::json::need::<_, __A::Error>(f3, "data")?,
+                ids: __tl::json::need::<_, __A::Error>(f4, "ids")?,
             })
         }
     }
     #[automatically_derived]
     impl __tl::serde::Serialize for File {
-        fn serialize<S: __tl::serde::Serializer>(
+        fn serialize<__S: __tl::serde::Serializer>(
             &self,
-            s: S,
-        ) -> __tl::Result<S::Ok, S::Error> {
+            s: __S,
+        ) -> __tl::Result<__S::Ok, __S::Error> {
             __tl::json::serialize(self, s)
         }
     }
     #[automatically_derived]
     impl<'de> __tl::serde::Deserialize<'de> for File {
-        fn deserialize<D: __tl::serde::Deserializer<'de>>(
-            d: D,
-        ) -> __tl::Result<Self, D::Error> {
+        fn deserialize<__D: __tl::serde::Deserializer<'de>>(
+            d: __D,
+        ) -> __tl::Result<Self, __D::Error> {
             __tl::json::deserialize(d)
         }
     }
@@ -398,10 +398,10 @@ pub mod enums {
                 _ => false,
             }
         }
-        fn write_entries<M: __tl::serde::ser::SerializeMap>(
+        fn write_entries<__M: __tl::serde::ser::SerializeMap>(
             &self,
-            m: &mut M,
-        ) -> __tl::Result<(), M::Error> {
+            m: &mut __M,
+        ) -> __tl::Result<(), __M::Error> {
             match self {
                 Self::Error(x) => {
                     <super::types::Error as __tl::json::Tagged>::write_entries(x, m)
@@ -409,11 +409,11 @@ pub mod enums {
             }
         }
         #[allow(unreachable_patterns)]
-        fn read_entries<'de, A: __tl::serde::de::MapAccess<'de>>(
+        fn read_entries<'de, __A: __tl::serde::de::MapAccess<'de>>(
             tag: &str,
-            m: &mut A,
+            m: &mut __A,
             side: &mut __tl::json::Side,
-        ) -> __tl::Result<Self, A::Error> {
+        ) -> __tl::Result<Self, __A::Error> {
             match tag {
                 "error" => {
                     __tl::Ok(
@@ -432,18 +432,18 @@ pub mod enums {
     }
     #[automatically_derived]
     impl __tl::serde::Serialize for Error {
-        fn serialize<S: __tl::serde::Serializer>(
+        fn serialize<__S: __tl::serde::Serializer>(
             &self,
-            s: S,
-        ) -> __tl::Result<S::Ok, S::Error> {
+            s: __S,
+        ) -> __tl::Result<__S::Ok, __S::Error> {
             __tl::json::serialize(self, s)
         }
     }
     #[automatically_derived]
     impl<'de> __tl::serde::Deserialize<'de> for Error {
-        fn deserialize<D: __tl::serde::Deserializer<'de>>(
-            d: D,
-        ) -> __tl::Result<Self, D::Error> {
+        fn deserialize<__D: __tl::serde::Deserializer<'de>>(
+            d: __D,
+        ) -> __tl::Result<Self, __D::Error> {
             __tl::json::deserialize(d)
         }
     }
@@ -523,10 +523,10 @@ pub mod enums {
                 _ => false,
             }
         }
-        fn write_entries<M: __tl::serde::ser::SerializeMap>(
+        fn write_entries<__M: __tl::serde::ser::SerializeMap>(
             &self,
-            m: &mut M,
-        ) -> __tl::Result<(), M::Error> {
+            m: &mut __M,
+        ) -> __tl::Result<(), __M::Error> {
             match self {
                 Self::File(x) => {
                     <super::types::File as __tl::json::Tagged>::write_entries(x, m)
@@ -534,11 +534,11 @@ pub mod enums {
             }
         }
         #[allow(unreachable_patterns)]
-        fn read_entries<'de, A: __tl::serde::de::MapAccess<'de>>(
+        fn read_entries<'de, __A: __tl::serde::de::MapAccess<'de>>(
             tag: &str,
-            m: &mut A,
+            m: &mut __A,
             side: &mut __tl::json::Side,
-        ) -> __tl::Result<Self, A::Error> {
+        ) -> __tl::Result<Self, __A::Error> {
             match tag {
                 "file" => {
                     __tl::Ok(
@@ -559,18 +559,18 @@ pub mod enums {
     }
     #[automatically_derived]
     impl __tl::serde::Serialize for File {
-        fn serialize<S: __tl::serde::Serializer>(
+        fn serialize<__S: __tl::serde::Serializer>(
             &self,
-            s: S,
-        ) -> __tl::Result<S::Ok, S::Error> {
+            s: __S,
+        ) -> __tl::Result<__S::Ok, __S::Error> {
             __tl::json::serialize(self, s)
         }
     }
     #[automatically_derived]
     impl<'de> __tl::serde::Deserialize<'de> for File {
-        fn deserialize<D: __tl::serde::Deserializer<'de>>(
-            d: D,
-        ) -> __tl::Result<Self, D::Error> {
+        fn deserialize<__D: __tl::serde::Deserializer<'de>>(
+            d: __D,
+        ) -> __tl::Result<Self, __D::Error> {
             __tl::json::deserialize(d)
         }
     }
@@ -618,19 +618,19 @@ pub mod functions {
                 _ => false,
             }
         }
-        fn write_entries<M: __tl::serde::ser::SerializeMap>(
+        fn write_entries<__M: __tl::serde::ser::SerializeMap>(
             &self,
-            m: &mut M,
-        ) -> __tl::Result<(), M::Error> {
+            m: &mut __M,
+        ) -> __tl::Result<(), __M::Error> {
             m.serialize_entry(<Self as __tl::json::Tagged>::KEY, "testSquareInt")?;
             m.serialize_entry("x", &self.x)?;
             __tl::Ok(())
         }
-        fn read_entries<'de, A: __tl::serde::de::MapAccess<'de>>(
+        fn read_entries<'de, __A: __tl::serde::de::MapAccess<'de>>(
             tag: &str,
-            m: &mut A,
+            m: &mut __A,
             side: &mut __tl::json::Side,
-        ) -> __tl::Result<Self, A::Error> {
+        ) -> __tl::Result<Self, __A::Error> {
             if tag != "testSquareInt" {
                 return __tl::Err(__tl::json::unknown_tag(tag, &["testSquareInt"]));
             }
@@ -642,24 +642,24 @@ pub mod functions {
                 }
             }
             __tl::Ok(Self {
-                x: __tl::json::need::<_, A::Error>(f0, "x")?,
+                x: __tl::json::need::<_, __A::Error>(f0, "x")?,
             })
         }
     }
     #[automatically_derived]
     impl __tl::serde::Serialize for TestSquareInt {
-        fn serialize<S: __tl::serde::Serializer>(
+        fn serialize<__S: __tl::serde::Serializer>(
             &self,
-            s: S,
-        ) -> __tl::Result<S::Ok, S::Error> {
+            s: __S,
+        ) -> __tl::Result<__S::Ok, __S::Error> {
             __tl::json::serialize(self, s)
         }
     }
     #[automatically_derived]
     impl<'de> __tl::serde::Deserialize<'de> for TestSquareInt {
-        fn deserialize<D: __tl::serde::Deserializer<'de>>(
-            d: D,
-        ) -> __tl::Result<Self, D::Error> {
+        fn deserialize<__D: __tl::serde::Deserializer<'de>>(
+            d: __D,
+        ) -> __tl::Result<Self, __D::Error> {
             __tl::json::deserialize(d)
         }
     }

@@ -246,7 +246,8 @@ const ALREADY_IMPLEMENTED: [&str; 3] = ["Debug", "Clone", "PartialEq"];
 fn copy_blocker(model: &Model, options: &crate::attr::Options) -> Option<Error> {
     use crate::model::RType;
     /// What `ty` is in Rust, if that is certainly not `Copy`.
-    fn not_copy(ty: &RType, borrowed: bool) -> Option<&'static str> {
+    fn not_copy(model: &Model, ty: &RType) -> Option<&'static str> {
+        let borrowed = model.borrowed;
         match ty {
             RType::String if !borrowed => Some("a `string`, a `String`"),
             RType::Bytes if !borrowed => Some("`bytes`, a `Vec<u8>`"),
@@ -255,8 +256,10 @@ fn copy_blocker(model: &Model, options: &crate::attr::Options) -> Option<Error> 
             RType::Struct { boxed: true, .. } | RType::Applied { boxed: true, .. } => {
                 Some("a constructor on a cycle, in a `Box`")
             }
-            RType::Array { elem, .. } => not_copy(elem, borrowed),
-            RType::Applied { args, .. } => args.iter().find_map(|a| not_copy(a, borrowed)),
+            RType::Array { elem, .. } => not_copy(model, elem),
+            RType::Applied { target, args, .. } => model
+                .kept_args(*target, args)
+                .find_map(|a| not_copy(model, a)),
             _ => None,
         }
     }
@@ -280,7 +283,7 @@ fn copy_blocker(model: &Model, options: &crate::attr::Options) -> Option<Error> 
             let held = field.holds.inline_tys().into_iter();
             if let Some(what) = held
                 .map(|ty| &s.tys[ty.0])
-                .find_map(|ty| not_copy(ty, model.borrowed))
+                .find_map(|ty| not_copy(model, ty))
             {
                 return Some(why(format!(
                     "`{}` of `{}` holds {what}",

@@ -82,9 +82,9 @@ fn serde_impls(gen_params: &str, ty: &str, bounds: &str, out: &mut String) {
     emit!(
         out,
         "#[automatically_derived] impl{gen_params} {sd}::Serialize for {ty} {bounds} {{\n\
-         fn serialize<S: {sd}::Serializer>(&self, s: S) -> {res}<S::Ok, S::Error> {{ {j}::serialize(self, s) }}\n}}\n\
+         fn serialize<__S: {sd}::Serializer>(&self, s: __S) -> {res}<__S::Ok, __S::Error> {{ {j}::serialize(self, s) }}\n}}\n\
          #[automatically_derived] impl<'de, {}> {sd}::Deserialize<'de> for {ty} {bounds} {{\n\
-         fn deserialize<D: {sd}::Deserializer<'de>>(d: D) -> {res}<Self, D::Error> {{ {j}::deserialize(d) }}\n}}\n",
+         fn deserialize<__D: {sd}::Deserializer<'de>>(d: __D) -> {res}<Self, __D::Error> {{ {j}::deserialize(d) }}\n}}\n",
         gen_params.trim_start_matches('<').trim_end_matches('>'),
     );
 }
@@ -110,9 +110,14 @@ fn tagged_head(mode: JsonMode, gen_params: &str, ty: &str, bounds: &str, tags: &
 }
 
 /// The signatures of `write_entries` and `read_entries`, each followed by its body.
+///
+/// The generated methods' own type parameters (`__M`, `__A`, and `serialize`'s `__S` and
+/// `deserialize`'s `__D`) start with `_`, as no type parameter from TL does: the type's own
+/// come from TL's variables (`pair {A:Type} {B:Type} …` is `Pair<A, B>`), and a method's of
+/// the same name would be rustc's E0403.
 fn write_sig() -> String {
     format!(
-        "fn write_entries<M: {}::ser::SerializeMap>(&self, m: &mut M) -> {}<(), M::Error>",
+        "fn write_entries<__M: {}::ser::SerializeMap>(&self, m: &mut __M) -> {}<(), __M::Error>",
         paths::SERDE,
         paths::RESULT
     )
@@ -120,7 +125,7 @@ fn write_sig() -> String {
 
 fn read_sig() -> String {
     format!(
-        "fn read_entries<'de, A: {}::de::MapAccess<'de>>(tag: &str, m: &mut A, side: &mut {}::Side) -> {}<Self, A::Error>",
+        "fn read_entries<'de, __A: {}::de::MapAccess<'de>>(tag: &str, m: &mut __A, side: &mut {}::Side) -> {}<Self, __A::Error>",
         paths::SERDE,
         j(),
         paths::RESULT
@@ -161,7 +166,7 @@ pub fn struct_impls(ctx: &Ctx<'_>, s: &Struct, out: &mut String) {
                 );
                 emit!(
                     built,
-                    "{field}: {j}::need::<_, A::Error>(f{i}, {first})?,\n"
+                    "{field}: {j}::need::<_, __A::Error>(f{i}, {first})?,\n"
                 );
             }
             Holds::Optional(t) => {

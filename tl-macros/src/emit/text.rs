@@ -74,22 +74,14 @@ fn rust_type_in(ctx: &Ctx<'_>, depth: usize, ty: &RType, arg: bool) -> String {
             args,
             boxed,
         } => {
-            let (path, borrows, kept) = match target {
+            let (path, borrows) = match target {
                 Target::Enum(e) => {
                     let e = ctx.model.enum_(*e);
-                    (
-                        relative(depth, "enums", &e.modules, &e.name),
-                        e.borrows,
-                        &e.kept,
-                    )
+                    (relative(depth, "enums", &e.modules, &e.name), e.borrows)
                 }
                 Target::Struct(c) => {
                     let s = ctx.model.ctor(*c);
-                    (
-                        relative(depth, "types", &s.modules, &s.name),
-                        s.borrows,
-                        &s.positions,
-                    )
+                    (relative(depth, "types", &s.modules, &s.name), s.borrows)
                 }
             };
             let mut list: Vec<String> = Vec::new();
@@ -97,8 +89,8 @@ fn rust_type_in(ctx: &Ctx<'_>, depth: usize, ty: &RType, arg: bool) -> String {
                 list.push("'a".to_string());
             }
             list.extend(
-                kept.iter()
-                    .filter_map(|&at| args.get(at))
+                ctx.model
+                    .kept_args(*target, args)
                     .map(|a| rust_type_in(ctx, depth, a, true)),
             );
             let ty = if list.is_empty() {

@@ -34,7 +34,7 @@ pub fn find(model: &Model) -> Borrows {
     loop {
         let mut changed = false;
         for (i, s) in model.types.iter().enumerate() {
-            if !b.types[i] && b.fields_borrow(s) {
+            if !b.types[i] && b.fields_borrow(model, s) {
                 b.types[i] = true;
                 changed = true;
             }
@@ -49,25 +49,31 @@ pub fn find(model: &Model) -> Borrows {
             break;
         }
     }
-    b.functions = model.functions.iter().map(|f| b.fields_borrow(f)).collect();
+    b.functions = model
+        .functions
+        .iter()
+        .map(|f| b.fields_borrow(model, f))
+        .collect();
     b
 }
 
 impl Borrows {
-    fn fields_borrow(&self, s: &Struct) -> bool {
+    fn fields_borrow(&self, model: &Model, s: &Struct) -> bool {
         s.fields.iter().any(|f| {
             f.holds
                 .inline_tys()
                 .into_iter()
-                .any(|ty| self.type_borrows(s.ty(ty)))
+                .any(|ty| self.type_borrows(model, s.ty(ty)))
         })
     }
 
     /// Whether a value of `ty` borrows from the input.
-    fn type_borrows(&self, ty: &RType) -> bool {
+    fn type_borrows(&self, model: &Model, ty: &RType) -> bool {
         match ty {
             RType::String | RType::Bytes | RType::Object => true,
-            RType::Vector { elem, .. } | RType::Array { elem, .. } => self.type_borrows(elem),
+            RType::Vector { elem, .. } | RType::Array { elem, .. } => {
+                self.type_borrows(model, elem)
+            }
             RType::Enum(e) => self.enums[e.0],
             RType::Struct { ctor, .. } => self.types[ctor.0],
             RType::Applied { target, args, .. } => {
@@ -75,7 +81,9 @@ impl Borrows {
                     Target::Enum(e) => self.enums[e.0],
                     Target::Struct(c) => self.types[c.0],
                 };
-                own || args.iter().any(|a| self.type_borrows(a))
+                own || model
+                    .kept_args(*target, args)
+                    .any(|a| self.type_borrows(model, a))
             }
             RType::Int
             | RType::Long

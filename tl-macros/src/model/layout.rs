@@ -422,10 +422,13 @@ fn has_niche(ty: &RType, boxed: bool) -> bool {
 }
 
 /// The nodes a polymorphic type's value stores inline: its target, and its arguments (held
-/// inline where its fields hold a parameter; counted whether or not they are).
+/// inline where its fields hold a parameter; counted whether or not they are), through the
+/// arrays that hold their elements inline (`(tuple T0 1)` as an argument is
+/// `Tuple<enums::T0, 1>`, which holds a `T0`).
 fn applied_nodes(ty: &RType, out: &mut Vec<Node>) {
     match ty {
         RType::Enum(e) => out.push(Node::Enum(*e)),
+        RType::Array { elem, .. } => applied_nodes(elem, out),
         RType::Struct { ctor, boxed: false } => out.push(Node::Struct(*ctor)),
         RType::Applied {
             target,

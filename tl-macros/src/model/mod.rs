@@ -502,6 +502,22 @@ impl Model {
         &self.enums[e.0]
     }
 
+    /// The arguments of an [`RType::Applied`] of `target` that its Rust type takes, in order:
+    /// those at the positions its fields use ([`Enum::kept`], [`Struct::positions`]). An
+    /// argument that no field holds (`(Pair string int)` of a `pair` that holds neither) is in
+    /// TL's text, not in the Rust type, so it neither borrows nor decides what the type is.
+    pub fn kept_args<'t>(
+        &self,
+        target: Target,
+        args: &'t [RType],
+    ) -> impl Iterator<Item = &'t RType> + use<'_, 't> {
+        let kept = match target {
+            Target::Enum(e) => &self.enum_(e).kept,
+            Target::Struct(c) => &self.ctor(c).positions,
+        };
+        kept.iter().filter_map(|&at| args.get(at))
+    }
+
     /// Builds the model of a valid schema. `sources` are the texts the schema was parsed from
     /// (for the TL lines in the docs).
     pub fn new(
