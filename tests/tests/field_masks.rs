@@ -553,3 +553,34 @@ fn kphp_answers_without_a_header_are_the_result_alone() {
     wrong.extend(words(&[0x1234_5678, 7, 0]));
     assert!(enums::RpcReqResult::<enums::RpcPong>::from_bytes(&wrong).is_err());
 }
+
+/// `Any` leaves out the types that take a field mask, so with `borrowed` it has a lifetime only
+/// when something it holds borrows: here the masked `M` does, `Pong` and `ping` do not.
+mod masked_borrowed {
+    tl_runtime::tl! {
+        #[tl(any, borrowed)]
+        r"
+        m {fm:#} name:fm.0?string = M fm;
+        pong id:long = Pong;
+        ---functions---
+        ping id:long = Pong;
+        "
+    }
+}
+
+#[test]
+fn any_has_no_lifetime_for_a_masked_type_it_leaves_out() {
+    use masked_borrowed::{Any, types};
+    use tl_runtime::Identifiable;
+    // No lifetime to name: `Any` borrows nothing.
+    fn decode(bytes: &[u8]) -> Any {
+        Any::from_bytes(bytes).unwrap()
+    }
+    let pong = types::Pong { id: 7 };
+    let mut bytes = types::Pong::CONSTRUCTOR_ID.to_le_bytes().to_vec();
+    bytes.extend(7i64.to_le_bytes());
+    assert!(matches!(decode(&bytes), Any::Pong(p) if p == pong.into()));
+    // The masked type itself still borrows its string.
+    let m = types::M { name: Some("x") };
+    let _: &str = m.name.unwrap();
+}

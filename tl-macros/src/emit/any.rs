@@ -30,9 +30,11 @@ impl Owners {
 /// `Any`, in the invoking module (which has the runtime alias when this is emitted).
 pub fn emit(ctx: &Ctx<'_>, out: &mut String) {
     let model = ctx.model;
-    // With `#[tl(borrowed)]`, `Any<'a>` when anything borrows.
+    // With `#[tl(borrowed)]`, `Any<'a>` when anything it holds borrows: not a type that takes
+    // a field mask, which it leaves out (below), or `'a` would be a lifetime no variant uses.
     let lt = lifetime(
-        model.enums.iter().any(|e| e.borrows) || model.functions.iter().any(|f| f.borrows),
+        model.enums.iter().any(|e| e.borrows && e.masked.is_none())
+            || model.functions.iter().any(|f| f.borrows),
     );
     let ty = format!("Any{lt}");
     let mut names = Taken::default();
