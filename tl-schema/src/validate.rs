@@ -1090,6 +1090,13 @@ impl<'a> Validator<'a> {
             Var(usize),
             Fixed(String),
         }
+        /// Which of `def`'s type variables `arg` is, by its place in `def`'s result.
+        fn variable(def: &Definition, arg: &Type) -> Option<usize> {
+            if !arg.args.is_empty() {
+                return None;
+            }
+            def.result.args.iter().position(|v| v.name == arg.name)
+        }
         fn applications<'t>(ty: &'t Type, out: &mut Vec<&'t Type>) {
             if !ty.args.is_empty() {
                 out.push(ty);
@@ -1163,19 +1170,13 @@ impl<'a> Validator<'a> {
                     break;
                 }
                 for (def, held) in uses_of(ty).into_iter().flatten() {
-                    let vars = &def.result.args;
                     for &(app, to) in held {
                         let made: Vec<Arg> = app
                             .args
                             .iter()
-                            .map(|a| {
-                                let var = vars
-                                    .iter()
-                                    .position(|v| a.args.is_empty() && v.name == a.name);
-                                match var.and_then(|i| args.get(i)) {
-                                    Some(arg) => arg.clone(),
-                                    None => Arg::Fixed(a.to_string()),
-                                }
+                            .map(|a| match variable(def, a).and_then(|i| args.get(i)) {
+                                Some(arg) => arg.clone(),
+                                None => Arg::Fixed(a.to_string()),
                             })
                             .collect();
                         if seen.insert((to, made.clone())) {
@@ -1196,15 +1197,12 @@ impl<'a> Validator<'a> {
                     .filter(|(n, _)| reaches(root, n) && reaches(n, root))
                 {
                     for (def, held) in ctors {
-                        let vars = &def.result.args;
                         for &(app, to) in held {
                             if !reaches(to, root) {
                                 continue;
                             }
                             let at = app.args.iter().enumerate().find(|(i, a)| {
-                                let var = vars.iter().position(|v| {
-                                    a.args.is_empty() && !a.bang && !a.percent && v.name == a.name
-                                });
+                                let var = variable(def, a);
                                 if loose {
                                     var.is_none()
                                 } else {

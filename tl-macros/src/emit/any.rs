@@ -30,12 +30,18 @@ impl Owners {
 /// `Any`, in the invoking module (which has the runtime alias when this is emitted).
 pub fn emit(ctx: &Ctx<'_>, out: &mut String) {
     let model = ctx.model;
-    // With `#[tl(borrowed)]`, `Any<'a>` when anything it holds borrows: not a type that takes
-    // a field mask, which it leaves out (below), or `'a` would be a lifetime no variant uses.
-    let lt = lifetime(
-        model.enums.iter().any(|e| e.borrows && e.masked.is_none())
-            || model.functions.iter().any(|f| f.borrows),
-    );
+    // A type whose constructors take a field mask from outside (VK's) cannot be decoded by its
+    // id alone: `Any` leaves it out.
+    let held = || {
+        model
+            .enums
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.masked.is_none())
+    };
+    // With `#[tl(borrowed)]`, `Any<'a>` when anything it holds borrows (and only then, or `'a`
+    // would be a lifetime no variant uses).
+    let lt = lifetime(held().any(|(_, e)| e.borrows) || model.functions.iter().any(|f| f.borrows));
     let ty = format!("Any{lt}");
     let mut names = Taken::default();
     let mut owners = Owners::default();
@@ -46,14 +52,7 @@ pub fn emit(ctx: &Ctx<'_>, out: &mut String) {
     let mut variant_boxed: Vec<bool> = Vec::new();
     // For `#[tl(serde)]`: each variant, the TL names it reads, its payload, whether boxed.
     let mut json = Vec::new();
-    // A type whose constructors take a field mask from outside (VK's) cannot be decoded by its
-    // id alone: `Any` leaves it out.
-    for (e_index, e) in model
-        .enums
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.masked.is_none())
-    {
+    for (e_index, e) in held() {
         let mut base: String = e.modules.iter().map(|m| ident::type_name(m)).collect();
         base.push_str(&e.name);
         let name = ident::text(&names.claim(base, String::new));
