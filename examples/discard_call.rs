@@ -12,7 +12,7 @@
 //!
 //! Run it with `cargo run --example discard_call`.
 
-use tl_runtime::{Identifiable, RemoteCall, RpcError, Serialize, UnknownFlags};
+use tl_runtime::{Identifiable, RemoteCall, RpcError, Serialize};
 
 tl_runtime::tl! {
     r"phone.discardCall
@@ -95,17 +95,15 @@ where
 }
 
 fn main() -> Result<(), tl_runtime::Error> {
+    let peer = types::InputPhoneCall {
+        id: 0x1122_3344_5566_7788,
+        access_hash: -42,
+    };
+    // `new` takes the fields TL always sends (peer, duration, reason, connection_id), in order,
+    // and leaves the optional ones out; struct update syntax sets those the call needs.
     let call = DiscardCall {
-        flags: UnknownFlags::NONE,
         video: true,
-        peer: types::InputPhoneCall {
-            id: 0x1122_3344_5566_7788,
-            access_hash: -42,
-        }
-        .into(),
-        duration: 95,
-        reason: enums::PhoneCallDiscardReason::Hangup,
-        connection_id: 7,
+        ..DiscardCall::new(peer.into(), 95, enums::PhoneCallDiscardReason::Hangup, 7)
     };
     let bytes = call.to_bytes();
     println!(

@@ -51,6 +51,54 @@ mod checks {
         types::MessageEntityBold { offset, length }.into()
     }
 
+    /// `new` takes the fields TL always sends, in order, and leaves out the optional ones;
+    /// struct update syntax sets those a call needs.
+    #[test]
+    fn new_leaves_out_what_tl_makes_optional() {
+        let peer = enums::InputPeer::Empty;
+        let plain = functions::messages::SendMessage::new(peer.clone(), "hi".into(), 7);
+        assert_eq!(plain.flags, UnknownFlags::NONE);
+        assert!(!plain.silent && plain.reply_to.is_none() && plain.entities.is_none());
+        let expected = Bytes::default()
+            .u32(0xfef48f62)
+            .u32(0)
+            .u32(0x7f3b18ea)
+            .string("hi")
+            .i64(7);
+        assert_eq!(plain.to_bytes(), expected.0);
+
+        let call = functions::messages::SendMessage {
+            silent: true,
+            reply_to: Some(types::InputReplyToMessage::new(3).into()),
+            entities: Some(vec![bold(0, 2)]),
+            ..functions::messages::SendMessage::new(peer, "hi".into(), 7)
+        };
+        let expected = Bytes::default()
+            .u32(0xfef48f62)
+            .u32(1 << 5 | 1 | 1 << 3)
+            .u32(0x7f3b18ea)
+            .u32(0x3bd4b7c2)
+            .u32(0)
+            .i32(3)
+            .string("hi")
+            .i64(7)
+            .u32(0x1cb5c415)
+            .u32(1)
+            .u32(0xbd610bc9)
+            .i32(0)
+            .i32(2);
+        assert_eq!(call.to_bytes(), expected.0);
+
+        // A constructor of optional fields only is `Default`: none present, no bit set.
+        let settings = types::CodeSettings {
+            allow_flashcall: true,
+            ..Default::default()
+        };
+        assert_eq!(settings.to_bytes(), Bytes::default().u32(1).0);
+        let boxed = enums::CodeSettings::from(settings);
+        assert_eq!(boxed.to_bytes(), Bytes::default().u32(0xad253d78).u32(1).0);
+    }
+
     #[test]
     fn update_short_message_with_flags() {
         let value: enums::Updates = types::UpdateShortMessage {

@@ -17,6 +17,7 @@ macro_rules! schema {
             ---functions---
             invokeWithLayer#da9b0d0d {X:Type} layer:int query:!X = X;
             ns.get keys:Vector<long> = Vector<ns.Box>;
+            ns.find flags:# self:int type:flags.0?Option = Vector<ns.Box>;
             "
         }
     };
@@ -40,6 +41,7 @@ mod shadowed {
     struct None;
     struct Ok;
     struct Err;
+    struct Default;
     trait Clone {}
     trait Debug {}
     trait PartialEq {}
@@ -90,6 +92,21 @@ fn both_generate_the_same_bytes() {
     assert_eq!(
         serde_json::to_string(&ok).unwrap(),
         r#"{"_":"ok","self":1,"type":{"_":"option"}}"#
+    );
+    // `Default` and `new`, keywords as parameters too.
+    assert_eq!(ok.r#type, no_prelude::types::Option::default().into());
+    let find = no_prelude::functions::ns::Find::new(7);
+    assert_eq!(
+        find,
+        no_prelude::functions::ns::Find {
+            flags: tl_runtime::UnknownFlags::NONE,
+            self_: 7,
+            r#type: None,
+        }
+    );
+    assert_eq!(
+        shadowed::functions::ns::Find::new(7).to_bytes(),
+        find.to_bytes()
     );
 }
 

@@ -156,6 +156,18 @@ pub mod types {
         /// `next:flags.0?node`
         pub next: __tl::Option<__tl::Box<super::types::Node>>,
     }
+    impl Node {
+        /// A `node` of these fields, with those TL makes optional left out: `None`, `false` and no unknown flag bits.
+        #[inline]
+        #[must_use]
+        pub fn new(value: i32) -> Self {
+            Self {
+                flags: __tl::UnknownFlags::NONE,
+                value,
+                next: __tl::None,
+            }
+        }
+    }
     #[automatically_derived]
     impl __tl::Debug for Node {
         #[inline]

@@ -130,6 +130,22 @@ pub mod types {
         /// `date:int`
         pub date: i32,
     }
+    impl Draft {
+        /// A `draft` of these fields, with those TL makes optional left out: `None`, `false` and no unknown flag bits.
+        #[inline]
+        #[must_use]
+        pub fn new(message: __tl::String, date: i32) -> Self {
+            Self {
+                flags: __tl::UnknownFlags::NONE,
+                no_webpage: false,
+                invert_media: false,
+                reply_to: __tl::None,
+                message,
+                entities: __tl::None,
+                date,
+            }
+        }
+    }
     #[automatically_derived]
     impl __tl::Debug for Draft {
         #[inline]
@@ -254,6 +270,19 @@ pub mod types {
         #[must_use]
         pub fn pinned(&self) -> bool {
             self.count.is_some()
+        }
+    }
+    impl Stats {
+        /// A `stats` of these fields, with those TL makes optional left out: `None`, `false` and no unknown flag bits.
+        #[inline]
+        #[must_use]
+        pub fn new(ids: __tl::Vec<i32>) -> Self {
+            Self {
+                flags: __tl::UnknownFlags::NONE,
+                count: __tl::None,
+                views_and_forwards: __tl::None,
+                ids,
+            }
         }
     }
     #[automatically_derived]
@@ -618,6 +647,22 @@ pub mod functions {
             pub peer: super::super::enums::InputPeer,
             /// `message:string`
             pub message: __tl::String,
+        }
+        impl SaveDraft {
+            /// A `messages.saveDraft` of these fields, with those TL makes optional left out: `None`, `false` and no unknown flag bits.
+            #[inline]
+            #[must_use]
+            pub fn new(
+                peer: super::super::enums::InputPeer,
+                message: __tl::String,
+            ) -> Self {
+                Self {
+                    flags: __tl::UnknownFlags::NONE,
+                    no_webpage: false,
+                    peer,
+                    message,
+                }
+            }
         }
         #[automatically_derived]
         impl __tl::Debug for SaveDraft {

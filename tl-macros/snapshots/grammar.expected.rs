@@ -222,6 +222,16 @@ pub mod types {
         pub value: __tl::Option<super::enums::Nothing>,
     }
     #[automatically_derived]
+    impl __tl::Default for Maybe {
+        #[inline]
+        fn default() -> Self {
+            Self {
+                flags: __tl::UnknownFlags::NONE,
+                value: __tl::None,
+            }
+        }
+    }
+    #[automatically_derived]
     impl __tl::Debug for Maybe {
         #[inline]
         fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {
@@ -483,6 +493,18 @@ pub mod types {
         pub ids: __tl::Option<__tl::Vec<i32>>,
         /// `names:(Vector string)`
         pub names: __tl::Vec<__tl::String>,
+    }
+    impl Written {
+        /// A `written` of these fields, with those TL makes optional left out: `None`, `false` and no unknown flag bits.
+        #[inline]
+        #[must_use]
+        pub fn new(names: __tl::Vec<__tl::String>) -> Self {
+            Self {
+                flags: __tl::UnknownFlags::NONE,
+                ids: __tl::None,
+                names,
+            }
+        }
     }
     #[automatically_derived]
     impl __tl::Debug for Written {

@@ -236,6 +236,25 @@ pub mod types {
         /// `big:flags.1?int128`
         pub big: __tl::Option<[u8; 16]>,
     }
+    impl Photo {
+        /// A `photo` of these fields, with those TL makes optional left out: `None`, `false` and no unknown flag bits.
+        #[inline]
+        #[must_use]
+        pub fn new(
+            id: i64,
+            file_reference: __tl::Vec<u8>,
+            sizes: __tl::Vec<i32>,
+        ) -> Self {
+            Self {
+                flags: __tl::UnknownFlags::NONE,
+                has_stickers: false,
+                id,
+                file_reference,
+                sizes,
+                big: __tl::None,
+            }
+        }
+    }
     #[automatically_derived]
     impl __tl::Debug for Photo {
         #[inline]
@@ -448,6 +467,18 @@ pub mod types {
         #[must_use]
         pub fn c(&self) -> bool {
             self.a_and_b.is_some()
+        }
+    }
+    impl Group {
+        /// A `group` of these fields, with those TL makes optional left out: `None`, `false` and no unknown flag bits.
+        #[inline]
+        #[must_use]
+        pub fn new(peer: super::enums::InputPeer) -> Self {
+            Self {
+                flags: __tl::UnknownFlags::NONE,
+                a_and_b: __tl::None,
+                peer,
+            }
         }
     }
     #[automatically_derived]

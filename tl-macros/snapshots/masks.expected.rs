@@ -18,6 +18,17 @@ pub mod types {
         /// `original_size:fields_mask.0?#`
         pub original_size: __tl::Option<u32>,
     }
+    impl SampleFactor {
+        /// A `sampleFactor` of these fields, with those TL makes optional left out: `None`, `false` and no unknown flag bits.
+        #[inline]
+        #[must_use]
+        pub fn new(metric: i32) -> Self {
+            Self {
+                metric,
+                original_size: __tl::None,
+            }
+        }
+    }
     #[automatically_derived]
     impl __tl::Debug for SampleFactor {
         #[inline]
@@ -98,6 +109,22 @@ pub mod types {
         /// `mode:(engine.ReadWriteMode fields_mask)`
         pub mode: super::enums::engine::ReadWriteMode,
     }
+    impl Bucket {
+        /// A `bucket` of these fields, with those TL makes optional left out: `None`, `false` and no unknown flag bits.
+        #[inline]
+        #[must_use]
+        pub fn new(
+            factors: __tl::Vec<super::types::SampleFactor>,
+            mode: super::enums::engine::ReadWriteMode,
+        ) -> Self {
+            Self {
+                fields_mask: __tl::UnknownFlags::NONE,
+                have_original_size: false,
+                factors,
+                mode,
+            }
+        }
+    }
     #[automatically_derived]
     impl __tl::Debug for Bucket {
         #[inline]
@@ -175,6 +202,14 @@ pub mod types {
         pub inner: super::enums::engine::ReadWriteMode,
         /// `x:m.5?long`
         pub x: __tl::Option<i64>,
+    }
+    impl Outer {
+        /// A `outer` of these fields, with those TL makes optional left out: `None`, `false` and no unknown flag bits.
+        #[inline]
+        #[must_use]
+        pub fn new(inner: super::enums::engine::ReadWriteMode) -> Self {
+            Self { inner, x: __tl::None }
+        }
     }
     #[automatically_derived]
     impl __tl::Debug for Outer {
@@ -307,6 +342,16 @@ pub mod types {
             pub read_enabled: __tl::Option<bool>,
             /// `write_enabled:fields_mask.1?Bool`
             pub write_enabled: __tl::Option<bool>,
+        }
+        #[automatically_derived]
+        impl __tl::Default for Mode {
+            #[inline]
+            fn default() -> Self {
+                Self {
+                    read_enabled: __tl::None,
+                    write_enabled: __tl::None,
+                }
+            }
         }
         #[automatically_derived]
         impl __tl::Debug for Mode {
@@ -811,6 +856,18 @@ pub mod functions {
         pub verbose: bool,
         /// `mode:(engine.ReadWriteMode flags)`
         pub mode: super::enums::engine::ReadWriteMode,
+    }
+    impl GetBucket {
+        /// A `getBucket` of these fields, with those TL makes optional left out: `None`, `false` and no unknown flag bits.
+        #[inline]
+        #[must_use]
+        pub fn new(mode: super::enums::engine::ReadWriteMode) -> Self {
+            Self {
+                flags: __tl::UnknownFlags::NONE,
+                verbose: false,
+                mode,
+            }
+        }
     }
     #[automatically_derived]
     impl __tl::Debug for GetBucket {

@@ -49,6 +49,17 @@ pub mod functions {
             pub color: __tl::Option<i32>,
         }
         #[automatically_derived]
+        impl __tl::Default for SetColor {
+            #[inline]
+            fn default() -> Self {
+                Self {
+                    flags: __tl::UnknownFlags::NONE,
+                    for_profile: false,
+                    color: __tl::None,
+                }
+            }
+        }
+        #[automatically_derived]
         impl __tl::Debug for SetColor {
             #[inline]
             fn fmt(&self, f: &mut __tl::Formatter<'_>) -> __tl::FmtResult {

@@ -59,6 +59,20 @@ pub mod types {
         /// `dc_id:int`
         pub dc_id: i32,
     }
+    impl ChatPhoto {
+        /// A `chatPhoto` of these fields, with those TL makes optional left out: `None`, `false` and no unknown flag bits.
+        #[inline]
+        #[must_use]
+        pub fn new(photo_id: i64, dc_id: i32) -> Self {
+            Self {
+                flags: __tl::UnknownFlags::NONE,
+                has_video: false,
+                photo_id,
+                stripped_thumb: __tl::None,
+                dc_id,
+            }
+        }
+    }
     #[automatically_derived]
     impl __tl::Debug for ChatPhoto {
         #[inline]

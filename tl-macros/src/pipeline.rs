@@ -155,6 +155,10 @@ pub fn expand(input: &[Tree]) -> Expansion {
         &emit::Options {
             derives,
             user_derives: options.derive.len(),
+            user_default: options
+                .derive_names
+                .iter()
+                .any(|d| d.last() == Some("Default")),
             externs: options.externs.len(),
             layer: options.layer.or_else(|| tl_schema::layer(&loaded.sources)),
             decode_functions: options.decode_functions || options.any,

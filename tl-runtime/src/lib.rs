@@ -330,6 +330,15 @@ pub use tl_macros::{Deserialize, Identifiable, Serialize};
 /// | `x:m.N?T` of a constructor's `{m:#}` (VK's field mask, passed from outside) | `x: Option<T>` (`bool` for `true`): on the wire where the mask given has bit N, as its type's zero value if it is `None` there (0, empty, `boolFalse`, a boxed type's first constructor) |
 /// | `flags:# h:(T flags)`, `hs:(vector (T flags))` (a `#` field given to a type that takes a mask) | `flags: UnknownFlags`, computed on write from the holder's flags and the values' [`SerializeWith::mask_bits`], so that the mask and the values cannot disagree; a number, `(T 3)`, or the constructor's own mask, `(T m)`, may be given too |
 ///
+/// A struct with fields that TL makes optional (`x:flags.N?T`, `x:flags.N?true`, its `#` words,
+/// VK's masked fields) has `new`, taking its other fields in order and leaving those out
+/// (`None`, `false`, [`UnknownFlags::NONE`]), so that struct update syntax sets what a call
+/// needs: `SendMessage { silent: true, ..SendMessage::new(peer, message, random_id) }`. One with
+/// only such fields is `Default` instead (`CodeSettings { allow_flashcall: true,
+/// ..Default::default() }`), unless `derive(Default)` derives it. A struct without optional
+/// fields has neither: its literal names every field anyway. A `?true` field that shares its
+/// bit and is named `new` is the method `new2()`.
+///
 /// A type whose constructors take a field mask implements [`SerializeWith`] and
 /// [`DeserializeWith`] in place of [`Serialize`] and [`Deserialize`], and `Any` leaves it out (its
 /// id alone does not say how to read it). A function whose result takes a mask from the request,

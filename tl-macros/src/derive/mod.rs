@@ -197,6 +197,7 @@ fn with_ctx<R>(f: impl FnOnce(&Ctx<'_>) -> R) -> R {
     let options = Options {
         derives: String::new(),
         user_derives: 0,
+        user_default: false,
         externs: 0,
         decode_functions: true,
         any: false,

@@ -40,6 +40,9 @@ pub struct Options {
     pub derives: String,
     /// How many user derives there are: each module imports their aliases.
     pub user_derives: usize,
+    /// Whether the user derives `Default` (a schema of functions only may): no struct then gets
+    /// the one `tl!` writes for a struct of optional fields.
+    pub user_default: bool,
     /// How many `extern(...)` types there are: each module imports their aliases.
     pub externs: usize,
     /// Whether functions implement `Deserialize` (`#[tl(decode_functions)]` or `#[tl(any)]`):

@@ -5,7 +5,7 @@
 use super::text::{bounds, field_type, generics, str_lit, u32_lit};
 use super::{Ctx, Kind};
 use crate::ident;
-use crate::model::{BitHolder, Struct};
+use crate::model::{BitHolder, Holds, Struct};
 use crate::paths;
 
 /// The struct, its inherent methods and its trait impls.
@@ -19,6 +19,11 @@ pub fn emit(ctx: &Ctx<'_>, kind: Kind, s: &Struct, out: &mut String) {
     };
     // Each field's identifier, made once for the struct and every impl.
     let fields: Vec<String> = s.fields.iter().map(|f| ident::text(&f.name)).collect();
+    let types: Vec<String> = s
+        .fields
+        .iter()
+        .map(|f| field_type(ctx, depth, s, &f.holds))
+        .collect();
     super::docs::item(s, what, out);
     emit!(
         out,
@@ -29,17 +34,14 @@ pub fn emit(ctx: &Ctx<'_>, kind: Kind, s: &Struct, out: &mut String) {
         out.push_str(";\n");
     } else {
         out.push_str(" {\n");
-        for (f, field) in s.fields.iter().zip(&fields) {
+        for ((f, field), ty) in s.fields.iter().zip(&fields).zip(&types) {
             super::docs::field(f, out);
-            emit!(
-                out,
-                "pub {field}: {},\n",
-                field_type(ctx, depth, s, &f.holds)
-            );
+            emit!(out, "pub {field}: {ty},\n");
         }
         out.push_str("}\n");
     }
     aliases(s, out);
+    constructor(ctx, s, (&name, &gen_params), (&fields, &types), out);
     super::debug::struct_impl(
         (
             &gen_params,
@@ -59,6 +61,68 @@ pub fn emit(ctx: &Ctx<'_>, kind: Kind, s: &Struct, out: &mut String) {
     super::codec::impls(ctx, kind, s, (&name, fields), out);
     #[cfg(feature = "serde")]
     super::json::struct_impls(ctx, s, out);
+}
+
+/// For a struct with fields that TL makes optional (`x:flags.N?T`, `x:flags.N?true`, the `#`
+/// words): `new`, taking the others in order and leaving those out (`None`, `false`, no unknown
+/// bits), so that a call sets what it needs with struct update syntax,
+/// `SendMessage { silent: true, ..SendMessage::new(peer, message, random_id) }`. With no other
+/// fields, `Default` instead. A struct without optional fields has neither: its literal says
+/// as much.
+///
+/// No `Default` where the user derives it (a schema of functions only may).
+fn constructor(
+    ctx: &Ctx<'_>,
+    s: &Struct,
+    (name, gen_params): (&str, &str),
+    (fields, types): (&[String], &[String]),
+    out: &mut String,
+) {
+    let mut params = String::new();
+    let mut values = String::new();
+    let (mut optional, mut count) = (false, 0);
+    for ((f, field), ty) in s.fields.iter().zip(fields).zip(types) {
+        match f.holds {
+            Holds::Value(_) => {
+                emit!(params, "{field}: {ty}, ");
+                count += 1;
+                emit!(values, "{field}, ");
+                continue;
+            }
+            Holds::Optional(_) | Holds::Group(_) => emit!(values, "{field}: {}, ", paths::NONE),
+            Holds::Flag(_) => emit!(values, "{field}: false, "),
+            Holds::Flags(_) => emit!(values, "{field}: {}::NONE, ", paths::UNKNOWN_FLAGS),
+        }
+        optional = true;
+    }
+    if !optional {
+        return;
+    }
+    if params.is_empty() {
+        if ctx.options.user_default {
+            return;
+        }
+        emit!(
+            out,
+            "#[automatically_derived] impl{gen_params} {} for {name}{gen_params} {{ #[inline] fn default() -> Self {{ Self {{ {values}}} }} }}\n",
+            paths::DEFAULT
+        );
+    } else {
+        let doc = str_lit(&format!(
+            " A `{}` of these fields, with those TL makes optional left out: `None`, `false` and no unknown flag bits.",
+            s.tl_name
+        ));
+        // Clippy's `too_many_arguments` takes up to 7.
+        let allow = if count > 7 {
+            "#[allow(clippy::too_many_arguments)] "
+        } else {
+            ""
+        };
+        emit!(
+            out,
+            "impl{gen_params} {name}{gen_params} {{ #[doc = {doc}] #[inline] #[must_use] {allow}pub fn new({params}) -> Self {{ Self {{ {values}}} }} }}\n"
+        );
+    }
 }
 
 /// The methods of `?true` fields that share their bit with another field.
