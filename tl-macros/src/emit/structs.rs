@@ -78,51 +78,63 @@ fn constructor(
     (fields, types): (&[String], &[String]),
     out: &mut String,
 ) {
-    let mut params = String::new();
-    let mut values = String::new();
-    let (mut optional, mut count) = (false, 0);
-    for ((f, field), ty) in s.fields.iter().zip(fields).zip(types) {
-        match f.holds {
-            Holds::Value(_) => {
-                emit!(params, "{field}: {ty}, ");
-                count += 1;
-                emit!(values, "{field}, ");
-                continue;
-            }
-            Holds::Optional(_) | Holds::Group(_) => emit!(values, "{field}: {}, ", paths::NONE),
-            Holds::Flag(_) => emit!(values, "{field}: false, "),
-            Holds::Flags(_) => emit!(values, "{field}: {}::NONE, ", paths::UNKNOWN_FLAGS),
-        }
-        optional = true;
-    }
-    if !optional {
+    if s.fields.iter().all(|f| matches!(f.holds, Holds::Value(_))) {
         return;
     }
-    if params.is_empty() {
-        if ctx.options.user_default {
-            return;
-        }
-        emit!(
-            out,
-            "#[automatically_derived] impl{gen_params} {} for {name}{gen_params} {{ #[inline] fn default() -> Self {{ Self {{ {values}}} }} }}\n",
-            paths::DEFAULT
-        );
-    } else {
-        let doc = str_lit(&format!(
-            " A `{}` of these fields, with those TL makes optional left out: `None`, `false` and no unknown flag bits.",
-            s.tl_name
-        ));
-        // Clippy's `too_many_arguments` takes up to 7.
-        let allow = if count > 7 {
-            "#[allow(clippy::too_many_arguments)] "
-        } else {
-            ""
+    // Pushed piece by piece: the macro is built unoptimized, where each `emit!` is a walk of
+    // the formatting machinery, and most structs of an API have fields.
+    let (mut params, mut values, mut count) = (String::new(), String::new(), 0);
+    for ((f, field), ty) in s.fields.iter().zip(fields).zip(types) {
+        values.push_str(field);
+        let absent = match f.holds {
+            Holds::Value(_) => {
+                for piece in [field, ": ", ty, ", "] {
+                    params.push_str(piece);
+                }
+                count += 1;
+                values.push_str(", ");
+                continue;
+            }
+            Holds::Optional(_) | Holds::Group(_) => paths::NONE,
+            Holds::Flag(_) => "false",
+            Holds::Flags(_) => paths::UNKNOWN_FLAGS,
         };
-        emit!(
-            out,
-            "impl{gen_params} {name}{gen_params} {{ #[doc = {doc}] #[inline] #[must_use] {allow}pub fn new({params}) -> Self {{ Self {{ {values}}} }} }}\n"
-        );
+        values.push_str(": ");
+        values.push_str(absent);
+        if let Holds::Flags(_) = f.holds {
+            values.push_str("::NONE");
+        }
+        values.push_str(", ");
     }
+    if params.is_empty() {
+        if !ctx.options.user_default {
+            emit!(
+                out,
+                "#[automatically_derived] impl{gen_params} {} for {name}{gen_params} {{ #[inline] fn default() -> Self {{ Self {{ {values}}} }} }}\n",
+                paths::DEFAULT
+            );
+        }
+        return;
+    }
+    emit!(out, "impl{gen_params} {name}{gen_params} {{\n");
+    super::text::doc(
+        " ",
+        &format!(
+            "A `{}` of these fields, with those TL makes optional left out: `None`, `false` and no unknown flag bits.",
+            s.tl_name
+        ),
+        out,
+    );
+    // Clippy's `too_many_arguments` takes up to 7.
+    let allow = if count > 7 {
+        "#[allow(clippy::too_many_arguments)] "
+    } else {
+        ""
+    };
+    emit!(
+        out,
+        "#[inline] #[must_use] {allow}pub fn new({params}) -> Self {{ Self {{ {values}}} }} }}\n"
+    );
 }
 
 /// The methods of `?true` fields that share their bit with another field.

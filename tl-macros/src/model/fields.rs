@@ -553,7 +553,9 @@ pub fn build<'d>(
     // Aliases point at the Rust field holding their bit; each method name once, and not `new`,
     // which a struct with optional fields has (`emit::structs`).
     let mut methods = Taken::default();
-    methods.claim("new".to_string(), String::new);
+    if !aliases.is_empty() {
+        methods.claim("new".to_string(), String::new);
+    }
     let mut alias_list = Vec::new();
     for (method, tl_name, holder) in aliases {
         let holder = placed.get(&holder).copied().ok_or_else(|| {
