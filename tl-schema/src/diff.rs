@@ -37,7 +37,9 @@ pub struct Change {
     pub wire_compatible: bool,
     /// Whether Rust code written against the types generated from the old schema still
     /// compiles against the new: a new field breaks struct literals, a new constructor of an
-    /// existing type breaks exhaustive `match`es, a changed id or a reordered field does not.
+    /// existing type breaks exhaustive `match`es, a changed id or a reordered field does not,
+    /// unless it reorders the arguments of `tl!`'s `new` (the fields always present, where a
+    /// definition has conditional ones).
     pub source_compatible: bool,
 }
 
@@ -456,6 +458,27 @@ fn compare(old: &Definition, new: &Definition, rule: IdRule, out: &mut Vec<Chang
     // Fields of both versions: their condition, type and order among themselves.
     let shared_old: Vec<&(String, Field)> = before.iter().filter(|(n, _)| has(&after, n)).collect();
     let shared_new: Vec<&(String, Field)> = after.iter().filter(|(n, _)| has(&before, n)).collect();
+    // `tl!`'s `new` takes the fields that are always present, in order, where a definition has
+    // conditional ones: a move among those reorders its arguments.
+    let arguments = |d: &Definition, shared: &[&(String, Field)]| -> Vec<String> {
+        let words: Vec<&str> = d
+            .fields
+            .iter()
+            .filter_map(|f| match &f.kind {
+                FieldKind::Conditional { flag, .. } => Some(flag.value.as_str()),
+                _ => None,
+            })
+            .collect();
+        if words.is_empty() {
+            return Vec::new();
+        }
+        shared
+            .iter()
+            .filter(|(n, f)| matches!(f.kind, FieldKind::Plain(_)) && !words.contains(&n.as_str()))
+            .map(|(n, _)| n.clone())
+            .collect()
+    };
+    let (old_args, new_args) = (arguments(old, &shared_old), arguments(new, &shared_new));
     for (old_pos, (field, f)) in shared_old.iter().enumerate() {
         let Some(new_pos) = shared_new.iter().position(|(n, _)| n == field) else {
             continue;
@@ -489,12 +512,14 @@ fn compare(old: &Definition, new: &Definition, rule: IdRule, out: &mut Vec<Chang
             push(out, kind, same_bytes, false);
         }
         if old_pos != new_pos {
+            let at = |args: &[String]| args.iter().position(|a| a == field);
+            let source = old_args.is_empty() || at(&old_args) == at(&new_args);
             let kind = ChangeKind::FieldMoved {
                 field: field.clone(),
                 old: old_pos + 1,
                 new: new_pos + 1,
             };
-            push(out, kind, false, true);
+            push(out, kind, false, source);
         }
     }
 }
@@ -678,6 +703,21 @@ mod tests {
         // A field inserted before others moves nothing.
         let c = one("a#1 x:int y:long = A;", "a#1 w:int x:int y:long = A;");
         assert_eq!(c.kind.code(), "field_added");
+        // Beside a conditional field, the fields always present are `new`'s arguments in
+        // order: swapping two of them breaks its callers, moving one past an optional field
+        // does not.
+        let all = changes(
+            "a#1 flags:# x:int y:int z:flags.0?int = A;",
+            "a#1 flags:# y:int x:int z:flags.0?int = A;",
+        );
+        assert_eq!(all.len(), 2);
+        assert!(all.iter().all(|c| !c.source_compatible), "{all:?}");
+        let all = changes(
+            "a#1 flags:# x:int z:flags.0?int y:int = A;",
+            "a#1 flags:# z:flags.0?int x:int y:int = A;",
+        );
+        assert_eq!(all.len(), 2);
+        assert!(all.iter().all(|c| c.source_compatible), "{all:?}");
     }
 
     #[test]
