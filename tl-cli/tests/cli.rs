@@ -41,7 +41,7 @@ error: constructor `chat` declares #29562865 but its id is #efaa5195; if #295628
 2 | chat#29562865 id:long owner:Usr = Chat;
   |     ^^^^^^^^^
 
-error: unknown type `Usr`: no constructor has it as its result
+error: unknown type `Usr`: no constructor has it as its result (did you mean `User`?)
  --> tests/fixtures/bad.tl:2:29
   |
 2 | chat#29562865 id:long owner:Usr = Chat;

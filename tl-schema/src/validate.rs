@@ -1738,14 +1738,33 @@ fn mentions(ty: &Type, var: &str) -> bool {
 
 /// Whether `written` looks like a slip for `defined`: the same but for case, or one letter
 /// added, dropped, changed or swapped with its neighbour (in a name of four letters or more).
+/// A name of three letters is a slip only for a letter dropped or two swapped (`lon` for
+/// `long`, `itn` for `int`): one changed letter would make most short names slips for each
+/// other (`Inp`, cut short from `InputPeer`, for `Int`).
 fn near_miss(defined: &str, written: &str) -> bool {
-    defined.eq_ignore_ascii_case(written)
-        || (written.len() >= 4
-            // One edit apart, so their lengths are too; and the distance takes time and memory
-            // as the product of the lengths, which for a hostile name is not bounded.
-            && defined.len().abs_diff(written.len()) <= 1
-            && written.len() <= NEAR_MISS_LONGEST
-            && strsim::damerau_levenshtein(defined, written) <= 1)
+    if defined.eq_ignore_ascii_case(written) {
+        return true;
+    }
+    // One edit apart, so their lengths are too; and the distance takes time and memory as the
+    // product of the lengths, which for a hostile name is not bounded.
+    let close = |d: &str, w: &str| {
+        d.len().abs_diff(w.len()) <= 1
+            && w.len() <= NEAR_MISS_LONGEST
+            && strsim::damerau_levenshtein(d, w) <= 1
+    };
+    match written.len() {
+        4.. => close(defined, written),
+        3 => {
+            let swapped = || {
+                let (mut d, mut w) = (defined.as_bytes().to_vec(), written.as_bytes().to_vec());
+                d.sort_unstable();
+                w.sort_unstable();
+                d == w
+            };
+            close(defined, written) && (defined.len() == 4 || (defined.len() == 3 && swapped()))
+        }
+        _ => false,
+    }
 }
 
 /// The longest name [`near_miss`] compares: about twice the longest in the real schemas (65
@@ -1754,7 +1773,7 @@ const NEAR_MISS_LONGEST: usize = 128;
 
 /// The name among `candidates` that `written` is a slip for (the same but for case, or, in a
 /// name of four to 128 bytes, one letter added, dropped, changed or swapped with its
-/// neighbour), the first by name so that a schema always gets the same hint, as ` (did you
+/// neighbour; in one of three, a letter dropped or two swapped), the first by name so that a schema always gets the same hint, as ` (did you
 /// mean `name`?)`; empty if none is.
 ///
 /// Not a name and the same with a number after it: a schema has both (`flags` and `flags2`),
@@ -2339,7 +2358,8 @@ mod tests {
         let schema = "inputPeerEmpty = InputPeer;
             user id:long name:strin peer:InputPer ok:Boool = User;
             msg flags:# text:flags.0?string x:flag.1?int n:# xs:nn*[ int ] = Msg;
-            far id:long name:strg peer:Inp = Far;";
+            far id:long name:strg peer:Inp = Far;
+            short a:lon b:Bol c:itn d:inr e:lo = Short;";
         assert_eq!(
             messages(schema, IdRule::Tdlib),
             [
@@ -2347,10 +2367,16 @@ mod tests {
                 "flag condition `flag.1` names no `#` field declared before it in `msg` (did you mean `flags`?)",
                 "repetition count `nn` names no `#` field declared before it in `msg`",
                 "unknown constructor `strg` used as a bare type",
+                // Three letters: a letter dropped or two swapped, not one changed; two: none.
+                "unknown constructor `lon` used as a bare type (did you mean `long`?)",
+                "unknown constructor `itn` used as a bare type (did you mean `int`?)",
+                "unknown constructor `inr` used as a bare type",
+                "unknown constructor `lo` used as a bare type",
+                "unknown type `Bol`: no constructor has it as its result (did you mean `Bool`?)",
                 "unknown type `Boool`: no constructor has it as its result (did you mean `Bool`?)",
                 "unknown type `Inp`: no constructor has it as its result",
                 "unknown type `InputPer`: no constructor has it as its result (did you mean `InputPeer`?)",
-                "the schema uses 3 types it does not define: `Boool`, `Inp`, `InputPer`; add their constructors, name the Rust types of those defined elsewhere with `extern(Name = path::to::Type, ...)`, or remove the fields that use them",
+                "the schema uses 4 types it does not define: `Bol`, `Boool`, `Inp`, `InputPer`; add their constructors, name the Rust types of those defined elsewhere with `extern(Name = path::to::Type, ...)`, or remove the fields that use them",
             ]
         );
 
