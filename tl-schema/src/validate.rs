@@ -1747,13 +1747,13 @@ fn near_miss(defined: &str, written: &str) -> bool {
     }
     // One edit apart, so their lengths are too; and the distance takes time and memory as the
     // product of the lengths, which for a hostile name is not bounded.
-    let close = |d: &str, w: &str| {
-        d.len().abs_diff(w.len()) <= 1
-            && w.len() <= NEAR_MISS_LONGEST
-            && strsim::damerau_levenshtein(d, w) <= 1
+    let close = || {
+        defined.len().abs_diff(written.len()) <= 1
+            && written.len() <= NEAR_MISS_LONGEST
+            && strsim::damerau_levenshtein(defined, written) <= 1
     };
     match written.len() {
-        4.. => close(defined, written),
+        4.. => close(),
         3 => {
             let swapped = || {
                 let (mut d, mut w) = (defined.as_bytes().to_vec(), written.as_bytes().to_vec());
@@ -1761,7 +1761,7 @@ fn near_miss(defined: &str, written: &str) -> bool {
                 w.sort_unstable();
                 d == w
             };
-            close(defined, written) && (defined.len() == 4 || (defined.len() == 3 && swapped()))
+            close() && (defined.len() == 4 || (defined.len() == 3 && swapped()))
         }
         _ => false,
     }
