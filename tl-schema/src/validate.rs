@@ -1773,8 +1773,8 @@ const NEAR_MISS_LONGEST: usize = 128;
 
 /// The name among `candidates` that `written` is a slip for (the same but for case, or, in a
 /// name of four to 128 bytes, one letter added, dropped, changed or swapped with its
-/// neighbour; in one of three, a letter dropped or two swapped), the first by name so that a schema always gets the same hint, as ` (did you
-/// mean `name`?)`; empty if none is.
+/// neighbour; in one of three, a letter dropped or two swapped), the first by name so that a
+/// schema always gets the same hint, as ` (did you mean `name`?)`; empty if none is.
 ///
 /// Not a name and the same with a number after it: a schema has both (`flags` and `flags2`),
 /// and the one missing is more likely left out than misspelt. Nor, of `types`, a name and its

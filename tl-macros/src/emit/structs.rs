@@ -95,16 +95,13 @@ fn constructor(
                 values.push_str(", ");
                 continue;
             }
-            Holds::Optional(_) | Holds::Group(_) => paths::NONE,
-            Holds::Flag(_) => "false",
-            Holds::Flags(_) => paths::UNKNOWN_FLAGS,
+            Holds::Optional(_) | Holds::Group(_) => [paths::NONE, ""],
+            Holds::Flag(_) => ["false", ""],
+            Holds::Flags(_) => [paths::UNKNOWN_FLAGS, "::NONE"],
         };
-        values.push_str(": ");
-        values.push_str(absent);
-        if let Holds::Flags(_) = f.holds {
-            values.push_str("::NONE");
+        for piece in [": ", absent[0], absent[1], ", "] {
+            values.push_str(piece);
         }
-        values.push_str(", ");
     }
     if params.is_empty() {
         if !ctx.options.user_default {
