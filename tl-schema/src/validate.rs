@@ -526,6 +526,13 @@ impl<'a> Validator<'a> {
                     def.name.value
                 );
                 self.push(def, result.range.clone(), message);
+            } else if Builtin::from_name(&result.name) == Some(Builtin::Object)
+                && let Some(first) = result.args.first()
+            {
+                // TON's `liteServer.query data:bytes = Object;` is a constructor of `Object`,
+                // which is any boxed value and has no variables to give.
+                let message = format!("type `{}` takes no type arguments", result.name);
+                self.push(def, first.range.clone(), message);
             }
             self.polymorphic_result(def);
             if def.nat_param().is_none()
@@ -2313,6 +2320,16 @@ mod tests {
         one("t {T:Type} x:int = T1;", "is not an argument of its result");
         one("t {T:Type} x:T = T1 T T;", "is repeated");
         one("t x:int = T1 int;", "are its type variables");
+        // `Object` may have constructors (TON's queries), but no variables.
+        one(
+            "t {X:Type} x:X = Object X;",
+            "type `Object` takes no type arguments",
+        );
+        one(
+            "t {X:Type} x:X = Function X;",
+            "type `Function` takes no type arguments",
+        );
+        assert_eq!(found("t x:int = Object;"), Vec::<String>::new());
         one(
             "single {X:Type} a:X = Pair X;",
             "every constructor of a type",
