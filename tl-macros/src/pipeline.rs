@@ -274,14 +274,14 @@ fn copy_blocker(model: &Model, options: &crate::attr::Options) -> Option<Error> 
         .find(|(_, name)| name.standard() == Some("Copy"))?
         .0
         .last()?;
-    let why = |what: String| {
+    let error = |what: String, remedy: &str| {
         Error::new(
             Spot::Token(*at),
-            format!(
-                "`Copy` cannot be derived: {what}, which is not `Copy`; `only(...)` can leave out the types that hold one"
-            ),
+            format!("`Copy` cannot be derived: {what}, which is not `Copy`; {remedy}"),
         )
     };
+    let why = |what: String| error(what, "`only(...)` can leave out the types that hold one");
+    let in_any = |what: String| error(what, "without the `any` option there is no `Any`");
     for s in model.types.iter().chain(&model.functions) {
         for field in &s.fields {
             let held = field.holds.inline_tys().into_iter();
@@ -305,8 +305,17 @@ fn copy_blocker(model: &Model, options: &crate::attr::Options) -> Option<Error> 
             )));
         }
     }
-    if options.any && !model.functions.is_empty() {
-        return Some(why("`Any` holds each function in a `Box`".to_string()));
+    if options.any {
+        if !model.functions.is_empty() {
+            return Some(in_any("`Any` holds each function in a `Box`".to_string()));
+        }
+        if let Some(e) = model
+            .enums
+            .iter()
+            .find(|e| crate::emit::any::boxed_in_any(e))
+        {
+            return Some(in_any(format!("`Any` holds `{}` in a `Box`", e.tl_name)));
+        }
     }
     None
 }
@@ -424,6 +433,11 @@ fn impossible_derives(
                         "`Default` cannot be derived: the boxed type `{}` is an enum of its constructors (`{}`, …), and TL makes none of them the default",
                         d.result.name, d.name.value
                     )
+                })
+                .or_else(|| {
+                    options.any.then(|| {
+                        "`Default` cannot be derived: `any` makes `Any`, an enum of every boxed type and function, none of them the default".to_string()
+                    })
                 }),
             "Eq" | "Hash" | "Ord" => defs.clone().find_map(|d| {
                 let (i, what) = d

@@ -186,6 +186,6 @@ pub fn emit(ctx: &Ctx<'_>, out: &mut String) {
 
 /// Whether `Any` holds the enum `e` boxed: an enum whose main shape is inline is as large as
 /// that shape, boxed so that `Any` stays a cache line; a polymorphic one holds `Any` inline.
-fn boxed_in_any(e: &Enum) -> bool {
+pub(crate) fn boxed_in_any(e: &Enum) -> bool {
     e.large || !e.generics.is_empty()
 }
