@@ -110,6 +110,39 @@ fn both_generate_the_same_bytes() {
     );
 }
 
+/// Names without a letter: a type's name starts with a capital and a module's with a small
+/// letter, but a constructor `__` beside a namespace `__` would make a struct and a module of one
+/// name. The struct takes its id, as two constructors of one name do.
+mod letterless {
+    tl_runtime::tl! {
+        "a = A;"
+        "__ x:int = A;"
+        "__.b = A;"
+        "---functions---"
+        "__.f = A;"
+        "__ = A;"
+    }
+}
+
+#[test]
+fn a_name_without_letters_beside_its_namespace_takes_its_id() {
+    use tl_runtime::{Deserialize, Identifiable, Serialize};
+    let value = letterless::enums::A::from(letterless::types::__f60baa12 { x: 7 });
+    assert_eq!(
+        letterless::name_for_id(letterless::types::__f60baa12::CONSTRUCTOR_ID),
+        Some("__")
+    );
+    assert_eq!(
+        letterless::enums::A::from_bytes(&value.to_bytes()).unwrap(),
+        value
+    );
+    let _ = letterless::types::__::B;
+    assert_ne!(
+        letterless::functions::__::F.to_bytes(),
+        letterless::functions::__ee87cfc2.to_bytes()
+    );
+}
+
 /// Derived impls are as hygienic: under `#![no_implicit_prelude]`, beside user items named like
 /// the prelude's, every warning denied.
 #[no_implicit_prelude]

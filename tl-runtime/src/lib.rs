@@ -370,8 +370,9 @@ pub use tl_macros::{Deserialize, Identifiable, Serialize};
 ///   (`updatesTooLong` in `enums::Updates` is `TooLong`); if that makes two variants equal, the
 ///   enum uses the full names.
 /// - Two constructors or functions whose Rust names are equal in one module: the later one gets
-///   its id in hex appended (`InputPeer5f3a1b2c`). Two fields: the later one gets its position
-///   appended (`a_1`).
+///   its id in hex appended (`InputPeer5f3a1b2c`), as does one named like a module beside it
+///   (only a name without letters can be: a constructor `__` beside a namespace `__`). Two
+///   fields: the later one gets its position appended (`a_1`).
 /// - After layer markers (`===8===`, as MadelineProto's secret-chat schema writes every layer's
 ///   form of a constructor under one name), the form of the highest layer keeps the name and
 ///   each older one takes its layer's number: `decryptedMessage` after `===8===` is

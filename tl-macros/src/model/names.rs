@@ -81,7 +81,7 @@ pub struct Names {
 pub fn assign(model: &Model) -> Names {
     let types = unique_in_modules(model.types.iter().map(|s| (&s.modules, &s.name, s.id)));
     let functions = unique_in_modules(model.functions.iter().map(|s| (&s.modules, &s.name, s.id)));
-    let mut per_module: HashMap<&[String], Taken> = HashMap::default();
+    let mut per_module = with_modules(model.enums.iter().map(|e| &e.modules));
     let enums: Vec<String> = model
         .enums
         .iter()
@@ -127,11 +127,24 @@ impl Names {
     }
 }
 
+/// The names taken in each module before any item is named: its child modules'. A type's name
+/// starts with a capital and a module's with a small letter, except for names with no letter
+/// at all: a namespace `__` beside a constructor `__` would make a module and a struct `__`.
+fn with_modules<'m>(paths: impl Iterator<Item = &'m Vec<String>>) -> HashMap<&'m [String], Taken> {
+    let mut per_module: HashMap<&[String], Taken> = HashMap::default();
+    for path in paths {
+        for (depth, module) in path.iter().enumerate() {
+            per_module.entry(&path[..depth]).or_default().insert(module);
+        }
+    }
+    per_module
+}
+
 /// Struct names, unique within their module: a collision gets the id in hex.
 fn unique_in_modules<'m>(
-    items: impl Iterator<Item = (&'m Vec<String>, &'m String, u32)>,
+    items: impl Iterator<Item = (&'m Vec<String>, &'m String, u32)> + Clone,
 ) -> Vec<String> {
-    let mut per_module: HashMap<&[String], Taken> = HashMap::default();
+    let mut per_module = with_modules(items.clone().map(|(modules, ..)| modules));
     items
         .map(|(modules, name, id)| {
             per_module
