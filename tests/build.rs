@@ -1,10 +1,15 @@
 //! Sets `cfg(tl_shared_schemas)` when the real schemas are beside the checkout
 //! (`../shared/schemas`), so that the tests compiling them through `tl!` skip, and say so, on a
-//! fresh clone without them; and writes the random schemas of `random_schema.rs` to `OUT_DIR`,
-//! for `tests/random_schemas.rs` to compile through `tl!`.
+//! fresh clone without them; and writes the random schemas of `random_schema.rs` and
+//! `named_schema.rs` to `OUT_DIR`, for `tests/random_schemas.rs` and `tests/named_schemas.rs` to
+//! compile through `tl!`.
 
 #[path = "random_schema.rs"]
 mod random_schema;
+
+#[path = "named_schema.rs"]
+#[allow(dead_code)]
+mod named_schema;
 
 fn main() {
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
@@ -15,7 +20,15 @@ fn main() {
         )
         .expect("write a random schema");
     }
+    for seed in named_schema::SEEDS {
+        std::fs::write(
+            out.join(format!("named_{seed}.tl")),
+            named_schema::schema(seed),
+        )
+        .expect("write a named schema");
+    }
     println!("cargo::rerun-if-changed=random_schema.rs");
+    println!("cargo::rerun-if-changed=named_schema.rs");
     println!("cargo::rustc-check-cfg=cfg(tl_shared_schemas)");
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/schemas");
     println!("cargo::rerun-if-changed={}", dir.display());
