@@ -127,14 +127,18 @@ impl Names {
     }
 }
 
-/// The names taken in each module before any item is named: its child modules'. A type's name
-/// starts with a capital and a module's with a small letter, except for names with no letter
-/// at all: a namespace `__` beside a constructor `__` would make a module and a struct `__`.
+/// The names taken in each module before any item is named: those of its child modules that
+/// a type could have. A type's name starts with a capital and a module's with a small letter,
+/// except for names with no letter at all: a namespace `__` beside a constructor `__` would
+/// make a module and a struct `__`. Other modules are passed over without a lookup (the
+/// unoptimized macro pays for every hash).
 fn with_modules<'m>(paths: impl Iterator<Item = &'m Vec<String>>) -> HashMap<&'m [String], Taken> {
     let mut per_module: HashMap<&[String], Taken> = HashMap::default();
     for path in paths {
         for (depth, module) in path.iter().enumerate() {
-            per_module.entry(&path[..depth]).or_default().insert(module);
+            if !module.bytes().any(|b| b.is_ascii_alphabetic()) {
+                per_module.entry(&path[..depth]).or_default().insert(module);
+            }
         }
     }
     per_module
