@@ -514,19 +514,20 @@ impl<'a> Validator<'a> {
                 );
                 self.push(def, def.name.range.clone(), message);
             }
+            let builtin = Builtin::from_name(&result.name);
             if is_bare_name(&result.name) || result.bang || result.percent {
                 let message = format!(
                     "the result of constructor `{}` must be a boxed type (capitalized), found `{result}`",
                     def.name.value
                 );
                 self.push(def, result.range.clone(), message);
-            } else if Builtin::from_name(&result.name).is_some_and(|b| b != Builtin::Object) {
+            } else if builtin.is_some_and(|b| b != Builtin::Object) {
                 let message = format!(
                     "constructor `{}` cannot add a constructor to the builtin type `{result}`",
                     def.name.value
                 );
                 self.push(def, result.range.clone(), message);
-            } else if Builtin::from_name(&result.name) == Some(Builtin::Object)
+            } else if builtin == Some(Builtin::Object)
                 && let Some(first) = result.args.first()
             {
                 // TON's `liteServer.query data:bytes = Object;` is a constructor of `Object`,
