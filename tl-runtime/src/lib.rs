@@ -429,10 +429,11 @@ pub use tl_macros::{Deserialize, Identifiable, Serialize};
 ///   crate's `cargo check` and its peak memory.
 /// - `derive(Trait, ...)`: more derives for every generated struct and enum. A standard one
 ///   that a generated type cannot have is an error at it: `Default` (a boxed type is an enum
-///   of its constructors, none of them the default), `Eq`, `Hash` or `Ord` where a type
-///   holds a `double` (an `f64`), and `Copy` where one holds a `String`, bytes, an `Object`, a
-///   vector or a `Box` (with `borrowed`, strings and bytes are `&str` and `&[u8]`, which are
-///   `Copy`); so is `Ord` without the `PartialOrd` and `Eq` it needs. Every generated type
+///   of its constructors, none of them the default, and so is `Any`), `Eq`, `Hash` or `Ord`
+///   where a type holds a `double` (an `f64`), and `Copy` where one holds a `String`, bytes,
+///   an `Object`, a vector or a `Box` (with `borrowed`, strings and bytes are `&str` and
+///   `&[u8]`, which are `Copy`; `Any` boxes every function and polymorphic type); so is `Ord`
+///   without the `PartialOrd` and `Eq` it needs. Every generated type
 ///   implements `Debug`, `Clone` and `PartialEq` already; asked for again, they are implemented
 ///   once. The runtime's own derives (`tl_runtime::Serialize`, …), and serde's with the `serde`
 ///   option, are errors: the generated types implement those traits already; so is a path
