@@ -26,7 +26,7 @@ named_schemas! {
     seed_11 = 11, "${OUT_DIR}/named_11.tl", (any, borrowed,);
     seed_14 = 14, "${OUT_DIR}/named_14.tl", (decode_functions, only("state", "new.value.option"),);
     seed_24 = 24, "${OUT_DIR}/named_24.tl", (borrowed,);
-    seed_34 = 34, "${OUT_DIR}/named_34.tl", (any, serde, only("to_bytes"),);
+    seed_26 = 26, "${OUT_DIR}/named_26.tl", (any, borrowed, decode_functions,);
 }
 
 #[path = "../named_schema.rs"]

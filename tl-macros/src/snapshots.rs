@@ -215,6 +215,53 @@ fn polymorphic_and_grammar_schemas_cut_anywhere_expand_without_panicking() {
     assert!(generated > 100, "{generated}");
 }
 
+#[path = "../../tests/named_schema.rs"]
+#[allow(dead_code)]
+mod named_schema;
+
+/// The schemas named to collide with generated code (`tests/named_schema.rs`, which CI and
+/// `scripts/names-sweep.sh` compile with rustc), each with its seed's options: 1,000 whole, and
+/// the first 100 with each of their words left out in turn too. Never a panic, never an
+/// internal error (a schema the checks let through that the model cannot take), and code that
+/// parses wherever code is generated.
+#[test]
+fn named_schemas_and_their_mutations_expand_without_internal_errors() {
+    let mut expansions = 0;
+    let mut generated = 0;
+    for seed in 0..1000 {
+        let options = named_schema::options(seed);
+        if !cfg!(feature = "serde") && options.contains("serde") {
+            continue;
+        }
+        let options: TokenStream = format!("#[tl({options})]").parse().expect("options lex");
+        let text = named_schema::schema(seed);
+        let words: Vec<&str> = text.split_inclusive([' ', '\n']).collect();
+        // `words.len()` leaves nothing out.
+        let mutations = if seed < 100 { 0 } else { words.len() };
+        for left_out in (mutations..=words.len()).rev() {
+            let mutated: String = words
+                .iter()
+                .enumerate()
+                .filter(|&(i, _)| i != left_out)
+                .map(|(_, w)| *w)
+                .collect();
+            let tokens = expand(&quote!(#options #mutated));
+            let text = tokens.to_string();
+            assert!(
+                !text.contains("internal error"),
+                "seed {seed}, {mutated:?}: {text}"
+            );
+            expansions += 1;
+            if text.contains("pub mod types") {
+                generated += 1;
+                parse(tokens, &format!("seed {seed}: {mutated:?}"));
+            }
+        }
+    }
+    eprintln!("{expansions} expansions, {generated} generated code");
+    assert!(generated > 1000, "{generated} of {expansions}");
+}
+
 /// Malformed macro input, attribute and options alike: each is one or more errors, never a
 /// panic, and the expansion still parses (the errors are `compile_error!` items).
 #[test]
