@@ -459,7 +459,8 @@ fn compare(old: &Definition, new: &Definition, rule: IdRule, out: &mut Vec<Chang
     let shared_old: Vec<&(String, Field)> = before.iter().filter(|(n, _)| has(&after, n)).collect();
     let shared_new: Vec<&(String, Field)> = after.iter().filter(|(n, _)| has(&before, n)).collect();
     // `tl!`'s `new` takes the fields that are always present, in order, where a definition has
-    // conditional ones: a move among those reorders its arguments.
+    // conditional ones: a move among those reorders its arguments. The `#` words that
+    // conditions name are not among them, nor the counts of repetitions (a `Vec`'s length).
     let arguments = |d: &Definition, shared: &[&(String, Field)]| -> Vec<String> {
         let words: Vec<&str> = d
             .fields
@@ -472,9 +473,18 @@ fn compare(old: &Definition, new: &Definition, rule: IdRule, out: &mut Vec<Chang
         if words.is_empty() {
             return Vec::new();
         }
+        let counts: Vec<&str> = d
+            .fields
+            .iter()
+            .filter_map(|f| Some(f.kind.counted_by()?.value.as_str()))
+            .collect();
         shared
             .iter()
-            .filter(|(n, f)| matches!(f.kind, FieldKind::Plain(_)) && !words.contains(&n.as_str()))
+            .filter(|(n, f)| {
+                matches!(f.kind, FieldKind::Plain(_))
+                    && !words.contains(&n.as_str())
+                    && !counts.contains(&n.as_str())
+            })
             .map(|(n, _)| n.clone())
             .collect()
     };
@@ -717,6 +727,14 @@ mod tests {
             "a#1 flags:# z:flags.0?int x:int y:int = A;",
         );
         assert_eq!(all.len(), 2);
+        assert!(all.iter().all(|c| c.source_compatible), "{all:?}");
+        // A repetition's count is its `Vec`'s length, not an argument: moving the count past
+        // an argument leaves `new(x, xs)` as it was.
+        let all = changes(
+            "a#1 flags:# x:int n:# xs:n*[ int ] z:flags.0?int = A;",
+            "a#1 flags:# n:# x:int xs:n*[ int ] z:flags.0?int = A;",
+        );
+        assert_eq!(all.len(), 2, "{all:?}");
         assert!(all.iter().all(|c| c.source_compatible), "{all:?}");
     }
 
