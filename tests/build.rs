@@ -13,19 +13,14 @@ mod named_schema;
 
 fn main() {
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
+    let write = |file: String, text: String| {
+        std::fs::write(out.join(file), text).expect("write a generated schema");
+    };
     for seed in random_schema::SEEDS {
-        std::fs::write(
-            out.join(format!("random_{seed}.tl")),
-            random_schema::schema(seed),
-        )
-        .expect("write a random schema");
+        write(format!("random_{seed}.tl"), random_schema::schema(seed));
     }
     for seed in named_schema::SEEDS {
-        std::fs::write(
-            out.join(format!("named_{seed}.tl")),
-            named_schema::schema(seed),
-        )
-        .expect("write a named schema");
+        write(format!("named_{seed}.tl"), named_schema::schema(seed));
     }
     println!("cargo::rerun-if-changed=random_schema.rs");
     println!("cargo::rerun-if-changed=named_schema.rs");

@@ -309,11 +309,7 @@ fn copy_blocker(model: &Model, options: &crate::attr::Options) -> Option<Error> 
         if !model.functions.is_empty() {
             return Some(in_any("`Any` holds each function in a `Box`".to_string()));
         }
-        if let Some(e) = model
-            .enums
-            .iter()
-            .find(|e| crate::emit::any::boxed_in_any(e))
-        {
+        if let Some(e) = model.enums.iter().find(|e| e.boxed_in_any()) {
             return Some(in_any(format!("`Any` holds `{}` in a `Box`", e.tl_name)));
         }
     }

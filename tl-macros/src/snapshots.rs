@@ -236,9 +236,9 @@ fn named_schemas_and_their_mutations_expand_without_internal_errors() {
         let options: TokenStream = format!("#[tl({options})]").parse().expect("options lex");
         let text = named_schema::schema(seed);
         let words: Vec<&str> = text.split_inclusive([' ', '\n']).collect();
-        // `words.len()` leaves nothing out.
-        let mutations = if seed < 100 { 0 } else { words.len() };
-        for left_out in (mutations..=words.len()).rev() {
+        // The word left out, from each in turn to `words.len()`, which leaves none out.
+        let first = if seed < 100 { 0 } else { words.len() };
+        for left_out in (first..=words.len()).rev() {
             let mutated: String = words
                 .iter()
                 .enumerate()
@@ -246,13 +246,13 @@ fn named_schemas_and_their_mutations_expand_without_internal_errors() {
                 .map(|(_, w)| *w)
                 .collect();
             let tokens = expand(&quote!(#options #mutated));
-            let text = tokens.to_string();
+            let out = tokens.to_string();
             assert!(
-                !text.contains("internal error"),
-                "seed {seed}, {mutated:?}: {text}"
+                !out.contains("internal error"),
+                "seed {seed}, {mutated:?}: {out}"
             );
             expansions += 1;
-            if text.contains("pub mod types") {
+            if out.contains("pub mod types") {
                 generated += 1;
                 parse(tokens, &format!("seed {seed}: {mutated:?}"));
             }

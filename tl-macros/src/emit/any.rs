@@ -6,7 +6,7 @@
 use super::Ctx;
 use super::text::{self, lifetime, rust_type, str_lit, u32_lit};
 use crate::ident;
-use crate::model::{Enum, EnumId, RType, names::Taken};
+use crate::model::{EnumId, RType, names::Taken};
 use crate::paths::{self, relative};
 use rustc_hash::FxHashMap as HashMap;
 
@@ -64,7 +64,7 @@ pub fn emit(ctx: &Ctx<'_>, out: &mut String) {
             let args = vec![ty.clone(); e.generics.len()];
             relative(0, "enums", &e.modules, &e.name) + &text::generics_of(e.borrows, &args)
         };
-        let boxed = boxed_in_any(e);
+        let boxed = e.boxed_in_any();
         text::doc(
             " ",
             &format!("The boxed type `{}`.", e.tl_name),
@@ -182,10 +182,4 @@ pub fn emit(ctx: &Ctx<'_>, out: &mut String) {
     ));
     #[cfg(feature = "serde")]
     super::json::any_impls(ctx, &ty, &json, out);
-}
-
-/// Whether `Any` holds the enum `e` boxed: an enum whose main shape is inline is as large as
-/// that shape, boxed so that `Any` stays a cache line; a polymorphic one holds `Any` inline.
-pub(crate) fn boxed_in_any(e: &Enum) -> bool {
-    e.large || !e.generics.is_empty()
 }

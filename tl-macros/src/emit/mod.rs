@@ -8,7 +8,7 @@
 //! the runtime through the alias `__tl` (see [`crate::paths`]), which each generated module
 //! imports from its parent.
 
-pub mod any;
+mod any;
 pub mod codec;
 mod debug;
 mod docs;

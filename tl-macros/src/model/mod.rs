@@ -452,6 +452,15 @@ pub struct Enum {
     pub masked: Option<MaskedEnum>,
 }
 
+impl Enum {
+    /// Whether `Any` holds this enum boxed: an enum whose main shape is inline is as large as
+    /// that shape, boxed so that `Any` stays a cache line; a polymorphic one holds `Any` inline.
+    /// A boxed one is not `Copy` there (`pipeline`'s check of the derive).
+    pub fn boxed_in_any(&self) -> bool {
+        self.large || !self.generics.is_empty()
+    }
+}
+
 /// How a type whose constructors take a field mask is used.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct MaskedEnum {
